@@ -1,0 +1,43 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+namespace rl {
+
+struct ModelSpec {
+    std::string id;
+    std::string provider;
+    long long maxTokens = 0;
+    double costPer1kTokens = 0.0;
+    double averageLatencyMs = 0.0;
+    double accuracyScore = 0.0;
+    double reliabilityScore = 0.0;
+};
+
+// The models a router chooses between; an arm index is a position in this list.
+class ModelCatalogue {
+public:
+    static ModelCatalogue defaults(); // gpt-4, gpt-3.5-turbo, claude-3-opus, claude-3-sonnet, as the original
+    // Accepts {"models": [ {id, provider, max_tokens, cost_per_1k_tokens, average_latency_ms,
+    // accuracy_score, reliability_score}, ... ]}; throws std::invalid_argument naming the bad field.
+    static ModelCatalogue fromJson(const nlohmann::json &document);
+    static ModelCatalogue fromFile(const std::string &path);
+
+    explicit ModelCatalogue(std::vector<ModelSpec> models); // throws if empty or ids repeat
+
+    std::size_t size() const { return m_models.size(); }
+    const ModelSpec &at(std::size_t arm) const { return m_models.at(arm); }
+    const std::vector<ModelSpec> &models() const { return m_models; }
+    std::optional<std::size_t> indexOf(std::string_view id) const;
+    nlohmann::json toJson() const;
+
+private:
+    std::vector<ModelSpec> m_models;
+};
+
+} // namespace rl

@@ -1,0 +1,62 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace rl {
+
+struct PolicyConfig {
+    std::size_t arms = 4;
+    std::size_t dimension = 6;
+    std::uint64_t seed = 1;
+    double epsilon = 0.1;        // seed, egreedy
+    double alpha = 1.0;          // linucb exploration width
+    double ridge = 1.0;          // egreedy, linucb, thompson: A = ridge * I initially
+    double thompsonScale = 0.1;  // thompson: posterior scale v (sd of theta ~ v * sqrt(A^-1))
+    // seed only: initial weights per arm; empty draws N(0, 0.1) from the seed, as the original.
+    std::vector<std::vector<double>> initialWeights;
+};
+
+struct Selection {
+    std::size_t arm = 0;
+    double propensity = 1.0;     // probability the policy had of picking this arm in this context
+    std::vector<double> scores;  // the per-arm point estimate of the expected reward
+};
+
+// A contextual bandit over `arms` arms and `dimension` features. Deterministic given its seed.
+// Not thread-safe: the router serialises access.
+class Policy {
+public:
+    explicit Policy(PolicyConfig config) : m_config(std::move(config)) {}
+    virtual ~Policy() = default;
+
+    virtual std::string_view name() const = 0;
+    virtual Selection select(std::span<const double> x) = 0;
+    virtual void update(std::size_t arm, std::span<const double> x, double reward) = 0;
+    virtual std::vector<double> estimates(std::span<const double> x) const = 0;
+    // The whole learned state, RNG included, so restore() resumes exactly where state() left off.
+    virtual nlohmann::json state() const = 0;
+    virtual void restore(const nlohmann::json &state) = 0; // throws std::invalid_argument
+
+    const PolicyConfig &config() const { return m_config; }
+    std::uint64_t updates() const { return m_updates; }
+
+protected:
+    PolicyConfig m_config;
+    std::uint64_t m_updates = 0;
+};
+
+// "seed" (the original epsilon-greedy linear SGD), "egreedy" (epsilon-greedy on ridge estimates),
+// "linucb" (disjoint LinUCB, Sherman-Morrison updates), "thompson" (linear Thompson sampling).
+// Throws std::invalid_argument naming the unknown policy and the known ones.
+std::unique_ptr<Policy> makePolicy(std::string_view name, const PolicyConfig &config);
+std::span<const std::string_view> policyNames();
+
+} // namespace rl
