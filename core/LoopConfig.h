@@ -37,5 +37,8 @@ struct LoopConfig {
 bool parseFlag(std::string_view name, std::string_view value);
 std::size_t parseBatchSize(std::string_view name, std::string_view value);
 double parseIntervalSeconds(std::string_view name, std::string_view value);
+// A tenant or workspace label value: surrounding blanks trimmed; must be non-empty UTF-8 without control
+// characters. Throws ConfigError naming `name`.
+std::string parseLabelValue(std::string_view name, std::string_view value);
 
 } // namespace rl

@@ -5,13 +5,12 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
-#include <deque>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "core/FailureReason.h"
@@ -20,7 +19,7 @@
 #include "core/ModelCatalogue.h"
 #include "core/Policy.h"
 #include "core/RoutingContext.h"
-#include "core/RoutingDecision.h"
+#include "core/RoutingHistory.h"
 
 namespace prometheus {
 class Counter;
@@ -34,8 +33,11 @@ struct RouterConfig {
     std::string policy = "linucb";
     PolicyConfig policyConfig;  // arms and dimension are filled in by the router
     std::size_t queueCapacity = FeedbackQueue::kDefaultCapacity;
-    std::size_t historyCapacity = 100000;                  // the last N decisions are remembered
+    std::size_t historyCapacity = 100000;                  // the newest N decisions awaiting feedback are kept
     std::chrono::seconds historyMaxAge{std::chrono::hours(1)}; // and none older than this
+    // Where decision times come from; empty means steady_clock::now. Tests pass their own to age the history.
+    // Called under the router's lock, from any thread that routes or processes.
+    std::function<std::chrono::steady_clock::time_point()> clock;
 };
 
 struct RouteResult {
@@ -56,18 +58,22 @@ struct FeedbackBatchResult {
 };
 
 // Routes requests with a bandit policy and learns from trajectory feedback. The routing history is a
-// hash map keyed by trajectory id (O(1) lookup, where the original scanned a list backwards), bounded by
-// size and age; evictions are counted. Each decision is learned from once: its entry is consumed by the
-// feedback that matches it, so a duplicate is a missing_history failure, not a second update.
+// hash table keyed by trajectory id (O(1) lookup, where the original scanned a list backwards), bounded by
+// size (at most historyCapacity decisions awaiting feedback) and age; evictions are counted. Each decision
+// is learned from once: its entry is consumed by the feedback that matches it, so a duplicate is a
+// missing_history failure, not a second update.
 // Thread-safe: route() may be called from any thread while the worker processes feedback.
 class ModelRouter {
 public:
+    // Throws std::invalid_argument for an unknown policy, a capacity of 0 (or a history capacity above
+    // RoutingHistory::kMaxCapacity) or a non-positive history age.
     ModelRouter(ModelCatalogue catalogue, Metrics &metrics, RouterConfig config = {});
     ~ModelRouter();
 
     // Routes a request. An empty trajectoryId gets a generated one ("traj-<n>").
     RouteResult route(const RoutingContext &context, std::string trajectoryId = {});
-    // The immediate reward observed when the call returned; false for an unknown trajectory.
+    // The immediate reward observed when the call returned; false for an unknown trajectory. Throws
+    // std::invalid_argument if the reward is not finite.
     bool recordOutcome(std::string_view trajectoryId, double immediateReward);
 
     // Producers push here from any thread; overflow drops the oldest item and meters it.
@@ -91,11 +97,10 @@ public:
     std::uint64_t evictedTotal() const noexcept { return m_evicted.load(std::memory_order_relaxed); }
 
 private:
-    struct HistoryEntry {
-        RoutingDecision decision;
-        std::uint64_t sequence = 0;
-    };
-    void evictLocked(std::chrono::steady_clock::time_point now);
+    // Learns from one item, consuming its decision; the reason it could not, or nullopt.
+    std::optional<FailureReason> learnLocked(const TrajectoryFeedback &feedback, std::uint64_t idHash);
+    void meterEvicted(std::size_t n);
+    std::chrono::steady_clock::time_point now() const;
 
     const ModelCatalogue m_catalogue;
     Metrics &m_metrics;
@@ -103,11 +108,10 @@ private:
     FeedbackQueue m_queue;
     std::vector<prometheus::Counter *> m_selectionCounters; // per arm
 
-    mutable std::mutex m_mutex; // guards the policy and the history
+    mutable std::mutex m_mutex; // guards the policy, the history and m_config.policy
     std::unique_ptr<Policy> m_policy;
-    std::unordered_map<std::string, HistoryEntry> m_history;
-    std::deque<std::pair<std::uint64_t, std::string>> m_order; // insertion order, for eviction
-    std::uint64_t m_sequence = 0;
+    RoutingHistory m_history;
+    std::uint64_t m_generatedIds = 0;
 
     std::atomic<std::uint64_t> m_routed{0};
     std::atomic<std::uint64_t> m_evicted{0};

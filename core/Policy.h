@@ -16,10 +16,12 @@ struct PolicyConfig {
     std::size_t arms = 4;
     std::size_t dimension = 6;
     std::uint64_t seed = 1;
-    double epsilon = 0.1;        // seed, egreedy
-    double alpha = 1.0;          // linucb exploration width
+    double epsilon = 0.1;        // seed, egreedy (0.1 is the original's)
+    // Defaults tuned on linear-4x10 (rewards in [0, 1], noise sd 0.1), 20k rounds: linucb regret 26 at 0.5
+    // (37.6 at 1.0; <= 32 anywhere in 0.3..0.8), thompson 45 mean over 20 seeds at 0.12 (about the noise sd).
+    double alpha = 0.5;          // linucb exploration width
     double ridge = 1.0;          // egreedy, linucb, thompson: A = ridge * I initially
-    double thompsonScale = 0.1;  // thompson: posterior scale v (sd of theta ~ v * sqrt(A^-1))
+    double thompsonScale = 0.12; // thompson: posterior scale v (sd of theta ~ v * sqrt(A^-1))
     // seed only: initial weights per arm; empty draws N(0, 0.1) from the seed, as the original.
     std::vector<std::vector<double>> initialWeights;
 };

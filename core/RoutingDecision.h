@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <chrono>
 #include <cstddef>
 #include <limits>
@@ -9,11 +10,12 @@
 
 namespace rl {
 
-// One routing history entry: what was chosen, from what features, with what probability.
+// One routing history entry: what was chosen, from what features, with what probability. The features are
+// held inline (the router's are always kContextFeatures long) so remembering a decision allocates nothing.
 struct RoutingDecision {
     std::string trajectoryId;
     std::size_t arm = 0;
-    FeatureVector features;
+    std::array<double, kContextFeatures> features{};
     double propensity = 1.0;
     std::chrono::steady_clock::time_point decidedAt;
     // The reward observed when the call returned; NaN until recorded.

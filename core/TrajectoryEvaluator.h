@@ -3,6 +3,7 @@
 #include <atomic>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/TrajectoryFeedback.h"
@@ -46,11 +47,20 @@ public:
     bool enabled() const { return m_enabled.load(); }
 
     TrajectoryScores score(const Trajectory &trajectory) const;
+    // Why evaluate() would reject the trajectory (empty id, no steps, negative expectedSteps, a model not in
+    // the router's catalogue), naming the field and value; nullopt when it is fine.
+    std::optional<std::string> validate(const Trajectory &trajectory) const;
     // Scores and emits; nullopt (nothing emitted) when disabled, there is no router, or the trajectory is
     // malformed (counted in rl_input_rejected_total{source="evaluator"}).
     std::optional<TrajectoryFeedback> evaluate(const Trajectory &trajectory);
 
 private:
+    struct Problem {
+        std::string_view reason; // the rl_input_rejected_total label
+        std::string message;
+    };
+    std::optional<Problem> findProblem(const Trajectory &trajectory) const;
+
     Metrics &m_metrics;
     ModelRouter *m_router;
     std::atomic<bool> m_enabled{true};

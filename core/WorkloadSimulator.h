@@ -11,6 +11,7 @@ namespace rl {
 
 class ModelRouter;
 class TrajectoryEvaluator;
+struct RoutingContext;
 
 struct SimulatorConfig {
     std::uint64_t seed = 20240601;
@@ -49,6 +50,10 @@ public:
     void resetStats();
 
 private:
+    RoutingContext drawContext();
+    void drawTrueWeights();
+    void emitOne();
+
     ModelRouter &m_router;
     TrajectoryEvaluator &m_evaluator;
     SimulatorConfig m_config;

@@ -1,0 +1,39 @@
+#pragma once
+
+// Private to core/*.cpp: reads the fields of the JSON documents core accepts (model catalogues, feedback).
+
+#include <cstdint>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+namespace rl {
+
+// Every error is a std::invalid_argument naming where the field lives and what was wrong with it, e.g.
+// "models[2].max_tokens: expected an integer, got string".
+class JsonReader {
+public:
+    // Throws unless object is a JSON object.
+    JsonReader(const nlohmann::json &object, std::string where);
+
+    bool has(const char *key) const { return m_object.contains(key); }
+    std::string string(const char *key) const;
+    double number(const char *key) const; // any JSON number
+    std::int64_t integer(const char *key) const;
+    bool boolean(const char *key) const;
+
+    // "<where>.<key>: <problem>", for checks the caller makes on a value it has read.
+    [[noreturn]] void fail(const char *key, const std::string &problem) const;
+
+private:
+    const nlohmann::json &field(const char *key) const;
+    [[noreturn]] void wrongType(const char *key, const char *expected) const;
+
+    const nlohmann::json &m_object;
+    std::string m_where;
+};
+
+// A number as error messages show it: shortest round-trip form, "nan" and "inf" included.
+std::string formatNumber(double value);
+
+} // namespace rl
