@@ -1,0 +1,25 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "core/LoopConfig.h"
+#include "core/ModelCatalogue.h"
+
+namespace rl {
+
+// Everything the engine needs to start, built from the environment and the command line.
+struct EngineOptions {
+    static constexpr double kMaxEmissionRate = 600000.0; // simulator items per minute (10,000 per second)
+
+    LoopConfig loop;
+    std::string policy = "linucb";
+    std::optional<std::uint64_t> seed; // seeds the policy and the simulator; unset keeps each one's default
+    double emissionRate = 30.0;        // simulator items per minute
+    bool simulatorEnabled = true;
+    std::optional<ModelCatalogue> catalogue; // unset: ModelCatalogue::defaults()
+    double snapshotsPerSecond = 25.0;        // the cap on snapshotReady
+};
+
+} // namespace rl

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <QHostAddress>
+#include <QHttpServer>
+#include <QObject>
+#include <QString>
+
+class QHttpServerRequest;
+class QHttpServerResponse;
+class QTcpServer;
+
+namespace rl {
+
+class EngineHost;
+
+// GET /metrics (Prometheus text) and GET /health (JSON), served on the UI thread: /metrics reads the
+// thread-safe registry, /health the host's cached snapshot, so neither waits on the engine. Other methods
+// on these paths get 405, other paths 404; both are counted as rejected input.
+class HttpEndpoints : public QObject {
+    Q_OBJECT
+
+public:
+    explicit HttpEndpoints(EngineHost &host, QObject *parent = nullptr);
+    ~HttpEndpoints() override;
+
+    // Port 0 picks a free port. On failure errorString() says why, e.g. "cannot listen on
+    // 127.0.0.1:8000: address in use".
+    bool listen(const QHostAddress &address, quint16 port);
+    QString errorString() const { return m_error; }
+    QHostAddress address() const;
+    quint16 port() const; // the actual port, once listening
+    QString url() const;  // http://HOST:PORT
+
+private:
+    QHttpServerResponse metrics(const QHttpServerRequest &request) const;
+    QHttpServerResponse health(const QHttpServerRequest &request) const;
+    QHttpServerResponse methodNotAllowed(const QHttpServerRequest &request) const;
+
+    EngineHost &m_host;
+    QHttpServer m_server;
+    QTcpServer *m_tcp = nullptr; // owned by m_server once bound
+    QString m_error;
+};
+
+} // namespace rl
