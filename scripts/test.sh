@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Builds and runs the whole test suite (installing missing Debian packages): every test in a release
+# build, then the core engine's tests again under ThreadSanitizer and under AddressSanitizer +
+# UndefinedBehaviorSanitizer. Exits non-zero if anything fails.
+set -euo pipefail
+RL_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+source "$RL_ROOT/scripts/deps.sh"
+
+rl_require_packages "${RL_BUILD_PACKAGES[@]}" xvfb xauth
+
+run_suite() {
+    local name=$1 dir=$2
+    shift 2
+    echo "== $name: build"
+    rl_build "$dir" "$@"
+    echo "== $name: test"
+    ctest --test-dir "$dir" --output-on-failure -j 2
+}
+
+run_suite "release" "$RL_ROOT/build" -DCMAKE_BUILD_TYPE=Release
+
+export TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 suppressions=$RL_ROOT/tests/tsan.supp"
+run_suite "core under ThreadSanitizer" "$RL_ROOT/build-tsan" \
+    -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRLSTUDIO_CORE_ONLY=ON -DRLSTUDIO_SANITIZE=thread
+
+export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1"
+export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
+run_suite "core under AddressSanitizer + UndefinedBehaviorSanitizer" "$RL_ROOT/build-asan" \
+    -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRLSTUDIO_CORE_ONLY=ON -DRLSTUDIO_SANITIZE=address,undefined
+
+echo "== all suites passed"
