@@ -1,0 +1,144 @@
+#include <QLabel>
+#include <QTest>
+#include <QTextBrowser>
+#include <QTreeWidget>
+
+#include "widgets/AlertList.h"
+
+using rl::AlertList;
+using Row = AlertList::Row;
+
+namespace {
+
+QList<Row> rules()
+{
+    return {
+        {QStringLiteral("QueueBacklog"), QStringLiteral("warning"), QStringLiteral("firing"), QStringLiteral("37"),
+         QStringLiteral("00:12:21"), QStringLiteral("## Backlog\nMore than **25** queued.")},
+        {QStringLiteral("HighFailureRate"), QStringLiteral("critical"), QStringLiteral("pending"), QStringLiteral("8 %"),
+         QStringLiteral("00:13:02"), QStringLiteral("Failure rate above 5 %.")},
+        {QStringLiteral("LoopStalled"), QStringLiteral("critical"), QStringLiteral("inactive"), QStringLiteral("0"),
+         QString(), QString()},
+    };
+}
+
+QString selectedName(const QTreeWidget *tree)
+{
+    const QList<QTreeWidgetItem *> selected = tree->selectedItems();
+    return selected.isEmpty() ? QString() : selected.first()->text(0);
+}
+
+} // namespace
+
+class TstAlertList : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void showsRowsAndStates();
+    void selectionShowsMarkdownDetails();
+    void selectionSurvivesUpdatesAndReorders();
+    void unchangedRowsCostNothing();
+    void bannerShowsAndHides();
+};
+
+void TstAlertList::showsRowsAndStates()
+{
+    AlertList list;
+    list.setRows(rules());
+    const auto *tree = list.findChild<QTreeWidget *>();
+    QCOMPARE(tree->topLevelItemCount(), 3);
+    QCOMPARE(tree->headerItem()->text(2), QStringLiteral("State"));
+    QCOMPARE(list.stateOf(QStringLiteral("QueueBacklog")), QStringLiteral("firing"));
+    QCOMPARE(list.stateOf(QStringLiteral("HighFailureRate")), QStringLiteral("pending"));
+    QCOMPARE(list.stateOf(QStringLiteral("LoopStalled")), QStringLiteral("inactive"));
+    QVERIFY(list.stateOf(QStringLiteral("NoSuchAlert")).isEmpty());
+    // Firing, pending and inactive read in three different colours.
+    const QColor firing = tree->topLevelItem(0)->foreground(2).color();
+    const QColor pending = tree->topLevelItem(1)->foreground(2).color();
+    const QColor inactive = tree->topLevelItem(2)->foreground(2).color();
+    QVERIFY(firing != pending && pending != inactive && firing != inactive);
+    QVERIFY(firing.red() > firing.green()); // red-ish
+}
+
+void TstAlertList::selectionShowsMarkdownDetails()
+{
+    AlertList list;
+    list.setRows(rules());
+    auto *tree = list.findChild<QTreeWidget *>();
+    const auto *browser = list.findChild<QTextBrowser *>();
+    QVERIFY(browser->toPlainText().isEmpty()); // nothing selected: the placeholder
+    tree->setCurrentItem(tree->topLevelItem(0));
+    QCOMPARE(browser->toPlainText(), QStringLiteral("Backlog\nMore than 25 queued."));
+    QVERIFY(browser->toHtml().contains(QStringLiteral("font-weight"))); // **25** is rendered bold
+    tree->setCurrentItem(tree->topLevelItem(2));
+    QVERIFY(!browser->toPlainText().isEmpty()); // "no details" rather than the previous alert's
+    QVERIFY(!browser->toPlainText().contains(QStringLiteral("Backlog")));
+}
+
+void TstAlertList::selectionSurvivesUpdatesAndReorders()
+{
+    AlertList list;
+    list.setRows(rules());
+    auto *tree = list.findChild<QTreeWidget *>();
+    tree->setCurrentItem(tree->topLevelItem(1));
+
+    QList<Row> rows = rules();
+    rows[1].state = QStringLiteral("firing");
+    rows[1].details = QStringLiteral("Now firing.");
+    list.setRows(rows); // in place
+    QCOMPARE(selectedName(tree), QStringLiteral("HighFailureRate"));
+    QCOMPARE(list.stateOf(QStringLiteral("HighFailureRate")), QStringLiteral("firing"));
+    QCOMPARE(list.findChild<QTextBrowser *>()->toPlainText(), QStringLiteral("Now firing."));
+
+    std::swap(rows[0], rows[1]);
+    rows.removeLast();
+    list.setRows(rows); // rebuilt
+    QCOMPARE(tree->topLevelItemCount(), 2);
+    QCOMPARE(selectedName(tree), QStringLiteral("HighFailureRate"));
+    QCOMPARE(tree->indexOfTopLevelItem(tree->selectedItems().first()), 0);
+
+    rows.removeFirst();
+    list.setRows(rows); // the selected alert is gone
+    QVERIFY(tree->selectedItems().isEmpty());
+    QVERIFY(list.findChild<QTextBrowser *>()->toPlainText().isEmpty());
+}
+
+void TstAlertList::unchangedRowsCostNothing()
+{
+    AlertList list;
+    list.setRows(rules());
+    auto *tree = list.findChild<QTreeWidget *>();
+    QTreeWidgetItem *first = tree->topLevelItem(0);
+    tree->setCurrentItem(tree->topLevelItem(0));
+    auto *browser = list.findChild<QTextBrowser *>();
+    const auto *document = browser->document();
+    const int revision = document->revision();
+
+    list.setRows(rules());
+    QCOMPARE(tree->topLevelItem(0), first);       // the same items, not rebuilt
+    QCOMPARE(document->revision(), revision);      // the details were not re-rendered
+
+    QList<Row> rows = rules();
+    rows[2].value = QStringLiteral("1");
+    list.setRows(rows);
+    QCOMPARE(tree->topLevelItem(0), first);
+    QCOMPARE(tree->topLevelItem(2)->text(3), QStringLiteral("1"));
+    QCOMPARE(document->revision(), revision); // another row changed: the shown details stay
+}
+
+void TstAlertList::bannerShowsAndHides()
+{
+    AlertList list;
+    list.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&list));
+    auto *banner = list.findChild<QLabel *>();
+    QVERIFY(!banner->isVisible());
+    list.setBanner(QStringLiteral("Demo time scale ×60: windows and for-durations compressed"));
+    QVERIFY(banner->isVisible());
+    QVERIFY(banner->text().contains(QStringLiteral("×60")));
+    list.setBanner(QString());
+    QVERIFY(!banner->isVisible());
+}
+
+QTEST_MAIN(TstAlertList)
+#include "tst_alertlist.moc"
