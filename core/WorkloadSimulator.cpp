@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/ModelRouter.h"
+#include "core/Policy.h"
 #include "core/RoutingContext.h"
 #include "core/TrajectoryEvaluator.h"
 
@@ -33,6 +34,10 @@ constexpr double kErrorRate = 0.3;  // per-step failure probability at reward 0
 // advance() refuses to emit more than this at once: an hour at 10^7 per minute is a typo, not a workload.
 constexpr double kMaxDuePerAdvance = 1e9;
 
+// The shadow's generators are seeded apart from the contexts' (and from each other), so no draw echoes another.
+constexpr std::uint64_t kBaselinePolicySeedOffset = 0x9e3779b97f4a7c15;
+constexpr std::uint64_t kBaselineNoiseSeedOffset = 0x3c6ef372fe94f82a;
+
 double uniformIn(Rng &rng, double low, double high)
 {
     return low + (high - low) * rng.uniform();
@@ -53,7 +58,11 @@ void requireRate(double itemsPerMinute)
 } // namespace
 
 WorkloadSimulator::WorkloadSimulator(ModelRouter &router, TrajectoryEvaluator &evaluator, SimulatorConfig config)
-    : m_router(router), m_evaluator(evaluator), m_config(std::move(config)), m_rng(m_config.seed)
+    : m_router(router),
+      m_evaluator(evaluator),
+      m_config(std::move(config)),
+      m_rng(m_config.seed),
+      m_baselineNoise(m_config.seed + kBaselineNoiseSeedOffset)
 {
     requireRate(m_config.itemsPerMinute);
     if (!std::isfinite(m_config.noiseSd) || m_config.noiseSd < 0.0)
@@ -76,8 +85,11 @@ WorkloadSimulator::WorkloadSimulator(ModelRouter &router, TrajectoryEvaluator &e
             throw std::invalid_argument("simulator true weights of model " + std::to_string(arm) +
                                         " are not all finite");
     }
-    resetStats();
+    m_recent.reserve(kRecentContexts);
+    restartComparison();
 }
+
+WorkloadSimulator::~WorkloadSimulator() = default;
 
 RoutingContext WorkloadSimulator::drawContext()
 {
@@ -149,6 +161,12 @@ void WorkloadSimulator::emitOne()
     const double reward = std::clamp(expected[routed.arm] + m_rng.normal(0.0, m_config.noiseSd), 0.0, 1.0);
     m_router.recordOutcome(routed.trajectoryId, reward);
 
+    const std::size_t shadowArm = m_baseline->select(x).arm;
+    m_stats.baselineRegret += best - expected[shadowArm];
+    m_baseline->update(shadowArm, x,
+                       std::clamp(expected[shadowArm] + m_baselineNoise.normal(0.0, m_config.noiseSd), 0.0, 1.0));
+    rememberContext(x);
+
     // The agent run behind the call: a poorer model wanders longer, fails more steps, recovers fewer and
     // answers wrongly more often, so the evaluator's scores carry the same signal as the reward.
     Trajectory trajectory;
@@ -200,10 +218,45 @@ void WorkloadSimulator::setRate(double itemsPerMinute)
     m_config.itemsPerMinute = itemsPerMinute;
 }
 
-void WorkloadSimulator::resetStats()
+void WorkloadSimulator::rememberContext(const FeatureVector &x)
+{
+    if (m_recent.size() < kRecentContexts)
+        m_recent.push_back(x);
+    else
+        m_recent[m_recentNext] = x; // same size, so no allocation once the ring is full
+    m_recentNext = (m_recentNext + 1) % kRecentContexts;
+}
+
+void WorkloadSimulator::restartComparison()
 {
     m_stats = SimulatorStats{};
     m_stats.picks.assign(m_router.catalogue().size(), 0);
+    PolicyConfig baseline;
+    baseline.arms = m_router.catalogue().size();
+    baseline.dimension = kContextFeatures;
+    baseline.seed = m_config.seed + kBaselinePolicySeedOffset;
+    m_baseline = makePolicy("seed", baseline);
+    m_baselineNoise = Rng(m_config.seed + kBaselineNoiseSeedOffset);
+}
+
+std::vector<ArmRewards> WorkloadSimulator::recentRewards() const
+{
+    std::vector<ArmRewards> rewards(m_router.catalogue().size());
+    if (m_recent.empty())
+        return rewards;
+    for (const FeatureVector &x : m_recent) {
+        const std::vector<double> estimates = m_router.estimates(x);
+        for (std::size_t arm = 0; arm < rewards.size(); ++arm) {
+            rewards[arm].estimated += estimates[arm];
+            rewards[arm].truth += expectedReward(arm, x);
+        }
+    }
+    const auto n = static_cast<double>(m_recent.size());
+    for (ArmRewards &arm : rewards) {
+        arm.estimated /= n;
+        arm.truth /= n;
+    }
+    return rewards;
 }
 
 } // namespace rl

@@ -33,12 +33,14 @@ EngineHost::EngineHost(EngineOptions options, QObject *parent)
       m_latest(initialSnapshot(options))
 {
     qRegisterMetaType<EngineSnapshot>();
+    qRegisterMetaType<DrainProgress>();
     m_thread.setObjectName(QStringLiteral("rlstudio-engine"));
     m_worker->moveToThread(&m_thread);
     // finished is emitted on the worker thread, whose last act is to run this deferred delete.
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(m_worker, &EngineWorker::snapshotReady, this, &EngineHost::receive, Qt::QueuedConnection);
     connect(m_worker, &EngineWorker::commandFailed, this, &EngineHost::commandFailed, Qt::QueuedConnection);
+    connect(m_worker, &EngineWorker::drainFinished, this, &EngineHost::drainFinished, Qt::QueuedConnection);
     m_thread.start();
     post([worker = m_worker] { worker->start(); });
 }
@@ -68,7 +70,12 @@ void EngineHost::processOnce()
 
 void EngineHost::drain()
 {
-    post([worker = m_worker] { worker->drain(); });
+    post([worker = m_worker, request = ++m_drainRequests] { worker->drain(request); });
+}
+
+void EngineHost::cancelDrain()
+{
+    m_worker->cancelDrains(m_drainRequests); // the worker outlives this call: it is deleted when m_thread ends
 }
 
 void EngineHost::purge()

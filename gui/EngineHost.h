@@ -1,5 +1,7 @@
 #pragma once
 
+#include <cstdint>
+
 #include <QObject>
 #include <QString>
 #include <QThread>
@@ -26,7 +28,13 @@ public:
     const EngineSnapshot &latestSnapshot() const { return m_latest; }
 
     void processOnce();
+    // The runbook's force drain, batches of 1,000 until the worker sees the queue empty: items emitted
+    // meanwhile count too. Snapshots show its progress in `drain` (at least one shows it running),
+    // drainFinished its outcome. Ignored while one runs.
     void drain();
+    // Stops the running drain, or one requested and not yet started, at its next batch boundary. Takes
+    // effect without waiting for the worker: a flag the worker reads between batches.
+    void cancelDrain();
     void purge();
     void setBatchSize(int batchSize);
     void setIntervalSeconds(double seconds);
@@ -43,6 +51,8 @@ public:
 Q_SIGNALS:
     void snapshotReady(const rl::EngineSnapshot &snapshot);
     void commandFailed(const QString &message);
+    // A drain ended: emptied, cancelled or stopped by an error. latestSnapshot() already shows it.
+    void drainFinished(const rl::DrainProgress &outcome);
 
 private:
     template<typename Command>
@@ -53,6 +63,7 @@ private:
     EngineWorker *m_worker; // lives on m_thread; deleted there when it finishes
     Metrics &m_metrics;
     EngineSnapshot m_latest;
+    std::uint64_t m_drainRequests = 0; // numbers the drains, so a cancel applies to those before it
 };
 
 } // namespace rl

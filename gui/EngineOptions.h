@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -20,6 +21,9 @@ struct EngineOptions {
     bool simulatorEnabled = true;
     std::optional<ModelCatalogue> catalogue; // unset: ModelCatalogue::defaults()
     double snapshotsPerSecond = 25.0;        // the cap on snapshotReady
+    // The router's bounds (unset: RouterConfig's); a deep drain needs room for every item and its decision.
+    std::optional<std::size_t> queueCapacity;
+    std::optional<std::size_t> historyCapacity;
 };
 
 } // namespace rl

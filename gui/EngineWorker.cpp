@@ -1,14 +1,15 @@
 #include "gui/EngineWorker.h"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cmath>
 #include <exception>
-#include <limits>
 
 #include <QDateTime>
 #include <QTimer>
 
+#include "core/FailureReason.h"
 #include "core/FeedbackProcessor.h"
 #include "core/Metrics.h"
 #include "core/ModelRouter.h"
@@ -26,6 +27,10 @@ constexpr int kSimulatorPeriodMs = 100;
 constexpr qint64 kIdleSnapshotPeriodMs = 1000; // an idle engine still refreshes its clock once a second
 constexpr int kMaxEmitRequests = 1000000;
 constexpr std::size_t kDrainBatch = 1000; // as the runbook's force drain
+// A drain slice ends after this much work, so the worker's other events wait at most about this long.
+constexpr qint64 kDrainSliceMs = 8;
+constexpr std::size_t kMaxLatencies = 4096; // per snapshot, newest kept: a stalled receiver costs no memory
+constexpr std::size_t kQueueHeadItems = 20;
 
 int intervalMs(double seconds)
 {
@@ -65,6 +70,8 @@ void EngineWorker::start()
         routerConfig.policy = m_options.policy;
         if (m_options.seed)
             routerConfig.policyConfig.seed = *m_options.seed;
+        routerConfig.queueCapacity = m_options.queueCapacity.value_or(routerConfig.queueCapacity);
+        routerConfig.historyCapacity = m_options.historyCapacity.value_or(routerConfig.historyCapacity);
         m_router = std::make_unique<ModelRouter>(m_options.catalogue.value_or(ModelCatalogue::defaults()), *m_metrics,
                                                  routerConfig);
         m_evaluator = std::make_unique<TrajectoryEvaluator>(*m_metrics, m_router.get());
@@ -131,18 +138,72 @@ void EngineWorker::processOnce()
                                       .arg(summary.queueDepth);
 }
 
-void EngineWorker::drain()
+void EngineWorker::drain(std::uint64_t request)
 {
     if (!engineReady(tr("drain the queue")))
         return;
-    const DrainSummary summary = m_processor->drain(std::numeric_limits<std::size_t>::max(), kDrainBatch);
+    if (m_drain.active) {
+        qCInfo(lcEngine).noquote() << tr("force drain already running: %1 remaining").arg(m_drain.remaining);
+        return;
+    }
+    m_drainRequest = request;
+    m_drain = DrainProgress{};
+    m_drain.active = true;
+    m_drain.startDepth = m_drain.remaining = m_router->queue().size();
+    m_drainClock.start();
+    qCInfo(lcEngine).noquote() << tr("force drain started: %1 queued").arg(m_drain.startDepth);
+    // Shown at once, so every drain appears in a snapshot as running even if it ends within one period.
     m_dirty = true;
-    qCInfo(lcEngine).noquote() << tr("force drain: %1 processed, %2 failed in %3 batches, %4 remaining (%5 ms)")
-                                      .arg(summary.processed)
-                                      .arg(summary.failed)
-                                      .arg(summary.batches)
-                                      .arg(summary.queueDepth)
-                                      .arg(summary.elapsedMs, 0, 'f', 1);
+    publishSnapshot();
+    QMetaObject::invokeMethod(this, &EngineWorker::continueDrain, Qt::QueuedConnection);
+}
+
+void EngineWorker::continueDrain()
+{
+    QElapsedTimer slice;
+    slice.start();
+    while (!slice.hasExpired(kDrainSliceMs)) {
+        if (m_drainsCancelledUpTo.load(std::memory_order_relaxed) >= m_drainRequest)
+            return finishDrain(true);
+        if (m_router->queue().size() == 0)
+            return finishDrain(false);
+        DrainSummary batch; // one batch: limit and batch size are equal
+        try {
+            batch = m_processor->drain(kDrainBatch, kDrainBatch);
+        } catch (const std::exception &error) { // the router threw; the operator needs to see it
+            const QString message = tr("force drain stopped: %1").arg(QString::fromStdString(error.what()));
+            qCWarning(lcEngine).noquote() << message;
+            Q_EMIT commandFailed(message);
+            return finishDrain(false);
+        }
+        if (batch.batches > 0)
+            recordLatency(batch.elapsedMs);
+        m_drain.processed += batch.processed;
+        m_drain.failed += batch.failed;
+        m_drain.batches += batch.batches;
+        m_drain.remaining = batch.queueDepth;
+        m_dirty = true;
+    }
+    // Behind whatever was posted meanwhile: commands, snapshots and ticks run between slices.
+    QMetaObject::invokeMethod(this, &EngineWorker::continueDrain, Qt::QueuedConnection);
+}
+
+void EngineWorker::finishDrain(bool cancelled)
+{
+    m_drain.active = false;
+    m_drain.cancelled = cancelled;
+    m_drain.remaining = m_router->queue().size();
+    const QString outcome = tr("%1 processed, %2 failed in %3 batches, %4 remaining (%5 ms)")
+                                .arg(m_drain.processed)
+                                .arg(m_drain.failed)
+                                .arg(m_drain.batches)
+                                .arg(m_drain.remaining)
+                                .arg(static_cast<double>(m_drainClock.nsecsElapsed()) / 1e6, 0, 'f', 1);
+    qCInfo(lcEngine).noquote() << (cancelled ? tr("force drain cancelled: %1") : tr("force drain: %1")).arg(outcome);
+    // The snapshot first, so a receiver of drainFinished already has it as the host's latest.
+    m_dirty = true;
+    publishSnapshot();
+    Q_EMIT drainFinished(m_drain);
 }
 
 void EngineWorker::purge()
@@ -210,6 +271,7 @@ void EngineWorker::setPolicy(const QString &name)
         reject("policy", QString::fromStdString(error.what()));
         return;
     }
+    m_simulator->restartComparison();
     m_options.policy = name.toStdString();
     m_dirty = true;
     qCInfo(lcEngine).noquote() << tr("policy set to %1, learning from scratch").arg(name);
@@ -220,6 +282,7 @@ void EngineWorker::resetPolicy()
     if (!engineReady(tr("reset the policy")))
         return;
     m_router->resetPolicy();
+    m_simulator->restartComparison();
     m_dirty = true;
     qCInfo(lcEngine).noquote() << tr("policy %1 reset").arg(QString::fromStdString(m_router->policyName()));
 }
@@ -305,6 +368,8 @@ ProcessSummary EngineWorker::runBatch()
     m_lastProcess = m_processor->processOnce(m_options.loop.batchSize);
     m_lastTickMs = QDateTime::currentMSecsSinceEpoch();
     m_dirty = true;
+    if (m_lastProcess.status == ProcessStatus::Success) // the other statuses ran no batch
+        recordLatency(m_lastProcess.latencyMs);
     if (m_lastProcess.status == ProcessStatus::Error)
         qCWarning(lcEngine).noquote() << tr("feedback batch failed: %1").arg(QString::fromStdString(m_lastProcess.error));
     return m_lastProcess;
@@ -329,10 +394,30 @@ void EngineWorker::publishSnapshot()
     // The processor sets the gauge on each tick; between ticks the simulator keeps filling the queue.
     if (m_router)
         m_metrics->setQueueDepth(m_options.loop.labels, static_cast<double>(m_router->queue().size()));
-    Q_EMIT snapshotReady(makeSnapshot());
+    Q_EMIT snapshotReady(takeSnapshot());
 }
 
-EngineSnapshot EngineWorker::makeSnapshot() const
+void EngineWorker::recordLatency(double ms)
+{
+    if (m_batchLatenciesMs.size() == kMaxLatencies)
+        m_batchLatenciesMs.erase(m_batchLatenciesMs.begin());
+    m_batchLatenciesMs.push_back(ms);
+}
+
+void EngineWorker::refreshQueueHead()
+{
+    const FeedbackQueue &queue = m_router->queue();
+    // Read before peeking: a push in between only makes the next snapshot copy again.
+    const std::pair key{queue.pushedTotal(), queue.size()};
+    if (key == m_queueHeadKey)
+        return;
+    m_queueHeadKey = key;
+    m_queueHead.clear();
+    for (const TrajectoryFeedback &item : queue.peek(kQueueHeadItems))
+        m_queueHead.push_back({item.trajectoryId, item.modelId, item.overallScore, item.success, item.timestampMs});
+}
+
+EngineSnapshot EngineWorker::takeSnapshot()
 {
     const MetricLabels &labels = m_options.loop.labels;
     EngineSnapshot snapshot;
@@ -351,11 +436,34 @@ EngineSnapshot EngineWorker::makeSnapshot() const
     health.totals.emitted = total(*m_metrics, "trajectory_feedback_emissions_total", labels);
     health.totals.processed = total(*m_metrics, "rl_feedback_processed_total", labels, "result", "success");
     health.totals.failed = total(*m_metrics, "rl_feedback_failed_total", labels); // all reasons
+    const auto failed = [&](FailureReason reason) {
+        return total(*m_metrics, "rl_feedback_failed_total", labels, "reason", toString(reason));
+    };
+    snapshot.failedMissingHistory = failed(FailureReason::MissingHistory);
+    snapshot.failedInvalid = failed(FailureReason::Invalid);
+    snapshot.failedException = failed(FailureReason::Exception);
     health.totals.dropped = total(*m_metrics, "rl_feedback_dropped_total", labels);
     health.totals.purged = total(*m_metrics, "rl_feedback_purged_total", labels);
 
-    if (m_router)
-        snapshot.simulator = m_simulator->stats();
+    if (m_router) {
+        const SimulatorStats &stats = m_simulator->stats();
+        snapshot.simulator = stats;
+        snapshot.liveRegret = stats.cumulativeRegret;
+        snapshot.baselineRegret = stats.baselineRegret;
+        snapshot.comparisonRequests = stats.requests;
+        // 20-40 µs for 500 contexts x 4 models (Release, 2 busy cores): cheap enough for every snapshot.
+        const std::vector<ArmRewards> rewards = m_simulator->recentRewards();
+        snapshot.models.reserve(rewards.size());
+        for (std::size_t arm = 0; arm < rewards.size(); ++arm)
+            snapshot.models.push_back(
+                {m_router->catalogue().at(arm).id, stats.picks[arm], rewards[arm].estimated, rewards[arm].truth});
+        refreshQueueHead();
+        snapshot.queueHead = m_queueHead;
+        snapshot.queueCapacity = m_router->queue().capacity();
+    }
+    snapshot.batchLatenciesMs = std::move(m_batchLatenciesMs);
+    m_batchLatenciesMs.clear(); // moved-from: valid but unspecified
+    snapshot.drain = m_drain;
     snapshot.simulatorEnabled = m_simulatorTimer->isActive();
     snapshot.emissionRate = m_options.emissionRate;
     snapshot.lastProcess = m_lastProcess;

@@ -1,7 +1,11 @@
 #pragma once
 
+#include <atomic>
+#include <cstdint>
 #include <memory>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include <QElapsedTimer>
 #include <QLoggingCategory>
@@ -34,12 +38,18 @@ public:
 
     // Created with the worker, so the host can serve /metrics from the first moment; thread-safe.
     Metrics &metrics() const { return *m_metrics; }
+    // Thread-safe, called directly by the host: cancels the drains it requested up to `request`, whether
+    // running or still queued, at the next batch boundary. Never waits.
+    void cancelDrains(std::uint64_t request) { m_drainsCancelledUpTo.store(request, std::memory_order_relaxed); }
 
 public Q_SLOTS:
     void start(); // builds the engine and its timers; call once, after the worker's thread has started
 
     void processOnce(); // the runbook's one-shot: one batch now, as an operator
-    void drain();       // the runbook's force drain, batches of 1,000
+    // The runbook's force drain: batches of 1,000 until it sees the queue empty (items emitted meanwhile
+    // count too) or it is cancelled. It runs in slices and re-posts itself, so commands, ticks and snapshots
+    // interleave; `request` is the host's number for it (see cancelDrains). Ignored while a drain runs.
+    void drain(std::uint64_t request);
     void purge();       // the runbook's emergency purge
     void setBatchSize(int batchSize);
     void setIntervalSeconds(double seconds);
@@ -56,13 +66,18 @@ public Q_SLOTS:
 Q_SIGNALS:
     void snapshotReady(const rl::EngineSnapshot &snapshot);
     void commandFailed(const QString &message);
+    void drainFinished(const rl::DrainProgress &outcome); // after the snapshot that shows it
 
 private:
     void tick();
     void advanceSimulator();
     void publishSnapshot();
     ProcessSummary runBatch();
-    EngineSnapshot makeSnapshot() const;
+    void continueDrain();
+    void finishDrain(bool cancelled);
+    void recordLatency(double ms);
+    EngineSnapshot takeSnapshot(); // takes the latencies recorded since the previous one
+    void refreshQueueHead();
     bool engineReady(const QString &action);
     void reject(std::string_view reason, const QString &message);
 
@@ -83,6 +98,17 @@ private:
     bool m_dirty = true; // something changed since the last snapshot
     ProcessSummary m_lastProcess;
     std::optional<std::int64_t> m_lastTickMs;
+    std::vector<double> m_batchLatenciesMs; // since the previous snapshot
+
+    // The queue head is copied again only when the queue changed: pushes move pushedTotal, anything
+    // else that changes the content moves size.
+    std::vector<QueueItemView> m_queueHead;
+    std::pair<std::uint64_t, std::size_t> m_queueHeadKey{0, 0};
+
+    DrainProgress m_drain;
+    std::uint64_t m_drainRequest = 0; // the running or latest drain's number
+    QElapsedTimer m_drainClock;
+    std::atomic<std::uint64_t> m_drainsCancelledUpTo{0};
 };
 
 } // namespace rl

@@ -213,21 +213,107 @@ private Q_SLOTS:
         QCOMPARE(statsB.picks, statsA.picks);
         QCOMPARE(statsB.optimalPicks, statsA.optimalPicks);
         QCOMPARE(statsB.cumulativeRegret, statsA.cumulativeRegret); // bit for bit
+        QCOMPARE(statsB.baselineRegret, statsA.baselineRegret);
 
         const auto [weightsC, statsC] = run(12);
         QVERIFY(weightsC != weightsA);
     }
 
-    void resetStatsKeepsTheWorld()
+    void restartComparisonKeepsTheWorld()
     {
         Rig rig;
         const auto weights = rig.simulator.trueWeights();
         rig.simulator.emit(20);
-        rig.simulator.resetStats();
+        const auto rewards = rig.simulator.recentRewards();
+        QVERIFY(rig.simulator.stats().baselineRegret > 0.0);
+        rig.simulator.restartComparison();
         QCOMPARE(rig.simulator.stats().requests, std::uint64_t(0));
+        QCOMPARE(rig.simulator.stats().optimalPicks, std::uint64_t(0));
         QCOMPARE(rig.simulator.stats().cumulativeRegret, 0.0);
+        QCOMPARE(rig.simulator.stats().baselineRegret, 0.0);
         QCOMPARE(rig.simulator.stats().picks, std::vector<std::uint64_t>(4, 0));
         QCOMPARE(rig.simulator.trueWeights(), weights);
+        // The recent contexts stay: they describe the traffic, not the comparison.
+        QCOMPARE(rig.simulator.recentRewards().size(), rewards.size());
+        for (std::size_t arm = 0; arm < rewards.size(); ++arm)
+            QCOMPARE(rig.simulator.recentRewards()[arm].truth, rewards[arm].truth);
+    }
+
+    // The shadow `seed` policy has its own generators: the live router sees the same contexts and draws
+    // whether or not the shadow is restarted, and a restarted shadow starts untrained.
+    void restartComparisonStartsAFreshShadow()
+    {
+        Rig restarted;
+        Rig kept;
+        rl::FeedbackProcessor restartedLoop(restarted.metrics, &restarted.router);
+        rl::FeedbackProcessor keptLoop(kept.metrics, &kept.router);
+        runLoop(restarted, restartedLoop, 1000);
+        runLoop(kept, keptLoop, 1000);
+        restarted.simulator.restartComparison();
+        const rl::SimulatorStats before = kept.simulator.stats();
+        runLoop(restarted, restartedLoop, 1000);
+        runLoop(kept, keptLoop, 1000);
+
+        const rl::SimulatorStats &fresh = restarted.simulator.stats();
+        const rl::SimulatorStats &continued = kept.simulator.stats();
+        QCOMPARE(fresh.requests, std::uint64_t(1000));
+        for (std::size_t arm = 0; arm < fresh.picks.size(); ++arm)
+            QCOMPARE(fresh.picks[arm], continued.picks[arm] - before.picks[arm]);
+        QCOMPARE(fresh.optimalPicks, continued.optimalPicks - before.optimalPicks);
+        QVERIFY(std::abs(fresh.cumulativeRegret - (continued.cumulativeRegret - before.cumulativeRegret)) < 1e-9);
+        qInfo("shadow regret over the same 1000 requests: fresh %.3f, trained on 1000 before %.3f",
+              fresh.baselineRegret, continued.baselineRegret - before.baselineRegret);
+        QVERIFY(fresh.baselineRegret > 0.0);
+        QVERIFY(fresh.baselineRegret != continued.baselineRegret - before.baselineRegret);
+    }
+
+    // The shadow is the original router's bandit, whose step shrinks too fast to learn: over the same
+    // contexts its regret keeps growing at about its initial pace while LinUCB's levels off.
+    void baselineRegretOutgrowsLinUcb()
+    {
+        Rig rig;
+        rl::FeedbackProcessor processor(rig.metrics, &rig.router);
+        runLoop(rig, processor, 2500);
+        const rl::SimulatorStats at2500 = rig.simulator.stats();
+        runLoop(rig, processor, 2500);
+        const rl::SimulatorStats &at5000 = rig.simulator.stats();
+        const double live = at5000.cumulativeRegret - at2500.cumulativeRegret;
+        const double baseline = at5000.baselineRegret - at2500.baselineRegret;
+        qInfo("regret at 5000: linucb %.2f, seed shadow %.2f; over the last 2500: %.2f and %.2f",
+              at5000.cumulativeRegret, at5000.baselineRegret, live, baseline);
+        QVERIFY(at5000.baselineRegret > at5000.cumulativeRegret);
+        QVERIFY(baseline > 5.0 * live);
+    }
+
+    void recentRewardsAverageTheRecentContexts()
+    {
+        rl::SimulatorConfig config;
+        // Constant hidden rewards, so the truth over any contexts is known exactly.
+        config.trueWeights = {{0, 0, 0, 0, 0, 0.2}, {0, 0, 0, 0, 0, 0.4}, {0, 0, 0, 0, 0, 0.6}, {0, 0, 0, 0, 0, 0.8}};
+        Rig rig(config);
+        for (const rl::ArmRewards &arm : rig.simulator.recentRewards()) { // no context yet
+            QCOMPARE(arm.estimated, 0.0);
+            QCOMPARE(arm.truth, 0.0);
+        }
+        rig.simulator.emit(10);
+        auto rewards = rig.simulator.recentRewards();
+        QCOMPARE(rewards.size(), std::size_t(4));
+        for (std::size_t arm = 0; arm < 4; ++arm) {
+            QVERIFY(std::abs(rewards[arm].truth - config.trueWeights[arm][5]) < 1e-12);
+            QCOMPARE(rewards[arm].estimated, 0.0); // nothing learned yet: ridge estimates start at 0
+        }
+
+        // The live policy's estimate follows what it learns (0.6 reward + 0.4 trajectory quality, so close
+        // to the truth, not equal): the best model, picked most, is estimated best.
+        rl::FeedbackProcessor processor(rig.metrics, &rig.router);
+        runLoop(rig, processor, 2 * rl::WorkloadSimulator::kRecentContexts);
+        rewards = rig.simulator.recentRewards();
+        for (std::size_t arm = 0; arm < 4; ++arm) {
+            qInfo("model %zu: estimated %.3f, true %.3f", arm, rewards[arm].estimated, rewards[arm].truth);
+            QVERIFY(std::abs(rewards[arm].truth - config.trueWeights[arm][5]) < 1e-12);
+        }
+        QVERIFY(std::abs(rewards[3].estimated - rewards[3].truth) < 0.1);
+        QVERIFY(rewards[3].estimated > rewards[0].estimated);
     }
 
     void feedbackReachesTheRoutersQueue()

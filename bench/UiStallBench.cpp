@@ -1,0 +1,205 @@
+// rlstudio_uistall: how responsive the UI thread stays while the engine's worker force-drains a deep queue
+// as fast as it can. The worker drains in slices and sends snapshots at its capped rate; this measures
+// what the UI thread sees: the longest gap between the timeouts of a 1 ms timer (its event loop's worst
+// stall) and between snapshot deliveries. No widgets yet: the event loop is the application's.
+
+#include <algorithm>
+#include <optional>
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTextStream>
+#include <QTimer>
+
+#include "gui/EngineHost.h"
+
+namespace rl {
+
+class UiStallBench {
+    Q_DECLARE_TR_FUNCTIONS(UiStallBench)
+
+public:
+    static constexpr int kMaxItems = 1000000; // EngineHost::emitRequests' bound
+    static constexpr double kTargetStallMs = 50.0;
+
+    struct Result {
+        int items = 0;
+        double fillSeconds = 0.0;
+        double drainSeconds = 0.0; // from drain() to drainFinished, on the UI thread
+        DrainProgress drain;
+        double maxStallMs = 0.0;
+        double maxSnapshotGapMs = 0.0;
+        int snapshots = 0;         // delivered during the drain
+
+        double itemsPerSecond() const { return static_cast<double>(drain.processed + drain.failed) / drainSeconds; }
+    };
+
+    explicit UiStallBench(int items) : m_items(items) {}
+
+    // Runs on the application's thread; nullopt (with the reason on err) if a step did not finish.
+    std::optional<Result> run(QTextStream &err);
+
+private:
+    static constexpr int kStepTimeoutMs = 300000;
+
+    // Runs `loop` until a handler quits it or the step times out; false on time-out.
+    static bool runUntil(QEventLoop &loop);
+
+    int m_items;
+};
+
+bool UiStallBench::runUntil(QEventLoop &loop)
+{
+    bool timedOut = false;
+    QTimer::singleShot(kStepTimeoutMs, &loop, [&] {
+        timedOut = true;
+        loop.quit();
+    });
+    loop.exec();
+    return !timedOut;
+}
+
+std::optional<UiStallBench::Result> UiStallBench::run(QTextStream &err)
+{
+    EngineOptions options;
+    options.simulatorEnabled = false;
+    options.loop.loopEnabled = false;
+    options.seed = 1;
+    options.queueCapacity = static_cast<std::size_t>(m_items); // every item stays queued with its decision
+    options.historyCapacity = static_cast<std::size_t>(m_items);
+    EngineHost host(options);
+    Result result;
+    result.items = m_items;
+    QElapsedTimer clock;
+    clock.start();
+
+    {
+        QEventLoop filled;
+        QObject::connect(&host, &EngineHost::snapshotReady, &filled, [&](const EngineSnapshot &snapshot) {
+            if (snapshot.health.queueDepth >= static_cast<std::size_t>(m_items))
+                filled.quit();
+        });
+        host.emitRequests(m_items);
+        if (!runUntil(filled)) {
+            err << tr("the queue did not reach %1 items").arg(m_items) << Qt::endl;
+            return std::nullopt;
+        }
+        result.fillSeconds = static_cast<double>(clock.nsecsElapsed()) / 1e9;
+    }
+
+    QEventLoop drained;
+    qint64 lastTick = 0;
+    qint64 maxTickGap = 0;
+    QTimer ticker;
+    ticker.setTimerType(Qt::PreciseTimer);
+    ticker.setInterval(1);
+    QObject::connect(&ticker, &QTimer::timeout, &drained, [&] {
+        const qint64 now = clock.nsecsElapsed();
+        maxTickGap = std::max(maxTickGap, now - lastTick);
+        lastTick = now;
+    });
+    qint64 lastSnapshot = 0;
+    qint64 maxSnapshotGap = 0;
+    QObject::connect(&host, &EngineHost::snapshotReady, &drained, [&] {
+        const qint64 now = clock.nsecsElapsed();
+        maxSnapshotGap = std::max(maxSnapshotGap, now - lastSnapshot);
+        lastSnapshot = now;
+        ++result.snapshots;
+    });
+    qint64 drainStart = 0;
+    QObject::connect(&host, &EngineHost::drainFinished, &drained, [&](const DrainProgress &outcome) {
+        const qint64 now = clock.nsecsElapsed();
+        maxTickGap = std::max(maxTickGap, now - lastTick); // the stall the drain may have ended in
+        result.drain = outcome;
+        result.drainSeconds = static_cast<double>(now - drainStart) / 1e9;
+        drained.quit();
+    });
+
+    drainStart = lastTick = lastSnapshot = clock.nsecsElapsed();
+    ticker.start();
+    host.drain();
+    if (!runUntil(drained)) {
+        err << tr("the drain did not finish") << Qt::endl;
+        return std::nullopt;
+    }
+    if (result.drain.remaining != 0 || result.drain.cancelled) {
+        err << tr("the drain stopped with %1 items left").arg(result.drain.remaining) << Qt::endl;
+        return std::nullopt;
+    }
+    result.maxStallMs = static_cast<double>(maxTickGap) / 1e6;
+    result.maxSnapshotGapMs = static_cast<double>(maxSnapshotGap) / 1e6;
+    return result;
+}
+
+} // namespace rl
+
+int main(int argc, char *argv[])
+{
+    using rl::UiStallBench;
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("rlstudio_uistall"));
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(UiStallBench::tr(
+        "Measures the UI thread's longest event-loop stall while the engine force-drains a deep queue."));
+    parser.addHelpOption();
+    const QCommandLineOption items(QStringLiteral("items"),
+                                   UiStallBench::tr("Requests to emit and drain, 1..%1 (default %1).")
+                                       .arg(UiStallBench::kMaxItems),
+                                   QStringLiteral("N"), QString::number(UiStallBench::kMaxItems));
+    const QCommandLineOption json(QStringLiteral("json"), UiStallBench::tr("Print the result as JSON."));
+    parser.addOptions({items, json});
+    parser.process(app);
+
+    bool ok = false;
+    const int count = parser.value(items).toInt(&ok);
+    if (!ok || count < 1 || count > UiStallBench::kMaxItems) {
+        err << UiStallBench::tr("--items %1 is not a count in 1..%2").arg(parser.value(items)).arg(UiStallBench::kMaxItems)
+            << Qt::endl;
+        return 2;
+    }
+
+    const auto result = UiStallBench(count).run(err);
+    if (!result)
+        return 1;
+    const bool withinTarget = result->maxStallMs < UiStallBench::kTargetStallMs;
+    if (parser.isSet(json)) {
+        const QJsonObject object{{QStringLiteral("items"), result->items},
+                                 {QStringLiteral("fill_seconds"), result->fillSeconds},
+                                 {QStringLiteral("drain_seconds"), result->drainSeconds},
+                                 {QStringLiteral("items_per_second"), result->itemsPerSecond()},
+                                 {QStringLiteral("processed"), static_cast<qint64>(result->drain.processed)},
+                                 {QStringLiteral("failed"), static_cast<qint64>(result->drain.failed)},
+                                 {QStringLiteral("batches"), static_cast<qint64>(result->drain.batches)},
+                                 {QStringLiteral("ui_max_stall_ms"), result->maxStallMs},
+                                 {QStringLiteral("snapshots"), result->snapshots},
+                                 {QStringLiteral("snapshot_max_gap_ms"), result->maxSnapshotGapMs},
+                                 {QStringLiteral("target_stall_ms"), UiStallBench::kTargetStallMs},
+                                 {QStringLiteral("within_target"), withinTarget}};
+        out << QJsonDocument(object).toJson(QJsonDocument::Compact) << Qt::endl;
+    } else {
+        out << UiStallBench::tr("drained %L1 items in %2 s: %L3 items/s, %L4 batches (queue filled in %5 s)")
+                   .arg(result->items)
+                   .arg(result->drainSeconds, 0, 'f', 3)
+                   .arg(result->itemsPerSecond(), 0, 'f', 0)
+                   .arg(result->drain.batches)
+                   .arg(result->fillSeconds, 0, 'f', 1)
+            << Qt::endl
+            << UiStallBench::tr("UI event loop: longest stall %1 ms (target < %2 ms: %3)")
+                   .arg(result->maxStallMs, 0, 'f', 2)
+                   .arg(UiStallBench::kTargetStallMs)
+                   .arg(withinTarget ? UiStallBench::tr("met") : UiStallBench::tr("missed"))
+            << Qt::endl
+            << UiStallBench::tr("snapshots during the drain: %1, longest gap %2 ms")
+                   .arg(result->snapshots)
+                   .arg(result->maxSnapshotGapMs, 0, 'f', 2)
+            << Qt::endl;
+    }
+    return 0;
+}
