@@ -20,6 +20,8 @@ const QString kReplay = QStringLiteral("replay");
 const QString kBench = QStringLiteral("bench");
 constexpr std::uint64_t kMaxBenchDepth = 10000000;
 constexpr double kMaxStatusEverySeconds = 86400.0;
+constexpr double kMaxTimeScale = 3600.0;
+constexpr int kMaxWindowSide = 16384;
 
 [[noreturn]] void fail(const QString &message)
 {
@@ -93,6 +95,18 @@ void parseListen(const QString &value, HeadlessRunner::Options &run)
     run.port = static_cast<quint16>(port);
 }
 
+// WxH in pixels, each side 240..16384.
+QSize parseSize(const QString &value)
+{
+    const QStringList sides = value.trimmed().toLower().split(QLatin1Char('x'));
+    bool okWidth = false, okHeight = false;
+    const int width = sides.size() == 2 ? sides[0].toInt(&okWidth) : 0;
+    const int height = sides.size() == 2 ? sides[1].toInt(&okHeight) : 0;
+    if (!okWidth || !okHeight || width < 240 || height < 240 || width > kMaxWindowSide || height > kMaxWindowSide)
+        fail(CommandLine::tr("%1 is not a window size WxH: expected e.g. 1280x800, sides 240..%2").arg(shown(QStringLiteral("--size"), value)).arg(kMaxWindowSide));
+    return {width, height};
+}
+
 // Exactly one of a pair of switches, or neither (nullopt).
 std::optional<bool> parseSwitchPair(const QCommandLineParser &parser, const QCommandLineOption &on,
                                     const QCommandLineOption &off)
@@ -145,8 +159,14 @@ void parseRun(QCommandLineParser &parser, const QStringList &arguments,
     const QCommandLineOption disableEvaluation(QStringLiteral("disable-evaluation"), T::tr("Do not emit trajectory feedback."));
     const QCommandLineOption enableLoop(QStringLiteral("enable-loop"), T::tr("Process feedback on every tick (ENABLE_TRAJECTORY_FEEDBACK_LOOP)."));
     const QCommandLineOption disableLoop(QStringLiteral("disable-loop"), T::tr("Do not process feedback."));
+    const QCommandLineOption language(QStringLiteral("lang"), T::tr("The window's language, e.g. de (default: the system's)."), QStringLiteral("CODE"));
+    const QCommandLineOption timeScale(QStringLiteral("time-scale"), T::tr("Compress the alert rules' windows and for-durations by this factor, 1..3600 (a demo; default 1)."), QStringLiteral("FACTOR"));
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"), T::tr("Save a PNG of the main window before exiting (after --exit-after, default 10 s)."), QStringLiteral("FILE"));
+    const QCommandLineOption exitAfter(QStringLiteral("exit-after"), T::tr("Exit after this many seconds."), QStringLiteral("SECONDS"));
+    const QCommandLineOption size(QStringLiteral("size"), T::tr("The window's size, e.g. 1280x800."), QStringLiteral("WxH"));
     parser.addOptions({headless, listen, batchSize, interval, policy, seed, tenant, workspace, rate, noSimulator,
-                       catalogue, statusEvery, enableEvaluation, disableEvaluation, enableLoop, disableLoop});
+                       catalogue, statusEvery, enableEvaluation, disableEvaluation, enableLoop, disableLoop,
+                       language, timeScale, screenshot, exitAfter, size});
     parser.addPositionalArgument(QStringLiteral("command"),
                                  T::tr("replay or bench (see rlstudio COMMAND --help); none runs the engine."),
                                  QStringLiteral("[command]"));
@@ -193,6 +213,17 @@ void parseRun(QCommandLineParser &parser, const QStringList &arguments,
         run.statusEverySeconds = parseReal(QStringLiteral("--status-every"), parser.value(statusEvery), 0.0,
                                            kMaxStatusEverySeconds, T::tr("seconds"));
     }
+
+    DesktopRunner::Options &desktop = result.desktop;
+    desktop.language = parser.value(language).trimmed();
+    if (parser.isSet(timeScale))
+        desktop.alertTimeScale = parseReal(QStringLiteral("--time-scale"), parser.value(timeScale), 1.0, kMaxTimeScale, T::tr("times"));
+    desktop.screenshot = parser.value(screenshot);
+    if (parser.isSet(exitAfter))
+        desktop.exitAfterSeconds = parseReal(QStringLiteral("--exit-after"), parser.value(exitAfter), 0.1, kMaxStatusEverySeconds, T::tr("seconds"));
+    if (parser.isSet(size))
+        desktop.size = parseSize(parser.value(size));
+    desktop.server = run;
 }
 
 void parseReplay(QCommandLineParser &parser, const QStringList &arguments, CommandLine &result)

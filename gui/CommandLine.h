@@ -7,6 +7,7 @@
 #include <QStringList>
 
 #include "gui/BenchCommand.h"
+#include "gui/DesktopRunner.h"
 #include "gui/HeadlessRunner.h"
 #include "gui/ReplayCommand.h"
 
@@ -30,6 +31,7 @@ public:
     bool versionRequested = false;
     QString helpText;          // for the command given
     HeadlessRunner::Options run;
+    DesktopRunner::Options desktop; // its server part is `run`
     ReplayCommand::Options replay;
     BenchCommand::Options bench;
 };

@@ -1,18 +1,49 @@
 #include <cstdlib>
 #include <exception>
+#include <memory>
 
-#include <QCoreApplication>
+#include <QApplication>
 #include <QTextStream>
 
 #include "core/LoopConfig.h"
 #include "gui/BenchCommand.h"
 #include "gui/CommandLine.h"
+#include "gui/DesktopRunner.h"
 #include "gui/HeadlessRunner.h"
 #include "gui/ReplayCommand.h"
 
+namespace {
+
+// Whether the arguments ask for the window: not for a command, headless mode, help or version.
+bool wantsWindow(int argc, char *argv[])
+{
+    if (argc > 1 && (qstrcmp(argv[1], "replay") == 0 || qstrcmp(argv[1], "bench") == 0))
+        return false;
+    for (int i = 1; i < argc; ++i) {
+        for (const char *flag : {"--headless", "--help", "-h", "--help-all", "--version", "-v"}) {
+            if (qstrcmp(argv[i], flag) == 0)
+                return false;
+        }
+    }
+    return true;
+}
+
+// A platform named explicitly (offscreen, xcb, ...) or a display to connect to.
+bool haveDisplay()
+{
+    return qEnvironmentVariableIsSet("QT_QPA_PLATFORM") || qEnvironmentVariableIsSet("DISPLAY") ||
+           qEnvironmentVariableIsSet("WAYLAND_DISPLAY");
+}
+
+} // namespace
+
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    const bool window = wantsWindow(argc, argv) && haveDisplay();
+    // The window needs QApplication; everything else runs without a GUI library loaded.
+    const std::unique_ptr<QCoreApplication> app = window ? std::make_unique<QApplication>(argc, argv)
+                                                         : std::make_unique<QCoreApplication>(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("rlstudio"));
     QCoreApplication::setApplicationName(QStringLiteral("rlstudio"));
     QCoreApplication::setApplicationVersion(QStringLiteral(RLSTUDIO_VERSION));
     QTextStream out(stdout);
@@ -42,8 +73,11 @@ int main(int argc, char *argv[])
     case rl::CommandLine::Command::Run:
         break;
     }
+    if (window)
+        return rl::DesktopRunner(commandLine.desktop).run(err);
     if (!commandLine.headless) {
-        err << QCoreApplication::translate("main", "rlstudio: the desktop window is not built yet; running headless")
+        err << QCoreApplication::translate("main", "rlstudio: no display (DISPLAY, WAYLAND_DISPLAY and QT_QPA_PLATFORM are unset), "
+                                                   "so running headless; /metrics and /health are served as below")
             << Qt::endl;
     }
     rl::HeadlessRunner runner(commandLine.run);

@@ -1,0 +1,77 @@
+#include "gui/DesktopRunner.h"
+
+#include <QApplication>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTextStream>
+#include <QTimer>
+#include <QTranslator>
+
+#include "gui/EngineHost.h"
+#include "gui/HttpEndpoints.h"
+#include "gui/LogRouter.h"
+#include "gui/LoggingCategories.h"
+#include "gui/MainWindow.h"
+
+namespace rl {
+
+DesktopRunner::DesktopRunner(Options options, QObject *parent) : QObject(parent), m_options(std::move(options))
+{
+    if (!m_options.screenshot.isEmpty() && m_options.exitAfterSeconds <= 0.0)
+        m_options.exitAfterSeconds = kDefaultScreenshotDelaySeconds;
+}
+
+bool DesktopRunner::installTranslations(const QString &language)
+{
+    const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
+    QLocale::setDefault(locale);
+    auto *qt = new QTranslator(qApp);
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qt);
+    auto *ours = new QTranslator(qApp);
+    if (!ours->load(locale, QStringLiteral("rlstudio"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        return false;
+    QCoreApplication::installTranslator(ours);
+    return true;
+}
+
+int DesktopRunner::run(QTextStream &err)
+{
+    if (!installTranslations(m_options.language) && !m_options.language.isEmpty() &&
+        !m_options.language.startsWith(QStringLiteral("en"))) {
+        err << tr("rlstudio: no translation for \"%1\"; the window stays in English").arg(m_options.language) << Qt::endl;
+    }
+    LogRouter log;
+    EngineHost host(m_options.server.engine);
+    HttpEndpoints http(host);
+    QString url;
+    if (http.listen(m_options.server.address, m_options.server.port))
+        url = http.url();
+    else
+        qCWarning(lcUi).noquote() << tr("HTTP endpoints off: %1").arg(http.errorString());
+
+    MainWindow window(host, {m_options.alertTimeScale, url, &log});
+    if (m_options.size.isValid())
+        window.resize(m_options.size);
+    window.show();
+
+    int code = 0;
+    if (m_options.exitAfterSeconds > 0.0) {
+        QTimer::singleShot(static_cast<int>(m_options.exitAfterSeconds * 1000.0), &window, [&] {
+            if (!m_options.screenshot.isEmpty()) {
+                if (window.grab().save(m_options.screenshot, "PNG")) {
+                    qCInfo(lcUi).noquote() << tr("saved a screenshot to %1").arg(m_options.screenshot);
+                } else {
+                    err << tr("rlstudio: cannot save the screenshot to %1").arg(m_options.screenshot) << Qt::endl;
+                    code = 1;
+                }
+            }
+            window.close();
+            QCoreApplication::exit(code);
+        });
+    }
+    const int exitCode = QApplication::exec();
+    return code != 0 ? code : exitCode;
+}
+
+} // namespace rl

@@ -1,0 +1,41 @@
+#pragma once
+
+#include <QObject>
+#include <QSize>
+#include <QString>
+
+#include "gui/HeadlessRunner.h"
+
+class QTextStream;
+
+namespace rl {
+
+// `rlstudio` with a display: the main window on a running engine, with /metrics and /health served as in
+// headless mode. --screenshot and --exit-after make it run for a while, save the window and exit.
+class DesktopRunner : public QObject {
+    Q_OBJECT
+
+public:
+    struct Options {
+        HeadlessRunner::Options server;   // the engine and where to listen
+        QString language;                 // e.g. "de"; empty follows the system locale
+        double alertTimeScale = 1.0;
+        QString screenshot;               // a PNG to save before exiting
+        double exitAfterSeconds = 0.0;    // 0: run until closed
+        QSize size;                       // the window's size; invalid keeps the saved or default one
+    };
+    static constexpr double kDefaultScreenshotDelaySeconds = 10.0;
+
+    explicit DesktopRunner(Options options, QObject *parent = nullptr);
+
+    int run(QTextStream &err);
+
+    // Installs rlstudio's translation for the language (or the system locale when empty) and Qt's own
+    // where present; returns false when rlstudio has no translation for it (English stays).
+    static bool installTranslations(const QString &language);
+
+private:
+    Options m_options;
+};
+
+} // namespace rl

@@ -1,0 +1,1537 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE" sourcelanguage="en">
+<context>
+    <name></name>
+    <message>
+        <source>Run without a window: the engine and its HTTP endpoints.</source>
+        <translation>Ohne Fenster ausführen: nur die Engine und ihre HTTP-Endpunkte.</translation>
+    </message>
+    <message>
+        <source>Serve /metrics and /health on HOST:PORT (default 127.0.0.1:8000; port 0 picks one).</source>
+        <translation>/metrics und /health unter HOST:PORT bereitstellen (Standard 127.0.0.1:8000; Port 0 wählt einen freien Port).</translation>
+    </message>
+    <message>
+        <source>Feedback items per tick, 1..100000 (RL_FEEDBACK_BATCH_SIZE, default 25).</source>
+        <translation>Feedback-Einträge pro Takt, 1..100000 (RL_FEEDBACK_BATCH_SIZE, Standard 25).</translation>
+    </message>
+    <message>
+        <source>Seconds between ticks, 0.01..86400 (RL_FEEDBACK_LOOP_INTERVAL_SECONDS, default 15).</source>
+        <translation>Sekunden zwischen zwei Takten, 0.01..86400 (RL_FEEDBACK_LOOP_INTERVAL_SECONDS, Standard 15).</translation>
+    </message>
+    <message>
+        <source>Bandit policy: seed, egreedy, linucb or thompson (default linucb).</source>
+        <translation>Bandit-Strategie: seed, egreedy, linucb oder thompson (Standard linucb).</translation>
+    </message>
+    <message>
+        <source>Seed of the policy and the simulated workload.</source>
+        <translation>Zufalls-Seed der Strategie und der simulierten Last.</translation>
+    </message>
+    <message>
+        <source>The tenant label of every metric (RL_TENANT, default &quot;default&quot;).</source>
+        <translation>Das Label „tenant“ (Mandant) jeder Metrik (RL_TENANT, Standard „default“).</translation>
+    </message>
+    <message>
+        <source>The workspace label of every metric (RL_WORKSPACE, default &quot;default&quot;).</source>
+        <translation>Das Label „workspace“ (Arbeitsbereich) jeder Metrik (RL_WORKSPACE, Standard „default“).</translation>
+    </message>
+    <message>
+        <source>Simulated requests per minute (default 30).</source>
+        <translation>Simulierte Anfragen pro Minute (Standard 30).</translation>
+    </message>
+    <message>
+        <source>Do not simulate requests.</source>
+        <translation>Keine Anfragen simulieren.</translation>
+    </message>
+    <message>
+        <source>The models to route between, as JSON (default: the four built-in models).</source>
+        <translation>Die Modelle, zwischen denen geroutet wird, als JSON (Standard: die vier eingebauten Modelle).</translation>
+    </message>
+    <message>
+        <source>Seconds between headless status lines, 0 for none (default 5).</source>
+        <translation>Sekunden zwischen den Statuszeilen im Headless-Betrieb, 0 für keine (Standard 5).</translation>
+    </message>
+    <message>
+        <source>Emit trajectory feedback (ENABLE_TRAJECTORY_EVALUATION).</source>
+        <translation>Trajektorien-Feedback erzeugen (ENABLE_TRAJECTORY_EVALUATION).</translation>
+    </message>
+    <message>
+        <source>Do not emit trajectory feedback.</source>
+        <translation>Kein Trajektorien-Feedback erzeugen.</translation>
+    </message>
+    <message>
+        <source>Process feedback on every tick (ENABLE_TRAJECTORY_FEEDBACK_LOOP).</source>
+        <translation>Feedback bei jedem Takt verarbeiten (ENABLE_TRAJECTORY_FEEDBACK_LOOP).</translation>
+    </message>
+    <message>
+        <source>Do not process feedback.</source>
+        <translation>Kein Feedback verarbeiten.</translation>
+    </message>
+    <message>
+        <source>The window&apos;s language, e.g. de (default: the system&apos;s).</source>
+        <translation>Die Sprache des Fensters, z. B. de (Standard: die des Systems).</translation>
+    </message>
+    <message>
+        <source>Compress the alert rules&apos; windows and for-durations by this factor, 1..3600 (a demo; default 1).</source>
+        <translation>Fenster und for-Dauern der Alarmregeln um diesen Faktor stauchen, 1..3600 (zur Demonstration; Standard 1).</translation>
+    </message>
+    <message>
+        <source>Save a PNG of the main window before exiting (after --exit-after, default 10 s).</source>
+        <translation>Vor dem Beenden ein PNG des Hauptfensters speichern (nach --exit-after, Standard 10 s).</translation>
+    </message>
+    <message>
+        <source>Exit after this many seconds.</source>
+        <translation>Nach dieser Anzahl Sekunden beenden.</translation>
+    </message>
+    <message>
+        <source>The window&apos;s size, e.g. 1280x800.</source>
+        <translation>Die Fenstergröße, z. B. 1280x800.</translation>
+    </message>
+    <message>
+        <source>replay or bench (see rlstudio COMMAND --help); none runs the engine.</source>
+        <translation>replay oder bench (siehe rlstudio COMMAND --help); ohne Befehl läuft die Engine.</translation>
+    </message>
+    <message>
+        <source>items per minute</source>
+        <translation>Einträge pro Minute</translation>
+    </message>
+    <message>
+        <source>%1 cannot be used: %2</source>
+        <translation>%1 kann nicht verwendet werden: %2</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>Sekunden</translation>
+    </message>
+    <message>
+        <source>times</source>
+        <translation>Faktor</translation>
+    </message>
+    <message>
+        <source>The learning stream: t, x0..x(d-1), r0..r(k-1) per line.</source>
+        <translation>Der Lerndatenstrom: t, x0..x(d-1), r0..r(k-1) pro Zeile.</translation>
+    </message>
+    <message>
+        <source>The true_weights to measure regret against (default: meta.json beside the stream).</source>
+        <translation>Die true_weights, gegen die der Regret gemessen wird (Standard: meta.json neben dem Datenstrom).</translation>
+    </message>
+    <message>
+        <source>Seed of the policy (default 1).</source>
+        <translation>Zufalls-Seed der Strategie (Standard 1).</translation>
+    </message>
+    <message>
+        <source>Print the result as JSON.</source>
+        <translation>Das Ergebnis als JSON ausgeben.</translation>
+    </message>
+    <message>
+        <source>Replay a learning stream through a policy and report its regret.</source>
+        <translation>Einen Lerndatenstrom mit einer Strategie abspielen und ihren Regret ausgeben.</translation>
+    </message>
+    <message>
+        <source>replay needs --stream FILE.csv</source>
+        <translation>replay benötigt --stream FILE.csv</translation>
+    </message>
+    <message>
+        <source>Queued items, which is also the routing history&apos;s length (default 10000).</source>
+        <translation>Einträge in der Warteschlange, zugleich die Länge der Routing-Historie (Standard 10000).</translation>
+    </message>
+    <message>
+        <source>Items per batch, 1..100000 (default 25).</source>
+        <translation>Einträge pro Batch, 1..100000 (Standard 25).</translation>
+    </message>
+    <message>
+        <source>Measure feedback processing: items per second, batch latency, peak memory.</source>
+        <translation>Feedback-Verarbeitung messen: Einträge pro Sekunde, Batch-Latenz, Spitzenspeicher.</translation>
+    </message>
+</context>
+<context>
+    <name>BenchCommand</name>
+    <message>
+        <source>rlstudio bench: %1</source>
+        <translation>rlstudio bench: %1</translation>
+    </message>
+    <message>
+        <source>bench: %1, depth %2, batch %3</source>
+        <translation>bench: %1, Tiefe %2, Batch %3</translation>
+    </message>
+    <message>
+        <source>  throughput     %1 items/s (%2 items in %3 s)</source>
+        <translation>  Durchsatz      %1 Einträge/s (%2 Einträge in %3 s)</translation>
+    </message>
+    <message>
+        <source>  batch latency  p50 %1 µs, p99 %2 µs</source>
+        <translation>  Batch-Latenz   p50 %1 µs, p99 %2 µs</translation>
+    </message>
+    <message>
+        <source>  peak RSS       %1 MB</source>
+        <translation>  Spitzen-RSS    %1 MB</translation>
+    </message>
+</context>
+<context>
+    <name>CommandLine</name>
+    <message>
+        <source>%1 is not an integer in %2..%3</source>
+        <translation>%1 ist keine ganze Zahl im Bereich %2..%3</translation>
+    </message>
+    <message>
+        <source>%1 is not a number of %2 in %3..%4</source>
+        <translation>%1 ist keine Zahl (%2) im Bereich %3..%4</translation>
+    </message>
+    <message>
+        <source>%1 is not a policy: expected one of %2</source>
+        <translation>%1 ist keine Strategie: erwartet wird eine von %2</translation>
+    </message>
+    <message>
+        <source>%1 is not HOST:PORT: expected an IP address or localhost and a port in 0..65535</source>
+        <translation>%1 ist nicht HOST:PORT: erwartet werden eine IP-Adresse oder localhost und ein Port im Bereich 0..65535</translation>
+    </message>
+    <message>
+        <source>%1 is not a window size WxH: expected e.g. 1280x800, sides 240..%2</source>
+        <translation>%1 ist keine Fenstergröße WxH: erwartet wird z. B. 1280x800, Seitenlängen 240..%2</translation>
+    </message>
+    <message>
+        <source>--%1 and --%2 contradict each other: give one of them</source>
+        <translation>--%1 und --%2 widersprechen sich: nur eine der beiden Optionen angeben</translation>
+    </message>
+    <message>
+        <source>unknown command &quot;%1&quot;: expected %2 or %3, or options only</source>
+        <translation>unbekannter Befehl „%1“: erwartet wird %2 oder %3 oder nur Optionen</translation>
+    </message>
+    <message>
+        <source>RL Feedback Studio: a contextual-bandit model router and its feedback loop.</source>
+        <translation>RL Feedback Studio: ein Modell-Router mit kontextuellem Banditen und seine Feedback-Schleife.</translation>
+    </message>
+</context>
+<context>
+    <name>ReplayCommand</name>
+    <message>
+        <source>rlstudio replay: %1</source>
+        <translation>rlstudio replay: %1</translation>
+    </message>
+    <message>
+        <source>replay: %1 (seed %2), %3 rounds of %4</source>
+        <translation>replay: %1 (Seed %2), %3 Runden aus %4</translation>
+    </message>
+    <message>
+        <source>cumulative regret at 1,000 rounds</source>
+        <translation>kumulierter Regret nach 1.000 Runden</translation>
+    </message>
+    <message>
+        <source>cumulative regret at 5,000 rounds</source>
+        <translation>kumulierter Regret nach 5.000 Runden</translation>
+    </message>
+    <message>
+        <source>cumulative regret at the end</source>
+        <translation>kumulierter Regret am Ende</translation>
+    </message>
+    <message>
+        <source>optimal picks in the last 1,000 rounds</source>
+        <translation>optimale Wahlen (letzte 1.000 Runden)</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+</context>
+<context>
+    <name>TroubleshootingChecklist</name>
+    <message>
+        <source>Feedback loop flag is set</source>
+        <translation>Flag der Feedback-Schleife ist gesetzt</translation>
+    </message>
+    <message>
+        <source>ENABLE_TRAJECTORY_FEEDBACK_LOOP is on</source>
+        <translation>ENABLE_TRAJECTORY_FEEDBACK_LOOP ist an</translation>
+    </message>
+    <message>
+        <source>ENABLE_TRAJECTORY_FEEDBACK_LOOP is off</source>
+        <translation>ENABLE_TRAJECTORY_FEEDBACK_LOOP ist aus</translation>
+    </message>
+    <message>
+        <source>Router is registered</source>
+        <translation>Router ist registriert</translation>
+    </message>
+    <message>
+        <source>policy %1</source>
+        <translation>Strategie %1</translation>
+    </message>
+    <message>
+        <source>no router: nothing can be processed</source>
+        <translation>kein Router: nichts kann verarbeitet werden</translation>
+    </message>
+    <message>
+        <source>no tick yet</source>
+        <translation>noch kein Takt</translation>
+    </message>
+    <message>
+        <source>last tick %1</source>
+        <translation>letzter Takt %1</translation>
+    </message>
+    <message>
+        <source>Background loop is running</source>
+        <translation>Hintergrundschleife läuft</translation>
+    </message>
+    <message>
+        <source>No recent exceptions</source>
+        <translation>Keine Ausnahmen in letzter Zeit</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n exception(s) in the last minute</source>
+        <translation>
+            <numerusform>%n Ausnahme in der letzten Minute</numerusform>
+            <numerusform>%n Ausnahmen in der letzten Minute</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not enough history yet</source>
+        <translation>noch nicht genug Verlauf</translation>
+    </message>
+    <message>
+        <source>depth %1, trend %2 items/s</source>
+        <translation>Tiefe %1, Trend %2 Einträge/s</translation>
+    </message>
+    <message>
+        <source>Queue depth stable or falling</source>
+        <translation>Warteschlangentiefe stabil oder fallend</translation>
+    </message>
+    <message>
+        <source>processing %1/s, emission %2/s</source>
+        <translation>Verarbeitung %1/s, Emission %2/s</translation>
+    </message>
+    <message>
+        <source>Processing keeps up with emission</source>
+        <translation>Verarbeitung hält mit der Emission Schritt</translation>
+    </message>
+    <message>
+        <source>nothing processed in the last minute</source>
+        <translation>in der letzten Minute nichts verarbeitet</translation>
+    </message>
+    <message>
+        <source>%1 % in the last minute</source>
+        <translation>%1 % in der letzten Minute</translation>
+    </message>
+    <message>
+        <source>Success rate &gt; 95%</source>
+        <translation>Erfolgsquote &gt; 95 %</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>rlstudio: no display (DISPLAY, WAYLAND_DISPLAY and QT_QPA_PLATFORM are unset), so running headless; /metrics and /health are served as below</source>
+        <translation>rlstudio: keine Anzeige (DISPLAY, WAYLAND_DISPLAY und QT_QPA_PLATFORM sind nicht gesetzt), daher Headless-Betrieb; /metrics und /health werden wie unten angegeben bereitgestellt</translation>
+    </message>
+</context>
+<context>
+    <name>rl::AlertList</name>
+    <message>
+        <source>Notice</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>Alarm</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Seit</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alarme</translation>
+    </message>
+    <message>
+        <source>Select an alert to see its details.</source>
+        <translation>Wählen Sie einen Alarm aus, um seine Details zu sehen.</translation>
+    </message>
+    <message>
+        <source>Alert details</source>
+        <translation>Alarmdetails</translation>
+    </message>
+    <message>
+        <source>Firing</source>
+        <translation>Ausgelöst</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>Inaktiv</translation>
+    </message>
+    <message>
+        <source>*No details for this alert.*</source>
+        <translation>*Keine Details zu diesem Alarm.*</translation>
+    </message>
+</context>
+<context>
+    <name>rl::AlertsPanel</name>
+    <message>
+        <source>The alert rules cannot be used: %1</source>
+        <translation>Die Alarmregeln können nicht verwendet werden: %1</translation>
+    </message>
+    <message>
+        <source>real time</source>
+        <translation>Echtzeit</translation>
+    </message>
+    <message>
+        <source>demo ×%1</source>
+        <translation>Demo ×%1</translation>
+    </message>
+    <message>
+        <source>Alert time scale</source>
+        <translation>Zeitskala der Alarme</translation>
+    </message>
+    <message>
+        <source>Compress the rules&apos; windows and for-durations to watch alerts change in a demo</source>
+        <translation>Fenster und for-Dauern der Regeln stauchen, um in einer Demo zu sehen, wie sich Alarme ändern</translation>
+    </message>
+    <message>
+        <source>&amp;Time scale:</source>
+        <translation>Zeits&amp;kala:</translation>
+    </message>
+    <message>
+        <source>Rules of rl_feedback_alerts.yml, evaluated every %1 s on the live series</source>
+        <translation>Regeln aus rl_feedback_alerts.yml, alle %1 s auf den Live-Zeitreihen ausgewertet</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alarme</translation>
+    </message>
+    <message>
+        <source>Demo time scale ×%1: the rules&apos; windows and for-durations are compressed (15m reads as %2 s).</source>
+        <translation>Demo-Zeitskala ×%1: Fenster und for-Dauern der Regeln sind gestaucht (15m entspricht %2 s).</translation>
+    </message>
+    <message>
+        <source>alert %1 cannot be evaluated: %2</source>
+        <translation>Alarm %1 kann nicht ausgewertet werden: %2</translation>
+    </message>
+    <message>
+        <source>alert %1 is %2</source>
+        <translation>Alarm %1: Zustand %2</translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message>
+        <source>firing since %1</source>
+        <translation>ausgelöst seit %1</translation>
+    </message>
+    <message>
+        <source>pending since %1 (fires after %2 s)</source>
+        <translation>ausstehend seit %1 (wird nach %2 s ausgelöst)</translation>
+    </message>
+    <message>
+        <source>resolved at %1</source>
+        <translation>behoben um %1</translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation>inaktiv</translation>
+    </message>
+    <message>
+        <source>**Expression** (for %1):</source>
+        <translation>**Ausdruck** (for %1):</translation>
+    </message>
+    <message>
+        <source>**Evaluation error:** %1</source>
+        <translation>**Auswertungsfehler:** %1</translation>
+    </message>
+    <message>
+        <source>#### From the runbook</source>
+        <translation>#### Aus dem Runbook</translation>
+    </message>
+</context>
+<context>
+    <name>rl::ChartsPanel</name>
+    <message>
+        <source>Queue depth</source>
+        <translation>Warteschlangentiefe</translation>
+    </message>
+    <message>
+        <source>Success rate (rolling 1 min)</source>
+        <translation>Erfolgsquote (gleitend, 1 min)</translation>
+    </message>
+    <message>
+        <source>Batch latency (rolling 1 min)</source>
+        <translation>Batch-Latenz (gleitend, 1 min)</translation>
+    </message>
+    <message>
+        <source>Processing vs emission rate</source>
+        <translation>Verarbeitungs- vs. Emissionsrate</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>Chart window</source>
+        <translation>Zeitraum der Diagramme</translation>
+    </message>
+    <message>
+        <source>How much history the charts show</source>
+        <translation>Wie viel Verlauf die Diagramme zeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Window:</source>
+        <translation>&amp;Zeitraum:</translation>
+    </message>
+    <message>
+        <source>depth</source>
+        <translation>Tiefe</translation>
+    </message>
+    <message>
+        <source>items</source>
+        <translation>Einträge</translation>
+    </message>
+    <message>
+        <source>SLO</source>
+        <translation>SLO</translation>
+    </message>
+    <message>
+        <source>ticket</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <source>page</source>
+        <translation>Pager</translation>
+    </message>
+    <message>
+        <source>success</source>
+        <translation>Erfolg</translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation>%</translation>
+    </message>
+    <message>
+        <source>alert</source>
+        <translation>Alarm</translation>
+    </message>
+    <message>
+        <source>p50</source>
+        <translation>p50</translation>
+    </message>
+    <message>
+        <source>p95</source>
+        <translation>p95</translation>
+    </message>
+    <message>
+        <source>max</source>
+        <translation>max</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>processed</source>
+        <translation>verarbeitet</translation>
+    </message>
+    <message>
+        <source>emitted</source>
+        <translation>emittiert</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>items/s</source>
+        <translation>Einträge/s</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Feedback loop&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Feedback-Schleife&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>rl::Checklist</name>
+    <message>
+        <source>Troubleshooting checklist</source>
+        <translation>Checkliste zur Fehlerbehebung</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>Bestanden</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Nicht bestanden</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>state: detail</comment>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>rl::ControlPanel</name>
+    <message>
+        <source>&amp;Batch size</source>
+        <translation>&amp;Batchgröße</translation>
+    </message>
+    <message>
+        <source>items</source>
+        <translation>Einträge</translation>
+    </message>
+    <message>
+        <source>&amp;Interval</source>
+        <translation>&amp;Intervall</translation>
+    </message>
+    <message>
+        <source>s</source>
+        <translation>s</translation>
+    </message>
+    <message>
+        <source>E&amp;mission rate</source>
+        <translation>&amp;Emissionsrate</translation>
+    </message>
+    <message>
+        <source>items/min</source>
+        <translation>Einträge/min</translation>
+    </message>
+    <message>
+        <source>Operations</source>
+        <translation>Aktionen</translation>
+    </message>
+    <message>
+        <source>Operation progress</source>
+        <translation>Fortschritt der Aktion</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Flags</translation>
+    </message>
+    <message>
+        <source>Tuning</source>
+        <translation>Feinabstimmung</translation>
+    </message>
+    <message>
+        <source>Feedback items per tick (RL_FEEDBACK_BATCH_SIZE): larger means more throughput and longer batches</source>
+        <translation>Feedback-Einträge pro Takt (RL_FEEDBACK_BATCH_SIZE): größer bedeutet mehr Durchsatz und längere Batches</translation>
+    </message>
+    <message>
+        <source>Seconds between ticks (RL_FEEDBACK_LOOP_INTERVAL_SECONDS): shorter means a shallower queue and more CPU</source>
+        <translation>Sekunden zwischen zwei Takten (RL_FEEDBACK_LOOP_INTERVAL_SECONDS): kürzer bedeutet eine geringere Warteschlangentiefe und mehr CPU-Last</translation>
+    </message>
+    <message>
+        <source>Simulated routing requests per minute</source>
+        <translation>Simulierte Routing-Anfragen pro Minute</translation>
+    </message>
+    <message>
+        <source>Runbook presets:</source>
+        <translation>Runbook-Voreinstellungen:</translation>
+    </message>
+    <message>
+        <source>seed (the original&apos;s ε-greedy SGD)</source>
+        <translation>seed (ε-greedy-SGD des Originals)</translation>
+    </message>
+    <message>
+        <source>egreedy (ε-greedy, ridge)</source>
+        <translation>egreedy (ε-greedy, Ridge)</translation>
+    </message>
+    <message>
+        <source>linucb (LinUCB)</source>
+        <translation>linucb (LinUCB)</translation>
+    </message>
+    <message>
+        <source>thompson (Thompson sampling)</source>
+        <translation>thompson (Thompson-Sampling)</translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation>Strategie</translation>
+    </message>
+    <message>
+        <source>The bandit policy; switching starts learning and the regret comparison from scratch</source>
+        <translation>Die Bandit-Strategie; ein Wechsel startet das Lernen und den Regret-Vergleich von vorn</translation>
+    </message>
+    <message>
+        <source>P&amp;olicy</source>
+        <translation>S&amp;trategie</translation>
+    </message>
+    <message>
+        <source>Draining: %L1 processed, %L2 remaining</source>
+        <translation>Leeren: %L1 verarbeitet, %L2 verbleibend</translation>
+    </message>
+    <message>
+        <source>Last drain cancelled: %L1 processed, %L2 left</source>
+        <translation>Letztes Leeren abgebrochen: %L1 verarbeitet, %L2 übrig</translation>
+    </message>
+    <message>
+        <source>Last drain: %L1 processed, %L2 failed</source>
+        <translation>Letztes Leeren: %L1 verarbeitet, %L2 fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
+    <name>rl::ConvergencePanel</name>
+    <message>
+        <source>Selection share (last 200 requests)</source>
+        <translation>Auswahlanteil (letzte 200 Anfragen)</translation>
+    </message>
+    <message>
+        <source>Estimated vs true reward (grey)</source>
+        <translation>Geschätzte vs. wahre Belohnung (grau)</translation>
+    </message>
+    <message>
+        <source>Cumulative regret</source>
+        <translation>Kumulierter Regret</translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation>%</translation>
+    </message>
+    <message>
+        <source>live policy</source>
+        <translation>aktive Strategie</translation>
+    </message>
+    <message>
+        <source>seed (original)</source>
+        <translation>seed (Original)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Bandit convergence&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Bandit-Konvergenz&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>rl::DesktopRunner</name>
+    <message>
+        <source>rlstudio: no translation for &quot;%1&quot;; the window stays in English</source>
+        <translation>rlstudio: keine Übersetzung für „%1“; das Fenster bleibt auf Englisch</translation>
+    </message>
+    <message>
+        <source>HTTP endpoints off: %1</source>
+        <translation>HTTP-Endpunkte aus: %1</translation>
+    </message>
+    <message>
+        <source>saved a screenshot to %1</source>
+        <translation>Bildschirmfoto gespeichert unter %1</translation>
+    </message>
+    <message>
+        <source>rlstudio: cannot save the screenshot to %1</source>
+        <translation>rlstudio: Bildschirmfoto kann nicht unter %1 gespeichert werden</translation>
+    </message>
+</context>
+<context>
+    <name>rl::EngineWorker</name>
+    <message>
+        <source>cannot start the engine: %1</source>
+        <translation>Engine kann nicht gestartet werden: %1</translation>
+    </message>
+    <message>
+        <source>engine started: policy %1, batch size %2, interval %3 s, loop %4, evaluation %5, simulator %6 (%7 items/min)</source>
+        <translation>Engine gestartet: Strategie %1, Batchgröße %2, Intervall %3 s, Schleife %4, Bewertung %5, Simulator %6 (%7 Einträge/min)</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>an</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>process a batch</source>
+        <translation>Batch verarbeiten</translation>
+    </message>
+    <message>
+        <source>one-shot processing: %1, %2 processed, %3 failed, %4 remaining</source>
+        <translation>Einmalige Verarbeitung: %1, %2 verarbeitet, %3 fehlgeschlagen, %4 verbleibend</translation>
+    </message>
+    <message>
+        <source>drain the queue</source>
+        <translation>Warteschlange leeren</translation>
+    </message>
+    <message>
+        <source>force drain already running: %1 remaining</source>
+        <translation>Erzwungenes Leeren läuft bereits: %1 verbleibend</translation>
+    </message>
+    <message>
+        <source>force drain started: %1 queued</source>
+        <translation>Erzwungenes Leeren gestartet: %1 in der Warteschlange</translation>
+    </message>
+    <message>
+        <source>force drain stopped: %1</source>
+        <translation>Erzwungenes Leeren gestoppt: %1</translation>
+    </message>
+    <message>
+        <source>%1 processed, %2 failed in %3 batches, %4 remaining (%5 ms)</source>
+        <translation>%1 verarbeitet, %2 fehlgeschlagen in %3 Batches, %4 verbleibend (%5 ms)</translation>
+    </message>
+    <message>
+        <source>force drain cancelled: %1</source>
+        <translation>Erzwungenes Leeren abgebrochen: %1</translation>
+    </message>
+    <message>
+        <source>force drain: %1</source>
+        <translation>Erzwungenes Leeren: %1</translation>
+    </message>
+    <message>
+        <source>purge the queue</source>
+        <translation>Warteschlange verwerfen</translation>
+    </message>
+    <message>
+        <source>purged the queue: %1 items discarded</source>
+        <translation>Warteschlange verworfen: %1 Einträge entfernt</translation>
+    </message>
+    <message>
+        <source>batch size set to %1</source>
+        <translation>Batchgröße auf %1 gesetzt</translation>
+    </message>
+    <message>
+        <source>loop interval set to %1 s</source>
+        <translation>Schleifenintervall auf %1 s gesetzt</translation>
+    </message>
+    <message>
+        <source>feedback loop enabled</source>
+        <translation>Feedback-Schleife aktiviert</translation>
+    </message>
+    <message>
+        <source>feedback loop disabled</source>
+        <translation>Feedback-Schleife deaktiviert</translation>
+    </message>
+    <message>
+        <source>trajectory evaluation enabled</source>
+        <translation>Trajektorienbewertung aktiviert</translation>
+    </message>
+    <message>
+        <source>trajectory evaluation disabled</source>
+        <translation>Trajektorienbewertung deaktiviert</translation>
+    </message>
+    <message>
+        <source>change the policy</source>
+        <translation>Strategie wechseln</translation>
+    </message>
+    <message>
+        <source>policy set to %1, learning from scratch</source>
+        <translation>Strategie auf %1 gesetzt, Lernen beginnt von vorn</translation>
+    </message>
+    <message>
+        <source>reset the policy</source>
+        <translation>Strategie zurücksetzen</translation>
+    </message>
+    <message>
+        <source>policy %1 reset</source>
+        <translation>Strategie %1 zurückgesetzt</translation>
+    </message>
+    <message>
+        <source>change the emission rate</source>
+        <translation>Emissionsrate ändern</translation>
+    </message>
+    <message>
+        <source>emission rate %1 is not a number of items per minute in 0..%2</source>
+        <translation>Emissionsrate %1 ist keine Zahl (Einträge pro Minute) im Bereich 0..%2</translation>
+    </message>
+    <message>
+        <source>emission rate set to %1 items/min</source>
+        <translation>Emissionsrate auf %1 Einträge/min gesetzt</translation>
+    </message>
+    <message>
+        <source>switch the simulator</source>
+        <translation>Simulator umschalten</translation>
+    </message>
+    <message>
+        <source>simulator started</source>
+        <translation>Simulator gestartet</translation>
+    </message>
+    <message>
+        <source>simulator stopped</source>
+        <translation>Simulator gestoppt</translation>
+    </message>
+    <message>
+        <source>start the loop</source>
+        <translation>Schleife starten</translation>
+    </message>
+    <message>
+        <source>cannot start the loop: the feedback loop is disabled (ENABLE_TRAJECTORY_FEEDBACK_LOOP); enable it first</source>
+        <translation>Schleife kann nicht gestartet werden: Die Feedback-Schleife ist deaktiviert (ENABLE_TRAJECTORY_FEEDBACK_LOOP); bitte zuerst aktivieren</translation>
+    </message>
+    <message>
+        <source>feedback loop started (router and learned state kept)</source>
+        <translation>Feedback-Schleife gestartet (Router und gelernter Zustand bleiben erhalten)</translation>
+    </message>
+    <message>
+        <source>feedback loop stopped</source>
+        <translation>Feedback-Schleife gestoppt</translation>
+    </message>
+    <message>
+        <source>emit requests</source>
+        <translation>Anfragen emittieren</translation>
+    </message>
+    <message>
+        <source>cannot emit %1 requests: the count must be in 1..%2</source>
+        <translation>%1 Anfragen können nicht emittiert werden: Die Anzahl muss im Bereich 1..%2 liegen</translation>
+    </message>
+    <message>
+        <source>emitted %1 simulated requests</source>
+        <translation>%1 simulierte Anfragen emittiert</translation>
+    </message>
+    <message>
+        <source>feedback batch failed: %1</source>
+        <translation>Feedback-Batch fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>cannot %1: the engine has no router</source>
+        <translation>„%1“ nicht möglich: Die Engine hat keinen Router</translation>
+    </message>
+</context>
+<context>
+    <name>rl::GaugeTile</name>
+    <message>
+        <source>%1 %2</source>
+        <comment>value and unit</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>value (band label)</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>title: value</comment>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>rl::GradualRecovery</name>
+    <message>
+        <source>Gradual recovery 1/3: disabling trajectory evaluation to stop queue growth</source>
+        <translation>Schrittweise Wiederherstellung 1/3: Trajektorienbewertung wird deaktiviert, damit die Warteschlange nicht weiter wächst</translation>
+    </message>
+    <message>
+        <source>Gradual recovery 2/3: draining %L1 queued items</source>
+        <translation>Schrittweise Wiederherstellung 2/3: Warteschlange mit %L1 Einträgen wird geleert</translation>
+    </message>
+    <message>
+        <source>Gradual recovery done: queue drained, evaluation re-enabled</source>
+        <translation>Schrittweise Wiederherstellung abgeschlossen: Warteschlange geleert, Bewertung wieder aktiviert</translation>
+    </message>
+    <message>
+        <source>Gradual recovery stopped: the drain was cancelled with %L1 items left; trajectory evaluation stays disabled</source>
+        <translation>Schrittweise Wiederherstellung angehalten: Das Leeren wurde mit %L1 verbleibenden Einträgen abgebrochen; die Trajektorienbewertung bleibt deaktiviert</translation>
+    </message>
+    <message>
+        <source>Gradual recovery 3/3: %L1 items processed, re-enabling trajectory evaluation</source>
+        <translation>Schrittweise Wiederherstellung 3/3: %L1 Einträge verarbeitet, Trajektorienbewertung wird wieder aktiviert</translation>
+    </message>
+</context>
+<context>
+    <name>rl::HeadlessRunner</name>
+    <message>
+        <source>rlstudio: listening on %1</source>
+        <translation>rlstudio: wartet auf Verbindungen unter %1</translation>
+    </message>
+    <message>
+        <source>rlstudio: cannot create the signal socket pair: %1</source>
+        <translation>rlstudio: Socket-Paar für Signale kann nicht erstellt werden: %1</translation>
+    </message>
+    <message>
+        <source>received %1, shutting down</source>
+        <translation>%1 empfangen, wird beendet</translation>
+    </message>
+    <message>
+        <source>%1  queue %2  processed %3  failed %4  emitted %5  success %6%  last batch %7 ms  policy %8  regret %9</source>
+        <translation>%1  Warteschlange %2  verarbeitet %3  fehlgeschlagen %4  emittiert %5  Erfolg %6 %  letzter Batch %7 ms  Strategie %8  Regret %9</translation>
+    </message>
+</context>
+<context>
+    <name>rl::HttpEndpoints</name>
+    <message>
+        <source>not found: %1 (try /metrics or /health)
+</source>
+        <translation>nicht gefunden: %1 (versuchen Sie /metrics oder /health)
+</translation>
+    </message>
+    <message>
+        <source>address in use</source>
+        <translation>Adresse wird bereits verwendet</translation>
+    </message>
+    <message>
+        <source>cannot listen on %1:%2: %3</source>
+        <translation>auf %1:%2 kann nicht gelauscht werden: %3</translation>
+    </message>
+    <message>
+        <source>cannot serialize the metrics: %1</source>
+        <translation>Metriken können nicht serialisiert werden: %1</translation>
+    </message>
+    <message>
+        <source>cannot serialize the metrics
+</source>
+        <translation>Metriken können nicht serialisiert werden
+</translation>
+    </message>
+    <message>
+        <source>method not allowed: %1 accepts GET only
+</source>
+        <translation>Methode nicht erlaubt: %1 akzeptiert nur GET
+</translation>
+    </message>
+</context>
+<context>
+    <name>rl::LabelledSlider</name>
+    <message>
+        <source>%1 %2</source>
+        <comment>value and unit</comment>
+        <translation>%1 %2</translation>
+    </message>
+</context>
+<context>
+    <name>rl::LogModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Debug</source>
+        <translation>Debug</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>Kritisch</translation>
+    </message>
+    <message>
+        <source>Fatal</source>
+        <translation>Fatal</translation>
+    </message>
+</context>
+<context>
+    <name>rl::LogView</name>
+    <message>
+        <source>Filter by category or message</source>
+        <translation>Nach Kategorie oder Meldung filtern</translation>
+    </message>
+    <message>
+        <source>Log filter</source>
+        <translation>Protokollfilter</translation>
+    </message>
+    <message>
+        <source>Debug</source>
+        <translation>Debug</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>Critical</source>
+        <translation>Kritisch</translation>
+    </message>
+    <message>
+        <source>Minimum level</source>
+        <translation>Mindeststufe</translation>
+    </message>
+    <message>
+        <source>&amp;Level:</source>
+        <translation>St&amp;ufe:</translation>
+    </message>
+    <message>
+        <source>Event log</source>
+        <translation>Ereignisprotokoll</translation>
+    </message>
+</context>
+<context>
+    <name>rl::MainWindow</name>
+    <message>
+        <source>on</source>
+        <translation>an</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>RL Feedback Studio</source>
+        <translation>RL Feedback Studio</translation>
+    </message>
+    <message>
+        <source>&amp;Loop</source>
+        <translation>&amp;Schleife</translation>
+    </message>
+    <message>
+        <source>&amp;Presets</source>
+        <translation>&amp;Voreinstellungen</translation>
+    </message>
+    <message>
+        <source>Troubleshooting checklist</source>
+        <translation>Checkliste zur Fehlerbehebung</translation>
+    </message>
+    <message>
+        <source>&amp;Alerts</source>
+        <translation>&amp;Alarme</translation>
+    </message>
+    <message>
+        <source>&amp;Queue</source>
+        <translation>&amp;Warteschlange</translation>
+    </message>
+    <message>
+        <source>E&amp;vent log</source>
+        <translation>Ereignis&amp;protokoll</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>HTTP endpoints off</source>
+        <translation>HTTP-Endpunkte aus</translation>
+    </message>
+    <message>
+        <source>/metrics and /health on %1</source>
+        <translation>/metrics und /health unter %1</translation>
+    </message>
+    <message>
+        <source>operator: process once</source>
+        <translation>Bediener: einmal verarbeiten</translation>
+    </message>
+    <message>
+        <source>operator: restart loop (router kept)</source>
+        <translation>Bediener: Schleife neu starten (Router bleibt erhalten)</translation>
+    </message>
+    <message>
+        <source>operator: reset bandit</source>
+        <translation>Bediener: Bandit zurücksetzen</translation>
+    </message>
+    <message>
+        <source>operator: trajectory evaluation %1</source>
+        <translation>Bediener: Trajektorienbewertung %1</translation>
+    </message>
+    <message>
+        <source>operator: feedback loop %1</source>
+        <translation>Bediener: Feedback-Schleife %1</translation>
+    </message>
+    <message>
+        <source>operator: simulator %1</source>
+        <translation>Bediener: Simulator %1</translation>
+    </message>
+    <message>
+        <source>low volume</source>
+        <translation>geringes Volumen</translation>
+    </message>
+    <message>
+        <source>medium volume</source>
+        <translation>mittleres Volumen</translation>
+    </message>
+    <message>
+        <source>high volume</source>
+        <translation>hohes Volumen</translation>
+    </message>
+    <message>
+        <source>operator: policy %1</source>
+        <translation>Bediener: Strategie %1</translation>
+    </message>
+    <message>
+        <source>operator: %1 preset: batch %2, interval %3 s, simulator %4 items/min</source>
+        <translation>Bediener: Voreinstellung „%1“: Batch %2, Intervall %3 s, Simulator %4 Einträge/min</translation>
+    </message>
+    <message>
+        <source>operator: force drain of %L1 items</source>
+        <translation>Bediener: erzwungenes Leeren von %L1 Einträgen</translation>
+    </message>
+    <message>
+        <source>Draining the queue…</source>
+        <translation>Warteschlange wird geleert…</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel drain</source>
+        <translation>Leeren &amp;abbrechen</translation>
+    </message>
+    <message>
+        <source>Force drain</source>
+        <translation>Erzwungenes Leeren</translation>
+    </message>
+    <message>
+        <source>operator: cancel drain</source>
+        <translation>Bediener: Leeren abbrechen</translation>
+    </message>
+    <message>
+        <source>Draining: %L1 processed, %L2 failed, %L3 remaining</source>
+        <translation>Leeren: %L1 verarbeitet, %L2 fehlgeschlagen, %L3 verbleibend</translation>
+    </message>
+    <message>
+        <source>Drain cancelled: %L1 processed, %L2 left</source>
+        <translation>Leeren abgebrochen: %L1 verarbeitet, %L2 übrig</translation>
+    </message>
+    <message>
+        <source>Drain finished: %L1 processed, %L2 failed</source>
+        <translation>Leeren abgeschlossen: %L1 verarbeitet, %L2 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Purge the queue</source>
+        <translation>Warteschlange verwerfen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Discard all %Ln queued feedback item(s) without processing them?</source>
+        <translation>
+            <numerusform>%Ln Feedback-Eintrag in der Warteschlange ohne Verarbeitung verwerfen?</numerusform>
+            <numerusform>Alle %Ln Feedback-Einträge in der Warteschlange ohne Verarbeitung verwerfen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The bandit will not learn from them. The count is logged and metered (rl_feedback_purged_total).</source>
+        <translation>Der Bandit lernt nicht daraus. Die Anzahl wird protokolliert und als Metrik erfasst (rl_feedback_purged_total).</translation>
+    </message>
+    <message>
+        <source>&amp;Purge</source>
+        <translation>&amp;Verwerfen</translation>
+    </message>
+    <message>
+        <source>operator: purge cancelled</source>
+        <translation>Bediener: Verwerfen abgebrochen</translation>
+    </message>
+    <message>
+        <source>operator: purge confirmed (%L1 items shown)</source>
+        <translation>Bediener: Verwerfen bestätigt (%L1 Einträge angezeigt)</translation>
+    </message>
+    <message>
+        <source>evaluation %1 · loop %2</source>
+        <translation>Bewertung %1 · Schleife %2</translation>
+    </message>
+    <message>
+        <source>router %1 · loop %2 · policy %3</source>
+        <translation>Router %1 · Schleife %2 · Strategie %3</translation>
+    </message>
+    <message>
+        <source>registered</source>
+        <translation>registriert</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>fehlt</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>gestoppt</translation>
+    </message>
+    <message>
+        <source>last tick %1</source>
+        <translation>letzter Takt %1</translation>
+    </message>
+    <message>
+        <source>no tick yet</source>
+        <translation>noch kein Takt</translation>
+    </message>
+</context>
+<context>
+    <name>rl::OperatorActions</name>
+    <message>
+        <source>&amp;Process once</source>
+        <translation>&amp;Einmal verarbeiten</translation>
+    </message>
+    <message>
+        <source>Process one batch now (the runbook&apos;s one-shot processing)</source>
+        <translation>Jetzt einen Batch verarbeiten (die einmalige Verarbeitung aus dem Runbook)</translation>
+    </message>
+    <message>
+        <source>&amp;Drain</source>
+        <translation>&amp;Leeren</translation>
+    </message>
+    <message>
+        <source>Force drain: batches of 1,000 until the queue is empty, with progress and cancel</source>
+        <translation>Erzwungenes Leeren: Batches zu je 1.000, bis die Warteschlange leer ist, mit Fortschrittsanzeige und Abbruchmöglichkeit</translation>
+    </message>
+    <message>
+        <source>P&amp;urge…</source>
+        <translation>&amp;Verwerfen…</translation>
+    </message>
+    <message>
+        <source>Emergency purge: discard every queued item without processing it</source>
+        <translation>Notfall-Verwerfen (Purge): alle Einträge der Warteschlange ohne Verarbeitung verwerfen</translation>
+    </message>
+    <message>
+        <source>&amp;Gradual recovery</source>
+        <translation>&amp;Schrittweise Wiederherstellung</translation>
+    </message>
+    <message>
+        <source>Disable evaluation, drain the queue, re-enable evaluation (the runbook&apos;s procedure)</source>
+        <translation>Bewertung deaktivieren, Warteschlange leeren, Bewertung wieder aktivieren (das Verfahren aus dem Runbook)</translation>
+    </message>
+    <message>
+        <source>&amp;Restart loop</source>
+        <translation>Schleife &amp;neu starten</translation>
+    </message>
+    <message>
+        <source>Stop and start the worker loop, keeping the router and what it learned</source>
+        <translation>Worker-Schleife stoppen und neu starten; der Router und das von ihm Gelernte bleiben erhalten</translation>
+    </message>
+    <message>
+        <source>Reset &amp;bandit</source>
+        <translation>Bandit &amp;zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Forget what the policy learned and restart the regret comparison</source>
+        <translation>Vergessen, was die Strategie gelernt hat, und den Regret-Vergleich neu starten</translation>
+    </message>
+    <message>
+        <source>Trajectory &amp;evaluation</source>
+        <translation>T&amp;rajektorienbewertung</translation>
+    </message>
+    <message>
+        <source>ENABLE_TRAJECTORY_EVALUATION: score finished trajectories and emit feedback</source>
+        <translation>ENABLE_TRAJECTORY_EVALUATION: abgeschlossene Trajektorien bewerten und Feedback erzeugen</translation>
+    </message>
+    <message>
+        <source>Feedback &amp;loop</source>
+        <translation>&amp;Feedback-Schleife</translation>
+    </message>
+    <message>
+        <source>ENABLE_TRAJECTORY_FEEDBACK_LOOP: process the queue on every tick</source>
+        <translation>ENABLE_TRAJECTORY_FEEDBACK_LOOP: die Warteschlange bei jedem Takt verarbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Simulator</source>
+        <translation>Si&amp;mulator</translation>
+    </message>
+    <message>
+        <source>Simulate routing requests at the emission rate</source>
+        <translation>Routing-Anfragen mit der Emissionsrate simulieren</translation>
+    </message>
+    <message>
+        <source>&amp;Low</source>
+        <translation>&amp;Niedrig</translation>
+    </message>
+    <message>
+        <source>Runbook recommendation for &lt; 10 items/min: batch 10, interval 30 s (simulator at 5 items/min)</source>
+        <translation>Runbook-Empfehlung für &lt; 10 Einträge/min: Batch 10, Intervall 30 s (Simulator: 5 Einträge/min)</translation>
+    </message>
+    <message>
+        <source>&amp;Medium</source>
+        <translation>&amp;Mittel</translation>
+    </message>
+    <message>
+        <source>Runbook recommendation for 10–50 items/min: batch 25, interval 15 s (simulator at 30 items/min)</source>
+        <translation>Runbook-Empfehlung für 10–50 Einträge/min: Batch 25, Intervall 15 s (Simulator: 30 Einträge/min)</translation>
+    </message>
+    <message>
+        <source>&amp;High</source>
+        <translation>&amp;Hoch</translation>
+    </message>
+    <message>
+        <source>Runbook recommendation for &gt; 50 items/min: batch 50, interval 10 s (simulator at 120 items/min)</source>
+        <translation>Runbook-Empfehlung für &gt; 50 Einträge/min: Batch 50, Intervall 10 s (Simulator: 120 Einträge/min)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>Stop the engine and close RL Feedback Studio</source>
+        <translation>Engine stoppen und RL Feedback Studio schließen</translation>
+    </message>
+</context>
+<context>
+    <name>rl::QueuePanel</name>
+    <message>
+        <source>Trajectory</source>
+        <translation>Trajektorie</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Overall score</source>
+        <translation>Gesamtbewertung</translation>
+    </message>
+    <message>
+        <source>Success</source>
+        <translation>Erfolg</translation>
+    </message>
+    <message>
+        <source>Queued at</source>
+        <translation>Eingereiht um</translation>
+    </message>
+    <message>
+        <source>First queued items</source>
+        <translation>Erste Einträge der Warteschlange</translation>
+    </message>
+    <message>
+        <source>Queue size</source>
+        <translation>Warteschlangengröße</translation>
+    </message>
+    <message numerus="yes">
+        <source>Queue size: %L1 of %L2 (oldest first; the first %n shown)</source>
+        <translation>
+            <numerusform>Warteschlangengröße: %L1 von %L2 (älteste zuerst; %n Eintrag angezeigt)</numerusform>
+            <numerusform>Warteschlangengröße: %L1 von %L2 (älteste zuerst; die ersten %n angezeigt)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+</context>
+<context>
+    <name>rl::RewardBars</name>
+    <message>
+        <source>%1: estimated %2, true %3</source>
+        <translation>%1: geschätzt %2, wahr %3</translation>
+    </message>
+</context>
+<context>
+    <name>rl::StatTile</name>
+    <message>
+        <source>%1, %2</source>
+        <comment>value, caption</comment>
+        <translation>%1, %2</translation>
+    </message>
+</context>
+<context>
+    <name>rl::TilesPanel</name>
+    <message>
+        <source>Processed</source>
+        <translation>Verarbeitet</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Queue depth</source>
+        <translation>Warteschlangentiefe</translation>
+    </message>
+    <message>
+        <source>Success rate</source>
+        <translation>Erfolgsquote</translation>
+    </message>
+    <message>
+        <source>Batch latency p95</source>
+        <translation>Batch-Latenz p95</translation>
+    </message>
+    <message>
+        <source>Regret</source>
+        <translation>Regret</translation>
+    </message>
+    <message>
+        <source>within SLO</source>
+        <translation>innerhalb SLO</translation>
+    </message>
+    <message>
+        <source>above SLO</source>
+        <translation>über SLO</translation>
+    </message>
+    <message>
+        <source>ticket</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <source>page</source>
+        <translation>Pager</translation>
+    </message>
+    <message>
+        <source>items</source>
+        <translation>Einträge</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>%L1 in total</source>
+        <translation>%L1 insgesamt</translation>
+    </message>
+    <message>
+        <source>Failed in total: %L1 missing history, %L2 invalid, %L3 exceptions</source>
+        <translation>Insgesamt fehlgeschlagen: %L1 fehlende Historie, %L2 ungültig, %L3 Ausnahmen</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message>
+        <source>last minute · SLO &gt; 99 %</source>
+        <translation>letzte Minute · SLO &gt; 99 %</translation>
+    </message>
+    <message>
+        <source>%1 µs</source>
+        <translation>%1 µs</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>last minute · SLO &lt; 5 s</source>
+        <translation>letzte Minute · SLO &lt; 5 s</translation>
+    </message>
+    <message>
+        <source>%1 · seed %2</source>
+        <translation>%1 · seed %2</translation>
+    </message>
+    <message>
+        <source>Cumulative regret of %1 and of the original seed policy over the same %L2 simulated requests</source>
+        <translation>Kumulierter Regret von %1 und der ursprünglichen Strategie seed über dieselben %L2 simulierten Anfragen</translation>
+    </message>
+</context>
+<context>
+    <name>rl::TimeSeriesChart</name>
+    <message>
+        <source>%1
+%2   %3</source>
+        <comment>series name, time, value</comment>
+        <translation>%1
+%2   %3</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>value and unit</comment>
+        <translation>%1 %2</translation>
+    </message>
+</context>
+</TS>
