@@ -152,10 +152,11 @@ void EngineWorker::drain(std::uint64_t request)
     m_drain.startDepth = m_drain.remaining = m_router->queue().size();
     m_drainClock.start();
     qCInfo(lcEngine).noquote() << tr("force drain started: %1 queued").arg(m_drain.startDepth);
+    // Queued before anyone can learn of the drain, so a command sent in reaction to it comes after a slice.
+    QMetaObject::invokeMethod(this, &EngineWorker::continueDrain, Qt::QueuedConnection);
     // Shown at once, so every drain appears in a snapshot as running even if it ends within one period.
     m_dirty = true;
     publishSnapshot();
-    QMetaObject::invokeMethod(this, &EngineWorker::continueDrain, Qt::QueuedConnection);
 }
 
 void EngineWorker::continueDrain()

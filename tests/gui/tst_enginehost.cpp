@@ -262,13 +262,15 @@ void TestEngineHost::drainReportsProgressUntilEmpty()
 
 void TestEngineHost::drainLetsCommandsThrough()
 {
-    constexpr int kItems = 200000; // several 8 ms slices
+    constexpr int kItems = 500000; // about ten 8 ms slices here
     EngineHost host(deepOptions());
     QVERIFY(fillQueue(host, kItems));
 
     QSignalSpy finished(&host, &EngineHost::drainFinished);
     host.drain();
-    host.processOnce(); // runs between two slices of the drain, so its batch comes out of the drain's queue
+    QVERIFY(waitFor(host, [](const EngineSnapshot &s) { return s.drain.active; }));
+    // Posted while a slice runs: it runs between two slices, so its batch comes out of the drain's queue.
+    host.processOnce();
     QVERIFY(finished.wait(kTimeoutMs));
     const auto outcome = finished.takeFirst().at(0).value<DrainProgress>();
     QCOMPARE(host.latestSnapshot().lastProcess.processed, std::size_t(25));
