@@ -122,20 +122,20 @@ void AlertsPanel::record(const EngineSnapshot &snapshot)
 void AlertsPanel::evaluate(double nowSeconds)
 {
     m_lastEvaluation = nowSeconds;
-    std::vector<AlertStatus> statuses = m_evaluator->evaluate(m_store, nowSeconds);
+    const std::vector<AlertStatus> previous = m_evaluator->statuses();
+    const std::vector<AlertStatus> statuses = m_evaluator->evaluate(m_store, nowSeconds);
     for (std::size_t i = 0; i < statuses.size(); ++i) {
         const AlertStatus &status = statuses[i];
-        const bool changed = i >= m_statuses.size() || m_statuses[i].state != status.state;
-        if (!status.error.empty() && (i >= m_statuses.size() || m_statuses[i].error != status.error))
+        if (!status.error.empty() && status.error != previous[i].error)
             qCWarning(lcUi).noquote() << tr("alert %1 cannot be evaluated: %2").arg(text(status.rule->name), text(status.error));
-        if (changed && i < m_statuses.size()) {
-            qCInfo(lcUi).noquote() << tr("alert %1 is %2").arg(text(status.rule->name), stateText(status.state));
-        }
-        m_statuses.resize(std::max(m_statuses.size(), i + 1));
-        m_statuses[i] = status;
+        const bool changed = status.state != previous[i].state;
         if (changed)
+            qCInfo(lcUi).noquote() << tr("alert %1 is %2").arg(text(status.rule->name), stateText(status.state));
+        // The first evaluation announces every rule's state, so listeners start from a known one.
+        if (changed || !m_evaluated)
             Q_EMIT alertStateChanged(text(status.rule->name), stateText(status.state));
     }
+    m_evaluated = true;
     showRows();
 }
 
@@ -143,7 +143,7 @@ void AlertsPanel::showRows()
 {
     const QLocale locale;
     QList<AlertList::Row> rows;
-    for (const AlertStatus &status : m_statuses) {
+    for (const AlertStatus &status : m_evaluator->statuses()) {
         const AlertRule &rule = *status.rule;
         AlertList::Row row;
         row.name = text(rule.name);

@@ -44,10 +44,10 @@ private:
     std::unique_ptr<AlertEvaluator> m_evaluator;
     Runbook m_runbook;
     SeriesStore m_store;
-    std::vector<AlertStatus> m_statuses;
     double m_evaluationIntervalSeconds = 30.0;
     double m_timeScale = 1.0;
     double m_lastEvaluation = 0.0;
+    bool m_evaluated = false; // the first evaluation announces every state
     QString m_loadError;
     AlertList *m_list;
     QComboBox *m_scale;

@@ -57,13 +57,11 @@ void ConvergencePanel::restart(const EngineSnapshot &snapshot)
     m_history.clear();
     m_share->clear();
     m_regret->clear();
-    if (m_models.size() != snapshot.models.size()) {
+    if (m_modelCount != snapshot.models.size()) {
         // The share chart's series follow the catalogue; it is fixed for the engine's life.
         for (std::size_t i = 0; i < snapshot.models.size(); ++i)
             m_share->addSeries(QString::fromStdString(snapshot.models[i].name), modelColor(i), kCapacity);
-        m_models.clear();
-        for (const ModelView &model : snapshot.models)
-            m_models.push_back(model.name);
+        m_modelCount = snapshot.models.size();
     }
 }
 
@@ -71,7 +69,7 @@ void ConvergencePanel::showSnapshot(const EngineSnapshot &snapshot)
 {
     if (snapshot.models.empty())
         return;
-    if (m_models.size() != snapshot.models.size() || snapshot.comparisonRequests < m_lastRequests)
+    if (m_modelCount != snapshot.models.size() || snapshot.comparisonRequests < m_lastRequests)
         restart(snapshot);
     m_lastRequests = snapshot.comparisonRequests;
 

@@ -44,7 +44,7 @@ private:
     RewardBars *m_rewards;
     TimeSeriesChart *m_regret;
     std::deque<Picks> m_history; // picks at recent samples, for the rolling share
-    std::vector<std::string> m_models;
+    std::size_t m_modelCount = 0; // the share chart's series, one per catalogue model
     std::uint64_t m_lastRequests = 0;
     qint64 m_lastSampleMs = 0;
 };

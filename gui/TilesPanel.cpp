@@ -3,6 +3,7 @@
 #include <QHBoxLayout>
 #include <QLocale>
 
+#include "gui/TroubleshootingChecklist.h"
 #include "widgets/GaugeTile.h"
 #include "widgets/StatTile.h"
 
@@ -52,7 +53,7 @@ void TilesPanel::showStats(const EngineSnapshot &snapshot, const LiveSample &sam
         const double rate = *sample.successRate;
         m_success->setValue(tr("%1 %").arg(locale.toString(100.0 * rate, 'f', rate < 0.999 ? 2 : 1)));
         m_success->setLevel(rate >= kSuccessSlo ? StatTile::Level::Good
-                            : rate >= 0.95      ? StatTile::Level::Warning
+                            : rate >= TroubleshootingChecklist::kSuccessRateFloor ? StatTile::Level::Warning
                                                 : StatTile::Level::Critical);
     } else {
         m_success->setValue(tr("–"));

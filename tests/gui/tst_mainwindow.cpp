@@ -188,11 +188,15 @@ private Q_SLOTS:
         QCOMPARE(alerts->list()->stateOf(rule), QStringLiteral("inactive"));
 
         QSignalSpy changes(alerts, &AlertsPanel::alertStateChanged);
+        qsizetype seen = 0; // each wait looks only at changes after the previous state it found
         const auto waitForState = [&](const QString &state) {
             for (;;) {
-                for (const QList<QVariant> &change : std::as_const(changes)) {
-                    if (change.at(0).toString() == rule && change.at(1).toString() == state)
+                for (; seen < changes.size(); ++seen) {
+                    const QList<QVariant> &change = changes.at(seen);
+                    if (change.at(0).toString() == rule && change.at(1).toString() == state) {
+                        ++seen;
                         return true;
+                    }
                 }
                 if (!changes.wait(kWaitMs))
                     return false;
