@@ -1,10 +1,12 @@
 #include "core/Metrics.h"
 
 #include <array>
+#include <vector>
 
 #include <prometheus/counter.h>
 #include <prometheus/gauge.h>
 #include <prometheus/histogram.h>
+#include <prometheus/metric_family.h>
 #include <prometheus/registry.h>
 #include <prometheus/text_serializer.h>
 
@@ -46,6 +48,54 @@ Histogram::BucketBoundaries latencyBuckets()
 Family<Counter> &counterFamily(prometheus::Registry &registry, const char *name, const char *help)
 {
     return prometheus::BuildCounter().Name(name).Help(help).Register(registry);
+}
+
+// Sums the series of `family` that match: tenant and workspace where the series has them (so the
+// tenant-less rl_input_rejected_total can be read too), and extraLabel=extraValue when given. Without
+// extraLabel, rl_feedback_failed_total therefore reads as the total over all reasons. A histogram reads as
+// its observation count.
+double sumOf(const std::vector<prometheus::MetricFamily> &families, std::string_view family, const MetricLabels &labels,
+             std::string_view extraLabel = {}, std::string_view extraValue = {})
+{
+    double total = 0.0;
+    for (const auto &collected : families) {
+        if (collected.name != family)
+            continue;
+        for (const auto &metric : collected.metric) {
+            bool matches = extraLabel.empty();
+            for (const auto &label : metric.label) {
+                if ((label.name == "tenant" && label.value != labels.tenant)
+                    || (label.name == "workspace" && label.value != labels.workspace)
+                    || (label.name == extraLabel && label.value != extraValue)) {
+                    matches = false;
+                    break;
+                }
+                matches = matches || label.name == extraLabel;
+            }
+            if (!matches)
+                continue;
+            switch (collected.type) {
+            case prometheus::MetricType::Counter:
+                total += metric.counter.value;
+                break;
+            case prometheus::MetricType::Gauge:
+                total += metric.gauge.value;
+                break;
+            case prometheus::MetricType::Histogram:
+                total += static_cast<double>(metric.histogram.sample_count);
+                break;
+            default:
+                break;
+            }
+        }
+    }
+    return total;
+}
+
+std::uint64_t countOf(const std::vector<prometheus::MetricFamily> &families, std::string_view family,
+                      const MetricLabels &labels, std::string_view extraLabel = {}, std::string_view extraValue = {})
+{
+    return static_cast<std::uint64_t>(sumOf(families, family, labels, extraLabel, extraValue));
 }
 
 } // namespace
@@ -203,46 +253,26 @@ void Metrics::addRejected(std::string_view source, std::string_view reason)
     d->rejected.Add({{"source", std::string(source)}, {"reason", std::string(reason)}}).Increment();
 }
 
-// Sums the series of `family` that match: tenant and workspace where the series has them (so the
-// tenant-less rl_input_rejected_total can be read too), and extraLabel=extraValue when given. Without
-// extraLabel, rl_feedback_failed_total therefore reads as the total over all reasons. A histogram reads as
-// its observation count.
 double Metrics::value(std::string_view family, const MetricLabels &labels, std::string_view extraLabel,
                       std::string_view extraValue) const
 {
-    double total = 0.0;
-    for (const auto &collected : d->registry->Collect()) {
-        if (collected.name != family)
-            continue;
-        for (const auto &metric : collected.metric) {
-            bool matches = extraLabel.empty();
-            for (const auto &label : metric.label) {
-                if ((label.name == "tenant" && label.value != labels.tenant)
-                    || (label.name == "workspace" && label.value != labels.workspace)
-                    || (label.name == extraLabel && label.value != extraValue)) {
-                    matches = false;
-                    break;
-                }
-                matches = matches || label.name == extraLabel;
-            }
-            if (!matches)
-                continue;
-            switch (collected.type) {
-            case prometheus::MetricType::Counter:
-                total += metric.counter.value;
-                break;
-            case prometheus::MetricType::Gauge:
-                total += metric.gauge.value;
-                break;
-            case prometheus::MetricType::Histogram:
-                total += static_cast<double>(metric.histogram.sample_count);
-                break;
-            default:
-                break;
-            }
-        }
+    return sumOf(d->registry->Collect(), family, labels, extraLabel, extraValue);
+}
+
+MetricTotals Metrics::totals(const MetricLabels &labels) const
+{
+    const auto families = d->registry->Collect();
+    MetricTotals totals;
+    totals.emitted = countOf(families, "trajectory_feedback_emissions_total", labels);
+    totals.processed = countOf(families, "rl_feedback_processed_total", labels, "result", "success");
+    totals.failed = countOf(families, "rl_feedback_failed_total", labels); // all reasons
+    for (std::size_t reason = 0; reason < kFailureReasons; ++reason) {
+        totals.failedBy[reason] =
+            countOf(families, "rl_feedback_failed_total", labels, "reason", toString(static_cast<FailureReason>(reason)));
     }
-    return total;
+    totals.dropped = countOf(families, "rl_feedback_dropped_total", labels);
+    totals.purged = countOf(families, "rl_feedback_purged_total", labels);
+    return totals;
 }
 
 std::string Metrics::serialize() const

@@ -1,5 +1,6 @@
 #include "gui/CommandLine.h"
 
+#include <algorithm>
 #include <cmath>
 #include <exception>
 #include <limits>
@@ -18,6 +19,8 @@ namespace {
 
 const QString kReplay = QStringLiteral("replay");
 const QString kBench = QStringLiteral("bench");
+const QString kHeadless = QStringLiteral("headless");
+const QString kLanguage = QStringLiteral("lang");
 constexpr std::uint64_t kMaxBenchDepth = 10000000;
 constexpr double kMaxStatusEverySeconds = 86400.0;
 constexpr double kMaxTimeScale = 3600.0;
@@ -142,33 +145,32 @@ void rejectPositionals(const QCommandLineParser &parser)
 void parseRun(QCommandLineParser &parser, const QStringList &arguments,
               const std::function<const char *(const char *)> &getenv, CommandLine &result)
 {
-    using T = CommandLine;
-    const QCommandLineOption headless(QStringLiteral("headless"), T::tr("Run without a window: the engine and its HTTP endpoints."));
-    const QCommandLineOption listen(QStringLiteral("listen"), T::tr("Serve /metrics and /health on HOST:PORT (default 127.0.0.1:8000; port 0 picks one)."), QStringLiteral("HOST:PORT"));
-    const QCommandLineOption batchSize(QStringLiteral("batch-size"), T::tr("Feedback items per tick, 1..100000 (RL_FEEDBACK_BATCH_SIZE, default 25)."), QStringLiteral("N"));
-    const QCommandLineOption interval(QStringLiteral("interval"), T::tr("Seconds between ticks, 0.01..86400 (RL_FEEDBACK_LOOP_INTERVAL_SECONDS, default 15)."), QStringLiteral("SECONDS"));
-    const QCommandLineOption policy(QStringLiteral("policy"), T::tr("Bandit policy: seed, egreedy, linucb or thompson (default linucb)."), QStringLiteral("NAME"));
-    const QCommandLineOption seed(QStringLiteral("seed"), T::tr("Seed of the policy and the simulated workload."), QStringLiteral("N"));
-    const QCommandLineOption tenant(QStringLiteral("tenant"), T::tr("The tenant label of every metric (RL_TENANT, default \"default\")."), QStringLiteral("NAME"));
-    const QCommandLineOption workspace(QStringLiteral("workspace"), T::tr("The workspace label of every metric (RL_WORKSPACE, default \"default\")."), QStringLiteral("NAME"));
-    const QCommandLineOption rate(QStringLiteral("rate"), T::tr("Simulated requests per minute (default 30)."), QStringLiteral("ITEMS"));
-    const QCommandLineOption noSimulator(QStringLiteral("no-simulator"), T::tr("Do not simulate requests."));
-    const QCommandLineOption catalogue(QStringLiteral("catalogue"), T::tr("The models to route between, as JSON (default: the four built-in models)."), QStringLiteral("FILE"));
-    const QCommandLineOption statusEvery(QStringLiteral("status-every"), T::tr("Seconds between headless status lines, 0 for none (default 5)."), QStringLiteral("SECONDS"));
-    const QCommandLineOption enableEvaluation(QStringLiteral("enable-evaluation"), T::tr("Emit trajectory feedback (ENABLE_TRAJECTORY_EVALUATION)."));
-    const QCommandLineOption disableEvaluation(QStringLiteral("disable-evaluation"), T::tr("Do not emit trajectory feedback."));
-    const QCommandLineOption enableLoop(QStringLiteral("enable-loop"), T::tr("Process feedback on every tick (ENABLE_TRAJECTORY_FEEDBACK_LOOP)."));
-    const QCommandLineOption disableLoop(QStringLiteral("disable-loop"), T::tr("Do not process feedback."));
-    const QCommandLineOption language(QStringLiteral("lang"), T::tr("The window's language, e.g. de (default: the system's)."), QStringLiteral("CODE"));
-    const QCommandLineOption timeScale(QStringLiteral("time-scale"), T::tr("Compress the alert rules' windows and for-durations by this factor, 1..3600 (a demo; default 1)."), QStringLiteral("FACTOR"));
-    const QCommandLineOption screenshot(QStringLiteral("screenshot"), T::tr("Save a PNG of the main window before exiting (after --exit-after, default 10 s)."), QStringLiteral("FILE"));
-    const QCommandLineOption exitAfter(QStringLiteral("exit-after"), T::tr("Exit after this many seconds."), QStringLiteral("SECONDS"));
-    const QCommandLineOption size(QStringLiteral("size"), T::tr("The window's size, e.g. 1280x800."), QStringLiteral("WxH"));
+    const QCommandLineOption headless(kHeadless, CommandLine::tr("Run without a window: the engine and its HTTP endpoints."));
+    const QCommandLineOption listen(QStringLiteral("listen"), CommandLine::tr("Serve /metrics and /health on HOST:PORT (default 127.0.0.1:8000; port 0 picks one)."), QStringLiteral("HOST:PORT"));
+    const QCommandLineOption batchSize(QStringLiteral("batch-size"), CommandLine::tr("Feedback items per tick, 1..100000 (RL_FEEDBACK_BATCH_SIZE, default 25)."), QStringLiteral("N"));
+    const QCommandLineOption interval(QStringLiteral("interval"), CommandLine::tr("Seconds between ticks, 0.01..86400 (RL_FEEDBACK_LOOP_INTERVAL_SECONDS, default 15)."), QStringLiteral("SECONDS"));
+    const QCommandLineOption policy(QStringLiteral("policy"), CommandLine::tr("Bandit policy: seed, egreedy, linucb or thompson (default linucb)."), QStringLiteral("NAME"));
+    const QCommandLineOption seed(QStringLiteral("seed"), CommandLine::tr("Seed of the policy and the simulated workload."), QStringLiteral("N"));
+    const QCommandLineOption tenant(QStringLiteral("tenant"), CommandLine::tr("The tenant label of every metric (RL_TENANT, default \"default\")."), QStringLiteral("NAME"));
+    const QCommandLineOption workspace(QStringLiteral("workspace"), CommandLine::tr("The workspace label of every metric (RL_WORKSPACE, default \"default\")."), QStringLiteral("NAME"));
+    const QCommandLineOption rate(QStringLiteral("rate"), CommandLine::tr("Simulated requests per minute (default 30)."), QStringLiteral("ITEMS"));
+    const QCommandLineOption noSimulator(QStringLiteral("no-simulator"), CommandLine::tr("Do not simulate requests."));
+    const QCommandLineOption catalogue(QStringLiteral("catalogue"), CommandLine::tr("The models to route between, as JSON (default: the four built-in models)."), QStringLiteral("FILE"));
+    const QCommandLineOption statusEvery(QStringLiteral("status-every"), CommandLine::tr("Seconds between headless status lines, 0 for none (default 5)."), QStringLiteral("SECONDS"));
+    const QCommandLineOption enableEvaluation(QStringLiteral("enable-evaluation"), CommandLine::tr("Emit trajectory feedback (ENABLE_TRAJECTORY_EVALUATION)."));
+    const QCommandLineOption disableEvaluation(QStringLiteral("disable-evaluation"), CommandLine::tr("Do not emit trajectory feedback."));
+    const QCommandLineOption enableLoop(QStringLiteral("enable-loop"), CommandLine::tr("Process feedback on every tick (ENABLE_TRAJECTORY_FEEDBACK_LOOP)."));
+    const QCommandLineOption disableLoop(QStringLiteral("disable-loop"), CommandLine::tr("Do not process feedback."));
+    const QCommandLineOption language(kLanguage, CommandLine::tr("The window's language, e.g. de (default: the system's)."), QStringLiteral("CODE"));
+    const QCommandLineOption timeScale(QStringLiteral("time-scale"), CommandLine::tr("Compress the alert rules' windows and for-durations by this factor, 1..3600 (a demo; default 1)."), QStringLiteral("FACTOR"));
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"), CommandLine::tr("Save a PNG of the main window before exiting (after --exit-after, default 10 s)."), QStringLiteral("FILE"));
+    const QCommandLineOption exitAfter(QStringLiteral("exit-after"), CommandLine::tr("Exit after this many seconds."), QStringLiteral("SECONDS"));
+    const QCommandLineOption size(QStringLiteral("size"), CommandLine::tr("The window's size, e.g. 1280x800."), QStringLiteral("WxH"));
     parser.addOptions({headless, listen, batchSize, interval, policy, seed, tenant, workspace, rate, noSimulator,
                        catalogue, statusEvery, enableEvaluation, disableEvaluation, enableLoop, disableLoop,
                        language, timeScale, screenshot, exitAfter, size});
     parser.addPositionalArgument(QStringLiteral("command"),
-                                 T::tr("replay or bench (see rlstudio COMMAND --help); none runs the engine."),
+                                 CommandLine::tr("replay or bench (see rlstudio COMMAND --help); none runs the engine."),
                                  QStringLiteral("[command]"));
     if (parseStops(parser, arguments))
         return;
@@ -198,7 +200,7 @@ void parseRun(QCommandLineParser &parser, const QStringList &arguments,
         engine.seed = parseInteger(QStringLiteral("--seed"), parser.value(seed), 0, std::numeric_limits<std::uint64_t>::max());
     if (parser.isSet(rate)) {
         engine.emissionRate = parseReal(QStringLiteral("--rate"), parser.value(rate), 0.0, EngineOptions::kMaxEmissionRate,
-                                        T::tr("items per minute"));
+                                        CommandLine::tr("items per minute"));
     }
     engine.simulatorEnabled = !parser.isSet(noSimulator);
     if (parser.isSet(catalogue)) {
@@ -206,21 +208,20 @@ void parseRun(QCommandLineParser &parser, const QStringList &arguments,
         try {
             engine.catalogue = ModelCatalogue::fromFile(text(path));
         } catch (const std::exception &error) {
-            fail(T::tr("%1 cannot be used: %2").arg(shown(QStringLiteral("--catalogue"), path), QString::fromUtf8(error.what())));
+            fail(CommandLine::tr("%1 cannot be used: %2").arg(shown(QStringLiteral("--catalogue"), path), QString::fromUtf8(error.what())));
         }
     }
     if (parser.isSet(statusEvery)) {
         run.statusEverySeconds = parseReal(QStringLiteral("--status-every"), parser.value(statusEvery), 0.0,
-                                           kMaxStatusEverySeconds, T::tr("seconds"));
+                                           kMaxStatusEverySeconds, CommandLine::tr("seconds"));
     }
 
     DesktopRunner::Options &desktop = result.desktop;
-    desktop.language = parser.value(language).trimmed();
     if (parser.isSet(timeScale))
-        desktop.alertTimeScale = parseReal(QStringLiteral("--time-scale"), parser.value(timeScale), 1.0, kMaxTimeScale, T::tr("times"));
+        desktop.alertTimeScale = parseReal(QStringLiteral("--time-scale"), parser.value(timeScale), 1.0, kMaxTimeScale, CommandLine::tr("times"));
     desktop.screenshot = parser.value(screenshot);
     if (parser.isSet(exitAfter))
-        desktop.exitAfterSeconds = parseReal(QStringLiteral("--exit-after"), parser.value(exitAfter), 0.1, kMaxStatusEverySeconds, T::tr("seconds"));
+        desktop.exitAfterSeconds = parseReal(QStringLiteral("--exit-after"), parser.value(exitAfter), 0.1, kMaxStatusEverySeconds, CommandLine::tr("seconds"));
     if (parser.isSet(size))
         desktop.size = parseSize(parser.value(size));
     desktop.server = run;
@@ -228,21 +229,20 @@ void parseRun(QCommandLineParser &parser, const QStringList &arguments,
 
 void parseReplay(QCommandLineParser &parser, const QStringList &arguments, CommandLine &result)
 {
-    using T = CommandLine;
-    const QCommandLineOption stream(QStringLiteral("stream"), T::tr("The learning stream: t, x0..x(d-1), r0..r(k-1) per line."), QStringLiteral("FILE.csv"));
-    const QCommandLineOption weights(QStringLiteral("weights"), T::tr("The true_weights to measure regret against (default: meta.json beside the stream)."), QStringLiteral("meta.json"));
-    const QCommandLineOption policy(QStringLiteral("policy"), T::tr("Bandit policy: seed, egreedy, linucb or thompson (default linucb)."), QStringLiteral("NAME"));
-    const QCommandLineOption seed(QStringLiteral("seed"), T::tr("Seed of the policy (default 1)."), QStringLiteral("N"));
-    const QCommandLineOption json(QStringLiteral("json"), T::tr("Print the result as JSON."));
+    const QCommandLineOption stream(QStringLiteral("stream"), CommandLine::tr("The learning stream: t, x0..x(d-1), r0..r(k-1) per line."), QStringLiteral("FILE.csv"));
+    const QCommandLineOption weights(QStringLiteral("weights"), CommandLine::tr("The true_weights to measure regret against (default: meta.json beside the stream)."), QStringLiteral("meta.json"));
+    const QCommandLineOption policy(QStringLiteral("policy"), CommandLine::tr("Bandit policy: seed, egreedy, linucb or thompson (default linucb)."), QStringLiteral("NAME"));
+    const QCommandLineOption seed(QStringLiteral("seed"), CommandLine::tr("Seed of the policy (default 1)."), QStringLiteral("N"));
+    const QCommandLineOption json(QStringLiteral("json"), CommandLine::tr("Print the result as JSON."));
     parser.addOptions({stream, weights, policy, seed, json});
-    parser.addPositionalArgument(kReplay, T::tr("Replay a learning stream through a policy and report its regret."));
+    parser.addPositionalArgument(kReplay, CommandLine::tr("Replay a learning stream through a policy and report its regret."));
     if (parseStops(parser, arguments))
         return;
     rejectPositionals(parser);
 
     ReplayCommand::Options &replay = result.replay;
     if (!parser.isSet(stream))
-        fail(T::tr("replay needs --stream FILE.csv"));
+        fail(CommandLine::tr("replay needs --stream FILE.csv"));
     replay.stream = parser.value(stream);
     replay.weights = parser.isSet(weights) ? parser.value(weights)
                                            : QFileInfo(replay.stream).dir().filePath(QStringLiteral("meta.json"));
@@ -255,14 +255,13 @@ void parseReplay(QCommandLineParser &parser, const QStringList &arguments, Comma
 
 void parseBench(QCommandLineParser &parser, const QStringList &arguments, CommandLine &result)
 {
-    using T = CommandLine;
-    const QCommandLineOption depth(QStringLiteral("depth"), T::tr("Queued items, which is also the routing history's length (default 10000)."), QStringLiteral("N"));
-    const QCommandLineOption batch(QStringLiteral("batch"), T::tr("Items per batch, 1..100000 (default 25)."), QStringLiteral("B"));
-    const QCommandLineOption policy(QStringLiteral("policy"), T::tr("Bandit policy: seed, egreedy, linucb or thompson (default linucb)."), QStringLiteral("NAME"));
-    const QCommandLineOption seed(QStringLiteral("seed"), T::tr("Seed of the policy (default 1)."), QStringLiteral("N"));
-    const QCommandLineOption json(QStringLiteral("json"), T::tr("Print the result as JSON."));
+    const QCommandLineOption depth(QStringLiteral("depth"), CommandLine::tr("Queued items, which is also the routing history's length (default 10000)."), QStringLiteral("N"));
+    const QCommandLineOption batch(QStringLiteral("batch"), CommandLine::tr("Items per batch, 1..100000 (default 25)."), QStringLiteral("B"));
+    const QCommandLineOption policy(QStringLiteral("policy"), CommandLine::tr("Bandit policy: seed, egreedy, linucb or thompson (default linucb)."), QStringLiteral("NAME"));
+    const QCommandLineOption seed(QStringLiteral("seed"), CommandLine::tr("Seed of the policy (default 1)."), QStringLiteral("N"));
+    const QCommandLineOption json(QStringLiteral("json"), CommandLine::tr("Print the result as JSON."));
     parser.addOptions({depth, batch, policy, seed, json});
-    parser.addPositionalArgument(kBench, T::tr("Measure feedback processing: items per second, batch latency, peak memory."));
+    parser.addPositionalArgument(kBench, CommandLine::tr("Measure feedback processing: items per second, batch latency, peak memory."));
     if (parseStops(parser, arguments))
         return;
     rejectPositionals(parser);
@@ -279,16 +278,50 @@ void parseBench(QCommandLineParser &parser, const QStringList &arguments, Comman
     result.bench.json = parser.isSet(json);
 }
 
+// The command a list of arguments starts with, if any.
+CommandLine::Command commandOf(const QStringList &arguments)
+{
+    if (arguments.size() > 1 && arguments.at(1) == kReplay)
+        return CommandLine::Command::Replay;
+    if (arguments.size() > 1 && arguments.at(1) == kBench)
+        return CommandLine::Command::Bench;
+    return CommandLine::Command::Run;
+}
+
 } // namespace
+
+bool CommandLine::wantsWindow(const QStringList &arguments)
+{
+    if (commandOf(arguments) != Command::Run)
+        return false;
+    const QStringList stops = {QStringLiteral("--") + kHeadless, QStringLiteral("--help"), QStringLiteral("-h"),
+                               QStringLiteral("--help-all"), QStringLiteral("--version"), QStringLiteral("-v")};
+    return std::none_of(arguments.begin() + std::min<qsizetype>(1, arguments.size()), arguments.end(),
+                        [&stops](const QString &argument) { return stops.contains(argument); });
+}
+
+QString CommandLine::language(const QStringList &arguments)
+{
+    const QString flag = QStringLiteral("--") + kLanguage;
+    const QString joined = flag + QLatin1Char('=');
+    QString found;
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        if (arguments.at(i) == flag && i + 1 < arguments.size())
+            found = arguments.at(++i);
+        else if (arguments.at(i).startsWith(joined))
+            found = arguments.at(i).mid(joined.size());
+    }
+    return found.trimmed();
+}
 
 CommandLine CommandLine::parse(const QStringList &arguments, const std::function<const char *(const char *)> &getenv)
 {
     CommandLine result;
     QStringList rest = arguments;
     // A command comes first: `rlstudio replay --stream ...`; its options are parsed by its own parser.
-    if (rest.size() > 1 && (rest.at(1) == kReplay || rest.at(1) == kBench)) {
-        result.command = rest.takeAt(1) == kReplay ? Command::Replay : Command::Bench;
-    }
+    result.command = commandOf(rest);
+    if (result.command != Command::Run)
+        rest.removeAt(1);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(tr("RL Feedback Studio: a contextual-bandit model router and its feedback loop."));

@@ -25,6 +25,12 @@ public:
     // is accepted; start-up then stops with exit code 2.
     static CommandLine parse(const QStringList &arguments, const std::function<const char *(const char *)> &getenv);
 
+    // Read before the application exists, so these look only at the arguments' shape, not their values.
+    // Whether they ask for the window: no command, not headless, not help or version.
+    static bool wantsWindow(const QStringList &arguments);
+    // --lang's value, empty when not given: messages about the other arguments are already translated.
+    static QString language(const QStringList &arguments);
+
     Command command = Command::Run;
     bool headless = false;     // --headless given
     bool helpRequested = false;

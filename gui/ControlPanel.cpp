@@ -146,7 +146,7 @@ void ControlPanel::showSnapshot(const EngineSnapshot &snapshot)
     const DrainProgress &drain = snapshot.drain;
     if (drain.active) {
         m_drainStatus->setText(tr("Draining: %L1 processed, %L2 remaining").arg(drain.processed).arg(drain.remaining));
-    } else if (drain.batches > 0) {
+    } else if (drain.started) {
         m_drainStatus->setText(drain.cancelled ? tr("Last drain cancelled: %L1 processed, %L2 left").arg(drain.processed).arg(drain.remaining)
                                                : tr("Last drain: %L1 processed, %L2 failed").arg(drain.processed).arg(drain.failed));
     }

@@ -1,11 +1,8 @@
 #include "gui/DesktopRunner.h"
 
 #include <QApplication>
-#include <QLibraryInfo>
-#include <QLocale>
 #include <QTextStream>
 #include <QTimer>
-#include <QTranslator>
 
 #include "gui/EngineHost.h"
 #include "gui/HttpEndpoints.h"
@@ -21,26 +18,8 @@ DesktopRunner::DesktopRunner(Options options, QObject *parent) : QObject(parent)
         m_options.exitAfterSeconds = kDefaultScreenshotDelaySeconds;
 }
 
-bool DesktopRunner::installTranslations(const QString &language)
-{
-    const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
-    QLocale::setDefault(locale);
-    auto *qt = new QTranslator(qApp);
-    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QCoreApplication::installTranslator(qt);
-    auto *ours = new QTranslator(qApp);
-    if (!ours->load(locale, QStringLiteral("rlstudio"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        return false;
-    QCoreApplication::installTranslator(ours);
-    return true;
-}
-
 int DesktopRunner::run(QTextStream &err)
 {
-    if (!installTranslations(m_options.language) && !m_options.language.isEmpty() &&
-        !m_options.language.startsWith(QStringLiteral("en"))) {
-        err << tr("rlstudio: no translation for \"%1\"; the window stays in English").arg(m_options.language) << Qt::endl;
-    }
     LogRouter log;
     EngineHost host(m_options.server.engine);
     HttpEndpoints http(host);

@@ -18,7 +18,6 @@ class DesktopRunner : public QObject {
 public:
     struct Options {
         HeadlessRunner::Options server;   // the engine and where to listen
-        QString language;                 // e.g. "de"; empty follows the system locale
         double alertTimeScale = 1.0;
         QString screenshot;               // a PNG to save before exiting
         double exitAfterSeconds = 0.0;    // 0: run until closed
@@ -29,10 +28,6 @@ public:
     explicit DesktopRunner(Options options, QObject *parent = nullptr);
 
     int run(QTextStream &err);
-
-    // Installs rlstudio's translation for the language (or the system locale when empty) and Qt's own
-    // where present; returns false when rlstudio has no translation for it (English stays).
-    static bool installTranslations(const QString &language);
 
 private:
     Options m_options;

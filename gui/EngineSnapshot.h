@@ -32,6 +32,7 @@ struct QueueItemView {
 
 // The runbook's force drain: while active, its progress; afterwards its outcome, until the next one starts.
 struct DrainProgress {
+    bool started = false; // a drain has run (a default value means none yet)
     bool active = false;
     bool cancelled = false;
     std::uint64_t processed = 0, failed = 0, batches = 0;

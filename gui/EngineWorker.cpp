@@ -45,12 +45,6 @@ std::string shortest(double value)
     return std::string(buffer.data(), result.ptr);
 }
 
-std::uint64_t total(const Metrics &metrics, std::string_view family, const MetricLabels &labels,
-                    std::string_view extraLabel = {}, std::string_view extraValue = {})
-{
-    return static_cast<std::uint64_t>(metrics.value(family, labels, extraLabel, extraValue));
-}
-
 } // namespace
 
 EngineWorker::EngineWorker(EngineOptions options, QObject *parent)
@@ -148,7 +142,7 @@ void EngineWorker::drain(std::uint64_t request)
     }
     m_drainRequest = request;
     m_drain = DrainProgress{};
-    m_drain.active = true;
+    m_drain.started = m_drain.active = true;
     m_drain.startDepth = m_drain.remaining = m_router->queue().size();
     m_drainClock.start();
     qCInfo(lcEngine).noquote() << tr("force drain started: %1 queued").arg(m_drain.startDepth);
@@ -434,17 +428,15 @@ EngineSnapshot EngineWorker::takeSnapshot()
     health.policy = m_router ? m_router->policyName() : m_options.policy;
     health.totals.routed = m_router ? m_router->routedTotal() : 0;
     health.totals.evicted = m_router ? m_router->evictedTotal() : 0;
-    health.totals.emitted = total(*m_metrics, "trajectory_feedback_emissions_total", labels);
-    health.totals.processed = total(*m_metrics, "rl_feedback_processed_total", labels, "result", "success");
-    health.totals.failed = total(*m_metrics, "rl_feedback_failed_total", labels); // all reasons
-    const auto failed = [&](FailureReason reason) {
-        return total(*m_metrics, "rl_feedback_failed_total", labels, "reason", toString(reason));
-    };
-    snapshot.failedMissingHistory = failed(FailureReason::MissingHistory);
-    snapshot.failedInvalid = failed(FailureReason::Invalid);
-    snapshot.failedException = failed(FailureReason::Exception);
-    health.totals.dropped = total(*m_metrics, "rl_feedback_dropped_total", labels);
-    health.totals.purged = total(*m_metrics, "rl_feedback_purged_total", labels);
+    const MetricTotals totals = m_metrics->totals(labels);
+    health.totals.emitted = totals.emitted;
+    health.totals.processed = totals.processed;
+    health.totals.failed = totals.failed;
+    health.totals.dropped = totals.dropped;
+    health.totals.purged = totals.purged;
+    snapshot.failedMissingHistory = totals.failedFor(FailureReason::MissingHistory);
+    snapshot.failedInvalid = totals.failedFor(FailureReason::Invalid);
+    snapshot.failedException = totals.failedFor(FailureReason::Exception);
 
     if (m_router) {
         const SimulatorStats &stats = m_simulator->stats();

@@ -11,22 +11,9 @@
 #include "gui/DesktopRunner.h"
 #include "gui/HeadlessRunner.h"
 #include "gui/ReplayCommand.h"
+#include "gui/Translations.h"
 
 namespace {
-
-// Whether the arguments ask for the window: not for a command, headless mode, help or version.
-bool wantsWindow(int argc, char *argv[])
-{
-    if (argc > 1 && (qstrcmp(argv[1], "replay") == 0 || qstrcmp(argv[1], "bench") == 0))
-        return false;
-    for (int i = 1; i < argc; ++i) {
-        for (const char *flag : {"--headless", "--help", "-h", "--help-all", "--version", "-v"}) {
-            if (qstrcmp(argv[i], flag) == 0)
-                return false;
-        }
-    }
-    return true;
-}
 
 // A platform named explicitly (offscreen, xcb, ...) or a display to connect to.
 bool haveDisplay()
@@ -39,7 +26,10 @@ bool haveDisplay()
 
 int main(int argc, char *argv[])
 {
-    const bool window = wantsWindow(argc, argv) && haveDisplay();
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    const bool window = rl::CommandLine::wantsWindow(arguments) && haveDisplay();
     // The window needs QApplication; everything else runs without a GUI library loaded.
     const std::unique_ptr<QCoreApplication> app = window ? std::make_unique<QApplication>(argc, argv)
                                                          : std::make_unique<QCoreApplication>(argc, argv);
@@ -48,6 +38,11 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(RLSTUDIO_VERSION));
     QTextStream out(stdout);
     QTextStream err(stderr);
+    const QString language = rl::CommandLine::language(arguments);
+    if (!rl::Translations::install(language) && !language.isEmpty() && !language.startsWith(QStringLiteral("en"))) {
+        err << QCoreApplication::translate("main", "rlstudio: no translation for \"%1\"; English is used").arg(language)
+            << Qt::endl;
+    }
 
     rl::CommandLine commandLine;
     try {

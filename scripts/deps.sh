@@ -18,6 +18,7 @@ RL_BUILD_PACKAGES=(
     qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-httpserver-dev qt6-websockets-dev
     prometheus-cpp-dev nlohmann-json3-dev libeigen3-dev
+    qt6-translations-l10n  # Qt's own strings (dialog buttons, --help) in the window's language
 )
 
 # Configures and builds one tree: rl_build DIR [cmake options...]

@@ -2,7 +2,30 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE" sourcelanguage="en">
 <context>
-    <name></name>
+    <name>BenchCommand</name>
+    <message>
+        <source>rlstudio bench: %1</source>
+        <translation>rlstudio bench: %1</translation>
+    </message>
+    <message>
+        <source>bench: %1, depth %2, batch %3</source>
+        <translation>bench: %1, Tiefe %2, Batch %3</translation>
+    </message>
+    <message>
+        <source>  throughput     %1 items/s (%2 items in %3 s)</source>
+        <translation>  Durchsatz      %1 Einträge/s (%2 Einträge in %3 s)</translation>
+    </message>
+    <message>
+        <source>  batch latency  p50 %1 µs, p99 %2 µs</source>
+        <translation>  Batch-Latenz   p50 %1 µs, p99 %2 µs</translation>
+    </message>
+    <message>
+        <source>  peak RSS       %1 MB</source>
+        <translation>  Spitzen-RSS    %1 MB</translation>
+    </message>
+</context>
+<context>
+    <name>CommandLine</name>
     <message>
         <source>Run without a window: the engine and its HTTP endpoints.</source>
         <translation>Ohne Fenster ausführen: nur die Engine und ihre HTTP-Endpunkte.</translation>
@@ -143,32 +166,6 @@
         <source>Measure feedback processing: items per second, batch latency, peak memory.</source>
         <translation>Feedback-Verarbeitung messen: Einträge pro Sekunde, Batch-Latenz, Spitzenspeicher.</translation>
     </message>
-</context>
-<context>
-    <name>BenchCommand</name>
-    <message>
-        <source>rlstudio bench: %1</source>
-        <translation>rlstudio bench: %1</translation>
-    </message>
-    <message>
-        <source>bench: %1, depth %2, batch %3</source>
-        <translation>bench: %1, Tiefe %2, Batch %3</translation>
-    </message>
-    <message>
-        <source>  throughput     %1 items/s (%2 items in %3 s)</source>
-        <translation>  Durchsatz      %1 Einträge/s (%2 Einträge in %3 s)</translation>
-    </message>
-    <message>
-        <source>  batch latency  p50 %1 µs, p99 %2 µs</source>
-        <translation>  Batch-Latenz   p50 %1 µs, p99 %2 µs</translation>
-    </message>
-    <message>
-        <source>  peak RSS       %1 MB</source>
-        <translation>  Spitzen-RSS    %1 MB</translation>
-    </message>
-</context>
-<context>
-    <name>CommandLine</name>
     <message>
         <source>%1 is not an integer in %2..%3</source>
         <translation>%1 ist keine ganze Zahl im Bereich %2..%3</translation>
@@ -320,6 +317,10 @@
     <message>
         <source>rlstudio: no display (DISPLAY, WAYLAND_DISPLAY and QT_QPA_PLATFORM are unset), so running headless; /metrics and /health are served as below</source>
         <translation>rlstudio: keine Anzeige (DISPLAY, WAYLAND_DISPLAY und QT_QPA_PLATFORM sind nicht gesetzt), daher Headless-Betrieb; /metrics und /health werden wie unten angegeben bereitgestellt</translation>
+    </message>
+    <message>
+        <source>rlstudio: no translation for &quot;%1&quot;; English is used</source>
+        <translation>rlstudio: keine Übersetzung für „%1“; es bleibt bei Englisch</translation>
     </message>
 </context>
 <context>
@@ -715,10 +716,6 @@
 </context>
 <context>
     <name>rl::DesktopRunner</name>
-    <message>
-        <source>rlstudio: no translation for &quot;%1&quot;; the window stays in English</source>
-        <translation>rlstudio: keine Übersetzung für „%1“; das Fenster bleibt auf Englisch</translation>
-    </message>
     <message>
         <source>HTTP endpoints off: %1</source>
         <translation>HTTP-Endpunkte aus: %1</translation>

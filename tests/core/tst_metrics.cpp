@@ -95,6 +95,20 @@ private slots:
         QCOMPARE(metrics.value("rl_feedback_processed_total", {"nobody", "nowhere"}), 0.0);
         QCOMPARE(metrics.value("rl_model_selections_total", defaults, "model", "gpt-5"), 0.0);
         QCOMPARE(metrics.value("no_such_metric", defaults), 0.0);
+
+        // totals() reads the same numbers for one label set in one go.
+        const rl::MetricTotals totals = metrics.totals(defaults);
+        QCOMPARE(totals.processed, std::uint64_t(5));
+        QCOMPARE(totals.emitted, std::uint64_t(4));
+        QCOMPARE(totals.failed, std::uint64_t(3));
+        QCOMPARE(totals.failedFor(rl::FailureReason::Invalid), std::uint64_t(3));
+        QCOMPARE(totals.failedFor(rl::FailureReason::MissingHistory), std::uint64_t(0));
+        QCOMPARE(totals.dropped, std::uint64_t(6));
+        QCOMPARE(totals.purged, std::uint64_t(0));
+        const rl::MetricTotals manualTotals = metrics.totals(manual);
+        QCOMPARE(manualTotals.processed, std::uint64_t(2));
+        QCOMPARE(manualTotals.failedFor(rl::FailureReason::MissingHistory), std::uint64_t(1));
+        QCOMPARE(manualTotals.purged, std::uint64_t(8));
     }
 
     void latencyHistogramBuckets()

@@ -61,6 +61,7 @@ private Q_SLOTS:
     void invalidEnvironmentStopsStartup();
     void replayPrintsJson();
     void benchPrintsJson();
+    void langTranslatesHelpAndErrors();
 };
 
 void TestHeadless::servesMetricsAndHealthAndStopsOnSigterm()
@@ -174,6 +175,20 @@ void TestHeadless::benchPrintsJson()
     const QJsonObject result = QJsonDocument::fromJson(output).object();
     QVERIFY2(result.value(QLatin1String("items_per_second")).toDouble() > 0.0, output.constData());
     QCOMPARE(result.value(QLatin1String("items")).toInt(), 1000);
+}
+
+void TestHeadless::langTranslatesHelpAndErrors()
+{
+    QProcess help;
+    const QString text = QString::fromUtf8(runToEnd(help, {QStringLiteral("--lang"), QStringLiteral("de"), QStringLiteral("--help")}));
+    QCOMPARE(help.exitCode(), 0);
+    QVERIFY2(text.contains(QStringLiteral("Ohne Fenster ausführen")), qPrintable(text));
+
+    QProcess invalid;
+    runToEnd(invalid, {QStringLiteral("--lang=de"), QStringLiteral("--headless"), QStringLiteral("--seed"), QStringLiteral("x")});
+    QCOMPARE(invalid.exitCode(), 2);
+    const QString errors = QString::fromUtf8(invalid.readAllStandardError());
+    QVERIFY2(errors.contains(QStringLiteral("--seed")) && errors.contains(QStringLiteral("keine ganze Zahl")), qPrintable(errors));
 }
 
 QTEST_GUILESS_MAIN(TestHeadless)
