@@ -47,7 +47,9 @@ struct EngineSnapshot {
     bool simulatorEnabled = false;
     double emissionRate = 0.0;      // simulator items per minute
     ProcessSummary lastProcess;     // the latest tick or one-shot
-    std::int64_t wallTimeMs = 0;    // when taken, ms since the epoch
+    // When taken, ms since the epoch, on a steady clock set from the wall clock when the engine started: it
+    // never goes back, so rates and the alert rules' windows hold when the system clock is set.
+    std::int64_t wallTimeMs = 0;
     double uptimeSeconds = 0.0;     // since the engine started
 
     std::vector<double> batchLatenciesMs; // every processed batch's latency since the previous snapshot (cap 4096, newest kept)

@@ -57,6 +57,7 @@ EngineWorker::~EngineWorker() = default;
 void EngineWorker::start()
 {
     m_uptime.start();
+    m_wallOriginMs = QDateTime::currentMSecsSinceEpoch();
     m_processor = std::make_unique<FeedbackProcessor>(*m_metrics);
     m_processor->setEnabled(m_options.loop.loopEnabled);
     try {
@@ -460,7 +461,7 @@ EngineSnapshot EngineWorker::takeSnapshot()
     snapshot.simulatorEnabled = m_simulatorTimer->isActive();
     snapshot.emissionRate = m_options.emissionRate;
     snapshot.lastProcess = m_lastProcess;
-    snapshot.wallTimeMs = QDateTime::currentMSecsSinceEpoch();
+    snapshot.wallTimeMs = m_wallOriginMs + m_uptime.elapsed();
     snapshot.uptimeSeconds = static_cast<double>(m_uptime.nsecsElapsed()) / 1e9;
     return snapshot;
 }

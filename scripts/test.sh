@@ -6,7 +6,7 @@ set -euo pipefail
 RL_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 source "$RL_ROOT/scripts/deps.sh"
 
-rl_require_packages "${RL_BUILD_PACKAGES[@]}" xvfb xauth
+rl_require_packages "${RL_BUILD_PACKAGES[@]}" xvfb xauth prometheus
 
 run_suite() {
     local name=$1 dir=$2

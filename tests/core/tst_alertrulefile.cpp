@@ -65,9 +65,9 @@ private slots:
         }
         QCOMPARE(rules[0].exprText, std::string("sum(increase(rl_feedback_failed_total[15m])) > 0"));
         QCOMPARE(rules[0].annotations.at("summary"), std::string("RL feedback processing failures detected"));
-        // The | block keeps its lines; the corrected rule 5 puts the offset inside rate().
+        // The | block keeps its lines; the corrected rule 4 matches with on(), rule 5 puts the offset inside rate().
         QCOMPARE(rules[3].exprText,
-                 std::string("(sum(increase(rl_feedback_processed_total[30m])) == 0)\nand\n"
+                 std::string("(sum(increase(rl_feedback_processed_total[30m])) == 0)\nand on()\n"
                              "(avg_over_time(rl_feedback_queue_depth[5m]) > 0)\n"));
         QCOMPARE(rules[4].expr.toString(),
                  std::string("(sum(rate(rl_feedback_processed_total[5m])) / "
@@ -79,7 +79,7 @@ private slots:
     void originalRule5IsRejected()
     {
         // The original's rule 5, put back into the shipped file: rejected as Prometheus rejects it
-        // (promtool: `58:15: group "rl-feedback-loop", rule 5, "RLFeedbackProcessingRateDropped": could not
+        // (promtool: `64:15: group "rl-feedback-loop", rule 5, "RLFeedbackProcessingRateDropped": could not
         // parse expression: 4:7: parse error: offset modifier must be preceded by ...`).
         std::string text = readResource("rl_feedback_alerts.yml");
         const std::string fixed = "sum(rate(rl_feedback_processed_total[30m] offset 1h))";
@@ -87,7 +87,7 @@ private slots:
         QVERIFY(at != std::string::npos);
         text.replace(at, fixed.size(), "sum(rate(rl_feedback_processed_total[30m]) offset 1h)");
         QCOMPARE(loadError(text).replace("rules.yml", "rl_feedback_alerts.yml"),
-                 QString("rl_feedback_alerts.yml:65: rule RLFeedbackProcessingRateDropped: expr: 4:7: parse error: "
+                 QString("rl_feedback_alerts.yml:68: rule RLFeedbackProcessingRateDropped: expr: 4:7: parse error: "
                          "offset modifier must be preceded by an instant vector selector or range vector selector "
                          "or a subquery"));
     }
