@@ -1,13 +1,15 @@
 // rlstudio_uistall: how responsive the UI thread stays while the engine's worker force-drains a deep queue
-// as fast as it can. The worker drains in slices and sends snapshots at its capped rate; this measures
-// what the UI thread sees: the longest gap between the timeouts of a 1 ms timer (its event loop's worst
-// stall) and between snapshot deliveries. No widgets yet: the event loop is the application's.
+// as fast as it can. The worker drains in slices and sends snapshots at its capped rate; the main window is
+// shown on them as in the app (charts, tiles, alerts, queue inspector, event log), so their redraws count.
+// This measures what the UI thread sees: the longest gap between the timeouts of a 1 ms timer (its event
+// loop's worst stall) and between snapshot deliveries. With no display it runs on the offscreen platform.
 
 #include <algorithm>
+#include <memory>
 #include <optional>
 
+#include <QApplication>
 #include <QCommandLineParser>
-#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QJsonDocument>
@@ -16,8 +18,24 @@
 #include <QTimer>
 
 #include "gui/EngineHost.h"
+#include "gui/LogRouter.h"
+#include "gui/MainWindow.h"
 
 namespace rl {
+
+// Counts paint events of every widget while installed on the application.
+class PaintCounter : public QObject {
+public:
+    int count = 0;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint)
+            ++count;
+        return QObject::eventFilter(watched, event);
+    }
+};
 
 class UiStallBench {
     Q_DECLARE_TR_FUNCTIONS(UiStallBench)
@@ -34,22 +52,26 @@ public:
         double maxStallMs = 0.0;
         double maxSnapshotGapMs = 0.0;
         int snapshots = 0;         // delivered during the drain
+        bool window = false;       // the main window was shown
+        int paints = 0;            // widget paint events during the drain: the redraws the stall includes
 
         double itemsPerSecond() const { return static_cast<double>(drain.processed + drain.failed) / drainSeconds; }
     };
 
-    explicit UiStallBench(int items) : m_items(items) {}
+    UiStallBench(int items, bool window) : m_items(items), m_window(window) {}
 
     // Runs on the application's thread; nullopt (with the reason on err) if a step did not finish.
     std::optional<Result> run(QTextStream &err);
 
 private:
     static constexpr int kStepTimeoutMs = 300000;
+    static constexpr QSize kWindowSize{1280, 800}; // the smaller of the README's screenshots
 
     // Runs `loop` until a handler quits it or the step times out; false on time-out.
     static bool runUntil(QEventLoop &loop);
 
     int m_items;
+    bool m_window;
 };
 
 bool UiStallBench::runUntil(QEventLoop &loop)
@@ -72,8 +94,17 @@ std::optional<UiStallBench::Result> UiStallBench::run(QTextStream &err)
     options.queueCapacity = static_cast<std::size_t>(m_items); // every item stays queued with its decision
     options.historyCapacity = static_cast<std::size_t>(m_items);
     EngineHost host(options);
+    std::unique_ptr<LogRouter> log;
+    std::unique_ptr<MainWindow> window;
+    if (m_window) {
+        log = std::make_unique<LogRouter>();
+        window = std::make_unique<MainWindow>(host, MainWindow::Options{1.0, {}, log.get()});
+        window->resize(kWindowSize);
+        window->show();
+    }
     Result result;
     result.items = m_items;
+    result.window = m_window;
     QElapsedTimer clock;
     clock.start();
 
@@ -119,10 +150,15 @@ std::optional<UiStallBench::Result> UiStallBench::run(QTextStream &err)
         drained.quit();
     });
 
+    PaintCounter paints;
+    qApp->installEventFilter(&paints);
     drainStart = lastTick = lastSnapshot = clock.nsecsElapsed();
     ticker.start();
     host.drain();
-    if (!runUntil(drained)) {
+    const bool finished = runUntil(drained);
+    qApp->removeEventFilter(&paints);
+    result.paints = paints.count;
+    if (!finished) {
         err << tr("the drain did not finish") << Qt::endl;
         return std::nullopt;
     }
@@ -140,7 +176,13 @@ std::optional<UiStallBench::Result> UiStallBench::run(QTextStream &err)
 int main(int argc, char *argv[])
 {
     using rl::UiStallBench;
-    QCoreApplication app(argc, argv);
+    // Without a display the window is drawn offscreen, which still paints every widget into its backing store.
+    if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM") && !qEnvironmentVariableIsSet("DISPLAY") &&
+        !qEnvironmentVariableIsSet("WAYLAND_DISPLAY"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    // Its own settings, so the window's saved layout of the real app is neither read nor overwritten.
+    QCoreApplication::setOrganizationName(QStringLiteral("rlstudio"));
     QCoreApplication::setApplicationName(QStringLiteral("rlstudio_uistall"));
     QTextStream out(stdout);
     QTextStream err(stderr);
@@ -154,7 +196,9 @@ int main(int argc, char *argv[])
                                        .arg(UiStallBench::kMaxItems),
                                    QStringLiteral("N"), QString::number(UiStallBench::kMaxItems));
     const QCommandLineOption json(QStringLiteral("json"), UiStallBench::tr("Print the result as JSON."));
-    parser.addOptions({items, json});
+    const QCommandLineOption noWindow(QStringLiteral("no-window"),
+                                      UiStallBench::tr("Do not show the main window: the engine host and the event loop only."));
+    parser.addOptions({items, json, noWindow});
     parser.process(app);
 
     bool ok = false;
@@ -165,12 +209,13 @@ int main(int argc, char *argv[])
         return 2;
     }
 
-    const auto result = UiStallBench(count).run(err);
+    const auto result = UiStallBench(count, !parser.isSet(noWindow)).run(err);
     if (!result)
         return 1;
     const bool withinTarget = result->maxStallMs < UiStallBench::kTargetStallMs;
     if (parser.isSet(json)) {
         const QJsonObject object{{QStringLiteral("items"), result->items},
+                                 {QStringLiteral("window"), result->window},
                                  {QStringLiteral("fill_seconds"), result->fillSeconds},
                                  {QStringLiteral("drain_seconds"), result->drainSeconds},
                                  {QStringLiteral("items_per_second"), result->itemsPerSecond()},
@@ -179,6 +224,7 @@ int main(int argc, char *argv[])
                                  {QStringLiteral("batches"), static_cast<qint64>(result->drain.batches)},
                                  {QStringLiteral("ui_max_stall_ms"), result->maxStallMs},
                                  {QStringLiteral("snapshots"), result->snapshots},
+                                 {QStringLiteral("paint_events"), result->paints},
                                  {QStringLiteral("snapshot_max_gap_ms"), result->maxSnapshotGapMs},
                                  {QStringLiteral("target_stall_ms"), UiStallBench::kTargetStallMs},
                                  {QStringLiteral("within_target"), withinTarget}};
@@ -191,14 +237,16 @@ int main(int argc, char *argv[])
                    .arg(result->drain.batches)
                    .arg(result->fillSeconds, 0, 'f', 1)
             << Qt::endl
-            << UiStallBench::tr("UI event loop: longest stall %1 ms (target < %2 ms: %3)")
+            << UiStallBench::tr("UI event loop%1: longest stall %2 ms (target < %3 ms: %4)")
+                   .arg(result->window ? UiStallBench::tr(" with the main window shown") : QString())
                    .arg(result->maxStallMs, 0, 'f', 2)
                    .arg(UiStallBench::kTargetStallMs)
                    .arg(withinTarget ? UiStallBench::tr("met") : UiStallBench::tr("missed"))
             << Qt::endl
-            << UiStallBench::tr("snapshots during the drain: %1, longest gap %2 ms")
+            << UiStallBench::tr("snapshots during the drain: %1, longest gap %2 ms; widget paint events: %3")
                    .arg(result->snapshots)
                    .arg(result->maxSnapshotGapMs, 0, 'f', 2)
+                   .arg(result->paints)
             << Qt::endl;
     }
     return 0;
