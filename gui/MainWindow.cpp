@@ -1,5 +1,7 @@
 #include "gui/MainWindow.h"
 
+#include <algorithm>
+
 #include <QAction>
 #include <QCloseEvent>
 #include <QDateTime>
@@ -11,6 +13,7 @@
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -140,7 +143,9 @@ QWidget *MainWindow::buildCentralWidget()
     scroll->setWidget(m_controls);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setFixedWidth(kControlsWidth);
+    // Wider when a translation's buttons need it, so nothing is clipped under the hidden horizontal bar.
+    scroll->setFixedWidth(std::max(kControlsWidth, m_controls->minimumSizeHint().width() +
+                                                       scroll->verticalScrollBar()->sizeHint().width()));
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
 
     auto *central = new QWidget(this);

@@ -465,15 +465,15 @@
     </message>
     <message>
         <source>Success rate (rolling 1 min)</source>
-        <translation>Erfolgsquote (gleitend, 1 min)</translation>
+        <translation>Erfolgsquote (1 min)</translation>
     </message>
     <message>
         <source>Batch latency (rolling 1 min)</source>
-        <translation>Batch-Latenz (gleitend, 1 min)</translation>
+        <translation>Batch-Latenz (1 min)</translation>
     </message>
     <message>
         <source>Processing vs emission rate</source>
-        <translation>Verarbeitungs- vs. Emissionsrate</translation>
+        <translation>Verarbeitung vs. Emission</translation>
     </message>
     <message>
         <source>%1 min</source>
@@ -1285,11 +1285,11 @@
     </message>
     <message>
         <source>&amp;Gradual recovery</source>
-        <translation>&amp;Schrittweise Wiederherstellung</translation>
+        <translation>&amp;Stufenweise leeren</translation>
     </message>
     <message>
         <source>Disable evaluation, drain the queue, re-enable evaluation (the runbook&apos;s procedure)</source>
-        <translation>Bewertung deaktivieren, Warteschlange leeren, Bewertung wieder aktivieren (das Verfahren aus dem Runbook)</translation>
+        <translation>Schrittweise Wiederherstellung: Bewertung deaktivieren, Warteschlange leeren, Bewertung wieder aktivieren (das Verfahren aus dem Runbook)</translation>
     </message>
     <message>
         <source>&amp;Restart loop</source>
@@ -1437,7 +1437,7 @@
     </message>
     <message>
         <source>Queue depth</source>
-        <translation>Warteschlangentiefe</translation>
+        <translation>Warteschlange</translation>
     </message>
     <message>
         <source>Success rate</source>

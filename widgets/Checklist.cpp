@@ -10,6 +10,17 @@
 
 namespace rl {
 
+namespace {
+
+// A narrow column wraps at spaces only, so a long identifier (ENABLE_TRAJECTORY_FEEDBACK_LOOP) would set
+// the row's minimum width and clip every row; a zero-width space lets it break after each underscore.
+QString breakable(QString text)
+{
+    return text.replace(QLatin1Char('_'), QStringLiteral("_\u200B"));
+}
+
+} // namespace
+
 Checklist::Checklist(QWidget *parent)
     : QWidget(parent)
 {
@@ -122,8 +133,8 @@ void Checklist::fillRow(const RowWidgets &row, const Item &item) const
     row.mark->setPalette(markPalette);
     row.mark->setAccessibleName(state);
 
-    row.text->setText(item.text);
-    row.detail->setText(item.detail);
+    row.text->setText(breakable(item.text));
+    row.detail->setText(breakable(item.detail));
     row.detail->setVisible(!item.detail.isEmpty());
     QPalette detailPalette = row.detail->palette();
     detailPalette.setColor(QPalette::WindowText, StatusPalette::dimText(pal));

@@ -11,6 +11,8 @@
 #include <QDateTime>
 #include <QDateTimeAxis>
 #include <QGraphicsLayout>
+#include <QGraphicsSimpleTextItem>
+#include <QLabel>
 #include <QLegend>
 #include <QLineSeries>
 #include <QLocale>
@@ -23,6 +25,7 @@ namespace rl {
 namespace {
 
 constexpr int kRedrawDelayMs = 40;
+constexpr double kLabelSpacingFactor = 1.6; // a value label's height, and its share of the gap (measured)
 
 // Tableau 10: distinct hues that read on light and dark backgrounds alike.
 constexpr std::array<QRgb, 10> kDefaultColors = {0x4e79a7, 0xf28e2b, 0xe15759, 0x76b7b2, 0x59a14f,
@@ -62,6 +65,7 @@ TimeSeriesChart::TimeSeriesChart(const QString &title, QWidget *parent)
     , m_view(new QChartView(m_chart, this))
     , m_timeAxis(new QDateTimeAxis)
     , m_valueAxis(new QValueAxis)
+    , m_legend(new QLabel(this))
 {
     m_chart->setTitle(title);
     m_chart->setAnimationOptions(QChart::NoAnimation);
@@ -78,10 +82,14 @@ TimeSeriesChart::TimeSeriesChart(const QString &title, QWidget *parent)
     const int labelOverhang = QFontMetrics(smallFont).horizontalAdvance(QStringLiteral("00:00:00")) / 2;
     m_chart->setMargins(QMargins(4, 2, labelOverhang + 2, 2));
 
-    QLegend *legend = m_chart->legend();
-    legend->setAlignment(Qt::AlignBottom);
-    legend->setMarkerShape(QLegend::MarkerShapeFromSeries);
-    legend->setFont(smallFont);
+    // Qt's legend elides every name in a narrow chart; a label wraps them onto a second line instead.
+    m_chart->legend()->hide();
+    m_legend->setFont(smallFont);
+    m_legend->setTextFormat(Qt::RichText);
+    m_legend->setWordWrap(true);
+    m_legend->setAlignment(Qt::AlignHCenter);
+    m_legend->setAutoFillBackground(true);
+    m_legend->setContentsMargins(4, 0, 4, 4);
 
     m_timeAxis->setFormat(QStringLiteral("HH:mm:ss"));
     m_timeAxis->setLabelsFont(smallFont);
@@ -96,11 +104,13 @@ TimeSeriesChart::TimeSeriesChart(const QString &title, QWidget *parent)
 
     m_view->setRenderHint(QPainter::Antialiasing);
     m_view->setFrameShape(QFrame::NoFrame);
-    m_view->setMinimumSize(200, 140);
+    m_view->setMinimumSize(200, 90); // a legend wrapped onto two lines takes its room from the plot
     m_view->setAccessibleName(title);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
     layout->addWidget(m_view);
+    layout->addWidget(m_legend);
     setAccessibleName(title);
     applyPalette();
 
@@ -134,6 +144,7 @@ int TimeSeriesChart::addSeries(const QString &name, const QColor &color, qsizety
             QToolTip::hideText();
     });
     m_series.push_back(Series{name, line, RollingSeries(capacity)});
+    updateLegend();
     return index;
 }
 
@@ -174,7 +185,11 @@ void TimeSeriesChart::addThreshold(const QString &label, double value, const QCo
     line->attachAxis(m_valueAxis);
     QPen pen(color, 1.0, Qt::DashLine);
     line->setPen(pen);
-    m_thresholds.push_back(Threshold{value, line});
+    auto *text = new QGraphicsSimpleTextItem(label, m_chart);
+    text->setFont(m_legend->font());
+    text->setBrush(color);
+    text->setZValue(m_chart->zValue() + 10); // above the series
+    m_thresholds.push_back(Threshold{value, line, text});
     scheduleRedraw();
 }
 
@@ -279,6 +294,7 @@ void TimeSeriesChart::redraw()
             break;
     }
 
+    placeThresholdLabels();
     m_redrawing = false;
     Q_EMIT redrawn();
 }
@@ -309,8 +325,14 @@ void TimeSeriesChart::updateValueAxis(double low, double high)
         min = (low >= 0 && min - pad < 0) ? 0 : min - pad;
     if (!m_fixedMax)
         max = (high <= 0 && max + pad > 0) ? 0 : max + pad;
+    if (max <= min) // all zeros: both free ends stopped at zero
+        max = min + 1;
 
-    const double step = niceStep((max - min) / 4);
+    // Up to four intervals, fewer when the plot is short: Qt Charts elides a label to "..." when the
+    // space between ticks is less than about a label's height plus padding.
+    const double labelSpacing = QFontMetricsF(m_valueAxis->labelsFont()).height() * kLabelSpacingFactor;
+    const int intervals = std::clamp(static_cast<int>(m_chart->plotArea().height() / labelSpacing), 1, 4);
+    const double step = niceStep((max - min) / intervals);
     if (!m_fixedMin)
         min = std::floor(min / step + 1e-9) * step;
     if (!m_fixedMax)
@@ -328,6 +350,44 @@ void TimeSeriesChart::updateValueAxis(double low, double high)
     m_valueAxis->setLabelFormat(QStringLiteral("%.%1f").arg(decimalsFor(step)));
 }
 
+// Each threshold's name sits at the plot's right end just above its line (below it at the top edge),
+// moved left of any name it would cover, and hidden while the line is off the visible range.
+void TimeSeriesChart::placeThresholdLabels()
+{
+    const QRectF plot = m_chart->plotArea();
+    QList<QRectF> placed;
+    for (Threshold &t : m_thresholds) {
+        const bool inRange = t.value >= m_valueAxis->min() && t.value <= m_valueAxis->max();
+        t.label->setVisible(inRange && !plot.isEmpty());
+        if (!t.label->isVisible())
+            continue;
+        const QSizeF size = t.label->boundingRect().size();
+        const QPointF end(static_cast<double>(m_timeAxis->max().toMSecsSinceEpoch()), t.value);
+        const double lineY = m_chart->mapToPosition(end, t.line).y();
+        QRectF box(QPointF(plot.right() - size.width() - 2.0, lineY - size.height() >= plot.top() ? lineY - size.height() : lineY),
+                   size);
+        for (const QRectF &other : placed) {
+            if (box.intersects(other))
+                box.moveRight(other.left() - 6.0);
+        }
+        t.label->setPos(box.topLeft());
+        placed.append(box);
+    }
+}
+
+void TimeSeriesChart::updateLegend()
+{
+    QStringList entries;
+    for (const Series &s : m_series) {
+        // The swatch and its name stay together (no break at a space or hyphen in claude-3-sonnet);
+        // entries wrap at the spaces between them.
+        const QString name = s.name.toHtmlEscaped().replace(QLatin1Char(' '), QStringLiteral("&nbsp;")).replace(QLatin1Char('-'), QStringLiteral("&#8209;"));
+        entries << QStringLiteral("<span style=\"color:%1\">&#9644;</span>&nbsp;%2").arg(s.line->pen().color().name(), name);
+    }
+    m_legend->setText(entries.join(QStringLiteral(" &nbsp; ")));
+    m_legend->setAccessibleName(tr("Legend"));
+}
+
 void TimeSeriesChart::applyPalette()
 {
     const QPalette pal = palette();
@@ -335,7 +395,10 @@ void TimeSeriesChart::applyPalette()
     const QColor text = pal.color(QPalette::Text);
     m_chart->setBackgroundBrush(base);
     m_chart->setTitleBrush(text);
-    m_chart->legend()->setLabelColor(text);
+    QPalette legendPalette = m_legend->palette();
+    legendPalette.setColor(QPalette::Window, base);
+    legendPalette.setColor(QPalette::WindowText, text);
+    m_legend->setPalette(legendPalette);
     for (QAbstractAxis *axis : {static_cast<QAbstractAxis *>(m_timeAxis), static_cast<QAbstractAxis *>(m_valueAxis)}) {
         axis->setLabelsColor(blend(text, base, 0.25));
         axis->setTitleBrush(blend(text, base, 0.25));

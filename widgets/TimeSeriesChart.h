@@ -15,6 +15,8 @@ QT_BEGIN_NAMESPACE
 class QChart;
 class QChartView;
 class QDateTimeAxis;
+class QGraphicsSimpleTextItem;
+class QLabel;
 class QLineSeries;
 class QValueAxis;
 QT_END_NAMESPACE
@@ -58,12 +60,15 @@ private:
     };
     struct Threshold {
         double value;
-        QLineSeries *line; // owned by the chart
+        QLineSeries *line;               // owned by the chart
+        QGraphicsSimpleTextItem *label;  // owned by the chart: named on the line, not in the crowded legend
     };
 
     void scheduleRedraw();
     void redraw();
     void updateValueAxis(double low, double high);
+    void placeThresholdLabels();
+    void updateLegend();
     void applyPalette();
     QString formatValue(double value) const;
 
@@ -71,6 +76,7 @@ private:
     QChartView *m_view;  // child widget
     QDateTimeAxis *m_timeAxis;
     QValueAxis *m_valueAxis;
+    QLabel *m_legend;    // child widget, below the view
     std::vector<Series> m_series;
     std::vector<Threshold> m_thresholds;
     QTimer m_redrawTimer;

@@ -1,4 +1,5 @@
 #include <QLabel>
+#include <QScrollArea>
 #include <QTest>
 
 #include "widgets/Checklist.h"
@@ -13,7 +14,7 @@ QStringList texts(const Checklist &list)
 {
     QStringList out;
     for (const QLabel *label : list.findChildren<QLabel *>())
-        out.append(label->text());
+        out.append(label->text().remove(QChar(0x200B))); // the break opportunities are not part of the text
     return out;
 }
 
@@ -26,6 +27,7 @@ private Q_SLOTS:
     void showsMarksTextsAndDetails();
     void statesUpdateInPlace();
     void rowsFollowTheItemCount();
+    void narrowListWrapsLongIdentifiers();
 };
 
 void TstChecklist::showsMarksTextsAndDetails()
@@ -73,5 +75,22 @@ void TstChecklist::rowsFollowTheItemCount()
     QVERIFY(list.findChildren<QLabel *>().isEmpty());
 }
 
+void TstChecklist::narrowListWrapsLongIdentifiers()
+{
+    // As narrow as beside the alerts at 1280x800: an identifier breaks after its underscores and a long
+    // detail wraps, so no row is wider than the list and nothing is clipped.
+    Checklist list;
+    list.setItems({{QStringLiteral("Feedback loop flag is set"), true, QStringLiteral("ENABLE_TRAJECTORY_FEEDBACK_LOOP is on")},
+                   {QStringLiteral("No recent exceptions"), true, QStringLiteral("0 exception(s) in the last minute")}});
+    list.resize(180, 300);
+    list.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&list));
+    const QScrollArea *scroll = list.findChild<QScrollArea *>();
+    QVERIFY(scroll->widget()->width() <= scroll->viewport()->width());
+    for (const QLabel *label : list.findChildren<QLabel *>())
+        QVERIFY2(label->geometry().right() < scroll->viewport()->width(), qPrintable(label->text()));
+}
+
 QTEST_MAIN(TstChecklist)
 #include "tst_checklist.moc"
+

@@ -1,6 +1,10 @@
 #include <QChart>
 #include <QChartView>
 #include <QDateTime>
+#include <QGraphicsSimpleTextItem>
+#include <QGraphicsTextItem>
+#include <QLabel>
+#include <QRegularExpression>
 #include <QLocale>
 #include <QSignalSpy>
 #include <QTest>
@@ -45,6 +49,8 @@ private Q_SLOTS:
     void hoverTextShowsTimeValueAndUnit();
     void valueRangeFixesEndsAndAutoScalesTheRest();
     void hiddenChartRedrawsWhenShown();
+    void allZeroDataGetsAValidAxis();
+    void shortChartKeepsLabelsReadable();
 };
 
 void TstTimeSeriesChart::appendsCoalesceIntoOneRedraw()
@@ -153,6 +159,63 @@ void TstTimeSeriesChart::hiddenChartRedrawsWhenShown()
     chart.show();
     QVERIFY(spy.wait(1000));
     QCOMPARE(chart.displayedPointCount(series), 1);
+}
+
+void TstTimeSeriesChart::allZeroDataGetsAValidAxis()
+{
+    // A failure rate of zero is the usual case; Qt Charts warns about (and ignores) a NaN range.
+    QTest::failOnWarning(QRegularExpression(QStringLiteral("NaN|invalid range")));
+    TimeSeriesChart chart(QStringLiteral("Failed"));
+    const int series = chart.addSeries(QStringLiteral("failed"));
+    QVERIFY(showAndSettle(chart));
+    QSignalSpy spy(&chart, &TimeSeriesChart::redrawn);
+    for (int i = 0; i < 10; ++i)
+        chart.append(series, kStartMs + i * 1000, 0.0);
+    QVERIFY(spy.wait(1000));
+    QValueAxis *axis = valueAxis(chart);
+    QCOMPARE(axis->min(), 0.0);
+    QCOMPARE(axis->max(), 1.0);
+}
+
+void TstTimeSeriesChart::shortChartKeepsLabelsReadable()
+{
+    // As small as the main window's loop charts at 1280x800: no value label or threshold name is elided to
+    // "...", and the thresholds are named on their lines, not in the legend.
+    TimeSeriesChart chart(QStringLiteral("Queue depth"));
+    const int series = chart.addSeries(QStringLiteral("depth"));
+    chart.setUnit(QStringLiteral("items"), 0);
+    chart.addThreshold(QStringLiteral("SLO"), 10.0, Qt::green);
+    chart.addThreshold(QStringLiteral("ticket"), 25.0, Qt::darkYellow);
+    chart.addThreshold(QStringLiteral("page"), 100.0, Qt::red);
+    QSignalSpy spy(&chart, &TimeSeriesChart::redrawn);
+    for (int i = 0; i < 60; ++i)
+        chart.append(series, kStartMs + i * 1000, 5.0 + 25.0 * (i % 2));
+    chart.resize(235, 140);
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    QVERIFY(spy.wait(1000));
+    while (spy.wait(100)) {
+    }
+
+    QStringList visible;
+    const QChartView *view = chart.findChild<QChartView *>();
+    for (const QGraphicsItem *item : view->scene()->items()) {
+        if (!item->isVisible())
+            continue;
+        if (const auto *text = dynamic_cast<const QGraphicsTextItem *>(item))
+            visible << text->toPlainText();
+        else if (const auto *simple = dynamic_cast<const QGraphicsSimpleTextItem *>(item))
+            visible << simple->text();
+    }
+    for (const QString &text : visible)
+        QVERIFY2(!text.endsWith(QStringLiteral("...")) && !text.endsWith(QChar(0x2026)), qPrintable(visible.join(QLatin1Char('|'))));
+    QVERIFY2(visible.contains(QStringLiteral("SLO")) && visible.contains(QStringLiteral("ticket")), qPrintable(visible.join(QLatin1Char('|'))));
+    QVERIFY(!visible.contains(QStringLiteral("page"))); // 100 is off the axis, and so is its name
+    const QLabel *legend = chart.findChild<QLabel *>();
+    QVERIFY(legend->text().contains(QStringLiteral("depth")));
+    QVERIFY(!legend->text().contains(QStringLiteral("ticket")));
+    const QValueAxis *axis = valueAxis(chart);
+    QVERIFY(axis->max() >= 30.0 && axis->max() < 100.0);
 }
 
 QTEST_MAIN(TstTimeSeriesChart)
