@@ -307,9 +307,12 @@ void TimeSeriesChart::updateValueAxis(double low, double high)
         low = 0;
         high = 1;
     }
-    if (high - low < 1e-12 * std::max(std::abs(low), std::abs(high))) {
-        const double spread = std::max(std::abs(high) * 0.1, 1.0);
-        low -= spread;
+    // Flat data (one batch's latency, a steady 100 % success) spans a quarter of its value either side,
+    // so a tiny value is not drawn on the floor of a range sized for ones; all zeros get 0..1.
+    const bool flat = high - low <= 1e-12 * std::max(std::abs(low), std::abs(high));
+    if (flat) {
+        const double spread = high == 0 ? 1.0 : std::abs(high) * 0.25;
+        low = high == 0 ? 0.0 : low - spread;
         high += spread;
     }
     double min = m_fixedMin.value_or(low);
@@ -320,12 +323,12 @@ void TimeSeriesChart::updateValueAxis(double low, double high)
         else
             min = max - 1;
     }
-    const double pad = (max - min) * 0.05;
+    const double pad = flat ? 0.0 : (max - min) * 0.05;
     if (!m_fixedMin)
         min = (low >= 0 && min - pad < 0) ? 0 : min - pad;
     if (!m_fixedMax)
         max = (high <= 0 && max + pad > 0) ? 0 : max + pad;
-    if (max <= min) // all zeros: both free ends stopped at zero
+    if (max <= min) // the free end stopped at zero, on a fixed end there (data all beyond it)
         max = min + 1;
 
     // Up to four intervals, fewer when the plot is short: Qt Charts elides a label to "..." when the

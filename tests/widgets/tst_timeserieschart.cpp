@@ -49,7 +49,7 @@ private Q_SLOTS:
     void hoverTextShowsTimeValueAndUnit();
     void valueRangeFixesEndsAndAutoScalesTheRest();
     void hiddenChartRedrawsWhenShown();
-    void allZeroDataGetsAValidAxis();
+    void flatDataGetsAReadableAxis();
     void shortChartKeepsLabelsReadable();
 };
 
@@ -161,7 +161,7 @@ void TstTimeSeriesChart::hiddenChartRedrawsWhenShown()
     QCOMPARE(chart.displayedPointCount(series), 1);
 }
 
-void TstTimeSeriesChart::allZeroDataGetsAValidAxis()
+void TstTimeSeriesChart::flatDataGetsAReadableAxis()
 {
     // A failure rate of zero is the usual case; Qt Charts warns about (and ignores) a NaN range.
     QTest::failOnWarning(QRegularExpression(QStringLiteral("NaN|invalid range")));
@@ -175,6 +175,14 @@ void TstTimeSeriesChart::allZeroDataGetsAValidAxis()
     QValueAxis *axis = valueAxis(chart);
     QCOMPARE(axis->min(), 0.0);
     QCOMPARE(axis->max(), 1.0);
+
+    // A flat small value (one batch's latency in ms) is drawn within its range, not on the floor of 0..1.
+    for (int i = 10; i < 20; ++i)
+        chart.append(series, kStartMs + i * 1000, 0.017);
+    chart.setWindowSeconds(5); // only the flat part
+    QVERIFY(spy.wait(1000));
+    QVERIFY2(axis->min() >= 0.0 && axis->min() < 0.017, qPrintable(QString::number(axis->min())));
+    QVERIFY2(axis->max() > 0.017 && axis->max() <= 0.05, qPrintable(QString::number(axis->max())));
 }
 
 void TstTimeSeriesChart::shortChartKeepsLabelsReadable()
