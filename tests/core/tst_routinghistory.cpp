@@ -130,7 +130,7 @@ private slots:
         const Clock::time_point start{};
         for (int i = 0; i < 5; ++i) {
             rl::RoutingDecision decision;
-            decision.trajectoryId = "t" + std::to_string(i);
+            decision.trajectoryId = std::string("t").append(std::to_string(i)); // not "t" + ...: GCC 12's -Wrestrict false positive
             decision.decidedAt = start + std::chrono::seconds(10 * i);
             history.insert(decision);
         }

@@ -39,7 +39,7 @@ private slots:
                     rl::RoutingContext context;
                     context.complexity = rl::Complexity((i + p) % 4);
                     context.tokenEstimate = 100 + 37 * i;
-                    const auto route = router.route(context, "p" + std::to_string(p) + "-" + std::to_string(i));
+                    const auto route = router.route(context, std::string("p").append(std::to_string(p)).append("-").append(std::to_string(i)));
                     router.recordOutcome(route.trajectoryId, (i % 10) / 10.0);
                     rl::TrajectoryFeedback f;
                     f.trajectoryId = route.trajectoryId;
