@@ -61,7 +61,7 @@ private Q_SLOTS:
     void invalidEnvironmentStopsStartup();
     void replayPrintsJson();
     void benchPrintsJson();
-    void langTranslatesHelpAndErrors();
+    void langAndSystemLocaleTranslateHelpAndErrors();
 };
 
 void TestHeadless::servesMetricsAndHealthAndStopsOnSigterm()
@@ -177,12 +177,23 @@ void TestHeadless::benchPrintsJson()
     QCOMPARE(result.value(QLatin1String("items")).toInt(), 1000);
 }
 
-void TestHeadless::langTranslatesHelpAndErrors()
+void TestHeadless::langAndSystemLocaleTranslateHelpAndErrors()
 {
     QProcess help;
     const QString text = QString::fromUtf8(runToEnd(help, {QStringLiteral("--lang"), QStringLiteral("de"), QStringLiteral("--help")}));
     QCOMPARE(help.exitCode(), 0);
     QVERIFY2(text.contains(QStringLiteral("Ohne Fenster ausführen")), qPrintable(text));
+
+    // Without --lang, the system locale chooses.
+    QProcess system;
+    QProcessEnvironment german = cleanEnvironment();
+    for (const char *name : {"LANGUAGE", "LC_ALL", "LC_MESSAGES"})
+        german.remove(QString::fromLatin1(name));
+    german.insert(QStringLiteral("LANG"), QStringLiteral("de_DE.UTF-8"));
+    system.setProcessEnvironment(german);
+    system.start(QStringLiteral(RLSTUDIO_BINARY), {QStringLiteral("--help")});
+    QVERIFY(system.waitForFinished(kTimeoutMs));
+    QVERIFY(QString::fromUtf8(system.readAllStandardOutput()).contains(QStringLiteral("Ohne Fenster ausführen")));
 
     QProcess invalid;
     runToEnd(invalid, {QStringLiteral("--lang=de"), QStringLiteral("--headless"), QStringLiteral("--seed"), QStringLiteral("x")});
