@@ -93,11 +93,11 @@ std::optional<UiStallBench::Result> UiStallBench::run(QTextStream &err)
     options.seed = 1;
     options.queueCapacity = static_cast<std::size_t>(m_items); // every item stays queued with its decision
     options.historyCapacity = static_cast<std::size_t>(m_items);
+    // Before the host, so it outlives the worker thread whose messages it routes.
+    const std::unique_ptr<LogRouter> log = m_window ? std::make_unique<LogRouter>() : nullptr;
     EngineHost host(options);
-    std::unique_ptr<LogRouter> log;
     std::unique_ptr<MainWindow> window;
     if (m_window) {
-        log = std::make_unique<LogRouter>();
         window = std::make_unique<MainWindow>(host, MainWindow::Options{1.0, {}, log.get()});
         window->resize(kWindowSize);
         window->show();
@@ -237,8 +237,8 @@ int main(int argc, char *argv[])
                    .arg(result->drain.batches)
                    .arg(result->fillSeconds, 0, 'f', 1)
             << Qt::endl
-            << UiStallBench::tr("UI event loop%1: longest stall %2 ms (target < %3 ms: %4)")
-                   .arg(result->window ? UiStallBench::tr(" with the main window shown") : QString())
+            << (result->window ? UiStallBench::tr("UI event loop with the main window shown: longest stall %1 ms (target < %2 ms: %3)")
+                               : UiStallBench::tr("UI event loop: longest stall %1 ms (target < %2 ms: %3)"))
                    .arg(result->maxStallMs, 0, 'f', 2)
                    .arg(UiStallBench::kTargetStallMs)
                    .arg(withinTarget ? UiStallBench::tr("met") : UiStallBench::tr("missed"))

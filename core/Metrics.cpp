@@ -50,10 +50,7 @@ Family<Counter> &counterFamily(prometheus::Registry &registry, const char *name,
     return prometheus::BuildCounter().Name(name).Help(help).Register(registry);
 }
 
-// Sums the series of `family` that match: tenant and workspace where the series has them (so the
-// tenant-less rl_input_rejected_total can be read too), and extraLabel=extraValue when given. Without
-// extraLabel, rl_feedback_failed_total therefore reads as the total over all reasons. A histogram reads as
-// its observation count.
+// Metrics::value over an already collected registry.
 double sumOf(const std::vector<prometheus::MetricFamily> &families, std::string_view family, const MetricLabels &labels,
              std::string_view extraLabel = {}, std::string_view extraValue = {})
 {
@@ -265,7 +262,6 @@ MetricTotals Metrics::totals(const MetricLabels &labels) const
     MetricTotals totals;
     totals.emitted = countOf(families, "trajectory_feedback_emissions_total", labels);
     totals.processed = countOf(families, "rl_feedback_processed_total", labels, "result", "success");
-    totals.failed = countOf(families, "rl_feedback_failed_total", labels); // all reasons
     for (std::size_t reason = 0; reason < kFailureReasons; ++reason) {
         totals.failedBy[reason] =
             countOf(families, "rl_feedback_failed_total", labels, "reason", toString(static_cast<FailureReason>(reason)));

@@ -1,6 +1,5 @@
 #pragma once
 
-#include <array>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -8,6 +7,7 @@
 
 #include "core/FailureReason.h"
 #include "core/MetricLabels.h"
+#include "core/MetricTotals.h"
 
 namespace prometheus {
 class Counter;
@@ -25,14 +25,6 @@ namespace rl {
 //   rl_feedback_dropped_total, rl_feedback_purged_total, rl_routing_history_evicted_total{tenant,workspace}
 //   rl_model_selections_total{tenant,workspace,model}
 //   rl_input_rejected_total{source,reason}                           bad input at any entry point
-// The counters of one tenant and workspace, read together.
-struct MetricTotals {
-    std::uint64_t emitted = 0, processed = 0, failed = 0, dropped = 0, purged = 0;
-    std::array<std::uint64_t, kFailureReasons> failedBy{}; // indexed by FailureReason
-
-    std::uint64_t failedFor(FailureReason reason) const { return failedBy[static_cast<std::size_t>(reason)]; }
-};
-
 // Thread-safe. Series for the default labels are created once and cached, so hot paths do no lookups.
 class Metrics {
 public:
@@ -56,7 +48,10 @@ public:
     prometheus::Counter &selectionCounter(std::string_view model);
     void addRejected(std::string_view source, std::string_view reason);
 
-    // Current value of a counter or gauge series, for health totals and tests; 0 when absent.
+    // The sum of a family's series that match: tenant and workspace where the series has them (so the
+    // tenant-less rl_input_rejected_total reads too) and extraLabel=extraValue when given, so
+    // rl_feedback_failed_total without it is the total over all reasons. A histogram reads as its count;
+    // an absent series as 0. One collection of the registry per call: for a few values, e.g. in tests.
     double value(std::string_view family, const MetricLabels &labels, std::string_view extraLabel = {},
                  std::string_view extraValue = {}) const;
 

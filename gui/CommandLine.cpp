@@ -133,6 +133,14 @@ bool parseStops(QCommandLineParser &parser, const QStringList &arguments)
     return parser.isSet(QStringLiteral("help")) || parser.isSet(QStringLiteral("version"));
 }
 
+// Every command takes it; main reads it before parsing (CommandLine::language), so this is for --help and
+// for the parser to accept it.
+QCommandLineOption languageOption()
+{
+    return {kLanguage, CommandLine::tr("The language of the window and the messages, e.g. de (default: the system's)."),
+            QStringLiteral("CODE")};
+}
+
 void rejectPositionals(const QCommandLineParser &parser)
 {
     const QStringList extra = parser.positionalArguments();
@@ -161,14 +169,13 @@ void parseRun(QCommandLineParser &parser, const QStringList &arguments,
     const QCommandLineOption disableEvaluation(QStringLiteral("disable-evaluation"), CommandLine::tr("Do not emit trajectory feedback."));
     const QCommandLineOption enableLoop(QStringLiteral("enable-loop"), CommandLine::tr("Process feedback on every tick (ENABLE_TRAJECTORY_FEEDBACK_LOOP)."));
     const QCommandLineOption disableLoop(QStringLiteral("disable-loop"), CommandLine::tr("Do not process feedback."));
-    const QCommandLineOption language(kLanguage, CommandLine::tr("The window's language, e.g. de (default: the system's)."), QStringLiteral("CODE"));
     const QCommandLineOption timeScale(QStringLiteral("time-scale"), CommandLine::tr("Compress the alert rules' windows and for-durations by this factor, 1..3600 (a demo; default 1)."), QStringLiteral("FACTOR"));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"), CommandLine::tr("Save a PNG of the main window before exiting (after --exit-after, default 10 s)."), QStringLiteral("FILE"));
     const QCommandLineOption exitAfter(QStringLiteral("exit-after"), CommandLine::tr("Exit after this many seconds."), QStringLiteral("SECONDS"));
     const QCommandLineOption size(QStringLiteral("size"), CommandLine::tr("The window's size, e.g. 1280x800."), QStringLiteral("WxH"));
     parser.addOptions({headless, listen, batchSize, interval, policy, seed, tenant, workspace, rate, noSimulator,
                        catalogue, statusEvery, enableEvaluation, disableEvaluation, enableLoop, disableLoop,
-                       language, timeScale, screenshot, exitAfter, size});
+                       languageOption(), timeScale, screenshot, exitAfter, size});
     parser.addPositionalArgument(QStringLiteral("command"),
                                  CommandLine::tr("replay or bench (see rlstudio COMMAND --help); none runs the engine."),
                                  QStringLiteral("[command]"));
@@ -234,7 +241,7 @@ void parseReplay(QCommandLineParser &parser, const QStringList &arguments, Comma
     const QCommandLineOption policy(QStringLiteral("policy"), CommandLine::tr("Bandit policy: seed, egreedy, linucb or thompson (default linucb)."), QStringLiteral("NAME"));
     const QCommandLineOption seed(QStringLiteral("seed"), CommandLine::tr("Seed of the policy (default 1)."), QStringLiteral("N"));
     const QCommandLineOption json(QStringLiteral("json"), CommandLine::tr("Print the result as JSON."));
-    parser.addOptions({stream, weights, policy, seed, json});
+    parser.addOptions({stream, weights, policy, seed, json, languageOption()});
     parser.addPositionalArgument(kReplay, CommandLine::tr("Replay a learning stream through a policy and report its regret."));
     if (parseStops(parser, arguments))
         return;
@@ -260,7 +267,7 @@ void parseBench(QCommandLineParser &parser, const QStringList &arguments, Comman
     const QCommandLineOption policy(QStringLiteral("policy"), CommandLine::tr("Bandit policy: seed, egreedy, linucb or thompson (default linucb)."), QStringLiteral("NAME"));
     const QCommandLineOption seed(QStringLiteral("seed"), CommandLine::tr("Seed of the policy (default 1)."), QStringLiteral("N"));
     const QCommandLineOption json(QStringLiteral("json"), CommandLine::tr("Print the result as JSON."));
-    parser.addOptions({depth, batch, policy, seed, json});
+    parser.addOptions({depth, batch, policy, seed, json, languageOption()});
     parser.addPositionalArgument(kBench, CommandLine::tr("Measure feedback processing: items per second, batch latency, peak memory."));
     if (parseStops(parser, arguments))
         return;

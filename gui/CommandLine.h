@@ -25,10 +25,10 @@ public:
     // is accepted; start-up then stops with exit code 2.
     static CommandLine parse(const QStringList &arguments, const std::function<const char *(const char *)> &getenv);
 
-    // Read before the application exists, so these look only at the arguments' shape, not their values.
-    // Whether they ask for the window: no command, not headless, not help or version.
+    // Read before parse(), which needs the application and its translator, so neither judges a value.
+    // Whether the arguments ask for the window: no command, not headless, not help or version.
     static bool wantsWindow(const QStringList &arguments);
-    // --lang's value, empty when not given: messages about the other arguments are already translated.
+    // --lang's value, empty when not given; with it installed first, parse()'s messages are translated.
     static QString language(const QStringList &arguments);
 
     Command command = Command::Run;

@@ -47,8 +47,8 @@ struct EngineSnapshot {
     bool simulatorEnabled = false;
     double emissionRate = 0.0;      // simulator items per minute
     ProcessSummary lastProcess;     // the latest tick or one-shot
-    // When taken, ms since the epoch, on a steady clock set from the wall clock when the engine started: it
-    // never goes back, so rates and the alert rules' windows hold when the system clock is set.
+    // When taken, ms since the epoch: the wall clock, except that it never goes back (it runs on steadily
+    // when the system clock is set back), so rates and the alert rules' windows hold.
     std::int64_t wallTimeMs = 0;
     double uptimeSeconds = 0.0;     // since the engine started
 

@@ -432,7 +432,7 @@ EngineSnapshot EngineWorker::takeSnapshot()
     const MetricTotals totals = m_metrics->totals(labels);
     health.totals.emitted = totals.emitted;
     health.totals.processed = totals.processed;
-    health.totals.failed = totals.failed;
+    health.totals.failed = totals.failed();
     health.totals.dropped = totals.dropped;
     health.totals.purged = totals.purged;
     snapshot.failedMissingHistory = totals.failedFor(FailureReason::MissingHistory);
@@ -461,7 +461,10 @@ EngineSnapshot EngineWorker::takeSnapshot()
     snapshot.simulatorEnabled = m_simulatorTimer->isActive();
     snapshot.emissionRate = m_options.emissionRate;
     snapshot.lastProcess = m_lastProcess;
-    snapshot.wallTimeMs = m_wallOriginMs + m_uptime.elapsed();
+    // Steady, but following the wall clock forward (a suspend stops the monotonic clock): never back.
+    const qint64 elapsed = m_uptime.elapsed();
+    m_wallOriginMs = std::max(m_wallOriginMs, QDateTime::currentMSecsSinceEpoch() - elapsed);
+    snapshot.wallTimeMs = m_wallOriginMs + elapsed;
     snapshot.uptimeSeconds = static_cast<double>(m_uptime.nsecsElapsed()) / 1e9;
     return snapshot;
 }

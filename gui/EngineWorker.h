@@ -93,7 +93,7 @@ private:
     QTimer *m_simulatorTimer = nullptr;
     QTimer *m_snapshotTimer = nullptr;
     QElapsedTimer m_uptime;
-    qint64 m_wallOriginMs = 0; // the wall clock when m_uptime started: snapshots' times are steady from it
+    qint64 m_wallOriginMs = 0; // snapshots' time is this plus m_uptime: the wall clock, never going back
     qint64 m_lastAdvanceNs = 0;
     qint64 m_lastSnapshotMs = 0;
     bool m_dirty = true; // something changed since the last snapshot

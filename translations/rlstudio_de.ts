@@ -91,10 +91,6 @@
         <translation>Kein Feedback verarbeiten.</translation>
     </message>
     <message>
-        <source>The window&apos;s language, e.g. de (default: the system&apos;s).</source>
-        <translation>Die Sprache des Fensters, z. B. de (Standard: die des Systems).</translation>
-    </message>
-    <message>
         <source>Compress the alert rules&apos; windows and for-durations by this factor, 1..3600 (a demo; default 1).</source>
         <translation>Fenster und for-Dauern der Alarmregeln um diesen Faktor stauchen, 1..3600 (zur Demonstration; Standard 1).</translation>
     </message>
@@ -197,6 +193,10 @@
     <message>
         <source>RL Feedback Studio: a contextual-bandit model router and its feedback loop.</source>
         <translation>RL Feedback Studio: ein Modell-Router mit kontextuellem Banditen und seine Feedback-Schleife.</translation>
+    </message>
+    <message>
+        <source>The language of the window and the messages, e.g. de (default: the system&apos;s).</source>
+        <translation>Sprache des Fensters und der Meldungen, z. B. de (Standard: die des Systems).</translation>
     </message>
 </context>
 <context>
@@ -1529,6 +1529,10 @@
         <source>%1 %2</source>
         <comment>value and unit</comment>
         <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>Legende</translation>
     </message>
 </context>
 </TS>

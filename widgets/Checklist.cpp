@@ -14,6 +14,7 @@ namespace {
 
 // A narrow column wraps at spaces only, so a long identifier (ENABLE_TRAJECTORY_FEEDBACK_LOOP) would set
 // the row's minimum width and clip every row; a zero-width space lets it break after each underscore.
+// (It would come along in a copy, so the labels are not selectable.)
 QString breakable(QString text)
 {
     return text.replace(QLatin1Char('_'), QStringLiteral("_\u200B"));
@@ -94,8 +95,6 @@ Checklist::RowWidgets Checklist::makeRow()
         label->setTextFormat(Qt::PlainText);
     r.text->setWordWrap(true);
     r.detail->setWordWrap(true);
-    r.text->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    r.detail->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     auto *lines = new QVBoxLayout;
     lines->setContentsMargins(0, 0, 0, 0);

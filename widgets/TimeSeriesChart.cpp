@@ -25,7 +25,10 @@ namespace rl {
 namespace {
 
 constexpr int kRedrawDelayMs = 40;
-constexpr double kLabelSpacingFactor = 1.6; // a value label's height, and its share of the gap (measured)
+// Ticks at least this many label heights apart: Qt Charts elides value labels to "..." below about 1.5
+// (measured on Qt 6.4 at the main window's chart sizes).
+constexpr double kLabelSpacingFactor = 1.6;
+constexpr qreal kThresholdLabelZ = 10; // above the series, which the chart stacks at lower z
 
 // Tableau 10: distinct hues that read on light and dark backgrounds alike.
 constexpr std::array<QRgb, 10> kDefaultColors = {0x4e79a7, 0xf28e2b, 0xe15759, 0x76b7b2, 0x59a14f,
@@ -90,6 +93,7 @@ TimeSeriesChart::TimeSeriesChart(const QString &title, QWidget *parent)
     m_legend->setAlignment(Qt::AlignHCenter);
     m_legend->setAutoFillBackground(true);
     m_legend->setContentsMargins(4, 0, 4, 4);
+    m_legend->setAccessibleName(tr("Legend"));
 
     m_timeAxis->setFormat(QStringLiteral("HH:mm:ss"));
     m_timeAxis->setLabelsFont(smallFont);
@@ -188,7 +192,7 @@ void TimeSeriesChart::addThreshold(const QString &label, double value, const QCo
     auto *text = new QGraphicsSimpleTextItem(label, m_chart);
     text->setFont(m_legend->font());
     text->setBrush(color);
-    text->setZValue(m_chart->zValue() + 10); // above the series
+    text->setZValue(kThresholdLabelZ);
     m_thresholds.push_back(Threshold{value, line, text});
     scheduleRedraw();
 }
@@ -360,9 +364,9 @@ void TimeSeriesChart::placeThresholdLabels()
     const QRectF plot = m_chart->plotArea();
     QList<QRectF> placed;
     for (Threshold &t : m_thresholds) {
-        const bool inRange = t.value >= m_valueAxis->min() && t.value <= m_valueAxis->max();
-        t.label->setVisible(inRange && !plot.isEmpty());
-        if (!t.label->isVisible())
+        const bool shown = !plot.isEmpty() && t.value >= m_valueAxis->min() && t.value <= m_valueAxis->max();
+        t.label->setVisible(shown);
+        if (!shown)
             continue;
         const QSizeF size = t.label->boundingRect().size();
         const QPointF end(static_cast<double>(m_timeAxis->max().toMSecsSinceEpoch()), t.value);
@@ -388,7 +392,6 @@ void TimeSeriesChart::updateLegend()
         entries << QStringLiteral("<span style=\"color:%1\">&#9644;</span>&nbsp;%2").arg(s.line->pen().color().name(), name);
     }
     m_legend->setText(entries.join(QStringLiteral(" &nbsp; ")));
-    m_legend->setAccessibleName(tr("Legend"));
 }
 
 void TimeSeriesChart::applyPalette()

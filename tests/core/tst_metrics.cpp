@@ -100,7 +100,7 @@ private slots:
         const rl::MetricTotals totals = metrics.totals(defaults);
         QCOMPARE(totals.processed, std::uint64_t(5));
         QCOMPARE(totals.emitted, std::uint64_t(4));
-        QCOMPARE(totals.failed, std::uint64_t(3));
+        QCOMPARE(totals.failed(), std::uint64_t(3));
         QCOMPARE(totals.failedFor(rl::FailureReason::Invalid), std::uint64_t(3));
         QCOMPARE(totals.failedFor(rl::FailureReason::MissingHistory), std::uint64_t(0));
         QCOMPARE(totals.dropped, std::uint64_t(6));

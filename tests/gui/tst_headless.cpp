@@ -13,12 +13,14 @@ namespace {
 
 constexpr int kTimeoutMs = 20000;
 
-// The environment of a plain start: none of the engine's variables inherited from the caller.
+// The environment of a plain start: none of the engine's variables inherited from the caller, and no
+// locale, so the messages the tests read are the English ones.
 QProcessEnvironment cleanEnvironment()
 {
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     for (const char *name : {"ENABLE_TRAJECTORY_EVALUATION", "ENABLE_TRAJECTORY_FEEDBACK_LOOP", "RL_FEEDBACK_BATCH_SIZE",
-                             "RL_FEEDBACK_LOOP_INTERVAL_SECONDS", "RL_TENANT", "RL_WORKSPACE"})
+                             "RL_FEEDBACK_LOOP_INTERVAL_SECONDS", "RL_TENANT", "RL_WORKSPACE", "LANGUAGE", "LC_ALL",
+                             "LC_MESSAGES", "LANG"})
         environment.remove(QString::fromLatin1(name));
     return environment;
 }
@@ -187,8 +189,6 @@ void TestHeadless::langAndSystemLocaleTranslateHelpAndErrors()
     // Without --lang, the system locale chooses.
     QProcess system;
     QProcessEnvironment german = cleanEnvironment();
-    for (const char *name : {"LANGUAGE", "LC_ALL", "LC_MESSAGES"})
-        german.remove(QString::fromLatin1(name));
     german.insert(QStringLiteral("LANG"), QStringLiteral("de_DE.UTF-8"));
     system.setProcessEnvironment(german);
     system.start(QStringLiteral(RLSTUDIO_BINARY), {QStringLiteral("--help")});

@@ -9,6 +9,7 @@
 #include <QSlider>
 #include <QTest>
 #include <QTimer>
+#include <QLabel>
 #include <QTranslator>
 
 #include "gui/AlertsPanel.h"
@@ -127,6 +128,30 @@ private Q_SLOTS:
         window.actions().purge->trigger();
         QVERIFY(depthIs(host, 0));
         QVERIFY(waitForSnapshot(host, [](const EngineSnapshot &s) { return s.health.totals.purged == 40; }));
+    }
+
+    void drainOfAnEmptyQueueIsReported()
+    {
+        // A drain that ends before its first batch still gets a last-drain line under the buttons.
+        EngineHost host(quietEngine());
+        MainWindow window(host, {});
+        window.show();
+        QVERIFY(waitForSnapshot(host, [](const EngineSnapshot &s) { return s.health.routerRegistered; }));
+        QVERIFY(!host.latestSnapshot().drain.started);
+        QSignalSpy finished(&host, &EngineHost::drainFinished);
+        window.actions().drain->trigger();
+        QVERIFY(finished.wait(kWaitMs));
+        const auto outcome = finished.takeFirst().at(0).value<DrainProgress>();
+        QVERIFY(outcome.started && !outcome.active);
+        QCOMPARE(outcome.batches, std::uint64_t(0));
+        QLabel *status = nullptr;
+        for (QLabel *label : window.controlPanel()->findChildren<QLabel *>()) {
+            if (label->accessibleName() == QCoreApplication::translate("rl::ControlPanel", "Operation progress"))
+                status = label;
+        }
+        QVERIFY(status);
+        QVERIFY(waitForSnapshot(host, [](const EngineSnapshot &s) { return s.drain.started; }));
+        QVERIFY2(status->text().startsWith(QStringLiteral("Last drain: 0 processed")), qPrintable(status->text())); // on the same snapshot
     }
 
     void batchSizeSliderChangesTheWorkersBatch()

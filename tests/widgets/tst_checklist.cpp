@@ -87,8 +87,10 @@ void TstChecklist::narrowListWrapsLongIdentifiers()
     QVERIFY(QTest::qWaitForWindowExposed(&list));
     const QScrollArea *scroll = list.findChild<QScrollArea *>();
     QVERIFY(scroll->widget()->width() <= scroll->viewport()->width());
-    for (const QLabel *label : list.findChildren<QLabel *>())
-        QVERIFY2(label->geometry().right() < scroll->viewport()->width(), qPrintable(label->text()));
+    for (const QLabel *label : list.findChildren<QLabel *>()) {
+        const int right = label->mapTo(scroll->viewport(), QPoint(label->width(), 0)).x();
+        QVERIFY2(right <= scroll->viewport()->width(), qPrintable(label->text()));
+    }
 }
 
 QTEST_MAIN(TstChecklist)
