@@ -5,6 +5,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/JsonReader.h"
+
 namespace rl {
 
 namespace {
@@ -44,13 +46,6 @@ std::string shown(std::string_view name, std::string_view value)
     }
     out += cut ? "...\"" : "\"";
     return out;
-}
-
-std::string formatNumber(double value)
-{
-    std::array<char, 32> buffer{};
-    const auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
-    return std::string(buffer.data(), result.ptr);
 }
 
 // Decodes one UTF-8 sequence at text[i]; returns the code point and advances i, or nullopt if malformed

@@ -7,6 +7,7 @@
 #include <limits>
 #include <span>
 
+#include "core/JsonReader.h"
 #include "core/SeriesStore.h"
 
 namespace rl {
@@ -97,15 +98,14 @@ std::string lowered(std::string_view text)
     return out;
 }
 
-std::string formatNumber(double value)
+// As Prometheus prints a number: Go's names for the non-finite ones, else the shortest round-trip form.
+std::string promNumber(double value)
 {
     if (std::isnan(value))
         return "NaN";
     if (std::isinf(value))
         return value > 0 ? "+Inf" : "-Inf";
-    std::array<char, 32> buffer{};
-    const auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
-    return std::string(buffer.data(), result.ptr);
+    return formatNumber(value);
 }
 
 // Prometheus keeps durations in int64 nanoseconds (about 292 years).
@@ -323,7 +323,7 @@ void PromQlExpression::Node::print(std::string &out) const
 {
     switch (kind) {
     case Kind::Number:
-        out += formatNumber(number);
+        out += promNumber(number);
         break;
     case Kind::Selector:
         out += name + modifier;
@@ -965,7 +965,7 @@ std::optional<double> PromQlExpression::parseDuration(std::string_view text)
 std::string PromQlExpression::formatDuration(double seconds)
 {
     if (!(std::abs(seconds) <= kMaxDurationSeconds))
-        return formatNumber(seconds) + "s";
+        return promNumber(seconds) + "s";
     auto ms = static_cast<long long>(std::llround(std::abs(seconds) * 1000.0));
     if (ms == 0)
         return "0s";

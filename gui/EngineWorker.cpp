@@ -1,8 +1,6 @@
 #include "gui/EngineWorker.h"
 
 #include <algorithm>
-#include <array>
-#include <charconv>
 #include <cmath>
 #include <exception>
 
@@ -11,6 +9,7 @@
 
 #include "core/FailureReason.h"
 #include "core/FeedbackProcessor.h"
+#include "core/JsonReader.h"
 #include "core/Metrics.h"
 #include "core/ModelRouter.h"
 #include "core/TrajectoryEvaluator.h"
@@ -35,14 +34,6 @@ constexpr std::size_t kQueueHeadItems = 20;
 int intervalMs(double seconds)
 {
     return static_cast<int>(std::llround(seconds * 1000.0));
-}
-
-// The shortest text that reads back as the same double, so the core parser judges the exact value.
-std::string shortest(double value)
-{
-    std::array<char, 32> buffer{};
-    const auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
-    return std::string(buffer.data(), result.ptr);
 }
 
 } // namespace
@@ -226,7 +217,7 @@ void EngineWorker::setBatchSize(int batchSize)
 void EngineWorker::setIntervalSeconds(double seconds)
 {
     try {
-        m_options.loop.intervalSeconds = parseIntervalSeconds("interval", shortest(seconds));
+        m_options.loop.intervalSeconds = parseIntervalSeconds("interval", formatNumber(seconds)); // round-trips: the parser judges the exact value
     } catch (const ConfigError &error) {
         reject("interval", QString::fromStdString(error.what()));
         return;
