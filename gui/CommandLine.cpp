@@ -133,6 +133,35 @@ bool parseStops(QCommandLineParser &parser, const QStringList &arguments)
     return parser.isSet(QStringLiteral("help")) || parser.isSet(QStringLiteral("version"));
 }
 
+// Every command takes --policy.
+QCommandLineOption policyOption()
+{
+    return {QStringLiteral("policy"), CommandLine::tr("Bandit policy: seed, egreedy, linucb or thompson (default linucb)."),
+            QStringLiteral("NAME")};
+}
+
+std::uint64_t parseSeed(const QString &value)
+{
+    return parseInteger(QStringLiteral("--seed"), value, 0, std::numeric_limits<std::uint64_t>::max());
+}
+
+// --policy, --seed and --json of the one-shot commands, replay and bench.
+struct PolicyRunOptions {
+    QCommandLineOption policy = policyOption();
+    QCommandLineOption seed{QStringLiteral("seed"), CommandLine::tr("Seed of the policy (default 1)."), QStringLiteral("N")};
+    QCommandLineOption json{QStringLiteral("json"), CommandLine::tr("Print the result as JSON.")};
+
+    // Overrides the defaults with what is given.
+    void read(const QCommandLineParser &parser, std::string &policyName, std::uint64_t &seedValue, bool &asJson) const
+    {
+        if (parser.isSet(policy))
+            policyName = parsePolicy(QStringLiteral("--policy"), parser.value(policy));
+        if (parser.isSet(seed))
+            seedValue = parseSeed(parser.value(seed));
+        asJson = parser.isSet(json);
+    }
+};
+
 // Every command takes it; main reads it before parsing (CommandLine::language), so this is for --help and
 // for the parser to accept it.
 QCommandLineOption languageOption()
@@ -157,7 +186,7 @@ void parseRun(QCommandLineParser &parser, const QStringList &arguments,
     const QCommandLineOption listen(QStringLiteral("listen"), CommandLine::tr("Serve /metrics and /health on HOST:PORT (default 127.0.0.1:8000; port 0 picks one)."), QStringLiteral("HOST:PORT"));
     const QCommandLineOption batchSize(QStringLiteral("batch-size"), CommandLine::tr("Feedback items per tick, 1..100000 (RL_FEEDBACK_BATCH_SIZE, default 25)."), QStringLiteral("N"));
     const QCommandLineOption interval(QStringLiteral("interval"), CommandLine::tr("Seconds between ticks, 0.01..86400 (RL_FEEDBACK_LOOP_INTERVAL_SECONDS, default 15)."), QStringLiteral("SECONDS"));
-    const QCommandLineOption policy(QStringLiteral("policy"), CommandLine::tr("Bandit policy: seed, egreedy, linucb or thompson (default linucb)."), QStringLiteral("NAME"));
+    const QCommandLineOption policy = policyOption();
     const QCommandLineOption seed(QStringLiteral("seed"), CommandLine::tr("Seed of the policy and the simulated workload."), QStringLiteral("N"));
     const QCommandLineOption tenant(QStringLiteral("tenant"), CommandLine::tr("The tenant label of every metric (RL_TENANT, default \"default\")."), QStringLiteral("NAME"));
     const QCommandLineOption workspace(QStringLiteral("workspace"), CommandLine::tr("The workspace label of every metric (RL_WORKSPACE, default \"default\")."), QStringLiteral("NAME"));
@@ -204,7 +233,7 @@ void parseRun(QCommandLineParser &parser, const QStringList &arguments,
     if (parser.isSet(policy))
         engine.policy = parsePolicy(QStringLiteral("--policy"), parser.value(policy));
     if (parser.isSet(seed))
-        engine.seed = parseInteger(QStringLiteral("--seed"), parser.value(seed), 0, std::numeric_limits<std::uint64_t>::max());
+        engine.seed = parseSeed(parser.value(seed));
     if (parser.isSet(rate)) {
         engine.emissionRate = parseReal(QStringLiteral("--rate"), parser.value(rate), 0.0, EngineOptions::kMaxEmissionRate,
                                         CommandLine::tr("items per minute"));
@@ -238,10 +267,8 @@ void parseReplay(QCommandLineParser &parser, const QStringList &arguments, Comma
 {
     const QCommandLineOption stream(QStringLiteral("stream"), CommandLine::tr("The learning stream: t, x0..x(d-1), r0..r(k-1) per line."), QStringLiteral("FILE.csv"));
     const QCommandLineOption weights(QStringLiteral("weights"), CommandLine::tr("The true_weights to measure regret against (default: meta.json beside the stream)."), QStringLiteral("meta.json"));
-    const QCommandLineOption policy(QStringLiteral("policy"), CommandLine::tr("Bandit policy: seed, egreedy, linucb or thompson (default linucb)."), QStringLiteral("NAME"));
-    const QCommandLineOption seed(QStringLiteral("seed"), CommandLine::tr("Seed of the policy (default 1)."), QStringLiteral("N"));
-    const QCommandLineOption json(QStringLiteral("json"), CommandLine::tr("Print the result as JSON."));
-    parser.addOptions({stream, weights, policy, seed, json, languageOption()});
+    const PolicyRunOptions policyRun;
+    parser.addOptions({stream, weights, policyRun.policy, policyRun.seed, policyRun.json, languageOption()});
     parser.addPositionalArgument(kReplay, CommandLine::tr("Replay a learning stream through a policy and report its regret."));
     if (parseStops(parser, arguments))
         return;
@@ -253,21 +280,15 @@ void parseReplay(QCommandLineParser &parser, const QStringList &arguments, Comma
     replay.stream = parser.value(stream);
     replay.weights = parser.isSet(weights) ? parser.value(weights)
                                            : QFileInfo(replay.stream).dir().filePath(QStringLiteral("meta.json"));
-    if (parser.isSet(policy))
-        replay.policy = parsePolicy(QStringLiteral("--policy"), parser.value(policy));
-    if (parser.isSet(seed))
-        replay.seed = parseInteger(QStringLiteral("--seed"), parser.value(seed), 0, std::numeric_limits<std::uint64_t>::max());
-    replay.json = parser.isSet(json);
+    policyRun.read(parser, replay.policy, replay.seed, replay.json);
 }
 
 void parseBench(QCommandLineParser &parser, const QStringList &arguments, CommandLine &result)
 {
     const QCommandLineOption depth(QStringLiteral("depth"), CommandLine::tr("Queued items, which is also the routing history's length (default 10000)."), QStringLiteral("N"));
     const QCommandLineOption batch(QStringLiteral("batch"), CommandLine::tr("Items per batch, 1..100000 (default 25)."), QStringLiteral("B"));
-    const QCommandLineOption policy(QStringLiteral("policy"), CommandLine::tr("Bandit policy: seed, egreedy, linucb or thompson (default linucb)."), QStringLiteral("NAME"));
-    const QCommandLineOption seed(QStringLiteral("seed"), CommandLine::tr("Seed of the policy (default 1)."), QStringLiteral("N"));
-    const QCommandLineOption json(QStringLiteral("json"), CommandLine::tr("Print the result as JSON."));
-    parser.addOptions({depth, batch, policy, seed, json, languageOption()});
+    const PolicyRunOptions policyRun;
+    parser.addOptions({depth, batch, policyRun.policy, policyRun.seed, policyRun.json, languageOption()});
     parser.addPositionalArgument(kBench, CommandLine::tr("Measure feedback processing: items per second, batch latency, peak memory."));
     if (parseStops(parser, arguments))
         return;
@@ -278,11 +299,7 @@ void parseBench(QCommandLineParser &parser, const QStringList &arguments, Comman
         config.depth = parseInteger(QStringLiteral("--depth"), parser.value(depth), 1, kMaxBenchDepth);
     if (parser.isSet(batch))
         config.batch = parseBatchSize("--batch", text(parser.value(batch)));
-    if (parser.isSet(policy))
-        config.policy = parsePolicy(QStringLiteral("--policy"), parser.value(policy));
-    if (parser.isSet(seed))
-        config.seed = parseInteger(QStringLiteral("--seed"), parser.value(seed), 0, std::numeric_limits<std::uint64_t>::max());
-    result.bench.json = parser.isSet(json);
+    policyRun.read(parser, config.policy, config.seed, result.bench.json);
 }
 
 // The command a list of arguments starts with, if any.
