@@ -17,6 +17,7 @@
 #include <QTextStream>
 #include <QTimer>
 
+#include "gui/DesktopRunner.h"
 #include "gui/EngineHost.h"
 #include "gui/LogRouter.h"
 #include "gui/MainWindow.h"
@@ -177,8 +178,7 @@ int main(int argc, char *argv[])
 {
     using rl::UiStallBench;
     // Without a display the window is drawn offscreen, which still paints every widget into its backing store.
-    if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM") && !qEnvironmentVariableIsSet("DISPLAY") &&
-        !qEnvironmentVariableIsSet("WAYLAND_DISPLAY"))
+    if (!rl::DesktopRunner::haveDisplay())
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     // Its own settings, so the window's saved layout of the real app is neither read nor overwritten.

@@ -18,6 +18,12 @@ DesktopRunner::DesktopRunner(Options options, QObject *parent) : QObject(parent)
         m_options.exitAfterSeconds = kDefaultScreenshotDelaySeconds;
 }
 
+bool DesktopRunner::haveDisplay()
+{
+    return qEnvironmentVariableIsSet("QT_QPA_PLATFORM") || qEnvironmentVariableIsSet("DISPLAY") ||
+           qEnvironmentVariableIsSet("WAYLAND_DISPLAY");
+}
+
 int DesktopRunner::run(QTextStream &err)
 {
     LogRouter log;

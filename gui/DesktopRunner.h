@@ -27,6 +27,9 @@ public:
 
     explicit DesktopRunner(Options options, QObject *parent = nullptr);
 
+    // A platform named explicitly (offscreen, xcb, ...) or a display to connect to.
+    static bool haveDisplay();
+
     int run(QTextStream &err);
 
 private:

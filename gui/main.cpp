@@ -13,23 +13,12 @@
 #include "gui/ReplayCommand.h"
 #include "gui/Translations.h"
 
-namespace {
-
-// A platform named explicitly (offscreen, xcb, ...) or a display to connect to.
-bool haveDisplay()
-{
-    return qEnvironmentVariableIsSet("QT_QPA_PLATFORM") || qEnvironmentVariableIsSet("DISPLAY") ||
-           qEnvironmentVariableIsSet("WAYLAND_DISPLAY");
-}
-
-} // namespace
-
 int main(int argc, char *argv[])
 {
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);
-    const bool window = rl::CommandLine::wantsWindow(arguments) && haveDisplay();
+    const bool window = rl::CommandLine::wantsWindow(arguments) && rl::DesktopRunner::haveDisplay();
     // The window needs QApplication; everything else runs without a GUI library loaded.
     const std::unique_ptr<QCoreApplication> app = window ? std::make_unique<QApplication>(argc, argv)
                                                          : std::make_unique<QCoreApplication>(argc, argv);
