@@ -17,10 +17,10 @@
 #include <QTextStream>
 #include <QTimer>
 
-#include "gui/DesktopRunner.h"
-#include "gui/EngineHost.h"
-#include "gui/LogRouter.h"
-#include "gui/MainWindow.h"
+#include "gui/ui/DesktopRunner.h"
+#include "gui/host/EngineHost.h"
+#include "gui/host/LogRouter.h"
+#include "gui/ui/MainWindow.h"
 
 namespace rl {
 

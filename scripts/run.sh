@@ -7,4 +7,4 @@ source "$RL_ROOT/scripts/deps.sh"
 
 rl_require_packages "${RL_BUILD_PACKAGES[@]}"
 rl_build "$RL_ROOT/build" -DCMAKE_BUILD_TYPE=Release
-exec "$RL_ROOT/build/gui/rlstudio" "$@"
+exec "$RL_ROOT/build/bin/rlstudio" "$@"

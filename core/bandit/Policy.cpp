@@ -1,0 +1,190 @@
+#include "core/bandit/Policy.h"
+
+#include <array>
+#include <cmath>
+#include <stdexcept>
+
+#include "core/bandit/EpsilonGreedyPolicy.h"
+#include "core/support/JsonReader.h"
+#include "core/bandit/LinUcbPolicy.h"
+#include "core/bandit/PolicySupport.h"
+#include "core/support/Rng.h"
+#include "core/bandit/SeedPolicy.h"
+#include "core/bandit/ThompsonPolicy.h"
+
+namespace rl {
+
+namespace {
+
+constexpr std::array<std::string_view, 4> kPolicyNames{SeedPolicy::kName, EpsilonGreedyPolicy::kName,
+                                                       LinUcbPolicy::kName, ThompsonPolicy::kName};
+
+} // namespace
+
+std::unique_ptr<Policy> makePolicy(std::string_view name, const PolicyConfig &config)
+{
+    if (name == SeedPolicy::kName)
+        return std::make_unique<SeedPolicy>(config);
+    if (name == EpsilonGreedyPolicy::kName)
+        return std::make_unique<EpsilonGreedyPolicy>(config);
+    if (name == LinUcbPolicy::kName)
+        return std::make_unique<LinUcbPolicy>(config);
+    if (name == ThompsonPolicy::kName)
+        return std::make_unique<ThompsonPolicy>(config);
+    std::string known;
+    for (const auto n : kPolicyNames)
+        known += (known.empty() ? "" : ", ") + std::string(n);
+    throw std::invalid_argument("unknown policy '" + std::string(name) + "' (known: " + known + ")");
+}
+
+std::span<const std::string_view> policyNames()
+{
+    return kPolicyNames;
+}
+
+namespace policy {
+
+void validateConfig(const PolicyConfig &config)
+{
+    const auto fail = [](const std::string &what) { throw std::invalid_argument("policy config: " + what); };
+    if (config.arms < 1)
+        fail("arms must be at least 1");
+    if (config.dimension < 1)
+        fail("dimension must be at least 1");
+    if (!(config.epsilon >= 0.0 && config.epsilon <= 1.0))
+        fail("epsilon must be in [0, 1], got " + formatNumber(config.epsilon));
+    if (!(config.alpha >= 0.0 && std::isfinite(config.alpha)))
+        fail("alpha must be finite and >= 0, got " + formatNumber(config.alpha));
+    if (!(config.ridge > 0.0 && std::isfinite(config.ridge)))
+        fail("ridge must be finite and > 0, got " + formatNumber(config.ridge));
+    if (!(config.thompsonScale >= 0.0 && std::isfinite(config.thompsonScale)))
+        fail("thompsonScale must be finite and >= 0, got " + formatNumber(config.thompsonScale));
+    if (config.initialWeights.empty())
+        return;
+    if (config.initialWeights.size() != config.arms)
+        fail("initialWeights has " + std::to_string(config.initialWeights.size()) + " rows, expected one per arm ("
+             + std::to_string(config.arms) + ")");
+    for (std::size_t k = 0; k < config.arms; ++k) {
+        const auto &row = config.initialWeights[k];
+        if (row.size() != config.dimension)
+            fail("initialWeights[" + std::to_string(k) + "] has " + std::to_string(row.size())
+                 + " entries, expected the dimension (" + std::to_string(config.dimension) + ")");
+        for (const double w : row)
+            if (!std::isfinite(w))
+                fail("initialWeights[" + std::to_string(k) + "] holds a non-finite value");
+    }
+}
+
+void checkContext(const PolicyConfig &config, std::span<const double> x)
+{
+    if (x.size() != config.dimension)
+        throw std::invalid_argument("context has " + std::to_string(x.size()) + " features, expected "
+                                    + std::to_string(config.dimension));
+    for (std::size_t i = 0; i < x.size(); ++i)
+        if (!std::isfinite(x[i]))
+            throw std::invalid_argument("context feature " + std::to_string(i) + " is not finite");
+}
+
+void checkUpdate(const PolicyConfig &config, std::size_t arm, std::span<const double> x, double reward)
+{
+    if (arm >= config.arms)
+        throw std::invalid_argument("arm " + std::to_string(arm) + " out of range (" + std::to_string(config.arms)
+                                    + " arms)");
+    checkContext(config, x);
+    if (!std::isfinite(reward))
+        throw std::invalid_argument("reward is not finite");
+}
+
+std::size_t argmax(std::span<const double> values)
+{
+    std::size_t best = 0;
+    for (std::size_t k = 1; k < values.size(); ++k)
+        if (values[k] > values[best])
+            best = k;
+    return best;
+}
+
+Selection epsilonGreedy(Rng &rng, double epsilon, std::vector<double> scores)
+{
+    const std::size_t arms = scores.size();
+    const std::size_t greedy = argmax(scores);
+    Selection s;
+    s.arm = rng.uniform() < epsilon ? rng.below(arms) : greedy;
+    const double explore = epsilon / static_cast<double>(arms);
+    s.propensity = s.arm == greedy ? 1.0 - epsilon + explore : explore;
+    s.scores = std::move(scores);
+    return s;
+}
+
+nlohmann::json stateHeader(const Policy &policy)
+{
+    return {{"policy", policy.name()},
+            {"arms", policy.config().arms},
+            {"dimension", policy.config().dimension},
+            {"updates", policy.updates()}};
+}
+
+std::uint64_t readStateHeader(const Policy &policy, const nlohmann::json &state)
+{
+    const JsonReader reader(state, "policy state");
+    const auto name = reader.string("policy");
+    if (name != policy.name())
+        reader.fail("policy", "a state of '" + name + "', not of '" + std::string(policy.name()) + "'");
+    const auto count = [&](const char *key) {
+        return readCount(member(state, key, "policy state"), std::string("policy state.") + key);
+    };
+    const auto arms = count("arms");
+    const auto dimension = count("dimension");
+    if (arms != policy.config().arms || dimension != policy.config().dimension)
+        throw std::invalid_argument("policy state: shape " + std::to_string(arms) + " arms x " + std::to_string(dimension)
+                                    + " features does not match the policy's " + std::to_string(policy.config().arms)
+                                    + " x " + std::to_string(policy.config().dimension));
+    return count("updates");
+}
+
+const nlohmann::json &member(const nlohmann::json &object, const char *key, const std::string &where)
+{
+    const JsonReader reader(object, where);
+    if (!reader.has(key))
+        reader.fail(key, "missing");
+    return object[key];
+}
+
+std::uint64_t readCount(const nlohmann::json &value, const std::string &where)
+{
+    if (!value.is_number_unsigned() && !(value.is_number_integer() && value.get<std::int64_t>() >= 0))
+        throw std::invalid_argument(where + ": expected a count, got " + value.dump());
+    return value.get<std::uint64_t>();
+}
+
+std::vector<double> readNumbers(const nlohmann::json &value, std::size_t size, const std::string &where)
+{
+    if (!value.is_array() || value.size() != size)
+        throw std::invalid_argument(where + ": expected an array of " + std::to_string(size) + " numbers");
+    std::vector<double> out;
+    out.reserve(size);
+    for (std::size_t i = 0; i < size; ++i) {
+        if (!value[i].is_number() || !std::isfinite(value[i].get<double>()))
+            throw std::invalid_argument(where + "[" + std::to_string(i) + "]: expected a finite number, got "
+                                        + value[i].dump());
+        out.push_back(value[i].get<double>());
+    }
+    return out;
+}
+
+std::vector<double> readMatrix(const nlohmann::json &value, std::size_t rows, std::size_t cols,
+                               const std::string &where)
+{
+    if (!value.is_array() || value.size() != rows)
+        throw std::invalid_argument(where + ": expected an array of " + std::to_string(rows) + " rows");
+    std::vector<double> out;
+    out.reserve(rows * cols);
+    for (std::size_t r = 0; r < rows; ++r) {
+        const auto row = readNumbers(value[r], cols, where + "[" + std::to_string(r) + "]");
+        out.insert(out.end(), row.begin(), row.end());
+    }
+    return out;
+}
+
+} // namespace policy
+} // namespace rl

@@ -1,0 +1,58 @@
+#pragma once
+
+#include <array>
+#include <atomic>
+#include <cstddef>
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <vector>
+
+#include "core/feedback/TrajectoryFeedback.h"
+
+namespace rl {
+
+// Bounded multi-producer queue of feedback: a chain of fixed-size blocks under one mutex, O(1) push and
+// pop, memory following the content rather than the capacity (a 1,000,000-item bound costs nothing until
+// it fills). When full, a push drops the oldest item (the freshest feedback is worth most) and counts it.
+// size() is lock-free so a UI or health endpoint never waits on the lock. Capacity is at least 1.
+class FeedbackQueue {
+public:
+    static constexpr std::size_t kDefaultCapacity = 10000; // as the original's max_feedback_queue_size
+
+    explicit FeedbackQueue(std::size_t capacity = kDefaultCapacity); // throws std::invalid_argument if 0
+
+    // Returns the number of items dropped to make room (0 or 1).
+    std::size_t push(TrajectoryFeedback item);
+    // Moves up to max items, oldest first, onto the end of out; returns how many.
+    std::size_t popBatch(std::size_t max, std::vector<TrajectoryFeedback> &out);
+    std::vector<TrajectoryFeedback> peek(std::size_t n) const; // copies of the first n, oldest first
+    std::size_t purge();                                      // discards everything, returns the count
+
+    std::size_t size() const noexcept { return m_size.load(std::memory_order_relaxed); }
+    std::size_t capacity() const;
+    // Shrinking drops the oldest surplus, counted as dropped; returns how many. Throws if capacity is 0.
+    std::size_t setCapacity(std::size_t capacity);
+
+    std::uint64_t pushedTotal() const noexcept { return m_pushed.load(std::memory_order_relaxed); }
+    std::uint64_t droppedTotal() const noexcept { return m_dropped.load(std::memory_order_relaxed); }
+
+private:
+    static constexpr std::size_t kBlockSize = 256;
+    using Block = std::array<TrajectoryFeedback, kBlockSize>;
+
+    TrajectoryFeedback &frontLocked() { return (*m_blocks.front())[m_head]; }
+    void popFrontLocked(); // forgets the oldest item, recycling its block once the block is used up
+
+    mutable std::mutex m_mutex;
+    std::deque<std::unique_ptr<Block>> m_blocks; // the items in order, the oldest at m_head of the first
+    std::unique_ptr<Block> m_spare;              // the last used-up block, so steady traffic never allocates
+    std::size_t m_head = 0;
+    std::size_t m_capacity;
+    std::atomic<std::size_t> m_size{0};
+    std::atomic<std::uint64_t> m_pushed{0};
+    std::atomic<std::uint64_t> m_dropped{0};
+};
+
+} // namespace rl

@@ -1,0 +1,120 @@
+#pragma once
+
+#include <array>
+#include <atomic>
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/feedback/FailureReason.h"
+#include "core/feedback/FeedbackQueue.h"
+#include "core/metrics/MetricLabels.h"
+#include "core/feedback/ModelCatalogue.h"
+#include "core/bandit/Policy.h"
+#include "core/feedback/RoutingContext.h"
+#include "core/routing/RoutingHistory.h"
+
+namespace prometheus {
+class Counter;
+}
+
+namespace rl {
+
+class Metrics;
+
+struct RouterConfig {
+    std::string policy = "linucb";
+    PolicyConfig policyConfig;  // arms and dimension are filled in by the router
+    std::size_t queueCapacity = FeedbackQueue::kDefaultCapacity;
+    std::size_t historyCapacity = 100000;                  // the newest N decisions awaiting feedback are kept
+    std::chrono::seconds historyMaxAge{std::chrono::hours(1)}; // and none older than this
+    // Where decision times come from; empty means steady_clock::now. Tests pass their own to age the history.
+    // Called under the router's lock, from any thread that routes or processes.
+    std::function<std::chrono::steady_clock::time_point()> clock;
+};
+
+struct RouteResult {
+    std::string trajectoryId;
+    std::string modelId;
+    std::size_t arm = 0;
+    double propensity = 1.0;
+    double expectedReward = 0.0;
+    std::vector<std::string> fallbacks; // the other models, best estimate first
+    FeatureVector features;
+};
+
+struct FeedbackBatchResult {
+    std::size_t processed = 0;
+    std::array<std::size_t, kFailureReasons> failed{};
+    std::size_t remaining = 0;
+    std::size_t failedTotal() const;
+};
+
+// Routes requests with a bandit policy and learns from trajectory feedback. The routing history is a
+// hash table keyed by trajectory id (O(1) lookup, where the original scanned a list backwards), bounded by
+// size (at most historyCapacity decisions awaiting feedback) and age; evictions are counted. Each decision
+// is learned from once: its entry is consumed by the feedback that matches it, so a duplicate is a
+// missing_history failure, not a second update.
+// Thread-safe: route() may be called from any thread while the worker processes feedback.
+class ModelRouter {
+public:
+    // Throws std::invalid_argument for an unknown policy, a capacity of 0 (or a history capacity above
+    // RoutingHistory::kMaxCapacity) or a non-positive history age.
+    ModelRouter(ModelCatalogue catalogue, Metrics &metrics, RouterConfig config = {});
+    ~ModelRouter();
+
+    // Routes a request. An empty trajectoryId gets a generated one ("traj-<n>").
+    RouteResult route(const RoutingContext &context, std::string trajectoryId = {});
+    // The immediate reward observed when the call returned; false for an unknown trajectory. Throws
+    // std::invalid_argument if the reward is not finite.
+    bool recordOutcome(std::string_view trajectoryId, double immediateReward);
+
+    // Producers push here from any thread; overflow drops the oldest item and meters it.
+    void enqueueFeedback(TrajectoryFeedback feedback);
+    FeedbackQueue &queue() { return m_queue; }
+    const FeedbackQueue &queue() const { return m_queue; }
+
+    // Pops up to batchSize items and learns from each; meters processed/failed under labels.
+    FeedbackBatchResult processTrajectoryFeedback(std::size_t batchSize, const MetricLabels &labels);
+
+    void setPolicy(std::string_view name); // a fresh policy; throws std::invalid_argument
+    void resetPolicy();                    // the same policy, relearning from scratch
+    std::string policyName() const;
+    std::vector<double> estimates(const FeatureVector &x) const;
+    nlohmann::json policyState() const;
+    void restorePolicyState(const nlohmann::json &state); // throws std::invalid_argument
+
+    const ModelCatalogue &catalogue() const { return m_catalogue; }
+    std::size_t historySize() const;
+    std::uint64_t routedTotal() const noexcept { return m_routed.load(std::memory_order_relaxed); }
+    std::uint64_t evictedTotal() const noexcept { return m_evicted.load(std::memory_order_relaxed); }
+
+private:
+    // Learns from one item, consuming its decision; the reason it could not, or nullopt.
+    std::optional<FailureReason> learnLocked(const TrajectoryFeedback &feedback, std::uint64_t idHash);
+    void meterEvicted(std::size_t n);
+    std::chrono::steady_clock::time_point now() const;
+
+    const ModelCatalogue m_catalogue;
+    Metrics &m_metrics;
+    RouterConfig m_config;
+    FeedbackQueue m_queue;
+    std::vector<prometheus::Counter *> m_selectionCounters; // per arm
+
+    mutable std::mutex m_mutex; // guards the policy, the history and m_config.policy
+    std::unique_ptr<Policy> m_policy;
+    RoutingHistory m_history;
+    std::uint64_t m_generatedIds = 0;
+
+    std::atomic<std::uint64_t> m_routed{0};
+    std::atomic<std::uint64_t> m_evicted{0};
+};
+
+} // namespace rl

@@ -1,0 +1,372 @@
+#include "gui/cli/CommandLine.h"
+
+#include <algorithm>
+#include <cmath>
+#include <exception>
+#include <limits>
+
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+
+#include "core/loop/LoopConfig.h"
+#include "core/bandit/Policy.h"
+
+namespace rl {
+
+namespace {
+
+const QString kReplay = QStringLiteral("replay");
+const QString kBench = QStringLiteral("bench");
+const QString kHeadless = QStringLiteral("headless");
+const QString kLanguage = QStringLiteral("lang");
+constexpr std::uint64_t kMaxBenchDepth = 10000000;
+constexpr double kMaxStatusEverySeconds = 86400.0;
+constexpr double kMaxTimeScale = 3600.0;
+constexpr int kMaxWindowSide = 16384;
+
+[[noreturn]] void fail(const QString &message)
+{
+    throw ConfigError(message.toStdString());
+}
+
+// NAME="value", as the core's configuration errors show it.
+QString shown(const QString &name, const QString &value)
+{
+    return QStringLiteral("%1=\"%2\"").arg(name, value);
+}
+
+std::string text(const QString &value)
+{
+    return value.toStdString();
+}
+
+std::uint64_t parseInteger(const QString &name, const QString &value, std::uint64_t min, std::uint64_t max)
+{
+    bool ok = false;
+    const qulonglong number = value.trimmed().toULongLong(&ok);
+    if (!ok || number < min || number > max)
+        fail(CommandLine::tr("%1 is not an integer in %2..%3").arg(shown(name, value)).arg(min).arg(max));
+    return number;
+}
+
+double parseReal(const QString &name, const QString &value, double min, double max, const QString &unit)
+{
+    bool ok = false;
+    const double number = value.trimmed().toDouble(&ok);
+    if (!ok || !std::isfinite(number) || number < min || number > max)
+        fail(CommandLine::tr("%1 is not a number of %2 in %3..%4").arg(shown(name, value), unit).arg(min).arg(max));
+    return number;
+}
+
+std::string parsePolicy(const QString &name, const QString &value)
+{
+    const std::string wanted = text(value.trimmed());
+    QStringList known;
+    for (const std::string_view policy : policyNames()) {
+        if (policy == wanted)
+            return wanted;
+        known << QString::fromUtf8(policy.data(), static_cast<qsizetype>(policy.size()));
+    }
+    fail(CommandLine::tr("%1 is not a policy: expected one of %2").arg(shown(name, value), known.join(QStringLiteral(", "))));
+}
+
+// HOST:PORT, HOST an IP address (IPv6 in brackets) or localhost; port 0 picks a free one.
+void parseListen(const QString &value, HeadlessRunner::Options &run)
+{
+    const auto bad = [&value] {
+        fail(CommandLine::tr("%1 is not HOST:PORT: expected an IP address or localhost and a port in 0..65535")
+                 .arg(shown(QStringLiteral("--listen"), value)));
+    };
+    const qsizetype colon = value.lastIndexOf(QLatin1Char(':'));
+    if (colon <= 0)
+        bad();
+    QString host = value.left(colon).trimmed();
+    if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
+        host = host.mid(1, host.size() - 2);
+    QHostAddress address;
+    if (host.compare(QStringLiteral("localhost"), Qt::CaseInsensitive) == 0)
+        address = QHostAddress(QHostAddress::LocalHost);
+    else if (!address.setAddress(host))
+        bad();
+    bool ok = false;
+    const uint port = value.mid(colon + 1).trimmed().toUInt(&ok);
+    if (!ok || port > 65535)
+        bad();
+    run.address = address;
+    run.port = static_cast<quint16>(port);
+}
+
+// WxH in pixels, each side 240..16384.
+QSize parseSize(const QString &value)
+{
+    const QStringList sides = value.trimmed().toLower().split(QLatin1Char('x'));
+    bool okWidth = false, okHeight = false;
+    const int width = sides.size() == 2 ? sides[0].toInt(&okWidth) : 0;
+    const int height = sides.size() == 2 ? sides[1].toInt(&okHeight) : 0;
+    if (!okWidth || !okHeight || width < 240 || height < 240 || width > kMaxWindowSide || height > kMaxWindowSide)
+        fail(CommandLine::tr("%1 is not a window size WxH: expected e.g. 1280x800, sides 240..%2").arg(shown(QStringLiteral("--size"), value)).arg(kMaxWindowSide));
+    return {width, height};
+}
+
+// Exactly one of a pair of switches, or neither (nullopt).
+std::optional<bool> parseSwitchPair(const QCommandLineParser &parser, const QCommandLineOption &on,
+                                    const QCommandLineOption &off)
+{
+    if (parser.isSet(on) && parser.isSet(off)) {
+        fail(CommandLine::tr("--%1 and --%2 contradict each other: give one of them")
+                 .arg(on.names().constFirst(), off.names().constFirst()));
+    }
+    if (parser.isSet(on))
+        return true;
+    if (parser.isSet(off))
+        return false;
+    return std::nullopt;
+}
+
+// True when --help or --version asks to print and stop, before any value is judged.
+bool parseStops(QCommandLineParser &parser, const QStringList &arguments)
+{
+    if (!parser.parse(arguments))
+        fail(parser.errorText());
+    return parser.isSet(QStringLiteral("help")) || parser.isSet(QStringLiteral("version"));
+}
+
+// Every command takes --policy.
+QCommandLineOption policyOption()
+{
+    return {QStringLiteral("policy"), CommandLine::tr("Bandit policy: seed, egreedy, linucb or thompson (default linucb)."),
+            QStringLiteral("NAME")};
+}
+
+std::uint64_t parseSeed(const QString &value)
+{
+    return parseInteger(QStringLiteral("--seed"), value, 0, std::numeric_limits<std::uint64_t>::max());
+}
+
+// --policy, --seed and --json of the one-shot commands, replay and bench.
+struct PolicyRunOptions {
+    QCommandLineOption policy = policyOption();
+    QCommandLineOption seed{QStringLiteral("seed"), CommandLine::tr("Seed of the policy (default 1)."), QStringLiteral("N")};
+    QCommandLineOption json{QStringLiteral("json"), CommandLine::tr("Print the result as JSON.")};
+
+    // Overrides the defaults with what is given.
+    void read(const QCommandLineParser &parser, std::string &policyName, std::uint64_t &seedValue, bool &asJson) const
+    {
+        if (parser.isSet(policy))
+            policyName = parsePolicy(QStringLiteral("--policy"), parser.value(policy));
+        if (parser.isSet(seed))
+            seedValue = parseSeed(parser.value(seed));
+        asJson = parser.isSet(json);
+    }
+};
+
+// Every command takes it; main reads it before parsing (CommandLine::language), so this is for --help and
+// for the parser to accept it.
+QCommandLineOption languageOption()
+{
+    return {kLanguage, CommandLine::tr("The language of the window and the messages, e.g. de (default: the system's)."),
+            QStringLiteral("CODE")};
+}
+
+void rejectPositionals(const QCommandLineParser &parser)
+{
+    const QStringList extra = parser.positionalArguments();
+    if (!extra.isEmpty()) {
+        fail(CommandLine::tr("unknown command \"%1\": expected %2 or %3, or options only")
+                 .arg(extra.constFirst(), kReplay, kBench));
+    }
+}
+
+void parseRun(QCommandLineParser &parser, const QStringList &arguments,
+              const std::function<const char *(const char *)> &getenv, CommandLine &result)
+{
+    const QCommandLineOption headless(kHeadless, CommandLine::tr("Run without a window: the engine and its HTTP endpoints."));
+    const QCommandLineOption listen(QStringLiteral("listen"), CommandLine::tr("Serve /metrics and /health on HOST:PORT (default 127.0.0.1:8000; port 0 picks one)."), QStringLiteral("HOST:PORT"));
+    const QCommandLineOption batchSize(QStringLiteral("batch-size"), CommandLine::tr("Feedback items per tick, 1..100000 (RL_FEEDBACK_BATCH_SIZE, default 25)."), QStringLiteral("N"));
+    const QCommandLineOption interval(QStringLiteral("interval"), CommandLine::tr("Seconds between ticks, 0.01..86400 (RL_FEEDBACK_LOOP_INTERVAL_SECONDS, default 15)."), QStringLiteral("SECONDS"));
+    const QCommandLineOption policy = policyOption();
+    const QCommandLineOption seed(QStringLiteral("seed"), CommandLine::tr("Seed of the policy and the simulated workload."), QStringLiteral("N"));
+    const QCommandLineOption tenant(QStringLiteral("tenant"), CommandLine::tr("The tenant label of every metric (RL_TENANT, default \"default\")."), QStringLiteral("NAME"));
+    const QCommandLineOption workspace(QStringLiteral("workspace"), CommandLine::tr("The workspace label of every metric (RL_WORKSPACE, default \"default\")."), QStringLiteral("NAME"));
+    const QCommandLineOption rate(QStringLiteral("rate"), CommandLine::tr("Simulated requests per minute (default 30)."), QStringLiteral("ITEMS"));
+    const QCommandLineOption noSimulator(QStringLiteral("no-simulator"), CommandLine::tr("Do not simulate requests."));
+    const QCommandLineOption catalogue(QStringLiteral("catalogue"), CommandLine::tr("The models to route between, as JSON (default: the four built-in models)."), QStringLiteral("FILE"));
+    const QCommandLineOption statusEvery(QStringLiteral("status-every"), CommandLine::tr("Seconds between headless status lines, 0 for none (default 5)."), QStringLiteral("SECONDS"));
+    const QCommandLineOption enableEvaluation(QStringLiteral("enable-evaluation"), CommandLine::tr("Emit trajectory feedback (ENABLE_TRAJECTORY_EVALUATION)."));
+    const QCommandLineOption disableEvaluation(QStringLiteral("disable-evaluation"), CommandLine::tr("Do not emit trajectory feedback."));
+    const QCommandLineOption enableLoop(QStringLiteral("enable-loop"), CommandLine::tr("Process feedback on every tick (ENABLE_TRAJECTORY_FEEDBACK_LOOP)."));
+    const QCommandLineOption disableLoop(QStringLiteral("disable-loop"), CommandLine::tr("Do not process feedback."));
+    const QCommandLineOption timeScale(QStringLiteral("time-scale"), CommandLine::tr("Compress the alert rules' windows and for-durations by this factor, 1..3600 (a demo; default 1)."), QStringLiteral("FACTOR"));
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"), CommandLine::tr("Save a PNG of the main window before exiting (after --exit-after, default 10 s)."), QStringLiteral("FILE"));
+    const QCommandLineOption exitAfter(QStringLiteral("exit-after"), CommandLine::tr("Exit after this many seconds."), QStringLiteral("SECONDS"));
+    const QCommandLineOption size(QStringLiteral("size"), CommandLine::tr("The window's size, e.g. 1280x800."), QStringLiteral("WxH"));
+    parser.addOptions({headless, listen, batchSize, interval, policy, seed, tenant, workspace, rate, noSimulator,
+                       catalogue, statusEvery, enableEvaluation, disableEvaluation, enableLoop, disableLoop,
+                       languageOption(), timeScale, screenshot, exitAfter, size});
+    parser.addPositionalArgument(QStringLiteral("command"),
+                                 CommandLine::tr("replay or bench (see rlstudio COMMAND --help); none runs the engine."),
+                                 QStringLiteral("[command]"));
+    if (parseStops(parser, arguments))
+        return;
+    rejectPositionals(parser);
+
+    HeadlessRunner::Options &run = result.run;
+    EngineOptions &engine = run.engine;
+    engine.loop = LoopConfig::fromEnvironment(getenv);
+    result.headless = parser.isSet(headless);
+    if (parser.isSet(listen))
+        parseListen(parser.value(listen), run);
+    if (parser.isSet(batchSize))
+        engine.loop.batchSize = parseBatchSize("--batch-size", text(parser.value(batchSize)));
+    if (parser.isSet(interval))
+        engine.loop.intervalSeconds = parseIntervalSeconds("--interval", text(parser.value(interval)));
+    if (parser.isSet(tenant))
+        engine.loop.labels.tenant = parseLabelValue("--tenant", text(parser.value(tenant)));
+    if (parser.isSet(workspace))
+        engine.loop.labels.workspace = parseLabelValue("--workspace", text(parser.value(workspace)));
+    if (const auto on = parseSwitchPair(parser, enableEvaluation, disableEvaluation))
+        engine.loop.evaluationEnabled = *on;
+    if (const auto on = parseSwitchPair(parser, enableLoop, disableLoop))
+        engine.loop.loopEnabled = *on;
+    if (parser.isSet(policy))
+        engine.policy = parsePolicy(QStringLiteral("--policy"), parser.value(policy));
+    if (parser.isSet(seed))
+        engine.seed = parseSeed(parser.value(seed));
+    if (parser.isSet(rate)) {
+        engine.emissionRate = parseReal(QStringLiteral("--rate"), parser.value(rate), 0.0, EngineOptions::kMaxEmissionRate,
+                                        CommandLine::tr("items per minute"));
+    }
+    engine.simulatorEnabled = !parser.isSet(noSimulator);
+    if (parser.isSet(catalogue)) {
+        const QString path = parser.value(catalogue);
+        try {
+            engine.catalogue = ModelCatalogue::fromFile(text(path));
+        } catch (const std::exception &error) {
+            fail(CommandLine::tr("%1 cannot be used: %2").arg(shown(QStringLiteral("--catalogue"), path), QString::fromUtf8(error.what())));
+        }
+    }
+    if (parser.isSet(statusEvery)) {
+        run.statusEverySeconds = parseReal(QStringLiteral("--status-every"), parser.value(statusEvery), 0.0,
+                                           kMaxStatusEverySeconds, CommandLine::tr("seconds"));
+    }
+
+    DesktopRunner::Options &desktop = result.desktop;
+    if (parser.isSet(timeScale))
+        desktop.alertTimeScale = parseReal(QStringLiteral("--time-scale"), parser.value(timeScale), 1.0, kMaxTimeScale, CommandLine::tr("times"));
+    desktop.screenshot = parser.value(screenshot);
+    if (parser.isSet(exitAfter))
+        desktop.exitAfterSeconds = parseReal(QStringLiteral("--exit-after"), parser.value(exitAfter), 0.1, kMaxStatusEverySeconds, CommandLine::tr("seconds"));
+    if (parser.isSet(size))
+        desktop.size = parseSize(parser.value(size));
+    desktop.server = run;
+}
+
+void parseReplay(QCommandLineParser &parser, const QStringList &arguments, CommandLine &result)
+{
+    const QCommandLineOption stream(QStringLiteral("stream"), CommandLine::tr("The learning stream: t, x0..x(d-1), r0..r(k-1) per line."), QStringLiteral("FILE.csv"));
+    const QCommandLineOption weights(QStringLiteral("weights"), CommandLine::tr("The true_weights to measure regret against (default: meta.json beside the stream)."), QStringLiteral("meta.json"));
+    const PolicyRunOptions policyRun;
+    parser.addOptions({stream, weights, policyRun.policy, policyRun.seed, policyRun.json, languageOption()});
+    parser.addPositionalArgument(kReplay, CommandLine::tr("Replay a learning stream through a policy and report its regret."));
+    if (parseStops(parser, arguments))
+        return;
+    rejectPositionals(parser);
+
+    ReplayCommand::Options &replay = result.replay;
+    if (!parser.isSet(stream))
+        fail(CommandLine::tr("replay needs --stream FILE.csv"));
+    replay.stream = parser.value(stream);
+    replay.weights = parser.isSet(weights) ? parser.value(weights)
+                                           : QFileInfo(replay.stream).dir().filePath(QStringLiteral("meta.json"));
+    policyRun.read(parser, replay.policy, replay.seed, replay.json);
+}
+
+void parseBench(QCommandLineParser &parser, const QStringList &arguments, CommandLine &result)
+{
+    const QCommandLineOption depth(QStringLiteral("depth"), CommandLine::tr("Queued items, which is also the routing history's length (default 10000)."), QStringLiteral("N"));
+    const QCommandLineOption batch(QStringLiteral("batch"), CommandLine::tr("Items per batch, 1..100000 (default 25)."), QStringLiteral("B"));
+    const PolicyRunOptions policyRun;
+    parser.addOptions({depth, batch, policyRun.policy, policyRun.seed, policyRun.json, languageOption()});
+    parser.addPositionalArgument(kBench, CommandLine::tr("Measure feedback processing: items per second, batch latency, peak memory."));
+    if (parseStops(parser, arguments))
+        return;
+    rejectPositionals(parser);
+
+    BenchConfig &config = result.bench.config;
+    if (parser.isSet(depth))
+        config.depth = parseInteger(QStringLiteral("--depth"), parser.value(depth), 1, kMaxBenchDepth);
+    if (parser.isSet(batch))
+        config.batch = parseBatchSize("--batch", text(parser.value(batch)));
+    policyRun.read(parser, config.policy, config.seed, result.bench.json);
+}
+
+// The command a list of arguments starts with, if any.
+CommandLine::Command commandOf(const QStringList &arguments)
+{
+    if (arguments.size() > 1 && arguments.at(1) == kReplay)
+        return CommandLine::Command::Replay;
+    if (arguments.size() > 1 && arguments.at(1) == kBench)
+        return CommandLine::Command::Bench;
+    return CommandLine::Command::Run;
+}
+
+} // namespace
+
+bool CommandLine::wantsWindow(const QStringList &arguments)
+{
+    if (commandOf(arguments) != Command::Run)
+        return false;
+    const QStringList stops = {QStringLiteral("--") + kHeadless, QStringLiteral("--help"), QStringLiteral("-h"),
+                               QStringLiteral("--help-all"), QStringLiteral("--version"), QStringLiteral("-v")};
+    return std::none_of(arguments.begin() + std::min<qsizetype>(1, arguments.size()), arguments.end(),
+                        [&stops](const QString &argument) { return stops.contains(argument); });
+}
+
+QString CommandLine::language(const QStringList &arguments)
+{
+    const QString flag = QStringLiteral("--") + kLanguage;
+    const QString joined = flag + QLatin1Char('=');
+    QString found;
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        if (arguments.at(i) == flag && i + 1 < arguments.size())
+            found = arguments.at(++i);
+        else if (arguments.at(i).startsWith(joined))
+            found = arguments.at(i).mid(joined.size());
+    }
+    return found.trimmed();
+}
+
+CommandLine CommandLine::parse(const QStringList &arguments, const std::function<const char *(const char *)> &getenv)
+{
+    CommandLine result;
+    QStringList rest = arguments;
+    // A command comes first: `rlstudio replay --stream ...`; its options are parsed by its own parser.
+    result.command = commandOf(rest);
+    if (result.command != Command::Run)
+        rest.removeAt(1);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(tr("RL Feedback Studio: a contextual-bandit model router and its feedback loop."));
+    const QCommandLineOption help = parser.addHelpOption();
+    const QCommandLineOption version = parser.addVersionOption();
+    switch (result.command) {
+    case Command::Run:
+        parseRun(parser, rest, getenv, result);
+        break;
+    case Command::Replay:
+        parseReplay(parser, rest, result);
+        break;
+    case Command::Bench:
+        parseBench(parser, rest, result);
+        break;
+    }
+    result.helpRequested = parser.isSet(help);
+    result.versionRequested = parser.isSet(version);
+    if (result.helpRequested)
+        result.helpText = parser.helpText();
+    return result;
+}
+
+} // namespace rl

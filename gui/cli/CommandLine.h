@@ -1,0 +1,45 @@
+#pragma once
+
+#include <functional>
+
+#include <QCoreApplication>
+#include <QString>
+#include <QStringList>
+
+#include "gui/cli/BenchCommand.h"
+#include "gui/ui/DesktopRunner.h"
+#include "gui/server/HeadlessRunner.h"
+#include "gui/cli/ReplayCommand.h"
+
+namespace rl {
+
+// rlstudio's command line: `rlstudio [options]` runs the engine, `rlstudio replay ...` and
+// `rlstudio bench ...` are one-shot commands. Environment variables are read first, flags override them.
+class CommandLine {
+    Q_DECLARE_TR_FUNCTIONS(CommandLine)
+
+public:
+    enum class Command { Run, Replay, Bench };
+
+    // arguments[0] is the program. Throws ConfigError naming the flag or variable, the value and what
+    // is accepted; start-up then stops with exit code 2.
+    static CommandLine parse(const QStringList &arguments, const std::function<const char *(const char *)> &getenv);
+
+    // Read before parse(), which needs the application and its translator, so neither judges a value.
+    // Whether the arguments ask for the window: no command, not headless, not help or version.
+    static bool wantsWindow(const QStringList &arguments);
+    // --lang's value, empty when not given; with it installed first, parse()'s messages are translated.
+    static QString language(const QStringList &arguments);
+
+    Command command = Command::Run;
+    bool headless = false;     // --headless given
+    bool helpRequested = false;
+    bool versionRequested = false;
+    QString helpText;          // for the command given
+    HeadlessRunner::Options run;
+    DesktopRunner::Options desktop; // its server part is `run`
+    ReplayCommand::Options replay;
+    BenchCommand::Options bench;
+};
+
+} // namespace rl

@@ -1,0 +1,141 @@
+#include "gui/host/EngineHost.h"
+
+#include <utility>
+
+#include <QDateTime>
+
+#include "gui/host/EngineWorker.h"
+
+namespace rl {
+
+namespace {
+
+// What /health and the window show until the worker's first snapshot: the configuration, no router yet.
+EngineSnapshot initialSnapshot(const EngineOptions &options)
+{
+    EngineSnapshot snapshot;
+    snapshot.health.rlFeedbackEnabled = options.loop.loopEnabled;
+    snapshot.health.trajectoryEvaluationEnabled = options.loop.evaluationEnabled;
+    snapshot.health.batchSize = options.loop.batchSize;
+    snapshot.health.intervalSeconds = options.loop.intervalSeconds;
+    snapshot.health.policy = options.policy;
+    snapshot.emissionRate = options.emissionRate;
+    snapshot.wallTimeMs = QDateTime::currentMSecsSinceEpoch();
+    return snapshot;
+}
+
+} // namespace
+
+EngineHost::EngineHost(EngineOptions options, QObject *parent)
+    : QObject(parent),
+      m_worker(new EngineWorker(options)),
+      m_metrics(m_worker->metrics()),
+      m_latest(initialSnapshot(options))
+{
+    qRegisterMetaType<EngineSnapshot>();
+    qRegisterMetaType<DrainProgress>();
+    m_thread.setObjectName(QStringLiteral("rlstudio-engine"));
+    m_worker->moveToThread(&m_thread);
+    // finished is emitted on the worker thread, whose last act is to run this deferred delete.
+    connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    connect(m_worker, &EngineWorker::snapshotReady, this, &EngineHost::receive, Qt::QueuedConnection);
+    connect(m_worker, &EngineWorker::commandFailed, this, &EngineHost::commandFailed, Qt::QueuedConnection);
+    connect(m_worker, &EngineWorker::drainFinished, this, &EngineHost::drainFinished, Qt::QueuedConnection);
+    m_thread.start();
+    post([worker = m_worker] { worker->start(); });
+}
+
+EngineHost::~EngineHost()
+{
+    m_thread.quit();
+    m_thread.wait();
+}
+
+template<typename Command>
+void EngineHost::post(Command &&command)
+{
+    QMetaObject::invokeMethod(m_worker, std::forward<Command>(command), Qt::QueuedConnection);
+}
+
+void EngineHost::receive(const EngineSnapshot &snapshot)
+{
+    m_latest = snapshot;
+    Q_EMIT snapshotReady(m_latest);
+}
+
+void EngineHost::processOnce()
+{
+    post([worker = m_worker] { worker->processOnce(); });
+}
+
+void EngineHost::drain()
+{
+    post([worker = m_worker, request = ++m_drainRequests] { worker->drain(request); });
+}
+
+void EngineHost::cancelDrain()
+{
+    m_worker->cancelDrains(m_drainRequests); // the worker outlives this call: it is deleted when m_thread ends
+}
+
+void EngineHost::purge()
+{
+    post([worker = m_worker] { worker->purge(); });
+}
+
+void EngineHost::setBatchSize(int batchSize)
+{
+    post([worker = m_worker, batchSize] { worker->setBatchSize(batchSize); });
+}
+
+void EngineHost::setIntervalSeconds(double seconds)
+{
+    post([worker = m_worker, seconds] { worker->setIntervalSeconds(seconds); });
+}
+
+void EngineHost::setLoopEnabled(bool enabled)
+{
+    post([worker = m_worker, enabled] { worker->setLoopEnabled(enabled); });
+}
+
+void EngineHost::setEvaluationEnabled(bool enabled)
+{
+    post([worker = m_worker, enabled] { worker->setEvaluationEnabled(enabled); });
+}
+
+void EngineHost::setPolicy(const QString &name)
+{
+    post([worker = m_worker, name] { worker->setPolicy(name); });
+}
+
+void EngineHost::resetPolicy()
+{
+    post([worker = m_worker] { worker->resetPolicy(); });
+}
+
+void EngineHost::setEmissionRate(double itemsPerMinute)
+{
+    post([worker = m_worker, itemsPerMinute] { worker->setEmissionRate(itemsPerMinute); });
+}
+
+void EngineHost::setSimulatorEnabled(bool enabled)
+{
+    post([worker = m_worker, enabled] { worker->setSimulatorEnabled(enabled); });
+}
+
+void EngineHost::startLoop()
+{
+    post([worker = m_worker] { worker->startLoop(); });
+}
+
+void EngineHost::stopLoop()
+{
+    post([worker = m_worker] { worker->stopLoop(); });
+}
+
+void EngineHost::emitRequests(int count)
+{
+    post([worker = m_worker, count] { worker->emitRequests(count); });
+}
+
+} // namespace rl

@@ -1,0 +1,58 @@
+#include "gui/host/GradualRecovery.h"
+
+#include "gui/host/EngineHost.h"
+#include "gui/host/LoggingCategories.h"
+
+namespace rl {
+
+GradualRecovery::GradualRecovery(EngineHost &host, QObject *parent) : QObject(parent), m_host(host)
+{
+    connect(&m_host, &EngineHost::snapshotReady, this, &GradualRecovery::onSnapshot);
+    connect(&m_host, &EngineHost::drainFinished, this, &GradualRecovery::onDrainFinished);
+}
+
+bool GradualRecovery::running() const
+{
+    return m_step == Step::DisablingEvaluation || m_step == Step::Draining || m_step == Step::ReEnablingEvaluation;
+}
+
+void GradualRecovery::start()
+{
+    if (running())
+        return;
+    enter(Step::DisablingEvaluation, tr("Gradual recovery 1/3: disabling trajectory evaluation to stop queue growth"));
+    m_host.setEvaluationEnabled(false);
+}
+
+void GradualRecovery::onSnapshot(const EngineSnapshot &snapshot)
+{
+    if (m_step == Step::DisablingEvaluation && !snapshot.health.trajectoryEvaluationEnabled) {
+        enter(Step::Draining, tr("Gradual recovery 2/3: draining %L1 queued items").arg(snapshot.health.queueDepth));
+        m_host.drain();
+    } else if (m_step == Step::ReEnablingEvaluation && snapshot.health.trajectoryEvaluationEnabled) {
+        enter(Step::Done, tr("Gradual recovery done: queue drained, evaluation re-enabled"));
+    }
+}
+
+void GradualRecovery::onDrainFinished(const DrainProgress &progress)
+{
+    if (m_step != Step::Draining)
+        return;
+    if (progress.cancelled) {
+        enter(Step::Stopped, tr("Gradual recovery stopped: the drain was cancelled with %L1 items left; "
+                                "trajectory evaluation stays disabled").arg(progress.remaining));
+        return;
+    }
+    enter(Step::ReEnablingEvaluation, tr("Gradual recovery 3/3: %L1 items processed, re-enabling trajectory evaluation")
+                                          .arg(progress.processed));
+    m_host.setEvaluationEnabled(true);
+}
+
+void GradualRecovery::enter(Step step, const QString &description)
+{
+    m_step = step;
+    qCInfo(lcOperator).noquote() << description;
+    Q_EMIT stepChanged(step, description);
+}
+
+} // namespace rl

@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QObject>
+#include <QString>
+
+#include "gui/host/EngineSnapshot.h"
+
+namespace rl {
+
+class EngineHost;
+
+// The runbook's Gradual Recovery, step by step: disable evaluation to stop the queue growing, drain the
+// queue, re-enable evaluation. Each step waits for the engine to confirm the previous one. A cancelled
+// drain stops the procedure with evaluation still disabled, for the operator to decide.
+class GradualRecovery : public QObject {
+    Q_OBJECT
+
+public:
+    enum class Step { Idle, DisablingEvaluation, Draining, ReEnablingEvaluation, Done, Stopped };
+    Q_ENUM(Step)
+
+    explicit GradualRecovery(EngineHost &host, QObject *parent = nullptr);
+
+    void start();
+    bool running() const;
+    Step step() const { return m_step; }
+
+Q_SIGNALS:
+    void stepChanged(rl::GradualRecovery::Step step, const QString &description);
+
+private:
+    void onSnapshot(const EngineSnapshot &snapshot);
+    void onDrainFinished(const DrainProgress &progress);
+    void enter(Step step, const QString &description);
+
+    EngineHost &m_host;
+    Step m_step = Step::Idle;
+};
+
+} // namespace rl

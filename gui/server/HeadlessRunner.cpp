@@ -1,0 +1,149 @@
+#include "gui/server/HeadlessRunner.h"
+
+#include <algorithm>
+#include <array>
+#include <cerrno>
+#include <csignal>
+#include <cstring>
+
+#include <fcntl.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <QCoreApplication>
+#include <QLoggingCategory>
+#include <QSocketNotifier>
+#include <QTextStream>
+#include <QTime>
+#include <QTimer>
+
+#include "gui/host/EngineHost.h"
+#include "gui/server/HttpEndpoints.h"
+
+namespace rl {
+
+Q_LOGGING_CATEGORY(lcHeadless, "rlstudio.headless", QtInfoMsg)
+
+namespace {
+
+constexpr std::array<int, 2> kStopSignals{SIGINT, SIGTERM};
+constexpr double kHeadlessSnapshotsPerSecond = 5.0;
+
+// The self-pipe: the handler writes the signal number to [0], the event loop reads it from [1].
+std::array<int, 2> g_signalPipe{-1, -1};
+std::array<struct sigaction, kStopSignals.size()> g_previousActions{};
+
+// Async-signal-safe: one write and nothing else.
+void writeSignal(int signal)
+{
+    const int savedErrno = errno;
+    const char byte = static_cast<char>(signal);
+    [[maybe_unused]] const ssize_t written = ::write(g_signalPipe[0], &byte, 1);
+    errno = savedErrno;
+}
+
+} // namespace
+
+HeadlessRunner::HeadlessRunner(Options options, QObject *parent) : QObject(parent), m_options(std::move(options))
+{
+    // Only /health and the status line read snapshots here; no window repaints from them.
+    m_options.engine.snapshotsPerSecond = std::min(m_options.engine.snapshotsPerSecond, kHeadlessSnapshotsPerSecond);
+}
+
+HeadlessRunner::~HeadlessRunner()
+{
+    restoreSignalHandlers();
+}
+
+int HeadlessRunner::run(QTextStream &out, QTextStream &err)
+{
+    // Declared first, destroyed last: the endpoints read the host's metrics until they are gone.
+    EngineHost host(m_options.engine);
+    HttpEndpoints http(host);
+    if (!http.listen(m_options.address, m_options.port)) {
+        err << QStringLiteral("rlstudio: ") << http.errorString() << Qt::endl;
+        return 1;
+    }
+    if (!installSignalHandlers(err))
+        return 1;
+    out << tr("rlstudio: listening on %1").arg(http.url()) << Qt::endl;
+
+    QTimer status;
+    if (m_options.statusEverySeconds > 0.0) {
+        connect(&status, &QTimer::timeout, this, [this, &out, &host] { printStatus(out, host); });
+        status.start(static_cast<int>(m_options.statusEverySeconds * 1000.0));
+    }
+    const int code = QCoreApplication::exec();
+    restoreSignalHandlers();
+    return code;
+}
+
+bool HeadlessRunner::installSignalHandlers(QTextStream &err)
+{
+    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, g_signalPipe.data()) != 0) {
+        err << tr("rlstudio: cannot create the signal socket pair: %1").arg(QString::fromLocal8Bit(std::strerror(errno)))
+            << Qt::endl;
+        return false;
+    }
+    // A handler must never block, even if signals pile up faster than the loop reads them.
+    ::fcntl(g_signalPipe[0], F_SETFL, ::fcntl(g_signalPipe[0], F_GETFL) | O_NONBLOCK);
+    m_signalNotifier = new QSocketNotifier(g_signalPipe[1], QSocketNotifier::Read, this);
+    connect(m_signalNotifier, &QSocketNotifier::activated, this, &HeadlessRunner::onSignal);
+
+    struct sigaction action {};
+    action.sa_handler = writeSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    for (std::size_t i = 0; i < kStopSignals.size(); ++i)
+        ::sigaction(kStopSignals[i], &action, &g_previousActions[i]);
+    m_handlersInstalled = true;
+    return true;
+}
+
+void HeadlessRunner::restoreSignalHandlers()
+{
+    if (!m_handlersInstalled)
+        return;
+    for (std::size_t i = 0; i < kStopSignals.size(); ++i)
+        ::sigaction(kStopSignals[i], &g_previousActions[i], nullptr);
+    delete m_signalNotifier;
+    m_signalNotifier = nullptr;
+    for (int &fd : g_signalPipe) {
+        ::close(fd);
+        fd = -1;
+    }
+    m_handlersInstalled = false;
+}
+
+void HeadlessRunner::onSignal()
+{
+    char byte = 0;
+    if (::read(g_signalPipe[1], &byte, 1) != 1)
+        return;
+    qCInfo(lcHeadless).noquote() << tr("received %1, shutting down").arg(byte == SIGINT ? QStringLiteral("SIGINT") : QStringLiteral("SIGTERM"));
+    QCoreApplication::exit(0);
+}
+
+void HeadlessRunner::printStatus(QTextStream &out, const EngineHost &host) const
+{
+    const EngineSnapshot &snapshot = host.latestSnapshot();
+    const HealthState &health = snapshot.health;
+    const std::uint64_t attempted = health.totals.processed + health.totals.failed;
+    const QString success = attempted == 0 ? QStringLiteral("-")
+                                           : QString::number(100.0 * static_cast<double>(health.totals.processed) /
+                                                                 static_cast<double>(attempted),
+                                                             'f', 1);
+    out << tr("%1  queue %2  processed %3  failed %4  emitted %5  success %6%  last batch %7 ms  policy %8  regret %9")
+               .arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")))
+               .arg(health.queueDepth)
+               .arg(health.totals.processed)
+               .arg(health.totals.failed)
+               .arg(health.totals.emitted)
+               .arg(success)
+               .arg(snapshot.lastProcess.latencyMs, 0, 'f', 3)
+               .arg(QString::fromStdString(health.policy))
+               .arg(snapshot.simulator.cumulativeRegret, 0, 'f', 2)
+        << Qt::endl;
+}
+
+} // namespace rl

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <QHostAddress>
+#include <QObject>
+
+#include "gui/host/EngineOptions.h"
+
+class QSocketNotifier;
+class QTextStream;
+
+namespace rl {
+
+class EngineHost;
+
+// `rlstudio --headless`: the engine and its HTTP endpoints with no window. Prints where it listens and a
+// status line every few seconds; SIGINT or SIGTERM ends it cleanly with exit code 0.
+class HeadlessRunner : public QObject {
+    Q_OBJECT
+
+public:
+    struct Options {
+        EngineOptions engine;
+        QHostAddress address = QHostAddress(QHostAddress::LocalHost);
+        quint16 port = 8000;
+        double statusEverySeconds = 5.0; // 0: no status lines
+    };
+
+    explicit HeadlessRunner(Options options, QObject *parent = nullptr);
+    ~HeadlessRunner() override;
+
+    // Runs the application's event loop until a signal arrives; returns the exit code (1 if it cannot listen).
+    int run(QTextStream &out, QTextStream &err);
+
+private:
+    bool installSignalHandlers(QTextStream &err);
+    void restoreSignalHandlers();
+    void onSignal();
+    void printStatus(QTextStream &out, const EngineHost &host) const;
+
+    Options m_options;
+    QSocketNotifier *m_signalNotifier = nullptr;
+    bool m_handlersInstalled = false;
+};
+
+} // namespace rl

@@ -1,0 +1,155 @@
+#include "gui/ui/ControlPanel.h"
+
+#include <QAbstractItemView>
+#include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QSignalBlocker>
+#include <QSlider>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include "core/bandit/Policy.h"
+#include "gui/host/EngineOptions.h"
+#include "gui/ui/OperatorActions.h"
+#include "widgets/LabelledSlider.h"
+
+namespace rl {
+
+namespace {
+
+QToolButton *actionButton(QAction *action, QWidget *parent)
+{
+    auto *button = new QToolButton(parent);
+    button->setDefaultAction(action);
+    button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    button->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    button->setAccessibleName(action->text().remove(QLatin1Char('&')).remove(QStringLiteral("…")));
+    return button;
+}
+
+// A check box that mirrors a checkable action both ways.
+QCheckBox *actionCheckBox(QAction *action, QWidget *parent)
+{
+    auto *box = new QCheckBox(action->text(), parent);
+    box->setToolTip(action->toolTip());
+    box->setAccessibleName(action->text().remove(QLatin1Char('&')));
+    box->setChecked(action->isChecked());
+    QObject::connect(box, &QCheckBox::clicked, action, &QAction::trigger);
+    QObject::connect(action, &QAction::toggled, box, &QCheckBox::setChecked);
+    return box;
+}
+
+} // namespace
+
+ControlPanel::ControlPanel(OperatorActions &actions, QWidget *parent)
+    : QWidget(parent),
+      m_batchSize(new LabelledSlider(tr("&Batch size"), 1.0, 1000.0, LabelledSlider::Scale::Logarithmic, 0, tr("items"), this)),
+      m_interval(new LabelledSlider(tr("&Interval"), 0.1, 60.0, LabelledSlider::Scale::Logarithmic, 1, tr("s"), this)),
+      m_emissionRate(new LabelledSlider(tr("E&mission rate"), 1.0, 60000.0, LabelledSlider::Scale::Logarithmic, 0, tr("items/min"), this)),
+      m_policy(new QComboBox(this)),
+      m_drainStatus(new QLabel(this))
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(operationsGroup(actions));
+    layout->addWidget(flagsGroup(actions));
+    layout->addWidget(tuningGroup(actions));
+    layout->addStretch(1);
+
+    connect(m_batchSize, &LabelledSlider::valueChanged, this, [this](double value) { Q_EMIT batchSizeChanged(static_cast<int>(value)); });
+    connect(m_interval, &LabelledSlider::valueChanged, this, &ControlPanel::intervalChanged);
+    connect(m_emissionRate, &LabelledSlider::valueChanged, this, &ControlPanel::emissionRateChanged);
+    connect(m_policy, &QComboBox::activated, this, [this](int index) { Q_EMIT policyChosen(m_policy->itemData(index).toString()); });
+}
+
+QWidget *ControlPanel::operationsGroup(OperatorActions &actions)
+{
+    auto *group = new QGroupBox(tr("Operations"), this);
+    auto *grid = new QGridLayout(group);
+    grid->addWidget(actionButton(actions.processOnce, group), 0, 0);
+    grid->addWidget(actionButton(actions.drain, group), 0, 1);
+    grid->addWidget(actionButton(actions.purge, group), 1, 0);
+    grid->addWidget(actionButton(actions.gradualRecovery, group), 1, 1);
+    grid->addWidget(actionButton(actions.restartLoop, group), 2, 0);
+    grid->addWidget(actionButton(actions.resetBandit, group), 2, 1);
+    m_drainStatus->setWordWrap(true);
+    m_drainStatus->setAccessibleName(tr("Operation progress"));
+    grid->addWidget(m_drainStatus, 3, 0, 1, 2);
+    return group;
+}
+
+QWidget *ControlPanel::flagsGroup(OperatorActions &actions)
+{
+    auto *group = new QGroupBox(tr("Flags"), this);
+    auto *box = new QVBoxLayout(group);
+    box->addWidget(actionCheckBox(actions.evaluationEnabled, group));
+    box->addWidget(actionCheckBox(actions.loopEnabled, group));
+    box->addWidget(actionCheckBox(actions.simulatorEnabled, group));
+    return group;
+}
+
+QWidget *ControlPanel::tuningGroup(OperatorActions &actions)
+{
+    auto *group = new QGroupBox(tr("Tuning"), this);
+    auto *box = new QVBoxLayout(group);
+    m_batchSize->setToolTip(tr("Feedback items per tick (RL_FEEDBACK_BATCH_SIZE): larger means more throughput and longer batches"));
+    m_interval->setToolTip(tr("Seconds between ticks (RL_FEEDBACK_LOOP_INTERVAL_SECONDS): shorter means a shallower queue and more CPU"));
+    m_emissionRate->setToolTip(tr("Simulated routing requests per minute"));
+    box->addWidget(m_batchSize);
+    box->addWidget(m_interval);
+    box->addWidget(m_emissionRate);
+
+    box->addWidget(new QLabel(tr("Runbook presets:"), group));
+    auto *presets = new QHBoxLayout;
+    for (QAction *preset : {actions.presetLow, actions.presetMedium, actions.presetHigh})
+        presets->addWidget(actionButton(preset, group));
+    box->addLayout(presets);
+
+    for (const std::string_view name : policyNames())
+        m_policy->addItem(QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size())), QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size())));
+    m_policy->setItemText(m_policy->findData(QStringLiteral("seed")), tr("seed (the original's ε-greedy SGD)"));
+    m_policy->setItemText(m_policy->findData(QStringLiteral("egreedy")), tr("egreedy (ε-greedy, ridge)"));
+    m_policy->setItemText(m_policy->findData(QStringLiteral("linucb")), tr("linucb (LinUCB)"));
+    m_policy->setItemText(m_policy->findData(QStringLiteral("thompson")), tr("thompson (Thompson sampling)"));
+    m_policy->setAccessibleName(tr("Policy"));
+    m_policy->setToolTip(tr("The bandit policy; switching starts learning and the regret comparison from scratch"));
+    auto *form = new QFormLayout;
+    auto *policyLabel = new QLabel(tr("P&olicy"), group);
+    policyLabel->setBuddy(m_policy);
+    form->addRow(policyLabel, m_policy);
+    box->addLayout(form);
+    return group;
+}
+
+void ControlPanel::showSnapshot(const EngineSnapshot &snapshot)
+{
+    const HealthState &health = snapshot.health;
+    // A slider the user is dragging keeps the user's value until released.
+    if (!m_batchSize->slider()->isSliderDown())
+        m_batchSize->setValue(static_cast<double>(health.batchSize));
+    if (!m_interval->slider()->isSliderDown())
+        m_interval->setValue(health.intervalSeconds);
+    if (!m_emissionRate->slider()->isSliderDown())
+        m_emissionRate->setValue(snapshot.emissionRate);
+    const int policy = m_policy->findData(QString::fromStdString(health.policy));
+    if (policy >= 0 && !m_policy->view()->isVisible()) {
+        const QSignalBlocker blocker(m_policy);
+        m_policy->setCurrentIndex(policy);
+    }
+
+    const DrainProgress &drain = snapshot.drain;
+    if (drain.active) {
+        m_drainStatus->setText(tr("Draining: %L1 processed, %L2 remaining").arg(drain.processed).arg(drain.remaining));
+    } else if (drain.started) {
+        m_drainStatus->setText(drain.cancelled ? tr("Last drain cancelled: %L1 processed, %L2 left").arg(drain.processed).arg(drain.remaining)
+                                               : tr("Last drain: %L1 processed, %L2 failed").arg(drain.processed).arg(drain.failed));
+    }
+}
+
+} // namespace rl

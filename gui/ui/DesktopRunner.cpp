@@ -1,0 +1,62 @@
+#include "gui/ui/DesktopRunner.h"
+
+#include <QApplication>
+#include <QTextStream>
+#include <QTimer>
+
+#include "gui/host/EngineHost.h"
+#include "gui/server/HttpEndpoints.h"
+#include "gui/host/LogRouter.h"
+#include "gui/host/LoggingCategories.h"
+#include "gui/ui/MainWindow.h"
+
+namespace rl {
+
+DesktopRunner::DesktopRunner(Options options, QObject *parent) : QObject(parent), m_options(std::move(options))
+{
+    if (!m_options.screenshot.isEmpty() && m_options.exitAfterSeconds <= 0.0)
+        m_options.exitAfterSeconds = kDefaultScreenshotDelaySeconds;
+}
+
+bool DesktopRunner::haveDisplay()
+{
+    return qEnvironmentVariableIsSet("QT_QPA_PLATFORM") || qEnvironmentVariableIsSet("DISPLAY") ||
+           qEnvironmentVariableIsSet("WAYLAND_DISPLAY");
+}
+
+int DesktopRunner::run(QTextStream &err)
+{
+    LogRouter log;
+    EngineHost host(m_options.server.engine);
+    HttpEndpoints http(host);
+    QString url;
+    if (http.listen(m_options.server.address, m_options.server.port))
+        url = http.url();
+    else
+        qCWarning(lcUi).noquote() << tr("HTTP endpoints off: %1").arg(http.errorString());
+
+    MainWindow window(host, {m_options.alertTimeScale, url, &log});
+    if (m_options.size.isValid())
+        window.resize(m_options.size);
+    window.show();
+
+    int code = 0;
+    if (m_options.exitAfterSeconds > 0.0) {
+        QTimer::singleShot(static_cast<int>(m_options.exitAfterSeconds * 1000.0), &window, [&] {
+            if (!m_options.screenshot.isEmpty()) {
+                if (window.grab().save(m_options.screenshot, "PNG")) {
+                    qCInfo(lcUi).noquote() << tr("saved a screenshot to %1").arg(m_options.screenshot);
+                } else {
+                    err << tr("rlstudio: cannot save the screenshot to %1").arg(m_options.screenshot) << Qt::endl;
+                    code = 1;
+                }
+            }
+            window.close();
+            QCoreApplication::exit(code);
+        });
+    }
+    const int exitCode = QApplication::exec();
+    return code != 0 ? code : exitCode;
+}
+
+} // namespace rl

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QObject>
+#include <QSize>
+#include <QString>
+
+#include "gui/server/HeadlessRunner.h"
+
+class QTextStream;
+
+namespace rl {
+
+// `rlstudio` with a display: the main window on a running engine, with /metrics and /health served as in
+// headless mode. --screenshot and --exit-after make it run for a while, save the window and exit.
+class DesktopRunner : public QObject {
+    Q_OBJECT
+
+public:
+    struct Options {
+        HeadlessRunner::Options server;   // the engine and where to listen
+        double alertTimeScale = 1.0;
+        QString screenshot;               // a PNG to save before exiting
+        double exitAfterSeconds = 0.0;    // 0: run until closed
+        QSize size;                       // the window's size; invalid keeps the saved or default one
+    };
+    static constexpr double kDefaultScreenshotDelaySeconds = 10.0;
+
+    explicit DesktopRunner(Options options, QObject *parent = nullptr);
+
+    // A platform named explicitly (offscreen, xcb, ...) or a display to connect to.
+    static bool haveDisplay();
+
+    int run(QTextStream &err);
+
+private:
+    Options m_options;
+};
+
+} // namespace rl

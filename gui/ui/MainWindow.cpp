@@ -1,0 +1,356 @@
+#include "gui/ui/MainWindow.h"
+
+#include <algorithm>
+
+#include <QAction>
+#include <QCloseEvent>
+#include <QDateTime>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProgressDialog>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+#include "gui/ui/AlertsPanel.h"
+#include "gui/ui/ChartsPanel.h"
+#include "gui/ui/ControlPanel.h"
+#include "gui/ui/ConvergencePanel.h"
+#include "gui/host/EngineHost.h"
+#include "gui/host/GradualRecovery.h"
+#include "gui/host/LogRouter.h"
+#include "gui/host/LoggingCategories.h"
+#include "gui/ui/OperatorActions.h"
+#include "gui/ui/QueuePanel.h"
+#include "gui/ui/TilesPanel.h"
+#include "gui/ui/TroubleshootingChecklist.h"
+#include "widgets/Checklist.h"
+#include "widgets/LogView.h"
+
+namespace rl {
+
+namespace {
+
+constexpr int kStatusMessageMs = 8000;
+constexpr int kControlsWidth = 300;
+
+QString onOff(bool on)
+{
+    return on ? MainWindow::tr("on") : MainWindow::tr("off");
+}
+
+} // namespace
+
+MainWindow::MainWindow(EngineHost &host, Options options, QWidget *parent)
+    : QMainWindow(parent),
+      m_host(host),
+      m_options(std::move(options)),
+      m_actions(new OperatorActions(this)),
+      m_recovery(new GradualRecovery(host, this))
+{
+    setWindowTitle(tr("RL Feedback Studio"));
+    setObjectName(QStringLiteral("MainWindow"));
+    buildMenus();
+    setCentralWidget(buildCentralWidget());
+    buildStatusBar();
+    connectActions();
+
+    connect(&m_host, &EngineHost::snapshotReady, this, &MainWindow::showSnapshot);
+    connect(&m_host, &EngineHost::commandFailed, this, [this](const QString &message) {
+        statusBar()->showMessage(message, kStatusMessageMs);
+    });
+    connect(&m_host, &EngineHost::drainFinished, this, &MainWindow::showDrain);
+    connect(m_recovery, &GradualRecovery::stepChanged, this, [this](GradualRecovery::Step, const QString &description) {
+        statusBar()->showMessage(description, kStatusMessageMs);
+        m_actions->gradualRecovery->setEnabled(!m_recovery->running());
+    });
+    restoreSettings();
+    showSnapshot(m_host.latestSnapshot());
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildMenus()
+{
+    QMenu *loop = menuBar()->addMenu(tr("&Loop"));
+    loop->addActions({m_actions->processOnce, m_actions->drain, m_actions->purge});
+    loop->addSeparator();
+    loop->addActions({m_actions->gradualRecovery, m_actions->restartLoop, m_actions->resetBandit});
+    loop->addSeparator();
+    loop->addActions({m_actions->evaluationEnabled, m_actions->loopEnabled, m_actions->simulatorEnabled});
+    loop->addSeparator();
+    loop->addAction(m_actions->quit);
+    QMenu *presets = menuBar()->addMenu(tr("&Presets"));
+    presets->addActions({m_actions->presetLow, m_actions->presetMedium, m_actions->presetHigh});
+    // Shortcuts work wherever the focus is, menus open or not.
+    addActions(m_actions->findChildren<QAction *>());
+}
+
+QWidget *MainWindow::buildCentralWidget()
+{
+    m_tiles = new TilesPanel(this);
+    m_charts = new ChartsPanel(this);
+    m_convergence = new ConvergencePanel(this);
+    m_checklist = new Checklist(this);
+    m_alerts = new AlertsPanel(m_options.alertTimeScale, this);
+    m_queue = new QueuePanel(this);
+    m_log = new LogView(this);
+    m_controls = new ControlPanel(*m_actions, this);
+
+    auto *checklistGroup = new QGroupBox(tr("Troubleshooting checklist"), this);
+    auto *checklistLayout = new QVBoxLayout(checklistGroup);
+    checklistLayout->setContentsMargins(4, 4, 4, 4);
+    checklistLayout->addWidget(m_checklist);
+    m_checklist->setAccessibleName(tr("Troubleshooting checklist"));
+
+    // The checklist beside the alerts, as the runbook pairs them.
+    auto *alerts = new QWidget(this);
+    auto *alertsLayout = new QHBoxLayout(alerts);
+    alertsLayout->setContentsMargins(0, 0, 0, 0);
+    alertsLayout->addWidget(m_alerts, 3);
+    alertsLayout->addWidget(checklistGroup, 1);
+
+    m_tabs = new QTabWidget(this);
+    m_tabs->addTab(alerts, tr("&Alerts"));
+    m_tabs->addTab(m_queue, tr("&Queue"));
+    m_tabs->addTab(m_log, tr("E&vent log"));
+    m_tabs->setAccessibleName(tr("Details"));
+
+    m_splitter = new QSplitter(Qt::Vertical, this);
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->addWidget(m_charts);
+    m_splitter->addWidget(m_convergence);
+    m_splitter->addWidget(m_tabs);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 3);
+    m_splitter->setStretchFactor(2, 2);
+
+    auto *left = new QWidget(this);
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->addWidget(m_tiles);
+    leftLayout->addWidget(m_splitter, 1);
+
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidget(m_controls);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    // Wider when a translation's buttons need it, so nothing is clipped under the hidden horizontal bar.
+    scroll->setFixedWidth(std::max(kControlsWidth, m_controls->minimumSizeHint().width() +
+                                                       scroll->verticalScrollBar()->sizeHint().width()));
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+
+    auto *central = new QWidget(this);
+    auto *layout = new QHBoxLayout(central);
+    layout->setContentsMargins(6, 6, 6, 6);
+    layout->addWidget(left, 1);
+    layout->addWidget(scroll);
+
+    connect(m_charts, &ChartsPanel::windowChanged, m_convergence, &ConvergencePanel::setWindowSeconds);
+    m_convergence->setWindowSeconds(m_charts->windowMinutes() * 60);
+    return central;
+}
+
+void MainWindow::buildStatusBar()
+{
+    m_flagsStatus = new QLabel(this);
+    m_loopStatus = new QLabel(this);
+    m_tickStatus = new QLabel(this);
+    m_endpointStatus = new QLabel(m_options.endpointUrl.isEmpty() ? tr("HTTP endpoints off")
+                                                                  : tr("/metrics and /health on %1").arg(m_options.endpointUrl),
+                                  this);
+    for (QLabel *label : {m_flagsStatus, m_loopStatus, m_tickStatus, m_endpointStatus})
+        statusBar()->addPermanentWidget(label);
+}
+
+void MainWindow::connectActions()
+{
+    OperatorActions &a = *m_actions;
+    connect(a.processOnce, &QAction::triggered, this, [this] {
+        qCInfo(lcOperator).noquote() << tr("operator: process once");
+        m_host.processOnce();
+    });
+    connect(a.drain, &QAction::triggered, this, &MainWindow::startDrain);
+    connect(a.purge, &QAction::triggered, this, &MainWindow::confirmPurge);
+    connect(a.gradualRecovery, &QAction::triggered, m_recovery, &GradualRecovery::start);
+    connect(a.restartLoop, &QAction::triggered, this, [this] {
+        qCInfo(lcOperator).noquote() << tr("operator: restart loop (router kept)");
+        m_host.stopLoop();
+        m_host.startLoop();
+    });
+    connect(a.resetBandit, &QAction::triggered, this, [this] {
+        qCInfo(lcOperator).noquote() << tr("operator: reset bandit");
+        m_host.resetPolicy();
+    });
+    connect(a.evaluationEnabled, &QAction::triggered, this, [this](bool on) {
+        qCInfo(lcOperator).noquote() << tr("operator: trajectory evaluation %1").arg(onOff(on));
+        m_host.setEvaluationEnabled(on);
+    });
+    connect(a.loopEnabled, &QAction::triggered, this, [this](bool on) {
+        qCInfo(lcOperator).noquote() << tr("operator: feedback loop %1").arg(onOff(on));
+        m_host.setLoopEnabled(on);
+    });
+    connect(a.simulatorEnabled, &QAction::triggered, this, [this](bool on) {
+        qCInfo(lcOperator).noquote() << tr("operator: simulator %1").arg(onOff(on));
+        m_host.setSimulatorEnabled(on);
+    });
+    connect(a.presetLow, &QAction::triggered, this, [this] { applyPreset(kLowVolume, tr("low volume")); });
+    connect(a.presetMedium, &QAction::triggered, this, [this] { applyPreset(kMediumVolume, tr("medium volume")); });
+    connect(a.presetHigh, &QAction::triggered, this, [this] { applyPreset(kHighVolume, tr("high volume")); });
+    connect(a.quit, &QAction::triggered, this, &QWidget::close);
+
+    connect(m_controls, &ControlPanel::batchSizeChanged, &m_host, &EngineHost::setBatchSize);
+    connect(m_controls, &ControlPanel::intervalChanged, &m_host, &EngineHost::setIntervalSeconds);
+    connect(m_controls, &ControlPanel::emissionRateChanged, &m_host, &EngineHost::setEmissionRate);
+    connect(m_controls, &ControlPanel::policyChosen, this, [this](const QString &name) {
+        qCInfo(lcOperator).noquote() << tr("operator: policy %1").arg(name);
+        m_host.setPolicy(name);
+    });
+    if (m_options.log) {
+        connect(m_options.log, &LogRouter::logged, m_log, [this](const QDateTime &time, int type, const QString &category, const QString &message) {
+            m_log->append({time, static_cast<QtMsgType>(type), category, message});
+        });
+    }
+}
+
+void MainWindow::applyPreset(const VolumePreset &preset, const QString &name)
+{
+    qCInfo(lcOperator).noquote() << tr("operator: %1 preset: batch %2, interval %3 s, simulator %4 items/min")
+                                        .arg(name)
+                                        .arg(preset.batchSize)
+                                        .arg(preset.intervalSeconds)
+                                        .arg(preset.itemsPerMinute);
+    m_host.setBatchSize(preset.batchSize);
+    m_host.setIntervalSeconds(preset.intervalSeconds);
+    m_host.setEmissionRate(preset.itemsPerMinute);
+}
+
+void MainWindow::startDrain()
+{
+    qCInfo(lcOperator).noquote() << tr("operator: force drain of %L1 items").arg(m_host.latestSnapshot().health.queueDepth);
+    m_host.drain();
+    if (!m_drainDialog) {
+        m_drainDialog = new QProgressDialog(tr("Draining the queue…"), tr("&Cancel drain"), 0, 0, this);
+        m_drainDialog->setWindowTitle(tr("Force drain"));
+        m_drainDialog->setWindowModality(Qt::NonModal);
+        m_drainDialog->setMinimumDuration(300); // a drain that ends at once shows no dialog
+        m_drainDialog->setAutoClose(false);
+        m_drainDialog->setAutoReset(false);
+        connect(m_drainDialog, &QProgressDialog::canceled, this, [this] {
+            qCInfo(lcOperator).noquote() << tr("operator: cancel drain");
+            m_host.cancelDrain();
+        });
+    }
+    m_drainDialog->setRange(0, 0);
+    m_drainDialog->setValue(0);
+}
+
+void MainWindow::showDrain(const DrainProgress &drain)
+{
+    if (!m_drainDialog)
+        return;
+    if (drain.active) {
+        const auto total = static_cast<int>(std::min<std::uint64_t>(drain.processed + drain.failed + drain.remaining, INT_MAX));
+        m_drainDialog->setMaximum(std::max(total, 1));
+        m_drainDialog->setValue(static_cast<int>(std::min<std::uint64_t>(drain.processed + drain.failed, INT_MAX)));
+        m_drainDialog->setLabelText(tr("Draining: %L1 processed, %L2 failed, %L3 remaining")
+                                        .arg(drain.processed)
+                                        .arg(drain.failed)
+                                        .arg(drain.remaining));
+        return;
+    }
+    m_drainDialog->deleteLater();
+    statusBar()->showMessage(drain.cancelled ? tr("Drain cancelled: %L1 processed, %L2 left").arg(drain.processed).arg(drain.remaining)
+                                             : tr("Drain finished: %L1 processed, %L2 failed").arg(drain.processed).arg(drain.failed),
+                             kStatusMessageMs);
+}
+
+void MainWindow::confirmPurge()
+{
+    const std::size_t depth = m_host.latestSnapshot().health.queueDepth;
+    QMessageBox box(QMessageBox::Warning, tr("Purge the queue"),
+                    tr("Discard all %Ln queued feedback item(s) without processing them?", nullptr, static_cast<int>(depth)),
+                    QMessageBox::NoButton, this);
+    box.setInformativeText(tr("The bandit will not learn from them. The count is logged and metered "
+                              "(rl_feedback_purged_total)."));
+    QPushButton *purge = box.addButton(tr("&Purge"), QMessageBox::DestructiveRole);
+    box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.setObjectName(QStringLiteral("PurgeConfirmation"));
+    box.exec();
+    if (box.clickedButton() != purge) {
+        qCInfo(lcOperator).noquote() << tr("operator: purge cancelled");
+        return;
+    }
+    qCInfo(lcOperator).noquote() << tr("operator: purge confirmed (%L1 items shown)").arg(depth);
+    m_host.purge();
+}
+
+void MainWindow::showSnapshot(const EngineSnapshot &snapshot)
+{
+    m_stats.add(snapshot);
+    m_sample = m_stats.current();
+    m_tiles->showStats(snapshot, m_sample);
+    m_charts->addSample(m_sample);
+    m_convergence->showSnapshot(snapshot);
+    m_checklist->setItems(TroubleshootingChecklist::evaluate(snapshot, m_sample));
+    m_alerts->record(snapshot);
+    m_queue->showSnapshot(snapshot);
+    m_controls->showSnapshot(snapshot);
+    if (snapshot.drain.active)
+        showDrain(snapshot.drain);
+    showStatus(snapshot);
+}
+
+void MainWindow::showStatus(const EngineSnapshot &snapshot)
+{
+    const HealthState &health = snapshot.health;
+    m_actions->evaluationEnabled->setChecked(health.trajectoryEvaluationEnabled);
+    m_actions->loopEnabled->setChecked(health.rlFeedbackEnabled);
+    m_actions->simulatorEnabled->setChecked(snapshot.simulatorEnabled);
+    m_actions->restartLoop->setEnabled(health.rlFeedbackEnabled);
+
+    m_flagsStatus->setText(tr("evaluation %1 · loop %2").arg(onOff(health.trajectoryEvaluationEnabled), onOff(health.rlFeedbackEnabled)));
+    m_loopStatus->setText(tr("router %1 · loop %2 · policy %3")
+                              .arg(health.routerRegistered ? tr("registered") : tr("missing"),
+                                   health.loopRunning ? tr("running") : tr("stopped"),
+                                   QString::fromStdString(health.policy)));
+    m_tickStatus->setText(health.lastTickMs
+                              ? tr("last tick %1").arg(QDateTime::fromMSecsSinceEpoch(*health.lastTickMs).toString(QStringLiteral("HH:mm:ss")))
+                              : tr("no tick yet"));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveSettings();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
+        resize(1440, 900);
+    m_splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
+    m_tabs->setCurrentIndex(settings.value(QStringLiteral("window/tab"), 0).toInt());
+    m_charts->setWindowMinutes(settings.value(QStringLiteral("charts/windowMinutes"), 1).toInt());
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/splitter"), m_splitter->saveState());
+    settings.setValue(QStringLiteral("window/tab"), m_tabs->currentIndex());
+    settings.setValue(QStringLiteral("charts/windowMinutes"), m_charts->windowMinutes());
+}
+
+} // namespace rl

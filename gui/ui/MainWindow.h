@@ -1,0 +1,98 @@
+#pragma once
+
+#include <QMainWindow>
+#include <QPointer>
+
+#include "gui/host/EngineSnapshot.h"
+#include "gui/host/LiveStats.h"
+
+class QLabel;
+class QProgressDialog;
+class QSplitter;
+class QTabWidget;
+
+namespace rl {
+
+class AlertsPanel;
+class ChartsPanel;
+class Checklist;
+class ControlPanel;
+class ConvergencePanel;
+class EngineHost;
+class GradualRecovery;
+class LogRouter;
+class LogView;
+class OperatorActions;
+class QueuePanel;
+class TilesPanel;
+struct VolumePreset;
+
+// The operator's window on one engine: live tiles and charts, bandit convergence, alerts and the
+// troubleshooting checklist, queue inspection, the event log, and every control. It reads the engine
+// only through snapshots and commands it only through EngineHost, so it never waits on the worker.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+
+public:
+    struct Options {
+        double alertTimeScale = 1.0; // > 1 compresses the alert rules' windows (a demo)
+        QString endpointUrl;         // where /metrics and /health are served, if they are
+        LogRouter *log = nullptr;    // the event log's source; none shows only the window's own entries
+    };
+
+    MainWindow(EngineHost &host, Options options, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    OperatorActions &actions() const { return *m_actions; }
+    ControlPanel *controlPanel() const { return m_controls; }
+    ChartsPanel *chartsPanel() const { return m_charts; }
+    ConvergencePanel *convergencePanel() const { return m_convergence; }
+    TilesPanel *tilesPanel() const { return m_tiles; }
+    AlertsPanel *alertsPanel() const { return m_alerts; }
+    QueuePanel *queuePanel() const { return m_queue; }
+    Checklist *checklist() const { return m_checklist; }
+    LogView *eventLog() const { return m_log; }
+    GradualRecovery *gradualRecovery() const { return m_recovery; }
+    const LiveSample &liveSample() const { return m_sample; }
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildMenus();
+    QWidget *buildCentralWidget();
+    void buildStatusBar();
+    void connectActions();
+    void showSnapshot(const EngineSnapshot &snapshot);
+    void showStatus(const EngineSnapshot &snapshot);
+    void showDrain(const DrainProgress &drain);
+    void confirmPurge();
+    void startDrain();
+    void applyPreset(const VolumePreset &preset, const QString &name);
+    void restoreSettings();
+    void saveSettings() const;
+
+    EngineHost &m_host;
+    Options m_options;
+    OperatorActions *m_actions;
+    GradualRecovery *m_recovery;
+    TilesPanel *m_tiles = nullptr;
+    ChartsPanel *m_charts = nullptr;
+    ConvergencePanel *m_convergence = nullptr;
+    Checklist *m_checklist = nullptr;
+    AlertsPanel *m_alerts = nullptr;
+    QueuePanel *m_queue = nullptr;
+    LogView *m_log = nullptr;
+    ControlPanel *m_controls = nullptr;
+    QTabWidget *m_tabs = nullptr;
+    QSplitter *m_splitter = nullptr;
+    QPointer<QProgressDialog> m_drainDialog;
+    QLabel *m_flagsStatus = nullptr;
+    QLabel *m_loopStatus = nullptr;
+    QLabel *m_tickStatus = nullptr;
+    QLabel *m_endpointStatus = nullptr;
+    LiveStats m_stats;
+    LiveSample m_sample;
+};
+
+} // namespace rl

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QWidget>
+
+#include "gui/host/EngineSnapshot.h"
+
+class QLabel;
+class QTableWidget;
+
+namespace rl {
+
+// The runbook's Queue Inspection: the queue's size and capacity and its first items, live.
+class QueuePanel : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit QueuePanel(QWidget *parent = nullptr);
+
+    void showSnapshot(const EngineSnapshot &snapshot);
+    QTableWidget *table() const { return m_table; }
+
+private:
+    QLabel *m_summary;
+    QTableWidget *m_table;
+};
+
+} // namespace rl

@@ -1,0 +1,85 @@
+#include "gui/ui/TilesPanel.h"
+
+#include <QHBoxLayout>
+#include <QLocale>
+
+#include "gui/ui/TroubleshootingChecklist.h"
+#include "widgets/GaugeTile.h"
+#include "widgets/StatTile.h"
+
+namespace rl {
+
+TilesPanel::TilesPanel(QWidget *parent)
+    : QWidget(parent),
+      m_processed(new StatTile(tr("Processed"), this)),
+      m_failed(new StatTile(tr("Failed"), this)),
+      m_queue(new GaugeTile(tr("Queue depth"), this)),
+      m_success(new StatTile(tr("Success rate"), this)),
+      m_latency(new StatTile(tr("Batch latency p95"), this)),
+      m_learning(new StatTile(tr("Regret"), this))
+{
+    m_queue->setRange(0.0, 150.0);
+    m_queue->setBands({{0.0, QColor(0x2e, 0x7d, 0x32), tr("within SLO")},
+                       {10.0, QColor(0xf9, 0xa8, 0x25), tr("above SLO")},
+                       {25.0, QColor(0xef, 0x6c, 0x00), tr("ticket")},
+                       {100.0, QColor(0xc6, 0x28, 0x28), tr("page")}});
+    m_queue->setUnit(tr("items"));
+
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    for (QWidget *tile : std::initializer_list<QWidget *>{m_processed, m_failed, m_queue, m_success, m_latency, m_learning})
+        layout->addWidget(tile, 1);
+}
+
+void TilesPanel::showStats(const EngineSnapshot &snapshot, const LiveSample &sample)
+{
+    const QLocale locale;
+    const HealthState::Totals &totals = snapshot.health.totals;
+
+    m_processed->setValue(tr("%1/s").arg(locale.toString(sample.processedPerSecond, 'f', 2)));
+    m_processed->setCaption(tr("%L1 in total").arg(totals.processed));
+
+    m_failed->setValue(tr("%1/s").arg(locale.toString(sample.failedPerSecond, 'f', 2)));
+    m_failed->setCaption(tr("%L1 in total").arg(totals.failed));
+    m_failed->setToolTip(tr("Failed in total: %L1 missing history, %L2 invalid, %L3 exceptions")
+                             .arg(snapshot.failedMissingHistory)
+                             .arg(snapshot.failedInvalid)
+                             .arg(snapshot.failedException));
+    m_failed->setLevel(sample.failedPerSecond > 0.0 ? StatTile::Level::Warning : StatTile::Level::Good);
+
+    m_queue->setValue(static_cast<double>(snapshot.health.queueDepth));
+
+    if (sample.successRate) {
+        const double rate = *sample.successRate;
+        m_success->setValue(tr("%1 %").arg(locale.toString(100.0 * rate, 'f', rate < 0.999 ? 2 : 1)));
+        m_success->setLevel(rate >= kSuccessSlo ? StatTile::Level::Good
+                            : rate >= TroubleshootingChecklist::kSuccessRateFloor ? StatTile::Level::Warning
+                                                : StatTile::Level::Critical);
+    } else {
+        m_success->setValue(tr("–"));
+        m_success->setLevel(StatTile::Level::Neutral);
+    }
+    m_success->setCaption(tr("last minute · SLO > 99 %"));
+
+    if (sample.latencyP95Ms) {
+        const double p95 = *sample.latencyP95Ms;
+        m_latency->setValue(p95 < 1.0 ? tr("%1 µs").arg(locale.toString(p95 * 1000.0, 'f', 1))
+                                      : tr("%1 ms").arg(locale.toString(p95, 'f', 1)));
+        m_latency->setLevel(p95 < kLatencySloMs ? StatTile::Level::Good : StatTile::Level::Critical);
+    } else {
+        m_latency->setValue(tr("–"));
+        m_latency->setLevel(StatTile::Level::Neutral);
+    }
+    m_latency->setCaption(tr("last minute · SLO < 5 s"));
+
+    m_learning->setValue(locale.toString(snapshot.liveRegret, 'f', 1));
+    m_learning->setCaption(tr("%1 · seed %2").arg(QString::fromStdString(snapshot.health.policy), locale.toString(snapshot.baselineRegret, 'f', 1)));
+    m_learning->setToolTip(tr("Cumulative regret of %1 and of the original seed policy over the same %L2 simulated requests")
+                               .arg(QString::fromStdString(snapshot.health.policy))
+                               .arg(snapshot.comparisonRequests));
+    m_learning->setLevel(snapshot.comparisonRequests == 0 ? StatTile::Level::Neutral
+                         : snapshot.liveRegret <= snapshot.baselineRegret ? StatTile::Level::Good
+                                                                          : StatTile::Level::Warning);
+}
+
+} // namespace rl

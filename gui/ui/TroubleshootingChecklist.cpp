@@ -1,0 +1,70 @@
+#include "gui/ui/TroubleshootingChecklist.h"
+
+#include <cmath>
+
+#include <QDateTime>
+#include <QLocale>
+
+namespace rl {
+
+namespace {
+
+constexpr double kMinimumEvidenceSeconds = 10.0; // rates over less history than this are not judged
+constexpr double kQueueSlo = 10.0;               // the runbook's queue-depth SLO
+constexpr double kRisingItemsPerSecond = 0.05;
+
+} // namespace
+
+QList<Checklist::Item> TroubleshootingChecklist::evaluate(const EngineSnapshot &snapshot, const LiveSample &sample)
+{
+    const HealthState &health = snapshot.health;
+    const QLocale locale;
+    const bool enoughHistory = sample.rollingWindowSeconds >= kMinimumEvidenceSeconds;
+    QList<Checklist::Item> items;
+
+    items.append({tr("Feedback loop flag is set"), health.rlFeedbackEnabled,
+                  health.rlFeedbackEnabled ? tr("ENABLE_TRAJECTORY_FEEDBACK_LOOP is on") : tr("ENABLE_TRAJECTORY_FEEDBACK_LOOP is off")});
+    items.append({tr("Router is registered"), health.routerRegistered,
+                  health.routerRegistered ? tr("policy %1").arg(QString::fromStdString(health.policy))
+                                          : tr("no router: nothing can be processed")});
+
+    QString tickDetail = tr("no tick yet");
+    if (health.lastTickMs) {
+        tickDetail = tr("last tick %1").arg(QDateTime::fromMSecsSinceEpoch(*health.lastTickMs).toString(QStringLiteral("HH:mm:ss")));
+    }
+    items.append({tr("Background loop is running"), health.loopRunning, tickDetail});
+
+    items.append({tr("No recent exceptions"), sample.recentExceptions == 0,
+                  tr("%n exception(s) in the last minute", nullptr, static_cast<int>(sample.recentExceptions))});
+
+    std::optional<bool> queueOk;
+    QString queueDetail = tr("not enough history yet");
+    if (sample.queueTrendPerSecond && enoughHistory) {
+        queueOk = sample.queueDepth <= kQueueSlo || *sample.queueTrendPerSecond <= kRisingItemsPerSecond;
+        queueDetail = tr("depth %1, trend %2 items/s").arg(sample.queueDepth).arg(locale.toString(*sample.queueTrendPerSecond, 'f', 2));
+    }
+    items.append({tr("Queue depth stable or falling"), queueOk, queueDetail});
+
+    std::optional<bool> rateOk;
+    QString rateDetail = tr("not enough history yet");
+    if (enoughHistory) {
+        // Allow one batch of lag: the loop works in whole batches on its interval.
+        const double slack = static_cast<double>(health.batchSize) / sample.rollingWindowSeconds;
+        rateOk = sample.rollingAttemptedPerSecond + slack >= 0.9 * sample.rollingEmittedPerSecond;
+        rateDetail = tr("processing %1/s, emission %2/s")
+                         .arg(locale.toString(sample.rollingAttemptedPerSecond, 'f', 2),
+                              locale.toString(sample.rollingEmittedPerSecond, 'f', 2));
+    }
+    items.append({tr("Processing keeps up with emission"), rateOk, rateDetail});
+
+    std::optional<bool> successOk;
+    QString successDetail = tr("nothing processed in the last minute");
+    if (sample.successRate) {
+        successOk = *sample.successRate > kSuccessRateFloor;
+        successDetail = tr("%1 % in the last minute").arg(locale.toString(100.0 * *sample.successRate, 'f', 1));
+    }
+    items.append({tr("Success rate > 95%"), successOk, successDetail});
+    return items;
+}
+
+} // namespace rl

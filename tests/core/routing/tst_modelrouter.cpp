@@ -1,0 +1,360 @@
+#include <QtTest>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <limits>
+#include <numeric>
+
+#include <nlohmann/json.hpp>
+
+#include "core/metrics/Metrics.h"
+#include "core/routing/ModelRouter.h"
+
+using namespace std::chrono_literals;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+rl::RoutingContext context(rl::Complexity complexity = rl::Complexity::Complex, long long tokens = 5000)
+{
+    rl::RoutingContext c;
+    c.complexity = complexity;
+    c.tokenEstimate = tokens;
+    c.latencyRequirementMs = 3000.0;
+    c.costBudgetUsd = 0.4;
+    return c;
+}
+
+rl::TrajectoryFeedback feedbackFor(const rl::RouteResult &route, double score = 0.5)
+{
+    rl::TrajectoryFeedback f;
+    f.trajectoryId = route.trajectoryId;
+    f.modelId = route.modelId;
+    f.accuracyScore = f.efficiencyScore = f.errorHandlingScore = f.overallScore = score;
+    f.trajectoryLength = 5;
+    return f;
+}
+
+double failed(const rl::Metrics &metrics, rl::FailureReason reason)
+{
+    return metrics.value("rl_feedback_failed_total", metrics.defaultLabels(), "reason", rl::toString(reason));
+}
+
+double processed(const rl::Metrics &metrics)
+{
+    return metrics.value("rl_feedback_processed_total", metrics.defaultLabels());
+}
+
+std::size_t failedBy(const rl::FeedbackBatchResult &r, rl::FailureReason reason)
+{
+    return r.failed[static_cast<std::size_t>(reason)];
+}
+
+// A clock the test moves by hand.
+struct ManualClock {
+    Clock::time_point now = Clock::now();
+    std::function<Clock::time_point()> function()
+    {
+        return [this] { return now; };
+    }
+};
+
+} // namespace
+
+class TestModelRouter : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void routeResultShape()
+    {
+        rl::Metrics metrics;
+        rl::ModelRouter router(rl::ModelCatalogue::defaults(), metrics);
+        QCOMPARE(router.policyName(), std::string("linucb"));
+
+        // Teach it something first so the estimates differ and the fallback order means something.
+        for (int i = 0; i < 40; ++i) {
+            const auto r = router.route(context(rl::Complexity(i % 4), 100 * (i + 1)));
+            router.enqueueFeedback(feedbackFor(r, r.arm == 2 ? 0.9 : 0.1 * double(r.arm)));
+        }
+        QCOMPARE(router.processTrajectoryFeedback(100, metrics.defaultLabels()).processed, std::size_t(40));
+
+        const auto c = context();
+        const auto r = router.route(c);
+        QCOMPARE(r.trajectoryId, std::string("traj-40"));
+        QCOMPARE(r.features, rl::extractFeatures(c));
+        QCOMPARE(r.modelId, router.catalogue().at(r.arm).id);
+        QVERIFY(r.propensity > 0.0 && r.propensity <= 1.0);
+        const auto estimates = router.estimates(r.features);
+        QCOMPARE(estimates.size(), std::size_t(4));
+        QCOMPARE(r.expectedReward, estimates[r.arm]);
+        QCOMPARE(r.fallbacks.size(), std::size_t(3));
+        QVERIFY(std::find(r.fallbacks.begin(), r.fallbacks.end(), r.modelId) == r.fallbacks.end());
+        for (std::size_t i = 0; i + 1 < r.fallbacks.size(); ++i) {
+            const auto a = *router.catalogue().indexOf(r.fallbacks[i]);
+            const auto b = *router.catalogue().indexOf(r.fallbacks[i + 1]);
+            QVERIFY(estimates[a] >= estimates[b]);
+        }
+
+        const auto named = router.route(c, "request-7");
+        QCOMPARE(named.trajectoryId, std::string("request-7"));
+        QCOMPARE(router.routedTotal(), std::uint64_t(42));
+        QCOMPARE(router.historySize(), std::size_t(2));
+        double selections = 0.0;
+        for (const auto &model : router.catalogue().models())
+            selections += metrics.value("rl_model_selections_total", metrics.defaultLabels(), "model", model.id);
+        QCOMPARE(selections, 42.0);
+    }
+
+    void learnsTheCombinedRewardOnTheDecisionFeatures()
+    {
+        rl::Metrics metrics;
+        rl::ModelRouter router(rl::ModelCatalogue::defaults(), metrics);
+        const auto r = router.route(context());
+        QVERIFY(router.recordOutcome(r.trajectoryId, 0.4));
+        QVERIFY(!router.recordOutcome("never-routed", 0.4));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
+                                 router.recordOutcome(r.trajectoryId, std::numeric_limits<double>::quiet_NaN()));
+
+        auto f = feedbackFor(r);
+        f.accuracyScore = 0.9;
+        f.efficiencyScore = 0.5;
+        f.errorHandlingScore = 0.25; // quality 0.65; combined with 0.4: 0.5
+        router.enqueueFeedback(f);
+        const auto result = router.processTrajectoryFeedback(25, metrics.defaultLabels());
+        QCOMPARE(result.processed, std::size_t(1));
+        QCOMPARE(result.failedTotal(), std::size_t(0));
+        QCOMPARE(result.remaining, std::size_t(0));
+        // One ridge update from A = I: theta . x = r |x|^2 / (1 + |x|^2).
+        const double norm2 = std::inner_product(r.features.begin(), r.features.end(), r.features.begin(), 0.0);
+        QVERIFY(std::abs(router.estimates(r.features)[r.arm] - 0.5 * norm2 / (1.0 + norm2)) < 1e-12);
+        QCOMPARE(router.historySize(), std::size_t(0)); // consumed
+        QCOMPARE(processed(metrics), 1.0);
+    }
+
+    void unknownTrajectoryIsMissingHistory()
+    {
+        rl::Metrics metrics;
+        rl::ModelRouter router(rl::ModelCatalogue::defaults(), metrics);
+        rl::TrajectoryFeedback f;
+        f.trajectoryId = "traj-unknown";
+        f.modelId = "gpt-4";
+        router.enqueueFeedback(f);
+        const auto result = router.processTrajectoryFeedback(25, metrics.defaultLabels());
+        QCOMPARE(result.processed, std::size_t(0));
+        QCOMPARE(failedBy(result, rl::FailureReason::MissingHistory), std::size_t(1));
+        QCOMPARE(failed(metrics, rl::FailureReason::MissingHistory), 1.0);
+        QCOMPARE(processed(metrics), 0.0);
+    }
+
+    void invalidFeedbackIsInvalidAndKeepsTheDecision()
+    {
+        rl::Metrics metrics;
+        rl::ModelRouter router(rl::ModelCatalogue::defaults(), metrics);
+        const auto r = router.route(context());
+        auto bad = feedbackFor(r);
+        bad.accuracyScore = 1.5;
+        router.enqueueFeedback(bad);
+        router.enqueueFeedback(feedbackFor(r));
+        const auto result = router.processTrajectoryFeedback(25, metrics.defaultLabels());
+        QCOMPARE(failedBy(result, rl::FailureReason::Invalid), std::size_t(1));
+        QCOMPARE(result.processed, std::size_t(1)); // the decision was still there for the valid one
+        QCOMPARE(failed(metrics, rl::FailureReason::Invalid), 1.0);
+        QCOMPARE(processed(metrics), 1.0);
+    }
+
+    void duplicateIsMissingHistory()
+    {
+        rl::Metrics metrics;
+        rl::ModelRouter router(rl::ModelCatalogue::defaults(), metrics);
+        const auto r = router.route(context());
+        router.enqueueFeedback(feedbackFor(r));
+        router.enqueueFeedback(feedbackFor(r));
+        const auto first = router.processTrajectoryFeedback(1, metrics.defaultLabels());
+        QCOMPARE(first.processed, std::size_t(1));
+        QCOMPARE(first.remaining, std::size_t(1));
+        const auto second = router.processTrajectoryFeedback(1, metrics.defaultLabels());
+        QCOMPARE(second.processed, std::size_t(0));
+        QCOMPARE(failedBy(second, rl::FailureReason::MissingHistory), std::size_t(1));
+        QCOMPARE(processed(metrics), 1.0);
+        QCOMPARE(failed(metrics, rl::FailureReason::MissingHistory), 1.0);
+    }
+
+    void feedbackForAnotherModelIsMissingHistory()
+    {
+        rl::Metrics metrics;
+        rl::ModelRouter router(rl::ModelCatalogue::defaults(), metrics);
+        const auto r = router.route(context());
+        auto other = feedbackFor(r);
+        other.modelId = r.fallbacks.front();
+        router.enqueueFeedback(other);
+        router.enqueueFeedback(feedbackFor(r));
+        const auto result = router.processTrajectoryFeedback(25, metrics.defaultLabels());
+        QCOMPARE(failedBy(result, rl::FailureReason::MissingHistory), std::size_t(1));
+        QCOMPARE(result.processed, std::size_t(1));
+    }
+
+    void meteredUnderTheGivenLabels()
+    {
+        rl::Metrics metrics;
+        rl::ModelRouter router(rl::ModelCatalogue::defaults(), metrics);
+        const rl::MetricLabels manual{"system", "manual"};
+        router.enqueueFeedback(feedbackFor(router.route(context())));
+        auto orphan = feedbackFor(router.route(context()));
+        orphan.trajectoryId = "orphan";
+        router.enqueueFeedback(orphan);
+        router.processTrajectoryFeedback(25, manual);
+        QCOMPARE(metrics.value("rl_feedback_processed_total", manual), 1.0);
+        QCOMPARE(metrics.value("rl_feedback_failed_total", manual, "reason", "missing_history"), 1.0);
+        QCOMPARE(processed(metrics), 0.0);
+    }
+
+    void historyBoundedBySize()
+    {
+        rl::Metrics metrics;
+        rl::RouterConfig config;
+        config.historyCapacity = 3;
+        rl::ModelRouter router(rl::ModelCatalogue::defaults(), metrics, config);
+        std::vector<rl::RouteResult> routes;
+        for (int i = 0; i < 5; ++i)
+            routes.push_back(router.route(context()));
+        QCOMPARE(router.historySize(), std::size_t(3));
+        QCOMPARE(router.evictedTotal(), std::uint64_t(2));
+        QCOMPARE(metrics.value("rl_routing_history_evicted_total", metrics.defaultLabels()), 2.0);
+
+        for (const auto &r : routes)
+            router.enqueueFeedback(feedbackFor(r));
+        const auto result = router.processTrajectoryFeedback(25, metrics.defaultLabels());
+        QCOMPARE(failedBy(result, rl::FailureReason::MissingHistory), std::size_t(2)); // the two oldest
+        QCOMPARE(result.processed, std::size_t(3));
+
+        // Consumed entries free their room: three more fit without evicting anything.
+        for (int i = 0; i < 3; ++i)
+            router.route(context());
+        QCOMPARE(router.evictedTotal(), std::uint64_t(2));
+        // Routing the same id again replaces (and forgets) the earlier decision.
+        router.route(context(), "traj-6");
+        QCOMPARE(router.historySize(), std::size_t(3));
+        QCOMPARE(router.evictedTotal(), std::uint64_t(3));
+    }
+
+    void historyBoundedByAge()
+    {
+        rl::Metrics metrics;
+        ManualClock clock;
+        rl::RouterConfig config;
+        config.historyMaxAge = 60s;
+        config.clock = clock.function();
+        rl::ModelRouter router(rl::ModelCatalogue::defaults(), metrics, config);
+        const auto old = router.route(context());
+        clock.now += 45s;
+        const auto recent = router.route(context());
+        QCOMPARE(router.historySize(), std::size_t(2));
+        clock.now += 30s; // old is 75 s old, recent 30 s
+        router.enqueueFeedback(feedbackFor(old));
+        router.enqueueFeedback(feedbackFor(recent));
+        const auto result = router.processTrajectoryFeedback(25, metrics.defaultLabels());
+        QCOMPARE(failedBy(result, rl::FailureReason::MissingHistory), std::size_t(1));
+        QCOMPARE(result.processed, std::size_t(1));
+        QCOMPARE(router.evictedTotal(), std::uint64_t(1));
+        QCOMPARE(metrics.value("rl_routing_history_evicted_total", metrics.defaultLabels()), 1.0);
+
+        // Routing alone also ages the history out.
+        router.route(context());
+        clock.now += 61s;
+        router.route(context());
+        QCOMPARE(router.historySize(), std::size_t(1));
+        QCOMPARE(router.evictedTotal(), std::uint64_t(2));
+    }
+
+    void queueOverflowIsMetered()
+    {
+        rl::Metrics metrics;
+        rl::RouterConfig config;
+        config.queueCapacity = 2;
+        rl::ModelRouter router(rl::ModelCatalogue::defaults(), metrics, config);
+        for (int i = 0; i < 5; ++i)
+            router.enqueueFeedback(feedbackFor(router.route(context())));
+        QCOMPARE(router.queue().size(), std::size_t(2));
+        QCOMPARE(metrics.value("rl_feedback_dropped_total", metrics.defaultLabels()), 3.0);
+    }
+
+    void policySwitch()
+    {
+        rl::Metrics metrics;
+        rl::RouterConfig config;
+        config.policyConfig.seed = 7;
+        rl::ModelRouter router(rl::ModelCatalogue::defaults(), metrics, config);
+        for (int i = 0; i < 10; ++i)
+            router.enqueueFeedback(feedbackFor(router.route(context()), 0.8));
+        router.processTrajectoryFeedback(25, metrics.defaultLabels());
+        const auto x = rl::extractFeatures(context());
+        const auto learned = router.estimates(x);
+        QVERIFY(std::any_of(learned.begin(), learned.end(), [](double v) { return v > 0.1; }));
+        const nlohmann::json saved = router.policyState();
+
+        router.setPolicy("thompson");
+        QCOMPARE(router.policyName(), std::string("thompson"));
+        QCOMPARE(router.policyState().at("policy"), nlohmann::json("thompson"));
+        const auto fresh = router.estimates(x);
+        QVERIFY(std::all_of(fresh.begin(), fresh.end(), [](double v) { return v == 0.0; }));
+
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, router.setPolicy("bogus"));
+        QCOMPARE(router.policyName(), std::string("thompson")); // unchanged
+
+        // A saved state names its policy: restoring it switches back, learning included.
+        router.restorePolicyState(saved);
+        QCOMPARE(router.policyName(), std::string("linucb"));
+        QCOMPARE(router.estimates(x), learned);
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, router.restorePolicyState({{"policy", 3}}));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, router.restorePolicyState({{"policy", "linucb"}}));
+        QCOMPARE(router.estimates(x), learned); // a failed restore changes nothing
+
+        router.resetPolicy();
+        QCOMPARE(router.policyName(), std::string("linucb"));
+        const auto reset = router.estimates(x);
+        QVERIFY(std::all_of(reset.begin(), reset.end(), [](double v) { return v == 0.0; }));
+        QCOMPARE(router.policyState().at("updates"), nlohmann::json(0));
+    }
+
+    void samePolicyConfigAfterSwitch()
+    {
+        // seed is kept: two routers switching to the same policy make the same choices.
+        const auto choices = [] {
+            rl::Metrics metrics;
+            rl::RouterConfig config;
+            config.policyConfig.seed = 99;
+            rl::ModelRouter router(rl::ModelCatalogue::defaults(), metrics, config);
+            router.setPolicy("egreedy");
+            std::vector<std::size_t> arms;
+            for (int i = 0; i < 50; ++i)
+                arms.push_back(router.route(context()).arm);
+            return arms;
+        };
+        QCOMPARE(choices(), choices());
+    }
+
+    void badConfigIsRefused()
+    {
+        rl::Metrics metrics;
+        const auto make = [&](const rl::RouterConfig &config) {
+            rl::ModelRouter(rl::ModelCatalogue::defaults(), metrics, config);
+        };
+        rl::RouterConfig config;
+        config.historyCapacity = 0;
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, make(config));
+        config = {};
+        config.queueCapacity = 0;
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, make(config));
+        config = {};
+        config.historyMaxAge = 0s;
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, make(config));
+        config = {};
+        config.policy = "bogus";
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, make(config));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestModelRouter)
+#include "tst_modelrouter.moc"

@@ -1,0 +1,206 @@
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTest>
+
+#include "core/loop/LoopConfig.h"
+
+namespace {
+
+constexpr int kTimeoutMs = 20000;
+
+// The environment of a plain start: none of the engine's variables inherited from the caller, and no
+// locale, so the messages the tests read are the English ones.
+QProcessEnvironment cleanEnvironment()
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    for (const char *name : {"ENABLE_TRAJECTORY_EVALUATION", "ENABLE_TRAJECTORY_FEEDBACK_LOOP", "RL_FEEDBACK_BATCH_SIZE",
+                             "RL_FEEDBACK_LOOP_INTERVAL_SECONDS", "RL_TENANT", "RL_WORKSPACE", "LANGUAGE", "LC_ALL",
+                             "LC_MESSAGES", "LANG"})
+        environment.remove(QString::fromLatin1(name));
+    return environment;
+}
+
+struct Reply {
+    int status = 0;
+    QByteArray contentType;
+    QByteArray body;
+};
+
+Reply request(QNetworkAccessManager &network, const QUrl &url, const QByteArray &verb = "GET")
+{
+    QNetworkReply *reply = network.sendCustomRequest(QNetworkRequest(url), verb);
+    QSignalSpy finished(reply, &QNetworkReply::finished);
+    if (!reply->isFinished() && !finished.wait(kTimeoutMs))
+        qWarning("no reply from %s", qPrintable(url.toString()));
+    Reply result{reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
+                 reply->header(QNetworkRequest::ContentTypeHeader).toByteArray(), reply->readAll()};
+    reply->deleteLater();
+    return result;
+}
+
+// Runs rlstudio to completion; returns its standard output.
+QByteArray runToEnd(QProcess &process, const QStringList &arguments)
+{
+    process.setProcessEnvironment(cleanEnvironment());
+    process.start(QStringLiteral(RLSTUDIO_BINARY), arguments);
+    if (!process.waitForFinished(120000))
+        qWarning("rlstudio %s did not finish", qPrintable(arguments.join(QLatin1Char(' '))));
+    return process.readAllStandardOutput();
+}
+
+} // namespace
+
+class TestHeadless : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void servesMetricsAndHealthAndStopsOnSigterm();
+    void invalidEnvironmentStopsStartup();
+    void replayPrintsJson();
+    void benchPrintsJson();
+    void langAndSystemLocaleTranslateHelpAndErrors();
+};
+
+void TestHeadless::servesMetricsAndHealthAndStopsOnSigterm()
+{
+    QProcess process;
+    process.setProcessEnvironment(cleanEnvironment());
+    process.start(QStringLiteral(RLSTUDIO_BINARY), {QStringLiteral("--headless"), QStringLiteral("--listen"),
+                                                    QStringLiteral("127.0.0.1:0"), QStringLiteral("--interval"),
+                                                    QStringLiteral("0.2"), QStringLiteral("--rate"), QStringLiteral("600")});
+    QVERIFY2(process.waitForStarted(kTimeoutMs), qPrintable(process.errorString()));
+
+    // The first line names the port the system picked.
+    const QRegularExpression listening(QStringLiteral("rlstudio: listening on (http://127\\.0\\.0\\.1:(\\d+))"));
+    QSignalSpy output(&process, &QProcess::readyReadStandardOutput);
+    QByteArray stdoutText;
+    QRegularExpressionMatch match;
+    while (!(match = listening.match(QString::fromUtf8(stdoutText))).hasMatch()) {
+        QVERIFY2(output.wait(kTimeoutMs), process.readAllStandardError().constData());
+        stdoutText += process.readAllStandardOutput();
+    }
+    const QUrl base(match.captured(1));
+    QVERIFY(match.captured(2).toInt() > 0);
+
+    QNetworkAccessManager network;
+    const Reply metrics = request(network, base.resolved(QUrl(QStringLiteral("/metrics"))));
+    QCOMPARE(metrics.status, 200);
+    QVERIFY2(metrics.contentType.startsWith("text/plain; version=0.0.4"), metrics.contentType.constData());
+    QVERIFY(metrics.body.contains("rl_feedback_processed_total{"));
+    QVERIFY2(metrics.body.contains(R"(rl_feedback_queue_depth{tenant="default",workspace="default"})"),
+             metrics.body.constData());
+
+    const Reply health = request(network, base.resolved(QUrl(QStringLiteral("/health"))));
+    QCOMPARE(health.status, 200);
+    QVERIFY2(health.contentType.startsWith("application/json"), health.contentType.constData());
+    QJsonParseError error;
+    const QJsonObject object = QJsonDocument::fromJson(health.body, &error).object();
+    QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
+    for (const char *key : {"rl_feedback_enabled", "trajectory_evaluation_enabled", "router_registered", "loop_running",
+                            "queue_depth", "last_tick", "batch_size", "interval_seconds", "policy", "totals"})
+        QVERIFY2(object.contains(QLatin1String(key)), key);
+    QCOMPARE(object.value(QLatin1String("rl_feedback_enabled")).toBool(), true);
+    QCOMPARE(object.value(QLatin1String("interval_seconds")).toDouble(), 0.2);
+    QCOMPARE(object.value(QLatin1String("policy")).toString(), QStringLiteral("linucb"));
+    const QJsonObject totals = object.value(QLatin1String("totals")).toObject();
+    for (const char *key : {"routed", "emitted", "processed", "failed", "dropped", "purged", "evicted"})
+        QVERIFY2(totals.contains(QLatin1String(key)), key);
+
+    QCOMPARE(request(network, base.resolved(QUrl(QStringLiteral("/nowhere")))).status, 404);
+    QCOMPARE(request(network, base.resolved(QUrl(QStringLiteral("/metrics"))), "POST").status, 405);
+    const Reply after = request(network, base.resolved(QUrl(QStringLiteral("/metrics"))));
+    QVERIFY2(after.body.contains(R"(rl_input_rejected_total{reason="not_found",source="http"} 1)"), after.body.constData());
+
+    // A second instance on the same port says why it cannot start.
+    QProcess second;
+    runToEnd(second, {QStringLiteral("--headless"), QStringLiteral("--listen"),
+                      QStringLiteral("127.0.0.1:%1").arg(match.captured(2))});
+    QCOMPARE(second.exitStatus(), QProcess::NormalExit);
+    QVERIFY(second.exitCode() != 0);
+    const QByteArray secondError = second.readAllStandardError();
+    QVERIFY2(secondError.contains("cannot listen on 127.0.0.1:" + match.captured(2).toUtf8() + ": address in use"),
+             secondError.constData());
+
+    process.terminate(); // SIGTERM
+    QVERIFY(process.waitForFinished(5000));
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process.exitCode(), 0);
+}
+
+void TestHeadless::invalidEnvironmentStopsStartup()
+{
+    QProcess process;
+    QProcessEnvironment environment = cleanEnvironment();
+    environment.insert(QStringLiteral("RL_FEEDBACK_BATCH_SIZE"), QStringLiteral("abc"));
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(RLSTUDIO_BINARY), {QStringLiteral("--headless"), QStringLiteral("--listen"),
+                                                    QStringLiteral("127.0.0.1:0")});
+    QVERIFY(process.waitForFinished(kTimeoutMs));
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process.exitCode(), 2);
+    const QByteArray errors = process.readAllStandardError();
+    QVERIFY2(errors.contains("RL_FEEDBACK_BATCH_SIZE"), errors.constData());
+    QVERIFY2(errors.contains("abc"), errors.constData());
+    QVERIFY2(errors.contains(QByteArray::number(qulonglong(rl::LoopConfig::kMaxBatchSize))), errors.constData());
+    QVERIFY(process.readAllStandardOutput().isEmpty());
+}
+
+void TestHeadless::replayPrintsJson()
+{
+    QProcess process;
+    const QByteArray output = runToEnd(process, {QStringLiteral("replay"), QStringLiteral("--stream"),
+                                                 QStringLiteral(RLSTUDIO_WORKLOAD_DIR "/learning_stream.csv"),
+                                                 QStringLiteral("--policy"), QStringLiteral("linucb"), QStringLiteral("--json")});
+    QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
+    const QJsonObject result = QJsonDocument::fromJson(output).object();
+    QCOMPARE(result.value(QLatin1String("rounds")).toInt(), 20000);
+    const double regretEnd = result.value(QLatin1String("regret_end")).toDouble(-1.0);
+    QVERIFY2(regretEnd >= 0.0 && regretEnd <= 40.0, output.constData());
+
+    QProcess missing;
+    runToEnd(missing, {QStringLiteral("replay"), QStringLiteral("--stream"), QStringLiteral("/nonexistent/stream.csv")});
+    QCOMPARE(missing.exitCode(), 2);
+    QVERIFY(missing.readAllStandardError().contains("/nonexistent/stream.csv"));
+}
+
+void TestHeadless::benchPrintsJson()
+{
+    QProcess process;
+    const QByteArray output = runToEnd(process, {QStringLiteral("bench"), QStringLiteral("--depth"),
+                                                 QStringLiteral("1000"), QStringLiteral("--json")});
+    QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
+    const QJsonObject result = QJsonDocument::fromJson(output).object();
+    QVERIFY2(result.value(QLatin1String("items_per_second")).toDouble() > 0.0, output.constData());
+    QCOMPARE(result.value(QLatin1String("items")).toInt(), 1000);
+}
+
+void TestHeadless::langAndSystemLocaleTranslateHelpAndErrors()
+{
+    QProcess help;
+    const QString text = QString::fromUtf8(runToEnd(help, {QStringLiteral("--lang"), QStringLiteral("de"), QStringLiteral("--help")}));
+    QCOMPARE(help.exitCode(), 0);
+    QVERIFY2(text.contains(QStringLiteral("Ohne Fenster ausführen")), qPrintable(text));
+
+    // Without --lang, the system locale chooses.
+    QProcess system;
+    QProcessEnvironment german = cleanEnvironment();
+    german.insert(QStringLiteral("LANG"), QStringLiteral("de_DE.UTF-8"));
+    system.setProcessEnvironment(german);
+    system.start(QStringLiteral(RLSTUDIO_BINARY), {QStringLiteral("--help")});
+    QVERIFY(system.waitForFinished(kTimeoutMs));
+    QVERIFY(QString::fromUtf8(system.readAllStandardOutput()).contains(QStringLiteral("Ohne Fenster ausführen")));
+
+    QProcess invalid;
+    runToEnd(invalid, {QStringLiteral("--lang=de"), QStringLiteral("--headless"), QStringLiteral("--seed"), QStringLiteral("x")});
+    QCOMPARE(invalid.exitCode(), 2);
+    const QString errors = QString::fromUtf8(invalid.readAllStandardError());
+    QVERIFY2(errors.contains(QStringLiteral("--seed")) && errors.contains(QStringLiteral("keine ganze Zahl")), qPrintable(errors));
+}
+
+QTEST_GUILESS_MAIN(TestHeadless)
+#include "tst_headless.moc"
