@@ -75,14 +75,10 @@ double peakRssMb()
 
 nlohmann::json BenchResult::toJson() const
 {
-    return {{"depth", config.depth},
-            {"batch", config.batch},
-            {"policy", config.policy},
-            {"items", items},
-            {"seconds", seconds},
-            {"items_per_second", itemsPerSecond},
-            {"p50_batch_us", p50BatchUs},
-            {"p99_batch_us", p99BatchUs},
+    return {{"depth", config.depth},      {"batch", config.batch},
+            {"policy", config.policy},    {"items", items},
+            {"seconds", seconds},         {"items_per_second", itemsPerSecond},
+            {"p50_batch_us", p50BatchUs}, {"p99_batch_us", p99BatchUs},
             {"peak_rss_mb", peakRssMb}};
 }
 

@@ -17,9 +17,9 @@
 #include <QTextStream>
 #include <QTimer>
 
-#include "gui/ui/DesktopRunner.h"
 #include "gui/host/EngineHost.h"
 #include "gui/host/LogRouter.h"
+#include "gui/ui/DesktopRunner.h"
 #include "gui/ui/MainWindow.h"
 
 namespace rl {
@@ -52,14 +52,18 @@ public:
         DrainProgress drain;
         double maxStallMs = 0.0;
         double maxSnapshotGapMs = 0.0;
-        int snapshots = 0;         // delivered during the drain
-        bool window = false;       // the main window was shown
-        int paints = 0;            // widget paint events during the drain: the redraws the stall includes
+        int snapshots = 0;   // delivered during the drain
+        bool window = false; // the main window was shown
+        int paints = 0;      // widget paint events during the drain: the redraws the stall includes
 
         double itemsPerSecond() const { return static_cast<double>(drain.processed + drain.failed) / drainSeconds; }
     };
 
-    UiStallBench(int items, bool window) : m_items(items), m_window(window) {}
+    UiStallBench(int items, bool window)
+        : m_items(items)
+        , m_window(window)
+    {
+    }
 
     // Runs on the application's thread; nullopt (with the reason on err) if a step did not finish.
     std::optional<Result> run(QTextStream &err);
@@ -191,20 +195,23 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(UiStallBench::tr(
         "Measures the UI thread's longest event-loop stall while the engine force-drains a deep queue."));
     parser.addHelpOption();
-    const QCommandLineOption items(QStringLiteral("items"),
-                                   UiStallBench::tr("Requests to emit and drain, 1..%1 (default %1).")
-                                       .arg(UiStallBench::kMaxItems),
-                                   QStringLiteral("N"), QString::number(UiStallBench::kMaxItems));
+    const QCommandLineOption items(
+        QStringLiteral("items"),
+        UiStallBench::tr("Requests to emit and drain, 1..%1 (default %1).").arg(UiStallBench::kMaxItems),
+        QStringLiteral("N"), QString::number(UiStallBench::kMaxItems));
     const QCommandLineOption json(QStringLiteral("json"), UiStallBench::tr("Print the result as JSON."));
-    const QCommandLineOption noWindow(QStringLiteral("no-window"),
-                                      UiStallBench::tr("Do not show the main window: the engine host and the event loop only."));
+    const QCommandLineOption noWindow(
+        QStringLiteral("no-window"),
+        UiStallBench::tr("Do not show the main window: the engine host and the event loop only."));
     parser.addOptions({items, json, noWindow});
     parser.process(app);
 
     bool ok = false;
     const int count = parser.value(items).toInt(&ok);
     if (!ok || count < 1 || count > UiStallBench::kMaxItems) {
-        err << UiStallBench::tr("--items %1 is not a count in 1..%2").arg(parser.value(items)).arg(UiStallBench::kMaxItems)
+        err << UiStallBench::tr("--items %1 is not a count in 1..%2")
+                   .arg(parser.value(items))
+                   .arg(UiStallBench::kMaxItems)
             << Qt::endl;
         return 2;
     }
@@ -237,7 +244,8 @@ int main(int argc, char *argv[])
                    .arg(result->drain.batches)
                    .arg(result->fillSeconds, 0, 'f', 1)
             << Qt::endl
-            << (result->window ? UiStallBench::tr("UI event loop with the main window shown: longest stall %1 ms (target < %2 ms: %3)")
+            << (result->window ? UiStallBench::tr(
+                    "UI event loop with the main window shown: longest stall %1 ms (target < %2 ms: %3)")
                                : UiStallBench::tr("UI event loop: longest stall %1 ms (target < %2 ms: %3)"))
                    .arg(result->maxStallMs, 0, 'f', 2)
                    .arg(UiStallBench::kTargetStallMs)

@@ -66,8 +66,8 @@ void AlertList::setRows(const QList<Row> &rows)
         return;
 
     const bool sameNames = rows.size() == m_rows.size()
-        && std::equal(rows.begin(), rows.end(), m_rows.begin(),
-                      [](const Row &a, const Row &b) { return a.name == b.name; });
+                           && std::equal(rows.begin(), rows.end(), m_rows.begin(),
+                                         [](const Row &a, const Row &b) { return a.name == b.name; });
     if (sameNames) {
         // The usual case, a state or value changing: edit the items in place, leaving selection and scroll alone.
         for (qsizetype i = 0; i < rows.size(); ++i) {

@@ -34,7 +34,7 @@ public:
     explicit AlertList(QWidget *parent = nullptr);
 
     void setRows(const QList<Row> &rows);
-    void setBanner(const QString &text); // empty hides it
+    void setBanner(const QString &text);        // empty hides it
     QString stateOf(const QString &name) const; // empty for an unknown alert
 
 protected:
@@ -51,7 +51,7 @@ private:
     QLabel *m_banner;
     QTreeWidget *m_tree;
     QTextBrowser *m_details;
-    QList<Row> m_rows; // in the tree's order
+    QList<Row> m_rows;      // in the tree's order
     QString m_shownDetails; // the browser's Markdown, so unchanged details keep their scroll position
 };
 

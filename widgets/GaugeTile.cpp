@@ -173,10 +173,12 @@ void GaugeTile::paintEvent(QPaintEvent *event)
     const QString maxText = formatNumber(m_max);
     const qreal innerLeft = centre.x() - radius;
     const qreal innerRight = centre.x() + radius;
-    painter.drawText(QPointF(innerLeft + (ringWidth + gap + valueWidth - smallMetrics.horizontalAdvance(minText)) / 2,
-                             endsBaseline), minText);
+    painter.drawText(
+        QPointF(innerLeft + (ringWidth + gap + valueWidth - smallMetrics.horizontalAdvance(minText)) / 2, endsBaseline),
+        minText);
     painter.drawText(QPointF(innerRight - (ringWidth + gap + valueWidth + smallMetrics.horizontalAdvance(maxText)) / 2,
-                             endsBaseline), maxText);
+                             endsBaseline),
+                     maxText);
 
     painter.setPen(text);
     painter.setFont(titleFont);
@@ -191,9 +193,8 @@ void GaugeTile::updateDescription()
     if (!m_unit.isEmpty())
         value = tr("%1 %2", "value and unit").arg(value, m_unit);
     const Band *band = currentBand();
-    const QString description = band && !band->label.isEmpty()
-                                    ? tr("%1 (%2)", "value (band label)").arg(value, band->label)
-                                    : value;
+    const QString description =
+        band && !band->label.isEmpty() ? tr("%1 (%2)", "value (band label)").arg(value, band->label) : value;
     setAccessibleDescription(description);
     setToolTip(tr("%1: %2", "title: value").arg(m_title, description));
 }

@@ -33,7 +33,7 @@ bool LogFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourcePa
     if (LogModel::severity(e.type) < LogModel::severity(m_minimumLevel))
         return false;
     return m_text.isEmpty() || e.category.contains(m_text, Qt::CaseInsensitive)
-        || e.message.contains(m_text, Qt::CaseInsensitive);
+           || e.message.contains(m_text, Qt::CaseInsensitive);
 }
 
 } // namespace rl

@@ -71,9 +71,8 @@ LogView::LogView(QWidget *parent)
     layout->addWidget(m_view, 1);
 
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &LogFilterModel::setText);
-    connect(m_level, &QComboBox::currentIndexChanged, this, [this](int index) {
-        m_proxy->setMinimumLevel(static_cast<QtMsgType>(m_level->itemData(index).toInt()));
-    });
+    connect(m_level, &QComboBox::currentIndexChanged, this,
+            [this](int index) { m_proxy->setMinimumLevel(static_cast<QtMsgType>(m_level->itemData(index).toInt())); });
     m_flushTimer.setSingleShot(true);
     m_flushTimer.setInterval(kFlushDelayMs);
     connect(&m_flushTimer, &QTimer::timeout, this, &LogView::flush);

@@ -14,7 +14,9 @@ constexpr int kGap = 6;
 
 } // namespace
 
-RewardBars::RewardBars(const QString &title, QWidget *parent) : QWidget(parent), m_title(title)
+RewardBars::RewardBars(const QString &title, QWidget *parent)
+    : QWidget(parent)
+    , m_title(title)
 {
     setAccessibleName(title);
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
@@ -25,8 +27,8 @@ RewardBars::RewardBars(const QString &title, QWidget *parent) : QWidget(parent),
 void RewardBars::setRows(const QList<Row> &rows)
 {
     const auto same = [](const Row &a, const Row &b) {
-        return a.name == b.name && a.color == b.color && qFuzzyCompare(1.0 + a.estimated, 1.0 + b.estimated) &&
-               qFuzzyCompare(1.0 + a.truth, 1.0 + b.truth);
+        return a.name == b.name && a.color == b.color && qFuzzyCompare(1.0 + a.estimated, 1.0 + b.estimated)
+               && qFuzzyCompare(1.0 + a.truth, 1.0 + b.truth);
     };
     if (rows.size() == m_rows.size() && std::equal(rows.begin(), rows.end(), m_rows.begin(), same))
         return;
@@ -34,7 +36,8 @@ void RewardBars::setRows(const QList<Row> &rows)
     QStringList description;
     const QLocale locale;
     for (const Row &row : rows) {
-        description << tr("%1: estimated %2, true %3").arg(row.name, locale.toString(row.estimated, 'f', 3), locale.toString(row.truth, 'f', 3));
+        description << tr("%1: estimated %2, true %3")
+                           .arg(row.name, locale.toString(row.estimated, 'f', 3), locale.toString(row.truth, 'f', 3));
     }
     setAccessibleDescription(description.join(QStringLiteral("; ")));
     setToolTip(description.join(QLatin1Char('\n')));
@@ -108,8 +111,8 @@ void RewardBars::paintEvent(QPaintEvent *)
         painter.setBrush(truthColor);
         painter.drawRect(QRectF(left, middle + 1.0, barWidth(row.truth), barHeight * 0.5));
         painter.setPen(text);
-        painter.drawText(QRectF(right + kGap, middle - barHeight, valueWidth, barHeight), Qt::AlignRight | Qt::AlignVCenter,
-                         locale.toString(row.estimated, 'f', 3));
+        painter.drawText(QRectF(right + kGap, middle - barHeight, valueWidth, barHeight),
+                         Qt::AlignRight | Qt::AlignVCenter, locale.toString(row.estimated, 'f', 3));
         painter.setPen(truthColor);
         painter.drawText(QRectF(right + kGap, middle, valueWidth, barHeight), Qt::AlignRight | Qt::AlignVCenter,
                          locale.toString(row.truth, 'f', 3));

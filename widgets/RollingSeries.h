@@ -34,8 +34,8 @@ public:
 
 private:
     const QPointF &at(qsizetype i) const { return m_points[(m_head + i) % m_capacity]; } // 0 = oldest
-    qsizetype lowerBound(double x) const; // first i with at(i).x() >= x
-    qsizetype upperBound(double x) const; // first i with at(i).x() > x
+    qsizetype lowerBound(double x) const;                                                // first i with at(i).x() >= x
+    qsizetype upperBound(double x) const;                                                // first i with at(i).x() > x
 
     qsizetype m_capacity;
     std::vector<QPointF> m_points; // grows up to m_capacity, then is reused as a ring

@@ -17,8 +17,8 @@
 #include <QLineSeries>
 #include <QLocale>
 #include <QToolTip>
-#include <QValueAxis>
 #include <QVBoxLayout>
+#include <QValueAxis>
 
 namespace rl {
 
@@ -371,7 +371,8 @@ void TimeSeriesChart::placeThresholdLabels()
         const QSizeF size = t.label->boundingRect().size();
         const QPointF end(static_cast<double>(m_timeAxis->max().toMSecsSinceEpoch()), t.value);
         const double lineY = m_chart->mapToPosition(end, t.line).y();
-        QRectF box(QPointF(plot.right() - size.width() - 2.0, lineY - size.height() >= plot.top() ? lineY - size.height() : lineY),
+        QRectF box(QPointF(plot.right() - size.width() - 2.0,
+                           lineY - size.height() >= plot.top() ? lineY - size.height() : lineY),
                    size);
         for (const QRectF &other : placed) {
             if (box.intersects(other))
@@ -388,8 +389,11 @@ void TimeSeriesChart::updateLegend()
     for (const Series &s : m_series) {
         // The swatch and its name stay together (no break at a space or hyphen in claude-3-sonnet);
         // entries wrap at the spaces between them.
-        const QString name = s.name.toHtmlEscaped().replace(QLatin1Char(' '), QStringLiteral("&nbsp;")).replace(QLatin1Char('-'), QStringLiteral("&#8209;"));
-        entries << QStringLiteral("<span style=\"color:%1\">&#9644;</span>&nbsp;%2").arg(s.line->pen().color().name(), name);
+        const QString name = s.name.toHtmlEscaped()
+                                 .replace(QLatin1Char(' '), QStringLiteral("&nbsp;"))
+                                 .replace(QLatin1Char('-'), QStringLiteral("&#8209;"));
+        entries << QStringLiteral("<span style=\"color:%1\">&#9644;</span>&nbsp;%2")
+                       .arg(s.line->pen().color().name(), name);
     }
     m_legend->setText(entries.join(QStringLiteral(" &nbsp; ")));
 }

@@ -60,8 +60,8 @@ private:
     };
     struct Threshold {
         double value;
-        QLineSeries *line;               // owned by the chart
-        QGraphicsSimpleTextItem *label;  // owned by the chart: named on the line, not in the crowded legend
+        QLineSeries *line;              // owned by the chart
+        QGraphicsSimpleTextItem *label; // owned by the chart: named on the line, not in the crowded legend
     };
 
     void scheduleRedraw();
@@ -72,11 +72,11 @@ private:
     void applyPalette();
     QString formatValue(double value) const;
 
-    QChart *m_chart;     // owned by m_view
-    QChartView *m_view;  // child widget
+    QChart *m_chart;    // owned by m_view
+    QChartView *m_view; // child widget
     QDateTimeAxis *m_timeAxis;
     QValueAxis *m_valueAxis;
-    QLabel *m_legend;    // child widget, below the view
+    QLabel *m_legend; // child widget, below the view
     std::vector<Series> m_series;
     std::vector<Threshold> m_thresholds;
     QTimer m_redrawTimer;

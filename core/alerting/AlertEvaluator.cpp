@@ -70,7 +70,8 @@ std::vector<AlertStatus> AlertEvaluator::evaluate(const SeriesStore &store, doub
             status.activeSince = nowSeconds;
             status.resolvedAt.reset();
         }
-        if (status.state == AlertStatus::State::Pending && nowSeconds - status.activeSince >= rule.forSeconds / m_timeScale) {
+        if (status.state == AlertStatus::State::Pending
+            && nowSeconds - status.activeSince >= rule.forSeconds / m_timeScale) {
             status.state = AlertStatus::State::Firing;
             status.firedAt = nowSeconds;
         }

@@ -98,9 +98,8 @@ std::string expand(std::string_view text, double value, std::optional<std::strin
             break;
         const auto close = text.find("}}", open + 2);
         const auto end = close == std::string_view::npos ? text.size() : close + 2;
-        const auto expanded = close == std::string_view::npos
-            ? std::nullopt
-            : action(text.substr(open + 2, close - open - 2), value);
+        const auto expanded =
+            close == std::string_view::npos ? std::nullopt : action(text.substr(open + 2, close - open - 2), value);
         out.append(text.substr(pos, open - pos));
         if (expanded) {
             out += *expanded;

@@ -168,8 +168,8 @@ private:
             while (pos < text.size() && text[pos] == ' ')
                 ++pos;
             return pos < text.size() && text[pos] == ':' && (pos + 1 == text.size() || text[pos + 1] == ' ')
-                ? pos
-                : std::string_view::npos;
+                       ? pos
+                       : std::string_view::npos;
         }
         if (text.starts_with('[') || text.starts_with('{'))
             return std::string_view::npos;
@@ -234,7 +234,7 @@ private:
     {
         YamlNode node = YamlNode::make(YamlNode::Kind::Map, m_lines[m_next].number);
         while (skipBlank(), m_next < m_lines.size() && m_lines[m_next].indent == indent && !isSeqEntry(content())
-               && !atDocumentMarker()) {
+                                && !atDocumentMarker()) {
             Line &line = m_lines[m_next];
             const std::string_view text = content();
             const std::size_t colon = keyEnd(text);
@@ -312,7 +312,8 @@ private:
                 ++empties;
                 continue;
             }
-            if (m_lines[next].indent <= parentIndent || raw.substr(static_cast<std::size_t>(m_lines[next].indent)).starts_with('#'))
+            if (m_lines[next].indent <= parentIndent
+                || raw.substr(static_cast<std::size_t>(m_lines[next].indent)).starts_with('#'))
                 break;
             node.scalar += empties > 0 ? std::string(empties, '\n') : " ";
             node.scalar += withoutComment(raw.substr(static_cast<std::size_t>(m_lines[next].indent)));
@@ -346,7 +347,8 @@ private:
                     const std::string_view rest = raw.substr(pos + 1);
                     const auto after = rest.find_first_not_of(" \t");
                     if (after != std::string_view::npos && rest[after] != '#' && !(key && rest[after] == ':'))
-                        fail("unexpected text after a quoted string: \"" + std::string(rtrimmed(rest.substr(after))) + "\"",
+                        fail("unexpected text after a quoted string: \"" + std::string(rtrimmed(rest.substr(after)))
+                                 + "\"",
                              m_lines[index].number);
                     endLine = index;
                     return value;
@@ -388,12 +390,14 @@ private:
         const std::size_t digits = c == 'x' ? 2 : c == 'u' ? 4 : c == 'U' ? 8 : 0;
         const std::string_view hex = raw.substr(pos + 1, digits);
         unsigned long codePoint = 0;
-        const bool valid = digits > 0 && hex.size() == digits
-            && std::all_of(hex.begin(), hex.end(), [](char h) { return std::isxdigit(static_cast<unsigned char>(h)); });
+        const bool valid = digits > 0 && hex.size() == digits && std::all_of(hex.begin(), hex.end(), [](char h) {
+                               return std::isxdigit(static_cast<unsigned char>(h));
+                           });
         if (valid)
             codePoint = std::stoul(std::string(hex), nullptr, 16);
         if (!valid || codePoint > 0x10FFFF || (codePoint >= 0xD800 && codePoint <= 0xDFFF))
-            fail("invalid escape \"\\" + std::string(raw.substr(pos, digits + 1)) + "\" in a double-quoted string", line);
+            fail("invalid escape \"\\" + std::string(raw.substr(pos, digits + 1)) + "\" in a double-quoted string",
+                 line);
         appendUtf8(out, codePoint);
         return pos + 1 + digits;
     }
@@ -629,14 +633,18 @@ private:
             fail(exprNode == nullptr ? node : *exprNode, "field 'expr' must be set in rule");
         try {
             PromQlExpression expr(exprText);
-            AlertRule rule{name, exprText, std::move(expr), duration(node.find("for"), "for").value_or(0.0),
+            AlertRule rule{name,
+                           exprText,
+                           std::move(expr),
+                           duration(node.find("for"), "for").value_or(0.0),
                            strings(node.find("labels"), "labels", false),
                            strings(node.find("annotations"), "annotations", true)};
             m_context = groupContext;
             return rule;
         } catch (const PromQlError &error) {
             // In a | block the expression's lines are the file's, so the error's line maps back exactly.
-            const std::size_t line = exprNode->literal ? exprNode->contentLine + error.line() - 1 : exprNode->contentLine;
+            const std::size_t line =
+                exprNode->literal ? exprNode->contentLine + error.line() - 1 : exprNode->contentLine;
             failAt(m_source, line, m_context + "expr: " + error.what());
         }
     }

@@ -7,8 +7,8 @@
 #include <limits>
 #include <span>
 
-#include "core/support/JsonReader.h"
 #include "core/alerting/SeriesStore.h"
+#include "core/support/JsonReader.h"
 
 namespace rl {
 
@@ -39,9 +39,9 @@ struct OpInfo {
 
 // Two-character symbols before their one-character prefixes, so ">=" is not read as ">".
 constexpr std::array kOps{
-    OpInfo{Op::Eq, "==", 3},  OpInfo{Op::Ne, "!=", 3},    OpInfo{Op::Ge, ">=", 3},  OpInfo{Op::Le, "<=", 3},
-    OpInfo{Op::Gt, ">", 3},   OpInfo{Op::Lt, "<", 3},     OpInfo{Op::Add, "+", 4},  OpInfo{Op::Sub, "-", 4},
-    OpInfo{Op::Mul, "*", 5},  OpInfo{Op::Div, "/", 5},    OpInfo{Op::Or, "or", 1},  OpInfo{Op::And, "and", 2},
+    OpInfo{Op::Eq, "==", 3},         OpInfo{Op::Ne, "!=", 3}, OpInfo{Op::Ge, ">=", 3}, OpInfo{Op::Le, "<=", 3},
+    OpInfo{Op::Gt, ">", 3},          OpInfo{Op::Lt, "<", 3},  OpInfo{Op::Add, "+", 4}, OpInfo{Op::Sub, "-", 4},
+    OpInfo{Op::Mul, "*", 5},         OpInfo{Op::Div, "/", 5}, OpInfo{Op::Or, "or", 1}, OpInfo{Op::And, "and", 2},
     OpInfo{Op::Unless, "unless", 2},
 };
 
@@ -66,10 +66,10 @@ constexpr std::array<std::string_view, 4> kAggregators{"sum", "avg", "max", "min
 // Prometheus aggregators we do not evaluate, so that they get a clear message rather than "unknown function".
 constexpr std::array<std::string_view, 10> kOtherAggregators{
     "count", "group", "stddev", "stdvar", "topk", "bottomk", "quantile", "count_values", "limitk", "limit_ratio"};
-constexpr std::array<std::string_view, 11> kKeywords{
-    "and", "or", "unless", "bool", "offset", "by", "without", "on", "ignoring", "group_left", "group_right"};
+constexpr std::array<std::string_view, 11> kKeywords{"and",     "or", "unless",   "bool",       "offset",     "by",
+                                                     "without", "on", "ignoring", "group_left", "group_right"};
 
-template <std::size_t N>
+template<std::size_t N>
 bool contains(const std::array<std::string_view, N> &words, std::string_view word)
 {
     return std::find(words.begin(), words.end(), word) != words.end();
@@ -119,7 +119,7 @@ struct DurationUnit {
 // In the only order Prometheus accepts them, largest first.
 constexpr std::array kDurationUnits{
     DurationUnit{"y", 365 * 86400.0}, DurationUnit{"w", 7 * 86400.0}, DurationUnit{"d", 86400.0},
-    DurationUnit{"h", 3600.0},        DurationUnit{"m", 60.0},         DurationUnit{"s", 1.0},
+    DurationUnit{"h", 3600.0},        DurationUnit{"m", 60.0},        DurationUnit{"s", 1.0},
     DurationUnit{"ms", 0.001},
 };
 
@@ -127,8 +127,8 @@ constexpr std::array kDurationUnits{
 // of the window (a drop is a counter reset, after which the counter restarted from zero), extrapolated to
 // the window's ends when the samples reach to within 1.1 average intervals of them, else by half an
 // interval, and never back past the point where the counter would have been zero.
-std::optional<double> extrapolatedRate(std::span<const SeriesStore::Sample> samples, double rangeStart,
-                                       double rangeEnd, bool isRate)
+std::optional<double> extrapolatedRate(std::span<const SeriesStore::Sample> samples, double rangeStart, double rangeEnd,
+                                       bool isRate)
 {
     if (samples.size() < 2)
         return std::nullopt;
@@ -403,7 +403,7 @@ public:
     }
 
 private:
-    static constexpr int kMaxDepth = 200; // nesting the parser recurses through
+    static constexpr int kMaxDepth = 200;   // nesting the parser recurses through
     static constexpr int kMaxHeight = 1000; // of the tree, e.g. a long chain of a + b + ...
     static constexpr std::string_view kOffsetError =
         "offset modifier must be preceded by an instant vector selector or range vector selector or a subquery";
@@ -456,7 +456,8 @@ private:
             return "end of input";
         const std::string_view word = wordAt(pos);
         if (!word.empty())
-            return contains(kKeywords, lowered(word)) ? "<" + lowered(word) + ">" : "identifier \"" + std::string(word) + "\"";
+            return contains(kKeywords, lowered(word)) ? "<" + lowered(word) + ">"
+                                                      : "identifier \"" + std::string(word) + "\"";
         switch (m_text[pos]) {
         case ')':
             return "right parenthesis ')'";
@@ -501,7 +502,8 @@ private:
         return true;
     }
 
-    std::unique_ptr<Node> make(Node::Kind kind, Type type, std::size_t pos, std::vector<std::unique_ptr<Node>> args = {})
+    std::unique_ptr<Node> make(Node::Kind kind, Type type, std::size_t pos,
+                               std::vector<std::unique_ptr<Node>> args = {})
     {
         auto node = std::make_unique<Node>();
         node->kind = kind;
@@ -599,7 +601,8 @@ private:
             const bool negate = m_text[pos] == '-';
             auto operand = parseUnary();
             if (operand->type == Type::Range)
-                fail(pos, "unary expression only allowed on expressions of type scalar or instant vector, got \"range vector\"");
+                fail(pos, "unary expression only allowed on expressions of type scalar or instant vector, got \"range "
+                          "vector\"");
             if (!negate) {
                 node = std::move(operand);
             } else if (operand->kind == Node::Kind::Number) {
@@ -717,7 +720,8 @@ private:
             return parseCall(pos, word);
         if (lower == "inf" || lower == "nan") {
             auto node = make(Node::Kind::Number, Type::Scalar, pos);
-            node->number = lower == "inf" ? std::numeric_limits<double>::infinity() : std::numeric_limits<double>::quiet_NaN();
+            node->number =
+                lower == "inf" ? std::numeric_limits<double>::infinity() : std::numeric_limits<double>::quiet_NaN();
             return node;
         }
         if (contains(kKeywords, lower) || contains(kAggregators, lower))
@@ -729,15 +733,17 @@ private:
     {
         const std::size_t pos = m_pos;
         std::size_t end = pos;
-        while (end < m_text.size() && (isIdentChar(m_text[end]) || m_text[end] == '.'
-                                       || ((m_text[end] == '+' || m_text[end] == '-')
-                                           && (m_text[end - 1] == 'e' || m_text[end - 1] == 'E'))))
+        while (
+            end < m_text.size()
+            && (isIdentChar(m_text[end]) || m_text[end] == '.'
+                || ((m_text[end] == '+' || m_text[end] == '-') && (m_text[end - 1] == 'e' || m_text[end - 1] == 'E'))))
             ++end;
         const std::string_view text = m_text.substr(pos, end - pos);
         double value = 0.0;
-        const auto [ptr, error] = text.starts_with("0x") || text.starts_with("0X")
-            ? std::from_chars(text.data() + 2, text.data() + text.size(), value, std::chars_format::hex)
-            : std::from_chars(text.data(), text.data() + text.size(), value);
+        const auto [ptr, error] =
+            text.starts_with("0x") || text.starts_with("0X")
+                ? std::from_chars(text.data() + 2, text.data() + text.size(), value, std::chars_format::hex)
+                : std::from_chars(text.data(), text.data() + text.size(), value);
         if (error != std::errc() || ptr != text.data() + text.size())
             fail(pos, "bad number or duration syntax: \"" + std::string(text) + "\"");
         m_pos = end;
@@ -770,7 +776,8 @@ private:
                     }
                 }
                 if (op.empty())
-                    fail(m_pos, "unexpected " + describe(m_pos) + " in label matching, expected label matching operator");
+                    fail(m_pos,
+                         "unexpected " + describe(m_pos) + " in label matching, expected label matching operator");
                 m_pos += op.size();
                 const auto [raw, value] = parseString();
                 if (label == "__name__" && op == "=") {
@@ -881,14 +888,15 @@ private:
     std::unique_ptr<Node> parseCall(std::size_t pos, const std::string &name)
     {
         if (!contains(kFunctions, name))
-            fail(pos, "unknown function with name \"" + name + "\" (supported: rate, increase, avg_over_time, "
-                      "max_over_time, min_over_time)");
+            fail(pos, "unknown function with name \"" + name
+                          + "\" (supported: rate, increase, avg_over_time, "
+                            "max_over_time, min_over_time)");
         auto args = parseArguments();
         if (args.size() != 1)
             fail(pos, "expected 1 argument(s) in call to \"" + name + "\", got " + std::to_string(args.size()));
         if (args[0]->type != Type::Range)
-            fail(args[0]->pos, "expected type range vector in call to function \"" + name + "\", got "
-                                   + typeName(args[0]->type));
+            fail(args[0]->pos,
+                 "expected type range vector in call to function \"" + name + "\", got " + typeName(args[0]->type));
         auto node = make(Node::Kind::Call, Type::Vector, pos, std::move(args));
         node->name = name;
         return node;

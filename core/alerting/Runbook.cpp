@@ -48,7 +48,8 @@ Runbook::Runbook(std::string_view markdown)
                 // A closing run of '#' is not part of the title.
                 std::string_view title = trimmed(line.substr(level));
                 title = trimmed(title.substr(0, title.find_last_not_of('#') + 1));
-                headings.push_back({static_cast<int>(level), std::string(title), std::min(end + 1, markdown.size()), pos});
+                headings.push_back(
+                    {static_cast<int>(level), std::string(title), std::min(end + 1, markdown.size()), pos});
             }
         }
         pos = end + 1;
@@ -65,8 +66,8 @@ Runbook::Runbook(std::string_view markdown)
         const std::size_t start = headings[i].bodyStart;
         std::string_view body = markdown.substr(start, std::max(bodyEnd, start) - start);
         // Drop surrounding blank lines but keep the first line's indentation.
-        for (auto newline = body.find('\n'); newline != std::string_view::npos && trimmed(body.substr(0, newline)).empty();
-             newline = body.find('\n'))
+        for (auto newline = body.find('\n');
+             newline != std::string_view::npos && trimmed(body.substr(0, newline)).empty(); newline = body.find('\n'))
             body.remove_prefix(newline + 1);
         body = body.substr(0, body.find_last_not_of(" \t\r\n") + 1);
         m_sections.push_back({headings[i].level, std::move(headings[i].title), std::string(body)});

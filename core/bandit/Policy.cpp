@@ -5,12 +5,12 @@
 #include <stdexcept>
 
 #include "core/bandit/EpsilonGreedyPolicy.h"
-#include "core/support/JsonReader.h"
 #include "core/bandit/LinUcbPolicy.h"
 #include "core/bandit/PolicySupport.h"
-#include "core/support/Rng.h"
 #include "core/bandit/SeedPolicy.h"
 #include "core/bandit/ThompsonPolicy.h"
+#include "core/support/JsonReader.h"
+#include "core/support/Rng.h"
 
 namespace rl {
 
@@ -136,9 +136,10 @@ std::uint64_t readStateHeader(const Policy &policy, const nlohmann::json &state)
     const auto arms = count("arms");
     const auto dimension = count("dimension");
     if (arms != policy.config().arms || dimension != policy.config().dimension)
-        throw std::invalid_argument("policy state: shape " + std::to_string(arms) + " arms x " + std::to_string(dimension)
-                                    + " features does not match the policy's " + std::to_string(policy.config().arms)
-                                    + " x " + std::to_string(policy.config().dimension));
+        throw std::invalid_argument("policy state: shape " + std::to_string(arms) + " arms x "
+                                    + std::to_string(dimension) + " features does not match the policy's "
+                                    + std::to_string(policy.config().arms) + " x "
+                                    + std::to_string(policy.config().dimension));
     return count("updates");
 }
 

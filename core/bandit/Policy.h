@@ -16,7 +16,7 @@ struct PolicyConfig {
     std::size_t arms = 4;
     std::size_t dimension = 6;
     std::uint64_t seed = 1;
-    double epsilon = 0.1;        // seed, egreedy (0.1 is the original's)
+    double epsilon = 0.1; // seed, egreedy (0.1 is the original's)
     // Defaults tuned on linear-4x10 (rewards in [0, 1], noise sd 0.1), 20k rounds: linucb regret 26 at 0.5
     // (37.6 at 1.0; <= 32 anywhere in 0.3..0.8), thompson 45 mean over 20 seeds at 0.12 (about the noise sd).
     double alpha = 0.5;          // linucb exploration width
@@ -28,15 +28,18 @@ struct PolicyConfig {
 
 struct Selection {
     std::size_t arm = 0;
-    double propensity = 1.0;     // probability the policy had of picking this arm in this context
-    std::vector<double> scores;  // the per-arm point estimate of the expected reward
+    double propensity = 1.0;    // probability the policy had of picking this arm in this context
+    std::vector<double> scores; // the per-arm point estimate of the expected reward
 };
 
 // A contextual bandit over `arms` arms and `dimension` features. Deterministic given its seed.
 // Not thread-safe: the router serialises access.
 class Policy {
 public:
-    explicit Policy(PolicyConfig config) : m_config(std::move(config)) {}
+    explicit Policy(PolicyConfig config)
+        : m_config(std::move(config))
+    {
+    }
     virtual ~Policy() = default;
 
     virtual std::string_view name() const = 0;

@@ -74,12 +74,13 @@ nlohmann::json RidgeArm::state() const
 RidgeArm RidgeArm::fromState(const nlohmann::json &state, std::size_t dimension, const std::string &where)
 {
     const auto d = static_cast<Eigen::Index>(dimension);
-    const auto inverse = policy::readMatrix(policy::member(state, "a_inv", where), dimension, dimension, where + ".a_inv");
+    const auto inverse =
+        policy::readMatrix(policy::member(state, "a_inv", where), dimension, dimension, where + ".a_inv");
     const auto b = policy::readNumbers(policy::member(state, "b", where), dimension, where + ".b");
 
     RidgeArm arm;
-    arm.m_inverse = Eigen::Map<const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>>(
-        inverse.data(), d, d);
+    arm.m_inverse =
+        Eigen::Map<const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>>(inverse.data(), d, d);
     const double scale = arm.m_inverse.cwiseAbs().maxCoeff();
     if ((arm.m_inverse - arm.m_inverse.transpose()).cwiseAbs().maxCoeff() > 1e-9 * scale)
         throw std::invalid_argument(where + ".a_inv: not symmetric");

@@ -59,7 +59,8 @@ void RidgePolicy::restore(const nlohmann::json &state)
     std::vector<RidgeArm> arms;
     arms.reserve(m_config.arms);
     for (std::size_t k = 0; k < m_config.arms; ++k)
-        arms.push_back(RidgeArm::fromState(models[k], m_config.dimension, "policy state.models[" + std::to_string(k) + "]"));
+        arms.push_back(
+            RidgeArm::fromState(models[k], m_config.dimension, "policy state.models[" + std::to_string(k) + "]"));
 
     m_arms = std::move(arms);
     m_rng = std::move(rng);

@@ -19,7 +19,7 @@ double scoreBelow(double t, double mean, double sd, bool tieLoses)
     return (tieLoses ? t > mean : t >= mean) ? 1.0 : 0.0;
 }
 
-template <class F>
+template<class F>
 double adaptiveSimpson(const F &f, double a, double b, double fa, double fm, double fb, double whole, double tolerance,
                        int depth)
 {
@@ -32,7 +32,7 @@ double adaptiveSimpson(const F &f, double a, double b, double fa, double fm, dou
     if (depth == 0 || std::abs(delta) <= 15.0 * tolerance)
         return left + right + delta / 15.0;
     return adaptiveSimpson(f, a, m, fa, flm, fm, left, tolerance / 2.0, depth - 1)
-         + adaptiveSimpson(f, m, b, fm, frm, fb, right, tolerance / 2.0, depth - 1);
+           + adaptiveSimpson(f, m, b, fm, frm, fb, right, tolerance / 2.0, depth - 1);
 }
 
 // The probability that `chosen` wins the draw. Arms' sampled scores are independent normals, so

@@ -28,7 +28,7 @@ public:
     // Moves up to max items, oldest first, onto the end of out; returns how many.
     std::size_t popBatch(std::size_t max, std::vector<TrajectoryFeedback> &out);
     std::vector<TrajectoryFeedback> peek(std::size_t n) const; // copies of the first n, oldest first
-    std::size_t purge();                                      // discards everything, returns the count
+    std::size_t purge();                                       // discards everything, returns the count
 
     std::size_t size() const noexcept { return m_size.load(std::memory_order_relaxed); }
     std::size_t capacity() const;

@@ -1,7 +1,7 @@
 #include "core/feedback/ModelCatalogue.h"
 
-#include <limits>
 #include <fstream>
+#include <limits>
 #include <stdexcept>
 
 #include <nlohmann/json.hpp>

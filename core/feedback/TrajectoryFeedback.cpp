@@ -29,10 +29,9 @@ std::optional<std::string> TrajectoryFeedback::validate() const
         return "trajectory_id is empty";
     if (modelId.empty())
         return "model_id is empty";
-    for (const auto &[field, value] : {std::pair{"accuracy_score", accuracyScore},
-                                       std::pair{"efficiency_score", efficiencyScore},
-                                       std::pair{"error_handling_score", errorHandlingScore},
-                                       std::pair{"overall_score", overallScore}}) {
+    for (const auto &[field, value] :
+         {std::pair{"accuracy_score", accuracyScore}, std::pair{"efficiency_score", efficiencyScore},
+          std::pair{"error_handling_score", errorHandlingScore}, std::pair{"overall_score", overallScore}}) {
         if (auto problem = checkScore(field, value))
             return problem;
     }

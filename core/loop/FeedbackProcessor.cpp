@@ -29,7 +29,7 @@ std::optional<std::string> rejectBatchSize(Metrics &metrics, std::size_t batchSi
         return std::nullopt;
     metrics.addRejected("processor", "batch_size");
     return "batch size " + std::to_string(batchSize) + " is outside [" + std::to_string(LoopConfig::kMinBatchSize)
-        + ", " + std::to_string(LoopConfig::kMaxBatchSize) + "]";
+           + ", " + std::to_string(LoopConfig::kMaxBatchSize) + "]";
 }
 
 } // namespace
@@ -42,12 +42,8 @@ std::string_view toString(ProcessStatus status)
 
 nlohmann::json ProcessSummary::toJson() const
 {
-    nlohmann::json json{{"enabled", enabled},
-                        {"batch_size", batchSize},
-                        {"processed", processed},
-                        {"failed", failed},
-                        {"queue_depth", queueDepth},
-                        {"latency_ms", latencyMs},
+    nlohmann::json json{{"enabled", enabled},        {"batch_size", batchSize},   {"processed", processed},
+                        {"failed", failed},          {"queue_depth", queueDepth}, {"latency_ms", latencyMs},
                         {"status", toString(status)}};
     if (status == ProcessStatus::Error)
         json["error"] = error;
@@ -56,12 +52,13 @@ nlohmann::json ProcessSummary::toJson() const
 
 nlohmann::json DrainSummary::toJson() const
 {
-    return {{"batches", batches},     {"processed", processed}, {"failed", failed},
+    return {{"batches", batches},        {"processed", processed}, {"failed", failed},
             {"queue_depth", queueDepth}, {"cancelled", cancelled}, {"elapsed_ms", elapsedMs}};
 }
 
 FeedbackProcessor::FeedbackProcessor(Metrics &metrics, ModelRouter *router)
-    : m_metrics(metrics), m_router(router)
+    : m_metrics(metrics)
+    , m_router(router)
 {
 }
 

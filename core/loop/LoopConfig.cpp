@@ -111,10 +111,10 @@ std::size_t parseBatchSize(std::string_view name, std::string_view value)
     const std::string_view text = trimmed(value);
     std::size_t size = 0;
     const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), size);
-    if (text.empty() || error != std::errc() || end != text.data() + text.size() ||
-        size < LoopConfig::kMinBatchSize || size > LoopConfig::kMaxBatchSize) {
-        throw ConfigError(shown(name, value) + " is not an integer in " + std::to_string(LoopConfig::kMinBatchSize) +
-                          ".." + std::to_string(LoopConfig::kMaxBatchSize));
+    if (text.empty() || error != std::errc() || end != text.data() + text.size() || size < LoopConfig::kMinBatchSize
+        || size > LoopConfig::kMaxBatchSize) {
+        throw ConfigError(shown(name, value) + " is not an integer in " + std::to_string(LoopConfig::kMinBatchSize)
+                          + ".." + std::to_string(LoopConfig::kMaxBatchSize));
     }
     return size;
 }
@@ -126,11 +126,11 @@ double parseIntervalSeconds(std::string_view name, std::string_view value)
     // from_chars, unlike strtod, ignores the locale and rejects hex floats; it does accept nan and inf,
     // which the isfinite check turns away.
     const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), seconds);
-    if (text.empty() || error != std::errc() || end != text.data() + text.size() || !std::isfinite(seconds) ||
-        seconds < LoopConfig::kMinIntervalSeconds || seconds > LoopConfig::kMaxIntervalSeconds) {
-        throw ConfigError(shown(name, value) + " is not a number of seconds in " +
-                          formatNumber(LoopConfig::kMinIntervalSeconds) + ".." +
-                          formatNumber(LoopConfig::kMaxIntervalSeconds));
+    if (text.empty() || error != std::errc() || end != text.data() + text.size() || !std::isfinite(seconds)
+        || seconds < LoopConfig::kMinIntervalSeconds || seconds > LoopConfig::kMaxIntervalSeconds) {
+        throw ConfigError(shown(name, value) + " is not a number of seconds in "
+                          + formatNumber(LoopConfig::kMinIntervalSeconds) + ".."
+                          + formatNumber(LoopConfig::kMaxIntervalSeconds));
     }
     return seconds;
 }

@@ -20,7 +20,9 @@ std::string plural(std::size_t n, std::string_view word)
 
 } // namespace
 
-TrajectoryEvaluator::TrajectoryEvaluator(Metrics &metrics, ModelRouter *router) : m_metrics(metrics), m_router(router)
+TrajectoryEvaluator::TrajectoryEvaluator(Metrics &metrics, ModelRouter *router)
+    : m_metrics(metrics)
+    , m_router(router)
 {
 }
 
@@ -59,9 +61,9 @@ TrajectoryScores TrajectoryEvaluator::score(const Trajectory &trajectory) const
     asFeedback.errorHandlingScore = scores.errorHandling;
     scores.overall = trajectoryQuality(asFeedback);
 
-    scores.reasoning = std::string(trajectory.success ? "succeeded in " : "failed after ") + plural(n, "step") +
-                       " (par " + std::to_string(par) + (parKnown ? "" : ", assumed") + "), " +
-                       plural(toolCalls, "tool call") + ", " + plural(errors, "error");
+    scores.reasoning = std::string(trajectory.success ? "succeeded in " : "failed after ") + plural(n, "step")
+                       + " (par " + std::to_string(par) + (parKnown ? "" : ", assumed") + "), "
+                       + plural(toolCalls, "tool call") + ", " + plural(errors, "error");
     if (errors > 0)
         scores.reasoning += ", " + std::to_string(recovered) + " recovered";
     return scores;
@@ -110,9 +112,9 @@ std::optional<TrajectoryFeedback> TrajectoryEvaluator::evaluate(const Trajectory
     feedback.trajectoryLength = static_cast<int>(trajectory.steps.size());
     feedback.success = trajectory.success;
     feedback.reasoning = std::move(scores.reasoning);
-    feedback.timestampMs = std::chrono::duration_cast<std::chrono::milliseconds>(
-                               std::chrono::system_clock::now().time_since_epoch())
-                               .count();
+    feedback.timestampMs =
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+            .count();
 
     m_router->enqueueFeedback(feedback);
     m_metrics.addEmissions(1);

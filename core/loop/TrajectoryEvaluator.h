@@ -22,7 +22,7 @@ struct TrajectoryStep {
 
 // A finished agent run on one routed model.
 struct Trajectory {
-    std::string id;      // the trajectory id the router handed out
+    std::string id; // the trajectory id the router handed out
     std::string modelId;
     std::vector<TrajectoryStep> steps;
     bool success = false;

@@ -99,41 +99,40 @@ std::uint64_t countOf(const std::vector<prometheus::MetricFamily> &families, std
 
 struct Metrics::Private {
     explicit Private(MetricLabels labels)
-        : defaults(std::move(labels)),
-          registry(std::make_shared<prometheus::Registry>()),
-          processed(counterFamily(*registry, "rl_feedback_processed_total",
-                                  "Feedback items the bandit learned from")),
-          failed(counterFamily(*registry, "rl_feedback_failed_total",
-                               "Feedback items that taught the bandit nothing, by reason")),
-          emissions(counterFamily(*registry, "trajectory_feedback_emissions_total",
-                                  "Trajectory feedback items emitted into the queue by the evaluator")),
-          dropped(counterFamily(*registry, "rl_feedback_dropped_total",
-                                "Feedback items dropped because the queue was full (oldest first)")),
-          purged(counterFamily(*registry, "rl_feedback_purged_total",
-                               "Feedback items discarded by an operator's purge")),
-          evicted(counterFamily(*registry, "rl_routing_history_evicted_total",
-                                "Routing decisions forgotten before their feedback arrived (size or age bound)")),
-          selections(counterFamily(*registry, "rl_model_selections_total", "Requests routed to each model")),
-          rejected(counterFamily(*registry, "rl_input_rejected_total", "Bad input refused at an entry point")),
-          depth(prometheus::BuildGauge()
+        : defaults(std::move(labels))
+        , registry(std::make_shared<prometheus::Registry>())
+        , processed(counterFamily(*registry, "rl_feedback_processed_total", "Feedback items the bandit learned from"))
+        , failed(counterFamily(*registry, "rl_feedback_failed_total",
+                               "Feedback items that taught the bandit nothing, by reason"))
+        , emissions(counterFamily(*registry, "trajectory_feedback_emissions_total",
+                                  "Trajectory feedback items emitted into the queue by the evaluator"))
+        , dropped(counterFamily(*registry, "rl_feedback_dropped_total",
+                                "Feedback items dropped because the queue was full (oldest first)"))
+        , purged(
+              counterFamily(*registry, "rl_feedback_purged_total", "Feedback items discarded by an operator's purge"))
+        , evicted(counterFamily(*registry, "rl_routing_history_evicted_total",
+                                "Routing decisions forgotten before their feedback arrived (size or age bound)"))
+        , selections(counterFamily(*registry, "rl_model_selections_total", "Requests routed to each model"))
+        , rejected(counterFamily(*registry, "rl_input_rejected_total", "Bad input refused at an entry point"))
+        , depth(prometheus::BuildGauge()
                     .Name("rl_feedback_queue_depth")
                     .Help("Feedback items waiting in the queue")
-                    .Register(*registry)),
-          latency(prometheus::BuildHistogram()
+                    .Register(*registry))
+        , latency(prometheus::BuildHistogram()
                       .Name("rl_feedback_processing_latency_ms")
                       .Help("Time to process one feedback batch, in milliseconds")
-                      .Register(*registry)),
-          buckets(latencyBuckets()),
-          defaultProcessed(processed.Add(labelsOf(defaults, "result", "success"))),
-          defaultFailed{&failed.Add(labelsOf(defaults, "reason", toString(FailureReason::MissingHistory))),
+                      .Register(*registry))
+        , buckets(latencyBuckets())
+        , defaultProcessed(processed.Add(labelsOf(defaults, "result", "success")))
+        , defaultFailed{&failed.Add(labelsOf(defaults, "reason", toString(FailureReason::MissingHistory))),
                         &failed.Add(labelsOf(defaults, "reason", toString(FailureReason::Invalid))),
-                        &failed.Add(labelsOf(defaults, "reason", toString(FailureReason::Exception)))},
-          defaultDepth(depth.Add(labelsOf(defaults))),
-          defaultLatency(latency.Add(labelsOf(defaults), buckets)),
-          defaultEmissions(emissions.Add(labelsOf(defaults))),
-          defaultDropped(dropped.Add(labelsOf(defaults))),
-          defaultPurged(purged.Add(labelsOf(defaults))),
-          defaultEvicted(evicted.Add(labelsOf(defaults)))
+                        &failed.Add(labelsOf(defaults, "reason", toString(FailureReason::Exception)))}
+        , defaultDepth(depth.Add(labelsOf(defaults)))
+        , defaultLatency(latency.Add(labelsOf(defaults), buckets))
+        , defaultEmissions(emissions.Add(labelsOf(defaults)))
+        , defaultDropped(dropped.Add(labelsOf(defaults)))
+        , defaultPurged(purged.Add(labelsOf(defaults)))
+        , defaultEvicted(evicted.Add(labelsOf(defaults)))
     {
     }
 
@@ -263,8 +262,8 @@ MetricTotals Metrics::totals(const MetricLabels &labels) const
     totals.emitted = countOf(families, "trajectory_feedback_emissions_total", labels);
     totals.processed = countOf(families, "rl_feedback_processed_total", labels, "result", "success");
     for (std::size_t reason = 0; reason < kFailureReasons; ++reason) {
-        totals.failedBy[reason] =
-            countOf(families, "rl_feedback_failed_total", labels, "reason", toString(static_cast<FailureReason>(reason)));
+        totals.failedBy[reason] = countOf(families, "rl_feedback_failed_total", labels, "reason",
+                                          toString(static_cast<FailureReason>(reason)));
     }
     totals.dropped = countOf(families, "rl_feedback_dropped_total", labels);
     totals.purged = countOf(families, "rl_feedback_purged_total", labels);

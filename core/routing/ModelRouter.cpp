@@ -8,8 +8,8 @@
 #include <prometheus/counter.h>
 
 #include "core/feedback/FeatureVector.h"
-#include "core/support/JsonReader.h"
 #include "core/metrics/Metrics.h"
+#include "core/support/JsonReader.h"
 
 namespace rl {
 
@@ -30,12 +30,12 @@ std::size_t FeedbackBatchResult::failedTotal() const
 }
 
 ModelRouter::ModelRouter(ModelCatalogue catalogue, Metrics &metrics, RouterConfig config)
-    : m_catalogue(std::move(catalogue)),
-      m_metrics(metrics),
-      m_config(withShape(std::move(config), m_catalogue)),
-      m_queue(m_config.queueCapacity),
-      m_policy(makePolicy(m_config.policy, m_config.policyConfig)),
-      m_history(m_config.historyCapacity, m_config.historyMaxAge)
+    : m_catalogue(std::move(catalogue))
+    , m_metrics(metrics)
+    , m_config(withShape(std::move(config), m_catalogue))
+    , m_queue(m_config.queueCapacity)
+    , m_policy(makePolicy(m_config.policy, m_config.policyConfig))
+    , m_history(m_config.historyCapacity, m_config.historyMaxAge)
 {
     m_selectionCounters.reserve(m_catalogue.size());
     for (const auto &model : m_catalogue.models())

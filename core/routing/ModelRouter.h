@@ -13,12 +13,12 @@
 #include <string_view>
 #include <vector>
 
+#include "core/bandit/Policy.h"
 #include "core/feedback/FailureReason.h"
 #include "core/feedback/FeedbackQueue.h"
-#include "core/metrics/MetricLabels.h"
 #include "core/feedback/ModelCatalogue.h"
-#include "core/bandit/Policy.h"
 #include "core/feedback/RoutingContext.h"
+#include "core/metrics/MetricLabels.h"
 #include "core/routing/RoutingHistory.h"
 
 namespace prometheus {
@@ -31,9 +31,9 @@ class Metrics;
 
 struct RouterConfig {
     std::string policy = "linucb";
-    PolicyConfig policyConfig;  // arms and dimension are filled in by the router
+    PolicyConfig policyConfig; // arms and dimension are filled in by the router
     std::size_t queueCapacity = FeedbackQueue::kDefaultCapacity;
-    std::size_t historyCapacity = 100000;                  // the newest N decisions awaiting feedback are kept
+    std::size_t historyCapacity = 100000;                      // the newest N decisions awaiting feedback are kept
     std::chrono::seconds historyMaxAge{std::chrono::hours(1)}; // and none older than this
     // Where decision times come from; empty means steady_clock::now. Tests pass their own to age the history.
     // Called under the router's lock, from any thread that routes or processes.

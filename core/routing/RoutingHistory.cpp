@@ -27,7 +27,9 @@ std::chrono::seconds checkedAge(std::chrono::seconds maxAge)
 } // namespace
 
 RoutingHistory::RoutingHistory(std::size_t capacity, std::chrono::seconds maxAge)
-    : m_capacity(checkedCapacity(capacity)), m_maxAge(checkedAge(maxAge)), m_cells(kMinCells, 0)
+    : m_capacity(checkedCapacity(capacity))
+    , m_maxAge(checkedAge(maxAge))
+    , m_cells(kMinCells, 0)
 {
 }
 

@@ -60,7 +60,7 @@ private:
 
     struct Entry {
         RoutingDecision decision;
-        std::uint32_t fragment = 0; // the low 32 bits of the id's hash, as in its cell
+        std::uint32_t fragment = 0;  // the low 32 bits of the id's hash, as in its cell
         std::uint32_t older = kNone; // decision order; `newer` also links the free entries
         std::uint32_t newer = kNone;
     };
@@ -74,10 +74,7 @@ private:
     static std::uint32_t indexOf(std::uint64_t cell) { return std::uint32_t(cell) - 1; }
 
     Entry &entry(std::uint32_t index) { return m_chunks[index >> kChunkBits][index & (kChunkSize - 1)]; }
-    const Entry &entry(std::uint32_t index) const
-    {
-        return m_chunks[index >> kChunkBits][index & (kChunkSize - 1)];
-    }
+    const Entry &entry(std::uint32_t index) const { return m_chunks[index >> kChunkBits][index & (kChunkSize - 1)]; }
     std::size_t mask() const { return m_cells.size() - 1; }
     std::uint32_t allocateEntry();
     void place(std::uint64_t cell);
@@ -89,8 +86,8 @@ private:
     const std::chrono::seconds m_maxAge;
     std::vector<std::uint64_t> m_cells;
     std::vector<std::unique_ptr<Entry[]>> m_chunks;
-    std::uint32_t m_fresh = 0;     // entries below this have been used at least once
-    std::uint32_t m_free = kNone;  // a freed entry, linked through `newer`
+    std::uint32_t m_fresh = 0;    // entries below this have been used at least once
+    std::uint32_t m_free = kNone; // a freed entry, linked through `newer`
     std::uint32_t m_oldest = kNone;
     std::uint32_t m_newest = kNone;
     std::size_t m_size = 0;

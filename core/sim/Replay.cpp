@@ -268,7 +268,8 @@ ReplayResult runReplay(Policy &policy, const LearningStream &stream, const std::
     if (result.rounds < 5000)
         result.regretAt5k = regret;
     if (result.rounds > 0)
-        result.optimalShareLast1k = static_cast<double>(optimalInWindow) / static_cast<double>(result.rounds - windowStart);
+        result.optimalShareLast1k =
+            static_cast<double>(optimalInWindow) / static_cast<double>(result.rounds - windowStart);
     return result;
 }
 

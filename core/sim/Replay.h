@@ -29,7 +29,7 @@ std::vector<FeatureVector> loadTrueWeights(const std::string &metaPath);
 
 struct ReplayResult {
     std::size_t rounds = 0;
-    double regretAt1k = 0.0;  // cumulative expected regret after 1,000 rounds (or the end, if fewer)
+    double regretAt1k = 0.0; // cumulative expected regret after 1,000 rounds (or the end, if fewer)
     double regretAt5k = 0.0;
     double regretEnd = 0.0;
     double optimalShareLast1k = 0.0; // share of the last 1,000 rounds that picked the best arm

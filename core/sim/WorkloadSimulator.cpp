@@ -5,10 +5,10 @@
 #include <stdexcept>
 #include <string>
 
-#include "core/routing/ModelRouter.h"
 #include "core/bandit/Policy.h"
 #include "core/feedback/RoutingContext.h"
 #include "core/loop/TrajectoryEvaluator.h"
+#include "core/routing/ModelRouter.h"
 
 namespace rl {
 
@@ -27,10 +27,10 @@ constexpr std::size_t kMinContenders = 3;
 constexpr double kMinContenderShare = 0.05;
 constexpr int kMaxWeightDraws = 1000;
 
-constexpr int kParSteps = 4;        // the simulated task's expected length
+constexpr int kParSteps = 4; // the simulated task's expected length
 constexpr std::size_t kMinSteps = 3;
 constexpr std::size_t kMaxSteps = 12;
-constexpr double kErrorRate = 0.3;  // per-step failure probability at reward 0
+constexpr double kErrorRate = 0.3; // per-step failure probability at reward 0
 // advance() refuses to emit more than this at once: an hour at 10^7 per minute is a typo, not a workload.
 constexpr double kMaxDuePerAdvance = 1e9;
 
@@ -51,39 +51,39 @@ std::size_t argmax(const std::vector<double> &values)
 void requireRate(double itemsPerMinute)
 {
     if (!std::isfinite(itemsPerMinute) || itemsPerMinute < 0.0)
-        throw std::invalid_argument("simulator rate " + std::to_string(itemsPerMinute) +
-                                    " items/min is not a finite number >= 0");
+        throw std::invalid_argument("simulator rate " + std::to_string(itemsPerMinute)
+                                    + " items/min is not a finite number >= 0");
 }
 
 } // namespace
 
 WorkloadSimulator::WorkloadSimulator(ModelRouter &router, TrajectoryEvaluator &evaluator, SimulatorConfig config)
-    : m_router(router),
-      m_evaluator(evaluator),
-      m_config(std::move(config)),
-      m_rng(m_config.seed),
-      m_baselineNoise(m_config.seed + kBaselineNoiseSeedOffset)
+    : m_router(router)
+    , m_evaluator(evaluator)
+    , m_config(std::move(config))
+    , m_rng(m_config.seed)
+    , m_baselineNoise(m_config.seed + kBaselineNoiseSeedOffset)
 {
     requireRate(m_config.itemsPerMinute);
     if (!std::isfinite(m_config.noiseSd) || m_config.noiseSd < 0.0)
-        throw std::invalid_argument("simulator noise sd " + std::to_string(m_config.noiseSd) +
-                                    " is not a finite number >= 0");
+        throw std::invalid_argument("simulator noise sd " + std::to_string(m_config.noiseSd)
+                                    + " is not a finite number >= 0");
     const std::size_t arms = m_router.catalogue().size();
     if (m_config.trueWeights.empty()) {
         drawTrueWeights();
     } else if (m_config.trueWeights.size() != arms) {
-        throw std::invalid_argument("simulator has " + std::to_string(m_config.trueWeights.size()) +
-                                    " true weight vectors but the router has " + std::to_string(arms) + " models");
+        throw std::invalid_argument("simulator has " + std::to_string(m_config.trueWeights.size())
+                                    + " true weight vectors but the router has " + std::to_string(arms) + " models");
     }
     for (std::size_t arm = 0; arm < arms; ++arm) {
         const FeatureVector &w = m_config.trueWeights[arm];
         if (w.size() != kContextFeatures)
-            throw std::invalid_argument("simulator true weights of model " + std::to_string(arm) + " have " +
-                                        std::to_string(w.size()) + " entries, expected " +
-                                        std::to_string(kContextFeatures));
+            throw std::invalid_argument("simulator true weights of model " + std::to_string(arm) + " have "
+                                        + std::to_string(w.size()) + " entries, expected "
+                                        + std::to_string(kContextFeatures));
         if (!std::all_of(w.begin(), w.end(), [](double v) { return std::isfinite(v); }))
-            throw std::invalid_argument("simulator true weights of model " + std::to_string(arm) +
-                                        " are not all finite");
+            throw std::invalid_argument("simulator true weights of model " + std::to_string(arm)
+                                        + " are not all finite");
     }
     m_recent.reserve(kRecentContexts);
     restartComparison();
@@ -125,8 +125,8 @@ void WorkloadSimulator::drawTrueWeights()
         const auto contenders = std::count_if(best.begin(), best.end(), [](std::size_t n) {
             return static_cast<double>(n) >= kMinContenderShare * kProbeContexts;
         });
-        if (*std::max_element(best.begin(), best.end()) <= kMaxBestShare * kProbeContexts &&
-            static_cast<std::size_t>(contenders) >= std::min(kMinContenders, arms))
+        if (*std::max_element(best.begin(), best.end()) <= kMaxBestShare * kProbeContexts
+            && static_cast<std::size_t>(contenders) >= std::min(kMinContenders, arms))
             return;
     }
 }
@@ -135,8 +135,8 @@ double WorkloadSimulator::expectedReward(std::size_t arm, const FeatureVector &x
 {
     const FeatureVector &w = m_config.trueWeights.at(arm);
     if (x.size() != w.size())
-        throw std::invalid_argument("feature vector has " + std::to_string(x.size()) + " entries, expected " +
-                                    std::to_string(w.size()));
+        throw std::invalid_argument("feature vector has " + std::to_string(x.size()) + " entries, expected "
+                                    + std::to_string(w.size()));
     double dot = 0.0;
     for (std::size_t i = 0; i < w.size(); ++i)
         dot += w[i] * x[i];
@@ -178,10 +178,10 @@ void WorkloadSimulator::emitOne()
     trajectory.steps.resize(steps);
     for (std::size_t i = 0; i < steps; ++i) {
         TrajectoryStep &step = trajectory.steps[i];
-        step.kind = i == 0 ? TrajectoryStep::Kind::Reasoning
-            : i + 1 == steps ? TrajectoryStep::Kind::Response
-            : i % 2 == 1     ? TrajectoryStep::Kind::ToolCall
-                             : TrajectoryStep::Kind::Reasoning;
+        step.kind = i == 0           ? TrajectoryStep::Kind::Reasoning
+                    : i + 1 == steps ? TrajectoryStep::Kind::Response
+                    : i % 2 == 1     ? TrajectoryStep::Kind::ToolCall
+                                     : TrajectoryStep::Kind::Reasoning;
         step.error = m_rng.uniform() < (1.0 - reward) * kErrorRate;
         step.recovered = step.error && i + 1 < steps && m_rng.uniform() < reward; // a later step can retry
     }
@@ -199,13 +199,13 @@ std::size_t WorkloadSimulator::emit(std::size_t n)
 std::size_t WorkloadSimulator::advance(double seconds)
 {
     if (!std::isfinite(seconds) || seconds < 0.0)
-        throw std::invalid_argument("simulator cannot advance by " + std::to_string(seconds) +
-                                    " seconds: expected a finite number >= 0");
+        throw std::invalid_argument("simulator cannot advance by " + std::to_string(seconds)
+                                    + " seconds: expected a finite number >= 0");
     const double due = m_config.itemsPerMinute / 60.0 * seconds + m_carry;
     if (due > kMaxDuePerAdvance)
-        throw std::invalid_argument("advancing " + std::to_string(seconds) + " seconds at " +
-                                    std::to_string(m_config.itemsPerMinute) + " items/min would emit " +
-                                    std::to_string(due) + " requests at once");
+        throw std::invalid_argument("advancing " + std::to_string(seconds) + " seconds at "
+                                    + std::to_string(m_config.itemsPerMinute) + " items/min would emit "
+                                    + std::to_string(due) + " requests at once");
     // The tolerance keeps sums like six steps of 1/6 from landing a hair below a whole request.
     const double whole = std::floor(due + 1e-9);
     m_carry = std::max(0.0, due - whole);

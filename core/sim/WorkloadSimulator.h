@@ -26,10 +26,10 @@ struct SimulatorConfig {
 // Since the comparison (re)started.
 struct SimulatorStats {
     std::uint64_t requests = 0;
-    std::uint64_t optimalPicks = 0;    // the live router's
-    double cumulativeRegret = 0.0;     // the live router's
-    double baselineRegret = 0.0;       // the shadow `seed` policy's, on the same contexts
-    std::vector<std::uint64_t> picks;  // the live router's, per arm
+    std::uint64_t optimalPicks = 0;   // the live router's
+    double cumulativeRegret = 0.0;    // the live router's
+    double baselineRegret = 0.0;      // the shadow `seed` policy's, on the same contexts
+    std::vector<std::uint64_t> picks; // the live router's, per arm
 };
 
 // One model's mean reward over the recent contexts: as the live policy estimates it, and the hidden truth.

@@ -8,7 +8,8 @@
 namespace rl {
 
 JsonReader::JsonReader(const nlohmann::json &object, std::string where)
-    : m_object(object), m_where(std::move(where))
+    : m_object(object)
+    , m_where(std::move(where))
 {
     if (!object.is_object())
         throw std::invalid_argument(m_where + ": expected a JSON object, got " + object.type_name());

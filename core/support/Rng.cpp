@@ -80,7 +80,8 @@ std::size_t Rng::below(std::size_t n)
         throw std::invalid_argument("Rng::below: n must be at least 1");
     // Rejection on the top of the range: the accepted draws are an exact multiple of n, so no bias.
     const std::uint64_t bound = static_cast<std::uint64_t>(n);
-    const std::uint64_t limit = std::numeric_limits<std::uint64_t>::max() - std::numeric_limits<std::uint64_t>::max() % bound;
+    const std::uint64_t limit =
+        std::numeric_limits<std::uint64_t>::max() - std::numeric_limits<std::uint64_t>::max() % bound;
     std::uint64_t v = next();
     while (v >= limit)
         v = next();

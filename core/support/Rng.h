@@ -14,8 +14,8 @@ public:
     explicit Rng(std::uint64_t seed = 1);
 
     std::uint64_t next();
-    double uniform();                        // [0, 1)
-    std::size_t below(std::size_t n);        // uniform integer in [0, n)
+    double uniform();                 // [0, 1)
+    std::size_t below(std::size_t n); // uniform integer in [0, n)
     double normal(double mean = 0.0, double sd = 1.0);
 
     nlohmann::json state() const;

@@ -32,7 +32,9 @@ int BenchCommand::run(const Options &options, QTextStream &out, QTextStream &err
                .arg(result.items)
                .arg(result.seconds, 0, 'f', 3)
         << '\n'
-        << tr("  batch latency  p50 %1 µs, p99 %2 µs").arg(result.p50BatchUs, 0, 'f', 1).arg(result.p99BatchUs, 0, 'f', 1)
+        << tr("  batch latency  p50 %1 µs, p99 %2 µs")
+               .arg(result.p50BatchUs, 0, 'f', 1)
+               .arg(result.p99BatchUs, 0, 'f', 1)
         << '\n'
         << tr("  peak RSS       %1 MB").arg(result.peakRssMb, 0, 'f', 1) << Qt::endl;
     return 0;

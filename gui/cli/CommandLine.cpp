@@ -10,8 +10,8 @@
 #include <QDir>
 #include <QFileInfo>
 
-#include "core/loop/LoopConfig.h"
 #include "core/bandit/Policy.h"
+#include "core/loop/LoopConfig.h"
 
 namespace rl {
 
@@ -69,7 +69,8 @@ std::string parsePolicy(const QString &name, const QString &value)
             return wanted;
         known << QString::fromUtf8(policy.data(), static_cast<qsizetype>(policy.size()));
     }
-    fail(CommandLine::tr("%1 is not a policy: expected one of %2").arg(shown(name, value), known.join(QStringLiteral(", "))));
+    fail(CommandLine::tr("%1 is not a policy: expected one of %2")
+             .arg(shown(name, value), known.join(QStringLiteral(", "))));
 }
 
 // HOST:PORT, HOST an IP address (IPv6 in brackets) or localhost; port 0 picks a free one.
@@ -106,7 +107,9 @@ QSize parseSize(const QString &value)
     const int width = sides.size() == 2 ? sides[0].toInt(&okWidth) : 0;
     const int height = sides.size() == 2 ? sides[1].toInt(&okHeight) : 0;
     if (!okWidth || !okHeight || width < 240 || height < 240 || width > kMaxWindowSide || height > kMaxWindowSide)
-        fail(CommandLine::tr("%1 is not a window size WxH: expected e.g. 1280x800, sides 240..%2").arg(shown(QStringLiteral("--size"), value)).arg(kMaxWindowSide));
+        fail(CommandLine::tr("%1 is not a window size WxH: expected e.g. 1280x800, sides 240..%2")
+                 .arg(shown(QStringLiteral("--size"), value))
+                 .arg(kMaxWindowSide));
     return {width, height};
 }
 
@@ -136,7 +139,8 @@ bool parseStops(QCommandLineParser &parser, const QStringList &arguments)
 // Every command takes --policy.
 QCommandLineOption policyOption()
 {
-    return {QStringLiteral("policy"), CommandLine::tr("Bandit policy: seed, egreedy, linucb or thompson (default linucb)."),
+    return {QStringLiteral("policy"),
+            CommandLine::tr("Bandit policy: seed, egreedy, linucb or thompson (default linucb)."),
             QStringLiteral("NAME")};
 }
 
@@ -148,7 +152,8 @@ std::uint64_t parseSeed(const QString &value)
 // --policy, --seed and --json of the one-shot commands, replay and bench.
 struct PolicyRunOptions {
     QCommandLineOption policy = policyOption();
-    QCommandLineOption seed{QStringLiteral("seed"), CommandLine::tr("Seed of the policy (default 1)."), QStringLiteral("N")};
+    QCommandLineOption seed{QStringLiteral("seed"), CommandLine::tr("Seed of the policy (default 1)."),
+                            QStringLiteral("N")};
     QCommandLineOption json{QStringLiteral("json"), CommandLine::tr("Print the result as JSON.")};
 
     // Overrides the defaults with what is given.
@@ -182,32 +187,88 @@ void rejectPositionals(const QCommandLineParser &parser)
 void parseRun(QCommandLineParser &parser, const QStringList &arguments,
               const std::function<const char *(const char *)> &getenv, CommandLine &result)
 {
-    const QCommandLineOption headless(kHeadless, CommandLine::tr("Run without a window: the engine and its HTTP endpoints."));
-    const QCommandLineOption listen(QStringLiteral("listen"), CommandLine::tr("Serve /metrics and /health on HOST:PORT (default 127.0.0.1:8000; port 0 picks one)."), QStringLiteral("HOST:PORT"));
-    const QCommandLineOption batchSize(QStringLiteral("batch-size"), CommandLine::tr("Feedback items per tick, 1..100000 (RL_FEEDBACK_BATCH_SIZE, default 25)."), QStringLiteral("N"));
-    const QCommandLineOption interval(QStringLiteral("interval"), CommandLine::tr("Seconds between ticks, 0.01..86400 (RL_FEEDBACK_LOOP_INTERVAL_SECONDS, default 15)."), QStringLiteral("SECONDS"));
+    const QCommandLineOption headless(kHeadless,
+                                      CommandLine::tr("Run without a window: the engine and its HTTP endpoints."));
+    const QCommandLineOption listen(
+        QStringLiteral("listen"),
+        CommandLine::tr("Serve /metrics and /health on HOST:PORT (default 127.0.0.1:8000; port 0 picks one)."),
+        QStringLiteral("HOST:PORT"));
+    const QCommandLineOption batchSize(
+        QStringLiteral("batch-size"),
+        CommandLine::tr("Feedback items per tick, 1..100000 (RL_FEEDBACK_BATCH_SIZE, default 25)."),
+        QStringLiteral("N"));
+    const QCommandLineOption interval(
+        QStringLiteral("interval"),
+        CommandLine::tr("Seconds between ticks, 0.01..86400 (RL_FEEDBACK_LOOP_INTERVAL_SECONDS, default 15)."),
+        QStringLiteral("SECONDS"));
     const QCommandLineOption policy = policyOption();
-    const QCommandLineOption seed(QStringLiteral("seed"), CommandLine::tr("Seed of the policy and the simulated workload."), QStringLiteral("N"));
-    const QCommandLineOption tenant(QStringLiteral("tenant"), CommandLine::tr("The tenant label of every metric (RL_TENANT, default \"default\")."), QStringLiteral("NAME"));
-    const QCommandLineOption workspace(QStringLiteral("workspace"), CommandLine::tr("The workspace label of every metric (RL_WORKSPACE, default \"default\")."), QStringLiteral("NAME"));
-    const QCommandLineOption rate(QStringLiteral("rate"), CommandLine::tr("Simulated requests per minute (default 30)."), QStringLiteral("ITEMS"));
+    const QCommandLineOption seed(
+        QStringLiteral("seed"), CommandLine::tr("Seed of the policy and the simulated workload."), QStringLiteral("N"));
+    const QCommandLineOption tenant(
+        QStringLiteral("tenant"), CommandLine::tr("The tenant label of every metric (RL_TENANT, default \"default\")."),
+        QStringLiteral("NAME"));
+    const QCommandLineOption workspace(
+        QStringLiteral("workspace"),
+        CommandLine::tr("The workspace label of every metric (RL_WORKSPACE, default \"default\")."),
+        QStringLiteral("NAME"));
+    const QCommandLineOption rate(QStringLiteral("rate"),
+                                  CommandLine::tr("Simulated requests per minute (default 30)."),
+                                  QStringLiteral("ITEMS"));
     const QCommandLineOption noSimulator(QStringLiteral("no-simulator"), CommandLine::tr("Do not simulate requests."));
-    const QCommandLineOption catalogue(QStringLiteral("catalogue"), CommandLine::tr("The models to route between, as JSON (default: the four built-in models)."), QStringLiteral("FILE"));
-    const QCommandLineOption statusEvery(QStringLiteral("status-every"), CommandLine::tr("Seconds between headless status lines, 0 for none (default 5)."), QStringLiteral("SECONDS"));
-    const QCommandLineOption enableEvaluation(QStringLiteral("enable-evaluation"), CommandLine::tr("Emit trajectory feedback (ENABLE_TRAJECTORY_EVALUATION)."));
-    const QCommandLineOption disableEvaluation(QStringLiteral("disable-evaluation"), CommandLine::tr("Do not emit trajectory feedback."));
-    const QCommandLineOption enableLoop(QStringLiteral("enable-loop"), CommandLine::tr("Process feedback on every tick (ENABLE_TRAJECTORY_FEEDBACK_LOOP)."));
+    const QCommandLineOption catalogue(
+        QStringLiteral("catalogue"),
+        CommandLine::tr("The models to route between, as JSON (default: the four built-in models)."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption statusEvery(
+        QStringLiteral("status-every"),
+        CommandLine::tr("Seconds between headless status lines, 0 for none (default 5)."), QStringLiteral("SECONDS"));
+    const QCommandLineOption enableEvaluation(
+        QStringLiteral("enable-evaluation"),
+        CommandLine::tr("Emit trajectory feedback (ENABLE_TRAJECTORY_EVALUATION)."));
+    const QCommandLineOption disableEvaluation(QStringLiteral("disable-evaluation"),
+                                               CommandLine::tr("Do not emit trajectory feedback."));
+    const QCommandLineOption enableLoop(
+        QStringLiteral("enable-loop"),
+        CommandLine::tr("Process feedback on every tick (ENABLE_TRAJECTORY_FEEDBACK_LOOP)."));
     const QCommandLineOption disableLoop(QStringLiteral("disable-loop"), CommandLine::tr("Do not process feedback."));
-    const QCommandLineOption timeScale(QStringLiteral("time-scale"), CommandLine::tr("Compress the alert rules' windows and for-durations by this factor, 1..3600 (a demo; default 1)."), QStringLiteral("FACTOR"));
-    const QCommandLineOption screenshot(QStringLiteral("screenshot"), CommandLine::tr("Save a PNG of the main window before exiting (after --exit-after, default 10 s)."), QStringLiteral("FILE"));
-    const QCommandLineOption exitAfter(QStringLiteral("exit-after"), CommandLine::tr("Exit after this many seconds."), QStringLiteral("SECONDS"));
-    const QCommandLineOption size(QStringLiteral("size"), CommandLine::tr("The window's size, e.g. 1280x800."), QStringLiteral("WxH"));
-    parser.addOptions({headless, listen, batchSize, interval, policy, seed, tenant, workspace, rate, noSimulator,
-                       catalogue, statusEvery, enableEvaluation, disableEvaluation, enableLoop, disableLoop,
-                       languageOption(), timeScale, screenshot, exitAfter, size});
-    parser.addPositionalArgument(QStringLiteral("command"),
-                                 CommandLine::tr("replay or bench (see rlstudio COMMAND --help); none runs the engine."),
-                                 QStringLiteral("[command]"));
+    const QCommandLineOption timeScale(
+        QStringLiteral("time-scale"),
+        CommandLine::tr(
+            "Compress the alert rules' windows and for-durations by this factor, 1..3600 (a demo; default 1)."),
+        QStringLiteral("FACTOR"));
+    const QCommandLineOption screenshot(
+        QStringLiteral("screenshot"),
+        CommandLine::tr("Save a PNG of the main window before exiting (after --exit-after, default 10 s)."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption exitAfter(QStringLiteral("exit-after"), CommandLine::tr("Exit after this many seconds."),
+                                       QStringLiteral("SECONDS"));
+    const QCommandLineOption size(QStringLiteral("size"), CommandLine::tr("The window's size, e.g. 1280x800."),
+                                  QStringLiteral("WxH"));
+    parser.addOptions({headless,
+                       listen,
+                       batchSize,
+                       interval,
+                       policy,
+                       seed,
+                       tenant,
+                       workspace,
+                       rate,
+                       noSimulator,
+                       catalogue,
+                       statusEvery,
+                       enableEvaluation,
+                       disableEvaluation,
+                       enableLoop,
+                       disableLoop,
+                       languageOption(),
+                       timeScale,
+                       screenshot,
+                       exitAfter,
+                       size});
+    parser.addPositionalArgument(
+        QStringLiteral("command"),
+        CommandLine::tr("replay or bench (see rlstudio COMMAND --help); none runs the engine."),
+        QStringLiteral("[command]"));
     if (parseStops(parser, arguments))
         return;
     rejectPositionals(parser);
@@ -235,8 +296,8 @@ void parseRun(QCommandLineParser &parser, const QStringList &arguments,
     if (parser.isSet(seed))
         engine.seed = parseSeed(parser.value(seed));
     if (parser.isSet(rate)) {
-        engine.emissionRate = parseReal(QStringLiteral("--rate"), parser.value(rate), 0.0, EngineOptions::kMaxEmissionRate,
-                                        CommandLine::tr("items per minute"));
+        engine.emissionRate = parseReal(QStringLiteral("--rate"), parser.value(rate), 0.0,
+                                        EngineOptions::kMaxEmissionRate, CommandLine::tr("items per minute"));
     }
     engine.simulatorEnabled = !parser.isSet(noSimulator);
     if (parser.isSet(catalogue)) {
@@ -244,7 +305,8 @@ void parseRun(QCommandLineParser &parser, const QStringList &arguments,
         try {
             engine.catalogue = ModelCatalogue::fromFile(text(path));
         } catch (const std::exception &error) {
-            fail(CommandLine::tr("%1 cannot be used: %2").arg(shown(QStringLiteral("--catalogue"), path), QString::fromUtf8(error.what())));
+            fail(CommandLine::tr("%1 cannot be used: %2")
+                     .arg(shown(QStringLiteral("--catalogue"), path), QString::fromUtf8(error.what())));
         }
     }
     if (parser.isSet(statusEvery)) {
@@ -254,10 +316,12 @@ void parseRun(QCommandLineParser &parser, const QStringList &arguments,
 
     DesktopRunner::Options &desktop = result.desktop;
     if (parser.isSet(timeScale))
-        desktop.alertTimeScale = parseReal(QStringLiteral("--time-scale"), parser.value(timeScale), 1.0, kMaxTimeScale, CommandLine::tr("times"));
+        desktop.alertTimeScale = parseReal(QStringLiteral("--time-scale"), parser.value(timeScale), 1.0, kMaxTimeScale,
+                                           CommandLine::tr("times"));
     desktop.screenshot = parser.value(screenshot);
     if (parser.isSet(exitAfter))
-        desktop.exitAfterSeconds = parseReal(QStringLiteral("--exit-after"), parser.value(exitAfter), 0.1, kMaxStatusEverySeconds, CommandLine::tr("seconds"));
+        desktop.exitAfterSeconds = parseReal(QStringLiteral("--exit-after"), parser.value(exitAfter), 0.1,
+                                             kMaxStatusEverySeconds, CommandLine::tr("seconds"));
     if (parser.isSet(size))
         desktop.size = parseSize(parser.value(size));
     desktop.server = run;
@@ -265,11 +329,17 @@ void parseRun(QCommandLineParser &parser, const QStringList &arguments,
 
 void parseReplay(QCommandLineParser &parser, const QStringList &arguments, CommandLine &result)
 {
-    const QCommandLineOption stream(QStringLiteral("stream"), CommandLine::tr("The learning stream: t, x0..x(d-1), r0..r(k-1) per line."), QStringLiteral("FILE.csv"));
-    const QCommandLineOption weights(QStringLiteral("weights"), CommandLine::tr("The true_weights to measure regret against (default: meta.json beside the stream)."), QStringLiteral("meta.json"));
+    const QCommandLineOption stream(QStringLiteral("stream"),
+                                    CommandLine::tr("The learning stream: t, x0..x(d-1), r0..r(k-1) per line."),
+                                    QStringLiteral("FILE.csv"));
+    const QCommandLineOption weights(
+        QStringLiteral("weights"),
+        CommandLine::tr("The true_weights to measure regret against (default: meta.json beside the stream)."),
+        QStringLiteral("meta.json"));
     const PolicyRunOptions policyRun;
     parser.addOptions({stream, weights, policyRun.policy, policyRun.seed, policyRun.json, languageOption()});
-    parser.addPositionalArgument(kReplay, CommandLine::tr("Replay a learning stream through a policy and report its regret."));
+    parser.addPositionalArgument(kReplay,
+                                 CommandLine::tr("Replay a learning stream through a policy and report its regret."));
     if (parseStops(parser, arguments))
         return;
     rejectPositionals(parser);
@@ -285,11 +355,16 @@ void parseReplay(QCommandLineParser &parser, const QStringList &arguments, Comma
 
 void parseBench(QCommandLineParser &parser, const QStringList &arguments, CommandLine &result)
 {
-    const QCommandLineOption depth(QStringLiteral("depth"), CommandLine::tr("Queued items, which is also the routing history's length (default 10000)."), QStringLiteral("N"));
-    const QCommandLineOption batch(QStringLiteral("batch"), CommandLine::tr("Items per batch, 1..100000 (default 25)."), QStringLiteral("B"));
+    const QCommandLineOption depth(
+        QStringLiteral("depth"),
+        CommandLine::tr("Queued items, which is also the routing history's length (default 10000)."),
+        QStringLiteral("N"));
+    const QCommandLineOption batch(QStringLiteral("batch"), CommandLine::tr("Items per batch, 1..100000 (default 25)."),
+                                   QStringLiteral("B"));
     const PolicyRunOptions policyRun;
     parser.addOptions({depth, batch, policyRun.policy, policyRun.seed, policyRun.json, languageOption()});
-    parser.addPositionalArgument(kBench, CommandLine::tr("Measure feedback processing: items per second, batch latency, peak memory."));
+    parser.addPositionalArgument(
+        kBench, CommandLine::tr("Measure feedback processing: items per second, batch latency, peak memory."));
     if (parseStops(parser, arguments))
         return;
     rejectPositionals(parser);
@@ -318,8 +393,8 @@ bool CommandLine::wantsWindow(const QStringList &arguments)
 {
     if (commandOf(arguments) != Command::Run)
         return false;
-    const QStringList stops = {QStringLiteral("--") + kHeadless, QStringLiteral("--help"), QStringLiteral("-h"),
-                               QStringLiteral("--help-all"), QStringLiteral("--version"), QStringLiteral("-v")};
+    const QStringList stops = {QStringLiteral("--") + kHeadless, QStringLiteral("--help"),    QStringLiteral("-h"),
+                               QStringLiteral("--help-all"),     QStringLiteral("--version"), QStringLiteral("-v")};
     return std::none_of(arguments.begin() + std::min<qsizetype>(1, arguments.size()), arguments.end(),
                         [&stops](const QString &argument) { return stops.contains(argument); });
 }

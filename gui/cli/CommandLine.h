@@ -7,9 +7,9 @@
 #include <QStringList>
 
 #include "gui/cli/BenchCommand.h"
-#include "gui/ui/DesktopRunner.h"
-#include "gui/server/HeadlessRunner.h"
 #include "gui/cli/ReplayCommand.h"
+#include "gui/server/HeadlessRunner.h"
+#include "gui/ui/DesktopRunner.h"
 
 namespace rl {
 
@@ -32,10 +32,10 @@ public:
     static QString language(const QStringList &arguments);
 
     Command command = Command::Run;
-    bool headless = false;     // --headless given
+    bool headless = false; // --headless given
     bool helpRequested = false;
     bool versionRequested = false;
-    QString helpText;          // for the command given
+    QString helpText; // for the command given
     HeadlessRunner::Options run;
     DesktopRunner::Options desktop; // its server part is `run`
     ReplayCommand::Options replay;

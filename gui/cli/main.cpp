@@ -8,10 +8,10 @@
 #include "core/loop/LoopConfig.h"
 #include "gui/cli/BenchCommand.h"
 #include "gui/cli/CommandLine.h"
-#include "gui/ui/DesktopRunner.h"
-#include "gui/server/HeadlessRunner.h"
 #include "gui/cli/ReplayCommand.h"
 #include "gui/cli/Translations.h"
+#include "gui/server/HeadlessRunner.h"
+#include "gui/ui/DesktopRunner.h"
 
 int main(int argc, char *argv[])
 {
@@ -20,8 +20,8 @@ int main(int argc, char *argv[])
         arguments << QString::fromLocal8Bit(argv[i]);
     const bool window = rl::CommandLine::wantsWindow(arguments) && rl::DesktopRunner::haveDisplay();
     // The window needs QApplication; everything else runs without a GUI library loaded.
-    const std::unique_ptr<QCoreApplication> app = window ? std::make_unique<QApplication>(argc, argv)
-                                                         : std::make_unique<QCoreApplication>(argc, argv);
+    const std::unique_ptr<QCoreApplication> app =
+        window ? std::make_unique<QApplication>(argc, argv) : std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("rlstudio"));
     QCoreApplication::setApplicationName(QStringLiteral("rlstudio"));
     QCoreApplication::setApplicationVersion(QStringLiteral(RLSTUDIO_VERSION));
@@ -35,7 +35,8 @@ int main(int argc, char *argv[])
 
     rl::CommandLine commandLine;
     try {
-        commandLine = rl::CommandLine::parse(QCoreApplication::arguments(), [](const char *name) { return std::getenv(name); });
+        commandLine =
+            rl::CommandLine::parse(QCoreApplication::arguments(), [](const char *name) { return std::getenv(name); });
     } catch (const rl::ConfigError &error) {
         err << QStringLiteral("rlstudio: ") << QString::fromUtf8(error.what()) << Qt::endl;
         return 2;
@@ -60,8 +61,9 @@ int main(int argc, char *argv[])
     if (window)
         return rl::DesktopRunner(commandLine.desktop).run(err);
     if (!commandLine.headless) {
-        err << QCoreApplication::translate("main", "rlstudio: no display (DISPLAY, WAYLAND_DISPLAY and QT_QPA_PLATFORM are unset), "
-                                                   "so running headless; /metrics and /health are served as below")
+        err << QCoreApplication::translate(
+            "main", "rlstudio: no display (DISPLAY, WAYLAND_DISPLAY and QT_QPA_PLATFORM are unset), "
+                    "so running headless; /metrics and /health are served as below")
             << Qt::endl;
     }
     rl::HeadlessRunner runner(commandLine.run);

@@ -27,10 +27,10 @@ EngineSnapshot initialSnapshot(const EngineOptions &options)
 } // namespace
 
 EngineHost::EngineHost(EngineOptions options, QObject *parent)
-    : QObject(parent),
-      m_worker(new EngineWorker(options)),
-      m_metrics(m_worker->metrics()),
-      m_latest(initialSnapshot(options))
+    : QObject(parent)
+    , m_worker(new EngineWorker(options))
+    , m_metrics(m_worker->metrics())
+    , m_latest(initialSnapshot(options))
 {
     qRegisterMetaType<EngineSnapshot>();
     qRegisterMetaType<DrainProgress>();

@@ -5,8 +5,8 @@
 #include <optional>
 #include <string>
 
-#include "core/loop/LoopConfig.h"
 #include "core/feedback/ModelCatalogue.h"
+#include "core/loop/LoopConfig.h"
 
 namespace rl {
 

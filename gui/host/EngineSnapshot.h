@@ -16,9 +16,9 @@ namespace rl {
 // One catalogue model as the comparison sees it.
 struct ModelView {
     std::string name;
-    std::uint64_t picks = 0;        // selections since the comparison (re)started
-    double estimatedReward = 0.0;   // the live policy's estimate, averaged over recent simulated contexts
-    double trueReward = 0.0;        // the hidden truth over the same contexts (simulation only)
+    std::uint64_t picks = 0;      // selections since the comparison (re)started
+    double estimatedReward = 0.0; // the live policy's estimate, averaged over recent simulated contexts
+    double trueReward = 0.0;      // the hidden truth over the same contexts (simulation only)
 };
 
 // One queued item, for the runbook's queue inspection.
@@ -45,18 +45,19 @@ struct EngineSnapshot {
     HealthState health;
     SimulatorStats simulator;
     bool simulatorEnabled = false;
-    double emissionRate = 0.0;      // simulator items per minute
-    ProcessSummary lastProcess;     // the latest tick or one-shot
+    double emissionRate = 0.0;  // simulator items per minute
+    ProcessSummary lastProcess; // the latest tick or one-shot
     // When taken, ms since the epoch: the wall clock, except that it never goes back (it runs on steadily
     // when the system clock is set back), so rates and the alert rules' windows hold.
     std::int64_t wallTimeMs = 0;
-    double uptimeSeconds = 0.0;     // since the engine started
+    double uptimeSeconds = 0.0; // since the engine started
 
-    std::vector<double> batchLatenciesMs; // every processed batch's latency since the previous snapshot (cap 4096, newest kept)
+    std::vector<double>
+        batchLatenciesMs; // every processed batch's latency since the previous snapshot (cap 4096, newest kept)
     std::uint64_t failedMissingHistory = 0, failedInvalid = 0, failedException = 0; // totals by reason
-    std::vector<ModelView> models;        // one per catalogue model, in catalogue order
-    double liveRegret = 0.0;              // cumulative regret of the live policy since the comparison (re)started
-    double baselineRegret = 0.0;          // the same for the original `seed` policy run as a shadow on the same simulated stream
+    std::vector<ModelView> models; // one per catalogue model, in catalogue order
+    double liveRegret = 0.0;       // cumulative regret of the live policy since the comparison (re)started
+    double baselineRegret = 0.0; // the same for the original `seed` policy run as a shadow on the same simulated stream
     std::uint64_t comparisonRequests = 0; // requests since the comparison (re)started
     std::vector<QueueItemView> queueHead; // the first 20 items, oldest first (copies; cheap)
     std::size_t queueCapacity = 0;

@@ -9,11 +9,11 @@
 
 #include "core/feedback/FailureReason.h"
 #include "core/loop/FeedbackProcessor.h"
-#include "core/support/JsonReader.h"
+#include "core/loop/TrajectoryEvaluator.h"
 #include "core/metrics/Metrics.h"
 #include "core/routing/ModelRouter.h"
-#include "core/loop/TrajectoryEvaluator.h"
 #include "core/sim/WorkloadSimulator.h"
+#include "core/support/JsonReader.h"
 
 namespace rl {
 
@@ -39,7 +39,9 @@ int intervalMs(double seconds)
 } // namespace
 
 EngineWorker::EngineWorker(EngineOptions options, QObject *parent)
-    : QObject(parent), m_options(std::move(options)), m_metrics(std::make_unique<Metrics>(m_options.loop.labels))
+    : QObject(parent)
+    , m_options(std::move(options))
+    , m_metrics(std::make_unique<Metrics>(m_options.loop.labels))
 {
 }
 
@@ -217,7 +219,8 @@ void EngineWorker::setBatchSize(int batchSize)
 void EngineWorker::setIntervalSeconds(double seconds)
 {
     try {
-        m_options.loop.intervalSeconds = parseIntervalSeconds("interval", formatNumber(seconds)); // round-trips: the parser judges the exact value
+        m_options.loop.intervalSeconds =
+            parseIntervalSeconds("interval", formatNumber(seconds)); // round-trips: the parser judges the exact value
     } catch (const ConfigError &error) {
         reject("interval", QString::fromStdString(error.what()));
         return;
@@ -331,7 +334,8 @@ void EngineWorker::emitRequests(int count)
     if (!engineReady(tr("emit requests")))
         return;
     if (count < 1 || count > kMaxEmitRequests) {
-        reject("emit_count", tr("cannot emit %1 requests: the count must be in 1..%2").arg(count).arg(kMaxEmitRequests));
+        reject("emit_count",
+               tr("cannot emit %1 requests: the count must be in 1..%2").arg(count).arg(kMaxEmitRequests));
         return;
     }
     const std::size_t emitted = m_simulator->emit(static_cast<std::size_t>(count));
@@ -358,7 +362,8 @@ ProcessSummary EngineWorker::runBatch()
     if (m_lastProcess.status == ProcessStatus::Success) // the other statuses ran no batch
         recordLatency(m_lastProcess.latencyMs);
     if (m_lastProcess.status == ProcessStatus::Error)
-        qCWarning(lcEngine).noquote() << tr("feedback batch failed: %1").arg(QString::fromStdString(m_lastProcess.error));
+        qCWarning(lcEngine).noquote()
+            << tr("feedback batch failed: %1").arg(QString::fromStdString(m_lastProcess.error));
     return m_lastProcess;
 }
 

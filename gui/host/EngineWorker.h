@@ -50,7 +50,7 @@ public Q_SLOTS:
     // count too) or it is cancelled. It runs in slices and re-posts itself, so commands, ticks and snapshots
     // interleave; `request` is the host's number for it (see cancelDrains). Ignored while a drain runs.
     void drain(std::uint64_t request);
-    void purge();       // the runbook's emergency purge
+    void purge(); // the runbook's emergency purge
     void setBatchSize(int batchSize);
     void setIntervalSeconds(double seconds);
     void setLoopEnabled(bool enabled); // the ENABLE_TRAJECTORY_FEEDBACK_LOOP flag: ticks start or stop

@@ -5,7 +5,9 @@
 
 namespace rl {
 
-GradualRecovery::GradualRecovery(EngineHost &host, QObject *parent) : QObject(parent), m_host(host)
+GradualRecovery::GradualRecovery(EngineHost &host, QObject *parent)
+    : QObject(parent)
+    , m_host(host)
 {
     connect(&m_host, &EngineHost::snapshotReady, this, &GradualRecovery::onSnapshot);
     connect(&m_host, &EngineHost::drainFinished, this, &GradualRecovery::onDrainFinished);
@@ -40,11 +42,12 @@ void GradualRecovery::onDrainFinished(const DrainProgress &progress)
         return;
     if (progress.cancelled) {
         enter(Step::Stopped, tr("Gradual recovery stopped: the drain was cancelled with %L1 items left; "
-                                "trajectory evaluation stays disabled").arg(progress.remaining));
+                                "trajectory evaluation stays disabled")
+                                 .arg(progress.remaining));
         return;
     }
-    enter(Step::ReEnablingEvaluation, tr("Gradual recovery 3/3: %L1 items processed, re-enabling trajectory evaluation")
-                                          .arg(progress.processed));
+    enter(Step::ReEnablingEvaluation,
+          tr("Gradual recovery 3/3: %L1 items processed, re-enabling trajectory evaluation").arg(progress.processed));
     m_host.setEvaluationEnabled(true);
 }
 

@@ -74,7 +74,8 @@ LiveSample LiveStats::compute(qint64 nowMs) const
     sample.rollingWindowSeconds = static_cast<double>(newest.timeMs - oldest.timeMs) / 1000.0;
     if (sample.rollingWindowSeconds > 0.0) {
         sample.rollingAttemptedPerSecond = (processed + failed) / sample.rollingWindowSeconds;
-        sample.rollingEmittedPerSecond = static_cast<double>(newest.emitted - oldest.emitted) / sample.rollingWindowSeconds;
+        sample.rollingEmittedPerSecond =
+            static_cast<double>(newest.emitted - oldest.emitted) / sample.rollingWindowSeconds;
     }
 
     if (!m_latencies.empty()) {

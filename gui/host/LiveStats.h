@@ -18,15 +18,16 @@ struct LiveSample {
     double processedPerSecond = 0.0; // over the rate window
     double failedPerSecond = 0.0;
     double emittedPerSecond = 0.0;
-    double rollingWindowSeconds = 0.0; // how much history the rolling figures below cover (up to 60 s)
+    double rollingWindowSeconds = 0.0;      // how much history the rolling figures below cover (up to 60 s)
     double rollingAttemptedPerSecond = 0.0; // processed + failed, over the rolling window
     double rollingEmittedPerSecond = 0.0;
-    std::optional<double> successRate; // processed / (processed + failed) over the rolling window; none without attempts
+    std::optional<double>
+        successRate; // processed / (processed + failed) over the rolling window; none without attempts
     std::optional<double> latencyP50Ms; // batches of the rolling window
     std::optional<double> latencyP95Ms;
     std::optional<double> latencyMaxMs;
     std::optional<double> queueTrendPerSecond; // least-squares slope of the depth over the rolling window
-    std::uint64_t recentExceptions = 0;         // failures with reason exception in the rolling window
+    std::uint64_t recentExceptions = 0;        // failures with reason exception in the rolling window
 };
 
 // Turns cumulative totals into rates and batch latencies into percentiles, like the dashboard's
@@ -57,7 +58,7 @@ private:
     LiveSample compute(qint64 nowMs) const;
     const Point &oldestWithin(double seconds, qint64 nowMs) const;
 
-    std::deque<Point> m_points;     // the rolling window, oldest first
+    std::deque<Point> m_points;      // the rolling window, oldest first
     std::deque<Latency> m_latencies; // the rolling window's batches
     LiveSample m_current;
 };

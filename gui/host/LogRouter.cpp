@@ -11,7 +11,8 @@ QtMessageHandler g_previous = nullptr;
 
 } // namespace
 
-LogRouter::LogRouter(QObject *parent) : QObject(parent)
+LogRouter::LogRouter(QObject *parent)
+    : QObject(parent)
 {
     Q_ASSERT(!g_router.load());
     g_router.store(this);
@@ -29,7 +30,8 @@ void LogRouter::handle(QtMsgType type, const QMessageLogContext &context, const 
     if (g_previous)
         g_previous(type, context, message);
     if (LogRouter *router = g_router.load())
-        Q_EMIT router->logged(QDateTime::currentDateTime(), type, QString::fromUtf8(context.category ? context.category : "default"), message);
+        Q_EMIT router->logged(QDateTime::currentDateTime(), type,
+                              QString::fromUtf8(context.category ? context.category : "default"), message);
 }
 
 } // namespace rl

@@ -44,7 +44,9 @@ void writeSignal(int signal)
 
 } // namespace
 
-HeadlessRunner::HeadlessRunner(Options options, QObject *parent) : QObject(parent), m_options(std::move(options))
+HeadlessRunner::HeadlessRunner(Options options, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
 {
     // Only /health and the status line read snapshots here; no window repaints from them.
     m_options.engine.snapshotsPerSecond = std::min(m_options.engine.snapshotsPerSecond, kHeadlessSnapshotsPerSecond);
@@ -81,7 +83,8 @@ int HeadlessRunner::run(QTextStream &out, QTextStream &err)
 bool HeadlessRunner::installSignalHandlers(QTextStream &err)
 {
     if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, g_signalPipe.data()) != 0) {
-        err << tr("rlstudio: cannot create the signal socket pair: %1").arg(QString::fromLocal8Bit(std::strerror(errno)))
+        err << tr("rlstudio: cannot create the signal socket pair: %1")
+                   .arg(QString::fromLocal8Bit(std::strerror(errno)))
             << Qt::endl;
         return false;
     }
@@ -120,7 +123,8 @@ void HeadlessRunner::onSignal()
     char byte = 0;
     if (::read(g_signalPipe[1], &byte, 1) != 1)
         return;
-    qCInfo(lcHeadless).noquote() << tr("received %1, shutting down").arg(byte == SIGINT ? QStringLiteral("SIGINT") : QStringLiteral("SIGTERM"));
+    qCInfo(lcHeadless).noquote()
+        << tr("received %1, shutting down").arg(byte == SIGINT ? QStringLiteral("SIGINT") : QStringLiteral("SIGTERM"));
     QCoreApplication::exit(0);
 }
 
@@ -129,10 +133,11 @@ void HeadlessRunner::printStatus(QTextStream &out, const EngineHost &host) const
     const EngineSnapshot &snapshot = host.latestSnapshot();
     const HealthState &health = snapshot.health;
     const std::uint64_t attempted = health.totals.processed + health.totals.failed;
-    const QString success = attempted == 0 ? QStringLiteral("-")
-                                           : QString::number(100.0 * static_cast<double>(health.totals.processed) /
-                                                                 static_cast<double>(attempted),
-                                                             'f', 1);
+    const QString success =
+        attempted == 0
+            ? QStringLiteral("-")
+            : QString::number(100.0 * static_cast<double>(health.totals.processed) / static_cast<double>(attempted),
+                              'f', 1);
     out << tr("%1  queue %2  processed %3  failed %4  emitted %5  success %6%  last batch %7 ms  policy %8  regret %9")
                .arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")))
                .arg(health.queueDepth)

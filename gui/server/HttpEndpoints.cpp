@@ -28,7 +28,7 @@ const QByteArray kTextType = QByteArrayLiteral("text/plain; charset=utf-8");
 QString hostText(const QHostAddress &address)
 {
     return address.protocol() == QAbstractSocket::IPv6Protocol ? QStringLiteral("[%1]").arg(address.toString())
-                                                                 : address.toString();
+                                                               : address.toString();
 }
 
 QString describe(const QHttpServerRequest &request)
@@ -40,12 +40,12 @@ QString describe(const QHttpServerRequest &request)
 
 } // namespace
 
-HttpEndpoints::HttpEndpoints(EngineHost &host, QObject *parent) : QObject(parent), m_host(host)
+HttpEndpoints::HttpEndpoints(EngineHost &host, QObject *parent)
+    : QObject(parent)
+    , m_host(host)
 {
-    m_server.route(QStringLiteral("/metrics"),
-                   [this](const QHttpServerRequest &request) { return metrics(request); });
-    m_server.route(QStringLiteral("/health"),
-                   [this](const QHttpServerRequest &request) { return health(request); });
+    m_server.route(QStringLiteral("/metrics"), [this](const QHttpServerRequest &request) { return metrics(request); });
+    m_server.route(QStringLiteral("/health"), [this](const QHttpServerRequest &request) { return health(request); });
     m_server.setMissingHandler([this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
         m_host.metrics().addRejected("http", "not_found");
         qCDebug(lcHttp).noquote() << describe(request) << "-> 404";
@@ -60,8 +60,8 @@ bool HttpEndpoints::listen(const QHostAddress &address, quint16 port)
 {
     auto tcp = std::make_unique<QTcpServer>();
     if (!tcp->listen(address, port)) {
-        const QString reason = tcp->serverError() == QAbstractSocket::AddressInUseError ? tr("address in use")
-                                                                                         : tcp->errorString();
+        const QString reason =
+            tcp->serverError() == QAbstractSocket::AddressInUseError ? tr("address in use") : tcp->errorString();
         m_error = tr("cannot listen on %1:%2: %3").arg(hostText(address)).arg(port).arg(reason);
         return false;
     }
@@ -110,7 +110,8 @@ QHttpServerResponse HttpEndpoints::methodNotAllowed(const QHttpServerRequest &re
 {
     m_host.metrics().addRejected("http", "method_not_allowed");
     qCDebug(lcHttp).noquote() << describe(request) << "-> 405";
-    QHttpServerResponse response(kTextType, tr("method not allowed: %1 accepts GET only\n").arg(request.url().path()).toUtf8(),
+    QHttpServerResponse response(kTextType,
+                                 tr("method not allowed: %1 accepts GET only\n").arg(request.url().path()).toUtf8(),
                                  QHttpServerResponder::StatusCode::MethodNotAllowed);
     response.setHeader(QByteArrayLiteral("Allow"), QByteArrayLiteral("GET"));
     return response;

@@ -47,7 +47,11 @@ QString text(const std::string &value)
 } // namespace
 
 AlertsPanel::AlertsPanel(double timeScale, QWidget *parent)
-    : QWidget(parent), m_runbook(readResource(kRunbookResource)), m_store(1.0), m_list(new AlertList(this)), m_scale(new QComboBox(this))
+    : QWidget(parent)
+    , m_runbook(readResource(kRunbookResource))
+    , m_store(1.0)
+    , m_list(new AlertList(this))
+    , m_scale(new QComboBox(this))
 {
     try {
         const AlertRuleFile file = AlertRuleFile::parse(readResource(kRulesResource), "rl_feedback_alerts.yml");
@@ -68,7 +72,9 @@ AlertsPanel::AlertsPanel(double timeScale, QWidget *parent)
     auto *scaleLabel = new QLabel(tr("&Time scale:"), this);
     scaleLabel->setBuddy(m_scale);
     auto *header = new QHBoxLayout;
-    header->addWidget(new QLabel(tr("Rules of rl_feedback_alerts.yml, evaluated every %1 s on the live series").arg(m_evaluationIntervalSeconds), this));
+    header->addWidget(new QLabel(
+        tr("Rules of rl_feedback_alerts.yml, evaluated every %1 s on the live series").arg(m_evaluationIntervalSeconds),
+        this));
     header->addStretch(1);
     header->addWidget(scaleLabel);
     header->addWidget(m_scale);
@@ -78,7 +84,8 @@ AlertsPanel::AlertsPanel(double timeScale, QWidget *parent)
     layout->addWidget(m_list, 1);
     m_list->setAccessibleName(tr("Alerts"));
 
-    connect(m_scale, &QComboBox::activated, this, [this](int index) { setTimeScale(m_scale->itemData(index).toDouble()); });
+    connect(m_scale, &QComboBox::activated, this,
+            [this](int index) { setTimeScale(m_scale->itemData(index).toDouble()); });
     setTimeScale(timeScale);
 }
 
@@ -127,7 +134,8 @@ void AlertsPanel::evaluate(double nowSeconds)
     for (std::size_t i = 0; i < statuses.size(); ++i) {
         const AlertStatus &status = statuses[i];
         if (!status.error.empty() && status.error != previous[i].error)
-            qCWarning(lcUi).noquote() << tr("alert %1 cannot be evaluated: %2").arg(text(status.rule->name), text(status.error));
+            qCWarning(lcUi).noquote()
+                << tr("alert %1 cannot be evaluated: %2").arg(text(status.rule->name), text(status.error));
         const bool changed = status.state != previous[i].state;
         if (changed)
             qCInfo(lcUi).noquote() << tr("alert %1 is %2").arg(text(status.rule->name), stateText(status.state));
@@ -154,7 +162,9 @@ void AlertsPanel::showRows()
         if (status.state == AlertStatus::State::Firing && status.firedAt)
             row.since = tr("firing since %1").arg(clock(*status.firedAt));
         else if (status.state == AlertStatus::State::Pending)
-            row.since = tr("pending since %1 (fires after %2 s)").arg(clock(status.activeSince)).arg(rule.forSeconds / m_timeScale);
+            row.since = tr("pending since %1 (fires after %2 s)")
+                            .arg(clock(status.activeSince))
+                            .arg(rule.forSeconds / m_timeScale);
         else if (status.resolvedAt)
             row.since = tr("resolved at %1").arg(clock(*status.resolvedAt));
         else
@@ -174,7 +184,8 @@ QString AlertsPanel::details(const AlertStatus &status) const
         markdown += QStringLiteral("### %1\n\n").arg(text(summary->second));
     if (status.value && rule.annotations.count("description"))
         markdown += text(rule.render("description", *status.value)) + QStringLiteral("\n\n");
-    markdown += tr("**Expression** (for %1):").arg(QString::fromStdString(PromQlExpression::formatDuration(rule.forSeconds)));
+    markdown +=
+        tr("**Expression** (for %1):").arg(QString::fromStdString(PromQlExpression::formatDuration(rule.forSeconds)));
     markdown += QStringLiteral("\n\n```\n%1\n```\n\n").arg(text(rule.exprText).trimmed());
     if (!status.error.empty())
         markdown += tr("**Evaluation error:** %1").arg(text(status.error)) + QStringLiteral("\n\n");

@@ -20,12 +20,12 @@ const QColor kPage(0xc6, 0x28, 0x28);
 } // namespace
 
 ChartsPanel::ChartsPanel(QWidget *parent)
-    : QWidget(parent),
-      m_window(new QComboBox(this)),
-      m_queueDepth(new TimeSeriesChart(tr("Queue depth"), this)),
-      m_successRate(new TimeSeriesChart(tr("Success rate (rolling 1 min)"), this)),
-      m_latency(new TimeSeriesChart(tr("Batch latency (rolling 1 min)"), this)),
-      m_throughput(new TimeSeriesChart(tr("Processing vs emission rate"), this))
+    : QWidget(parent)
+    , m_window(new QComboBox(this))
+    , m_queueDepth(new TimeSeriesChart(tr("Queue depth"), this))
+    , m_successRate(new TimeSeriesChart(tr("Success rate (rolling 1 min)"), this))
+    , m_latency(new TimeSeriesChart(tr("Batch latency (rolling 1 min)"), this))
+    , m_throughput(new TimeSeriesChart(tr("Processing vs emission rate"), this))
 {
     for (const int minutes : {1, 5, 15, 60})
         m_window->addItem(tr("%1 min").arg(minutes), minutes);

@@ -48,12 +48,14 @@ QCheckBox *actionCheckBox(QAction *action, QWidget *parent)
 } // namespace
 
 ControlPanel::ControlPanel(OperatorActions &actions, QWidget *parent)
-    : QWidget(parent),
-      m_batchSize(new LabelledSlider(tr("&Batch size"), 1.0, 1000.0, LabelledSlider::Scale::Logarithmic, 0, tr("items"), this)),
-      m_interval(new LabelledSlider(tr("&Interval"), 0.1, 60.0, LabelledSlider::Scale::Logarithmic, 1, tr("s"), this)),
-      m_emissionRate(new LabelledSlider(tr("E&mission rate"), 1.0, 60000.0, LabelledSlider::Scale::Logarithmic, 0, tr("items/min"), this)),
-      m_policy(new QComboBox(this)),
-      m_drainStatus(new QLabel(this))
+    : QWidget(parent)
+    , m_batchSize(
+          new LabelledSlider(tr("&Batch size"), 1.0, 1000.0, LabelledSlider::Scale::Logarithmic, 0, tr("items"), this))
+    , m_interval(new LabelledSlider(tr("&Interval"), 0.1, 60.0, LabelledSlider::Scale::Logarithmic, 1, tr("s"), this))
+    , m_emissionRate(new LabelledSlider(tr("E&mission rate"), 1.0, 60000.0, LabelledSlider::Scale::Logarithmic, 0,
+                                        tr("items/min"), this))
+    , m_policy(new QComboBox(this))
+    , m_drainStatus(new QLabel(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -62,10 +64,12 @@ ControlPanel::ControlPanel(OperatorActions &actions, QWidget *parent)
     layout->addWidget(tuningGroup(actions));
     layout->addStretch(1);
 
-    connect(m_batchSize, &LabelledSlider::valueChanged, this, [this](double value) { Q_EMIT batchSizeChanged(static_cast<int>(value)); });
+    connect(m_batchSize, &LabelledSlider::valueChanged, this,
+            [this](double value) { Q_EMIT batchSizeChanged(static_cast<int>(value)); });
     connect(m_interval, &LabelledSlider::valueChanged, this, &ControlPanel::intervalChanged);
     connect(m_emissionRate, &LabelledSlider::valueChanged, this, &ControlPanel::emissionRateChanged);
-    connect(m_policy, &QComboBox::activated, this, [this](int index) { Q_EMIT policyChosen(m_policy->itemData(index).toString()); });
+    connect(m_policy, &QComboBox::activated, this,
+            [this](int index) { Q_EMIT policyChosen(m_policy->itemData(index).toString()); });
 }
 
 QWidget *ControlPanel::operationsGroup(OperatorActions &actions)
@@ -98,8 +102,10 @@ QWidget *ControlPanel::tuningGroup(OperatorActions &actions)
 {
     auto *group = new QGroupBox(tr("Tuning"), this);
     auto *box = new QVBoxLayout(group);
-    m_batchSize->setToolTip(tr("Feedback items per tick (RL_FEEDBACK_BATCH_SIZE): larger means more throughput and longer batches"));
-    m_interval->setToolTip(tr("Seconds between ticks (RL_FEEDBACK_LOOP_INTERVAL_SECONDS): shorter means a shallower queue and more CPU"));
+    m_batchSize->setToolTip(
+        tr("Feedback items per tick (RL_FEEDBACK_BATCH_SIZE): larger means more throughput and longer batches"));
+    m_interval->setToolTip(
+        tr("Seconds between ticks (RL_FEEDBACK_LOOP_INTERVAL_SECONDS): shorter means a shallower queue and more CPU"));
     m_emissionRate->setToolTip(tr("Simulated routing requests per minute"));
     box->addWidget(m_batchSize);
     box->addWidget(m_interval);
@@ -112,7 +118,8 @@ QWidget *ControlPanel::tuningGroup(OperatorActions &actions)
     box->addLayout(presets);
 
     for (const std::string_view name : policyNames())
-        m_policy->addItem(QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size())), QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size())));
+        m_policy->addItem(QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size())),
+                          QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size())));
     m_policy->setItemText(m_policy->findData(QStringLiteral("seed")), tr("seed (the original's ε-greedy SGD)"));
     m_policy->setItemText(m_policy->findData(QStringLiteral("egreedy")), tr("egreedy (ε-greedy, ridge)"));
     m_policy->setItemText(m_policy->findData(QStringLiteral("linucb")), tr("linucb (LinUCB)"));
@@ -147,8 +154,10 @@ void ControlPanel::showSnapshot(const EngineSnapshot &snapshot)
     if (drain.active) {
         m_drainStatus->setText(tr("Draining: %L1 processed, %L2 remaining").arg(drain.processed).arg(drain.remaining));
     } else if (drain.started) {
-        m_drainStatus->setText(drain.cancelled ? tr("Last drain cancelled: %L1 processed, %L2 left").arg(drain.processed).arg(drain.remaining)
-                                               : tr("Last drain: %L1 processed, %L2 failed").arg(drain.processed).arg(drain.failed));
+        m_drainStatus->setText(
+            drain.cancelled
+                ? tr("Last drain cancelled: %L1 processed, %L2 left").arg(drain.processed).arg(drain.remaining)
+                : tr("Last drain: %L1 processed, %L2 failed").arg(drain.processed).arg(drain.failed));
     }
 }
 

@@ -24,10 +24,10 @@ QColor modelColor(std::size_t index)
 } // namespace
 
 ConvergencePanel::ConvergencePanel(QWidget *parent)
-    : QWidget(parent),
-      m_share(new TimeSeriesChart(tr("Selection share (last 200 requests)"), this)),
-      m_rewards(new RewardBars(tr("Estimated vs true reward (grey)"), this)),
-      m_regret(new TimeSeriesChart(tr("Cumulative regret"), this))
+    : QWidget(parent)
+    , m_share(new TimeSeriesChart(tr("Selection share (last 200 requests)"), this))
+    , m_rewards(new RewardBars(tr("Estimated vs true reward (grey)"), this))
+    , m_regret(new TimeSeriesChart(tr("Cumulative regret"), this))
 {
     m_share->setUnit(tr("%"), 1);
     m_share->setValueRange(0.0, 100.0);
@@ -93,11 +93,13 @@ void ConvergencePanel::showSnapshot(const EngineSnapshot &snapshot)
     // Keep the newest sample at least kShareRequests behind, so the share covers that many requests.
     while (m_history.size() > 1 && current.requests - m_history[1].requests >= kShareRequests)
         m_history.pop_front();
-    const Picks &base = m_history.empty() ? Picks{0, std::vector<std::uint64_t>(current.perModel.size(), 0)} : m_history.front();
+    const Picks &base =
+        m_history.empty() ? Picks{0, std::vector<std::uint64_t>(current.perModel.size(), 0)} : m_history.front();
     const auto span = static_cast<double>(current.requests - base.requests);
     if (span > 0.0) {
         for (std::size_t i = 0; i < current.perModel.size(); ++i)
-            m_share->append(static_cast<int>(i), t, 100.0 * static_cast<double>(current.perModel[i] - base.perModel[i]) / span);
+            m_share->append(static_cast<int>(i), t,
+                            100.0 * static_cast<double>(current.perModel[i] - base.perModel[i]) / span);
     }
     m_history.push_back(std::move(current));
 }

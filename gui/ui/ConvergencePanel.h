@@ -43,7 +43,7 @@ private:
     TimeSeriesChart *m_share;
     RewardBars *m_rewards;
     TimeSeriesChart *m_regret;
-    std::deque<Picks> m_history; // picks at recent samples, for the rolling share
+    std::deque<Picks> m_history;  // picks at recent samples, for the rolling share
     std::size_t m_modelCount = 0; // the share chart's series, one per catalogue model
     std::uint64_t m_lastRequests = 0;
     qint64 m_lastSampleMs = 0;

@@ -5,14 +5,16 @@
 #include <QTimer>
 
 #include "gui/host/EngineHost.h"
-#include "gui/server/HttpEndpoints.h"
 #include "gui/host/LogRouter.h"
 #include "gui/host/LoggingCategories.h"
+#include "gui/server/HttpEndpoints.h"
 #include "gui/ui/MainWindow.h"
 
 namespace rl {
 
-DesktopRunner::DesktopRunner(Options options, QObject *parent) : QObject(parent), m_options(std::move(options))
+DesktopRunner::DesktopRunner(Options options, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
 {
     if (!m_options.screenshot.isEmpty() && m_options.exitAfterSeconds <= 0.0)
         m_options.exitAfterSeconds = kDefaultScreenshotDelaySeconds;
@@ -20,8 +22,8 @@ DesktopRunner::DesktopRunner(Options options, QObject *parent) : QObject(parent)
 
 bool DesktopRunner::haveDisplay()
 {
-    return qEnvironmentVariableIsSet("QT_QPA_PLATFORM") || qEnvironmentVariableIsSet("DISPLAY") ||
-           qEnvironmentVariableIsSet("WAYLAND_DISPLAY");
+    return qEnvironmentVariableIsSet("QT_QPA_PLATFORM") || qEnvironmentVariableIsSet("DISPLAY")
+           || qEnvironmentVariableIsSet("WAYLAND_DISPLAY");
 }
 
 int DesktopRunner::run(QTextStream &err)

@@ -20,14 +20,14 @@
 #include <QTabWidget>
 #include <QVBoxLayout>
 
-#include "gui/ui/AlertsPanel.h"
-#include "gui/ui/ChartsPanel.h"
-#include "gui/ui/ControlPanel.h"
-#include "gui/ui/ConvergencePanel.h"
 #include "gui/host/EngineHost.h"
 #include "gui/host/GradualRecovery.h"
 #include "gui/host/LogRouter.h"
 #include "gui/host/LoggingCategories.h"
+#include "gui/ui/AlertsPanel.h"
+#include "gui/ui/ChartsPanel.h"
+#include "gui/ui/ControlPanel.h"
+#include "gui/ui/ConvergencePanel.h"
 #include "gui/ui/OperatorActions.h"
 #include "gui/ui/QueuePanel.h"
 #include "gui/ui/TilesPanel.h"
@@ -50,11 +50,11 @@ QString onOff(bool on)
 } // namespace
 
 MainWindow::MainWindow(EngineHost &host, Options options, QWidget *parent)
-    : QMainWindow(parent),
-      m_host(host),
-      m_options(std::move(options)),
-      m_actions(new OperatorActions(this)),
-      m_recovery(new GradualRecovery(host, this))
+    : QMainWindow(parent)
+    , m_host(host)
+    , m_options(std::move(options))
+    , m_actions(new OperatorActions(this))
+    , m_recovery(new GradualRecovery(host, this))
 {
     setWindowTitle(tr("RL Feedback Studio"));
     setObjectName(QStringLiteral("MainWindow"));
@@ -64,9 +64,8 @@ MainWindow::MainWindow(EngineHost &host, Options options, QWidget *parent)
     connectActions();
 
     connect(&m_host, &EngineHost::snapshotReady, this, &MainWindow::showSnapshot);
-    connect(&m_host, &EngineHost::commandFailed, this, [this](const QString &message) {
-        statusBar()->showMessage(message, kStatusMessageMs);
-    });
+    connect(&m_host, &EngineHost::commandFailed, this,
+            [this](const QString &message) { statusBar()->showMessage(message, kStatusMessageMs); });
     connect(&m_host, &EngineHost::drainFinished, this, &MainWindow::showDrain);
     connect(m_recovery, &GradualRecovery::stepChanged, this, [this](GradualRecovery::Step, const QString &description) {
         statusBar()->showMessage(description, kStatusMessageMs);
@@ -144,8 +143,8 @@ QWidget *MainWindow::buildCentralWidget()
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     // Wider when a translation's buttons need it, so nothing is clipped under the hidden horizontal bar.
-    scroll->setFixedWidth(std::max(kControlsWidth, m_controls->minimumSizeHint().width() +
-                                                       scroll->verticalScrollBar()->sizeHint().width()));
+    scroll->setFixedWidth(std::max(kControlsWidth, m_controls->minimumSizeHint().width()
+                                                       + scroll->verticalScrollBar()->sizeHint().width()));
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
 
     auto *central = new QWidget(this);
@@ -164,9 +163,10 @@ void MainWindow::buildStatusBar()
     m_flagsStatus = new QLabel(this);
     m_loopStatus = new QLabel(this);
     m_tickStatus = new QLabel(this);
-    m_endpointStatus = new QLabel(m_options.endpointUrl.isEmpty() ? tr("HTTP endpoints off")
-                                                                  : tr("/metrics and /health on %1").arg(m_options.endpointUrl),
-                                  this);
+    m_endpointStatus =
+        new QLabel(m_options.endpointUrl.isEmpty() ? tr("HTTP endpoints off")
+                                                   : tr("/metrics and /health on %1").arg(m_options.endpointUrl),
+                   this);
     for (QLabel *label : {m_flagsStatus, m_loopStatus, m_tickStatus, m_endpointStatus})
         statusBar()->addPermanentWidget(label);
 }
@@ -215,9 +215,10 @@ void MainWindow::connectActions()
         m_host.setPolicy(name);
     });
     if (m_options.log) {
-        connect(m_options.log, &LogRouter::logged, m_log, [this](const QDateTime &time, int type, const QString &category, const QString &message) {
-            m_log->append({time, static_cast<QtMsgType>(type), category, message});
-        });
+        connect(m_options.log, &LogRouter::logged, m_log,
+                [this](const QDateTime &time, int type, const QString &category, const QString &message) {
+                    m_log->append({time, static_cast<QtMsgType>(type), category, message});
+                });
     }
 }
 
@@ -235,7 +236,8 @@ void MainWindow::applyPreset(const VolumePreset &preset, const QString &name)
 
 void MainWindow::startDrain()
 {
-    qCInfo(lcOperator).noquote() << tr("operator: force drain of %L1 items").arg(m_host.latestSnapshot().health.queueDepth);
+    qCInfo(lcOperator).noquote()
+        << tr("operator: force drain of %L1 items").arg(m_host.latestSnapshot().health.queueDepth);
     m_host.drain();
     if (!m_drainDialog) {
         m_drainDialog = new QProgressDialog(tr("Draining the queue…"), tr("&Cancel drain"), 0, 0, this);
@@ -258,7 +260,8 @@ void MainWindow::showDrain(const DrainProgress &drain)
     if (!m_drainDialog)
         return;
     if (drain.active) {
-        const auto total = static_cast<int>(std::min<std::uint64_t>(drain.processed + drain.failed + drain.remaining, INT_MAX));
+        const auto total =
+            static_cast<int>(std::min<std::uint64_t>(drain.processed + drain.failed + drain.remaining, INT_MAX));
         m_drainDialog->setMaximum(std::max(total, 1));
         m_drainDialog->setValue(static_cast<int>(std::min<std::uint64_t>(drain.processed + drain.failed, INT_MAX)));
         m_drainDialog->setLabelText(tr("Draining: %L1 processed, %L2 failed, %L3 remaining")
@@ -268,17 +271,19 @@ void MainWindow::showDrain(const DrainProgress &drain)
         return;
     }
     m_drainDialog->deleteLater();
-    statusBar()->showMessage(drain.cancelled ? tr("Drain cancelled: %L1 processed, %L2 left").arg(drain.processed).arg(drain.remaining)
-                                             : tr("Drain finished: %L1 processed, %L2 failed").arg(drain.processed).arg(drain.failed),
-                             kStatusMessageMs);
+    statusBar()->showMessage(
+        drain.cancelled ? tr("Drain cancelled: %L1 processed, %L2 left").arg(drain.processed).arg(drain.remaining)
+                        : tr("Drain finished: %L1 processed, %L2 failed").arg(drain.processed).arg(drain.failed),
+        kStatusMessageMs);
 }
 
 void MainWindow::confirmPurge()
 {
     const std::size_t depth = m_host.latestSnapshot().health.queueDepth;
-    QMessageBox box(QMessageBox::Warning, tr("Purge the queue"),
-                    tr("Discard all %Ln queued feedback item(s) without processing them?", nullptr, static_cast<int>(depth)),
-                    QMessageBox::NoButton, this);
+    QMessageBox box(
+        QMessageBox::Warning, tr("Purge the queue"),
+        tr("Discard all %Ln queued feedback item(s) without processing them?", nullptr, static_cast<int>(depth)),
+        QMessageBox::NoButton, this);
     box.setInformativeText(tr("The bandit will not learn from them. The count is logged and metered "
                               "(rl_feedback_purged_total)."));
     QPushButton *purge = box.addButton(tr("&Purge"), QMessageBox::DestructiveRole);
@@ -318,14 +323,17 @@ void MainWindow::showStatus(const EngineSnapshot &snapshot)
     m_actions->simulatorEnabled->setChecked(snapshot.simulatorEnabled);
     m_actions->restartLoop->setEnabled(health.rlFeedbackEnabled);
 
-    m_flagsStatus->setText(tr("evaluation %1 · loop %2").arg(onOff(health.trajectoryEvaluationEnabled), onOff(health.rlFeedbackEnabled)));
+    m_flagsStatus->setText(
+        tr("evaluation %1 · loop %2").arg(onOff(health.trajectoryEvaluationEnabled), onOff(health.rlFeedbackEnabled)));
     m_loopStatus->setText(tr("router %1 · loop %2 · policy %3")
                               .arg(health.routerRegistered ? tr("registered") : tr("missing"),
                                    health.loopRunning ? tr("running") : tr("stopped"),
                                    QString::fromStdString(health.policy)));
-    m_tickStatus->setText(health.lastTickMs
-                              ? tr("last tick %1").arg(QDateTime::fromMSecsSinceEpoch(*health.lastTickMs).toString(QStringLiteral("HH:mm:ss")))
-                              : tr("no tick yet"));
+    m_tickStatus->setText(
+        health.lastTickMs
+            ? tr("last tick %1")
+                  .arg(QDateTime::fromMSecsSinceEpoch(*health.lastTickMs).toString(QStringLiteral("HH:mm:ss")))
+            : tr("no tick yet"));
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -9,9 +9,13 @@
 
 namespace rl {
 
-QueuePanel::QueuePanel(QWidget *parent) : QWidget(parent), m_summary(new QLabel(this)), m_table(new QTableWidget(0, 5, this))
+QueuePanel::QueuePanel(QWidget *parent)
+    : QWidget(parent)
+    , m_summary(new QLabel(this))
+    , m_table(new QTableWidget(0, 5, this))
 {
-    m_table->setHorizontalHeaderLabels({tr("Trajectory"), tr("Model"), tr("Overall score"), tr("Success"), tr("Queued at")});
+    m_table->setHorizontalHeaderLabels(
+        {tr("Trajectory"), tr("Model"), tr("Overall score"), tr("Success"), tr("Queued at")});
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->verticalHeader()->setVisible(false);
@@ -35,9 +39,10 @@ void QueuePanel::showSnapshot(const EngineSnapshot &snapshot)
     m_table->setRowCount(rows);
     for (int row = 0; row < rows; ++row) {
         const QueueItemView &item = snapshot.queueHead[static_cast<std::size_t>(row)];
-        const QStringList cells{QString::fromStdString(item.trajectoryId), QString::fromStdString(item.modelId),
-                                locale.toString(item.overallScore, 'f', 3), item.success ? tr("yes") : tr("no"),
-                                QDateTime::fromMSecsSinceEpoch(item.timestampMs).toString(QStringLiteral("HH:mm:ss.zzz"))};
+        const QStringList cells{
+            QString::fromStdString(item.trajectoryId), QString::fromStdString(item.modelId),
+            locale.toString(item.overallScore, 'f', 3), item.success ? tr("yes") : tr("no"),
+            QDateTime::fromMSecsSinceEpoch(item.timestampMs).toString(QStringLiteral("HH:mm:ss.zzz"))};
         for (int column = 0; column < cells.size(); ++column) {
             QTableWidgetItem *cell = m_table->item(row, column);
             if (!cell) {

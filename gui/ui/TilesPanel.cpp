@@ -10,13 +10,13 @@
 namespace rl {
 
 TilesPanel::TilesPanel(QWidget *parent)
-    : QWidget(parent),
-      m_processed(new StatTile(tr("Processed"), this)),
-      m_failed(new StatTile(tr("Failed"), this)),
-      m_queue(new GaugeTile(tr("Queue depth"), this)),
-      m_success(new StatTile(tr("Success rate"), this)),
-      m_latency(new StatTile(tr("Batch latency p95"), this)),
-      m_learning(new StatTile(tr("Regret"), this))
+    : QWidget(parent)
+    , m_processed(new StatTile(tr("Processed"), this))
+    , m_failed(new StatTile(tr("Failed"), this))
+    , m_queue(new GaugeTile(tr("Queue depth"), this))
+    , m_success(new StatTile(tr("Success rate"), this))
+    , m_latency(new StatTile(tr("Batch latency p95"), this))
+    , m_learning(new StatTile(tr("Regret"), this))
 {
     m_queue->setRange(0.0, 150.0);
     m_queue->setBands({{0.0, QColor(0x2e, 0x7d, 0x32), tr("within SLO")},
@@ -27,7 +27,8 @@ TilesPanel::TilesPanel(QWidget *parent)
 
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    for (QWidget *tile : std::initializer_list<QWidget *>{m_processed, m_failed, m_queue, m_success, m_latency, m_learning})
+    for (QWidget *tile :
+         std::initializer_list<QWidget *>{m_processed, m_failed, m_queue, m_success, m_latency, m_learning})
         layout->addWidget(tile, 1);
 }
 
@@ -52,9 +53,9 @@ void TilesPanel::showStats(const EngineSnapshot &snapshot, const LiveSample &sam
     if (sample.successRate) {
         const double rate = *sample.successRate;
         m_success->setValue(tr("%1 %").arg(locale.toString(100.0 * rate, 'f', rate < 0.999 ? 2 : 1)));
-        m_success->setLevel(rate >= kSuccessSlo ? StatTile::Level::Good
+        m_success->setLevel(rate >= kSuccessSlo                                   ? StatTile::Level::Good
                             : rate >= TroubleshootingChecklist::kSuccessRateFloor ? StatTile::Level::Warning
-                                                : StatTile::Level::Critical);
+                                                                                  : StatTile::Level::Critical);
     } else {
         m_success->setValue(tr("–"));
         m_success->setLevel(StatTile::Level::Neutral);
@@ -73,11 +74,14 @@ void TilesPanel::showStats(const EngineSnapshot &snapshot, const LiveSample &sam
     m_latency->setCaption(tr("last minute · SLO < 5 s"));
 
     m_learning->setValue(locale.toString(snapshot.liveRegret, 'f', 1));
-    m_learning->setCaption(tr("%1 · seed %2").arg(QString::fromStdString(snapshot.health.policy), locale.toString(snapshot.baselineRegret, 'f', 1)));
-    m_learning->setToolTip(tr("Cumulative regret of %1 and of the original seed policy over the same %L2 simulated requests")
-                               .arg(QString::fromStdString(snapshot.health.policy))
-                               .arg(snapshot.comparisonRequests));
-    m_learning->setLevel(snapshot.comparisonRequests == 0 ? StatTile::Level::Neutral
+    m_learning->setCaption(
+        tr("%1 · seed %2")
+            .arg(QString::fromStdString(snapshot.health.policy), locale.toString(snapshot.baselineRegret, 'f', 1)));
+    m_learning->setToolTip(
+        tr("Cumulative regret of %1 and of the original seed policy over the same %L2 simulated requests")
+            .arg(QString::fromStdString(snapshot.health.policy))
+            .arg(snapshot.comparisonRequests));
+    m_learning->setLevel(snapshot.comparisonRequests == 0                 ? StatTile::Level::Neutral
                          : snapshot.liveRegret <= snapshot.baselineRegret ? StatTile::Level::Good
                                                                           : StatTile::Level::Warning);
 }

@@ -23,14 +23,16 @@ QList<Checklist::Item> TroubleshootingChecklist::evaluate(const EngineSnapshot &
     QList<Checklist::Item> items;
 
     items.append({tr("Feedback loop flag is set"), health.rlFeedbackEnabled,
-                  health.rlFeedbackEnabled ? tr("ENABLE_TRAJECTORY_FEEDBACK_LOOP is on") : tr("ENABLE_TRAJECTORY_FEEDBACK_LOOP is off")});
+                  health.rlFeedbackEnabled ? tr("ENABLE_TRAJECTORY_FEEDBACK_LOOP is on")
+                                           : tr("ENABLE_TRAJECTORY_FEEDBACK_LOOP is off")});
     items.append({tr("Router is registered"), health.routerRegistered,
                   health.routerRegistered ? tr("policy %1").arg(QString::fromStdString(health.policy))
                                           : tr("no router: nothing can be processed")});
 
     QString tickDetail = tr("no tick yet");
     if (health.lastTickMs) {
-        tickDetail = tr("last tick %1").arg(QDateTime::fromMSecsSinceEpoch(*health.lastTickMs).toString(QStringLiteral("HH:mm:ss")));
+        tickDetail = tr("last tick %1")
+                         .arg(QDateTime::fromMSecsSinceEpoch(*health.lastTickMs).toString(QStringLiteral("HH:mm:ss")));
     }
     items.append({tr("Background loop is running"), health.loopRunning, tickDetail});
 
@@ -41,7 +43,9 @@ QList<Checklist::Item> TroubleshootingChecklist::evaluate(const EngineSnapshot &
     QString queueDetail = tr("not enough history yet");
     if (sample.queueTrendPerSecond && enoughHistory) {
         queueOk = sample.queueDepth <= kQueueSlo || *sample.queueTrendPerSecond <= kRisingItemsPerSecond;
-        queueDetail = tr("depth %1, trend %2 items/s").arg(sample.queueDepth).arg(locale.toString(*sample.queueTrendPerSecond, 'f', 2));
+        queueDetail = tr("depth %1, trend %2 items/s")
+                          .arg(sample.queueDepth)
+                          .arg(locale.toString(*sample.queueTrendPerSecond, 'f', 2));
     }
     items.append({tr("Queue depth stable or falling"), queueOk, queueDetail});
 

@@ -15,8 +15,8 @@ QList<Row> rules()
     return {
         {QStringLiteral("QueueBacklog"), QStringLiteral("warning"), QStringLiteral("firing"), QStringLiteral("37"),
          QStringLiteral("00:12:21"), QStringLiteral("## Backlog\nMore than **25** queued.")},
-        {QStringLiteral("HighFailureRate"), QStringLiteral("critical"), QStringLiteral("pending"), QStringLiteral("8 %"),
-         QStringLiteral("00:13:02"), QStringLiteral("Failure rate above 5 %.")},
+        {QStringLiteral("HighFailureRate"), QStringLiteral("critical"), QStringLiteral("pending"),
+         QStringLiteral("8 %"), QStringLiteral("00:13:02"), QStringLiteral("Failure rate above 5 %.")},
         {QStringLiteral("LoopStalled"), QStringLiteral("critical"), QStringLiteral("inactive"), QStringLiteral("0"),
          QString(), QString()},
     };
@@ -115,8 +115,8 @@ void TstAlertList::unchangedRowsCostNothing()
     const int revision = document->revision();
 
     list.setRows(rules());
-    QCOMPARE(tree->topLevelItem(0), first);       // the same items, not rebuilt
-    QCOMPARE(document->revision(), revision);      // the details were not re-rendered
+    QCOMPARE(tree->topLevelItem(0), first);   // the same items, not rebuilt
+    QCOMPARE(document->revision(), revision); // the details were not re-rendered
 
     QList<Row> rows = rules();
     rows[2].value = QStringLiteral("1");

@@ -80,8 +80,9 @@ void TstChecklist::narrowListWrapsLongIdentifiers()
     // As narrow as beside the alerts at 1280x800: an identifier breaks after its underscores and a long
     // detail wraps, so no row is wider than the list and nothing is clipped.
     Checklist list;
-    list.setItems({{QStringLiteral("Feedback loop flag is set"), true, QStringLiteral("ENABLE_TRAJECTORY_FEEDBACK_LOOP is on")},
-                   {QStringLiteral("No recent exceptions"), true, QStringLiteral("0 exception(s) in the last minute")}});
+    list.setItems(
+        {{QStringLiteral("Feedback loop flag is set"), true, QStringLiteral("ENABLE_TRAJECTORY_FEEDBACK_LOOP is on")},
+         {QStringLiteral("No recent exceptions"), true, QStringLiteral("0 exception(s) in the last minute")}});
     list.resize(180, 300);
     list.show();
     QVERIFY(QTest::qWaitForWindowExposed(&list));
@@ -95,4 +96,3 @@ void TstChecklist::narrowListWrapsLongIdentifiers()
 
 QTEST_MAIN(TstChecklist)
 #include "tst_checklist.moc"
-

@@ -42,8 +42,10 @@ void TstGaugeTile::colourFollowsTheBand()
     GaugeTile gauge(QStringLiteral("Queue depth"));
     gauge.setRange(0, 120);
     // Given out of order: the gauge sorts them.
-    gauge.setBands({{25, kTicket, QStringLiteral("ticket")}, {0, kOk, QStringLiteral("ok")},
-                    {100, kPage, QStringLiteral("page")}, {10, kSlo, QStringLiteral("SLO")}});
+    gauge.setBands({{25, kTicket, QStringLiteral("ticket")},
+                    {0, kOk, QStringLiteral("ok")},
+                    {100, kPage, QStringLiteral("page")},
+                    {10, kSlo, QStringLiteral("SLO")}});
     gauge.setValue(value);
     QCOMPARE(gauge.value(), value); // beyond max too: the true number is kept
     QCOMPARE(gauge.currentColor(), colour);
@@ -65,7 +67,8 @@ void TstGaugeTile::descriptionFollowsTheValue()
     gauge.setUnit(QStringLiteral("items"));
     gauge.setValue(150);
     QCOMPARE(gauge.accessibleName(), QStringLiteral("Queue depth"));
-    QVERIFY2(gauge.accessibleDescription().contains(QStringLiteral("150 items")), qPrintable(gauge.accessibleDescription()));
+    QVERIFY2(gauge.accessibleDescription().contains(QStringLiteral("150 items")),
+             qPrintable(gauge.accessibleDescription()));
     QVERIFY(gauge.accessibleDescription().contains(QStringLiteral("page")));
     gauge.setValue(7);
     QVERIFY(gauge.accessibleDescription().contains(QStringLiteral("7 items")));

@@ -75,7 +75,8 @@ void TstLabelledSlider::setValueClampsSnapsAndDoesNotEmit()
 
 void TstLabelledSlider::userMoveEmits()
 {
-    LabelledSlider s(QStringLiteral("&Batch size"), 1, 1000, LabelledSlider::Scale::Logarithmic, 0, QStringLiteral("items"));
+    LabelledSlider s(QStringLiteral("&Batch size"), 1, 1000, LabelledSlider::Scale::Logarithmic, 0,
+                     QStringLiteral("items"));
     s.setValue(25);
     QSignalSpy spy(&s, &LabelledSlider::valueChanged);
     s.slider()->setValue(s.slider()->maximum());
@@ -105,7 +106,8 @@ void TstLabelledSlider::arrowKeysNeverGetStuck()
 
 void TstLabelledSlider::labelIsTheBuddyAndTheName()
 {
-    LabelledSlider s(QStringLiteral("E&mission rate"), 1, 60000, LabelledSlider::Scale::Logarithmic, 0, QStringLiteral("items/min"));
+    LabelledSlider s(QStringLiteral("E&mission rate"), 1, 60000, LabelledSlider::Scale::Logarithmic, 0,
+                     QStringLiteral("items/min"));
     const QLabel *label = s.findChildren<QLabel *>().first();
     QCOMPARE(label->buddy(), s.slider());
     QCOMPARE(s.accessibleName(), QStringLiteral("Emission rate"));

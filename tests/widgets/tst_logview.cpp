@@ -50,7 +50,8 @@ void TstLogView::filtersByTextAndLevel()
     log.append(entry(2, QtInfoMsg, QStringLiteral("rlstudio.http")));
     log.append(entry(3, QtWarningMsg, QStringLiteral("rlstudio.engine")));
     log.append(entry(4, QtCriticalMsg, QStringLiteral("rlstudio.alerts")));
-    log.append({QDateTime::currentDateTime(), QtInfoMsg, QStringLiteral("rlstudio.engine"), QStringLiteral("Policy LinUCB reset")});
+    log.append({QDateTime::currentDateTime(), QtInfoMsg, QStringLiteral("rlstudio.engine"),
+                QStringLiteral("Policy LinUCB reset")});
     QVERIFY(spy.wait(1000));
     QCOMPARE(log.visibleCount(), 5);
 

@@ -4,8 +4,8 @@
 #include <QGraphicsSimpleTextItem>
 #include <QGraphicsTextItem>
 #include <QLabel>
-#include <QRegularExpression>
 #include <QLocale>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
 #include <QValueAxis>
@@ -216,8 +216,10 @@ void TstTimeSeriesChart::shortChartKeepsLabelsReadable()
             visible << simple->text();
     }
     for (const QString &text : visible)
-        QVERIFY2(!text.endsWith(QStringLiteral("...")) && !text.endsWith(QChar(0x2026)), qPrintable(visible.join(QLatin1Char('|'))));
-    QVERIFY2(visible.contains(QStringLiteral("SLO")) && visible.contains(QStringLiteral("ticket")), qPrintable(visible.join(QLatin1Char('|'))));
+        QVERIFY2(!text.endsWith(QStringLiteral("...")) && !text.endsWith(QChar(0x2026)),
+                 qPrintable(visible.join(QLatin1Char('|'))));
+    QVERIFY2(visible.contains(QStringLiteral("SLO")) && visible.contains(QStringLiteral("ticket")),
+             qPrintable(visible.join(QLatin1Char('|'))));
     QVERIFY(!visible.contains(QStringLiteral("page"))); // 100 is off the axis, and so is its name
     const QLabel *legend = chart.findChild<QLabel *>();
     QVERIFY(legend->text().contains(QStringLiteral("depth")));

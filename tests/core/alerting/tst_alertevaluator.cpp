@@ -47,9 +47,10 @@ std::map<std::string, QString> simulate(rl::AlertEvaluator &evaluator, const Wor
                 continue;
             last[r] = statuses[r].state;
             QString &timeline = timelines[statuses[r].rule->name];
-            timeline += QString("%1%2@%3").arg(timeline.isEmpty() ? "" : " ",
-                                                QString::fromUtf8(rl::stateName(statuses[r].state).data()))
-                            .arg(t);
+            timeline +=
+                QString("%1%2@%3")
+                    .arg(timeline.isEmpty() ? "" : " ", QString::fromUtf8(rl::stateName(statuses[r].state).data()))
+                    .arg(t);
         }
     }
     return timelines;
@@ -72,8 +73,7 @@ const rl::AlertStatus &statusOf(const std::vector<rl::AlertStatus> &statuses, st
 
 } // namespace
 
-class TestAlertEvaluator : public QObject
-{
+class TestAlertEvaluator : public QObject {
     Q_OBJECT
 
 private slots:
@@ -254,7 +254,8 @@ private slots:
         QCOMPARE(status.state, State::Firing);
         QCOMPARE(status.activeSince, 0.0);
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, evaluator.setTimeScale(0));
-        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, evaluator.setTimeScale(std::numeric_limits<double>::infinity()));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
+                                 evaluator.setTimeScale(std::numeric_limits<double>::infinity()));
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, rl::AlertEvaluator(shippedRules(), -1));
         QCOMPARE(evaluator.timeScale(), 60.0);
     }
@@ -281,8 +282,10 @@ private slots:
         const auto rules = shippedRules();
         QCOMPARE(rules[0].render("description", 1),
                  std::string("1 RL feedback items failed processing in the last 15 minutes. Check logs for errors."));
-        QCOMPARE(rules[1].render("description", 27.5),
-                 std::string("Queue depth averaging 27.5 items over 15 minutes. May indicate slow processing or increased load."));
+        QCOMPARE(
+            rules[1].render("description", 27.5),
+            std::string(
+                "Queue depth averaging 27.5 items over 15 minutes. May indicate slow processing or increased load."));
         QCOMPARE(rules[4].render("description", 255.0 / 285 / 2),
                  std::string("Processing rate is 44.74% of recent baseline. Investigate for performance degradation."));
         QCOMPARE(rules[5].render("description", 30.0 / 33),

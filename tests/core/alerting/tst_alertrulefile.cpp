@@ -30,8 +30,7 @@ std::string oneRule(const std::string &body)
 
 } // namespace
 
-class TestAlertRuleFile : public QObject
-{
+class TestAlertRuleFile : public QObject {
     Q_OBJECT
 
 private slots:
@@ -49,8 +48,8 @@ private slots:
             const char *severity;
         };
         const std::vector<Expected> expected{
-            {"RLFeedbackProcessingFailures", 600, "page"},    {"RLFeedbackQueueDepthHigh", 900, "ticket"},
-            {"RLFeedbackQueueDepthCritical", 600, "page"},    {"RLFeedbackProcessingStalled", 1200, "page"},
+            {"RLFeedbackProcessingFailures", 600, "page"},      {"RLFeedbackQueueDepthHigh", 900, "ticket"},
+            {"RLFeedbackQueueDepthCritical", 600, "page"},      {"RLFeedbackProcessingStalled", 1200, "page"},
             {"RLFeedbackProcessingRateDropped", 900, "ticket"}, {"RLFeedbackSuccessRateLow", 900, "ticket"},
         };
         const auto rules = file.rules();
@@ -66,12 +65,10 @@ private slots:
         QCOMPARE(rules[0].exprText, std::string("sum(increase(rl_feedback_failed_total[15m])) > 0"));
         QCOMPARE(rules[0].annotations.at("summary"), std::string("RL feedback processing failures detected"));
         // The | block keeps its lines; the corrected rule 4 matches with on(), rule 5 puts the offset inside rate().
-        QCOMPARE(rules[3].exprText,
-                 std::string("(sum(increase(rl_feedback_processed_total[30m])) == 0)\nand on()\n"
-                             "(avg_over_time(rl_feedback_queue_depth[5m]) > 0)\n"));
-        QCOMPARE(rules[4].expr.toString(),
-                 std::string("(sum(rate(rl_feedback_processed_total[5m])) / "
-                             "sum(rate(rl_feedback_processed_total[30m] offset 1h))) < 0.5"));
+        QCOMPARE(rules[3].exprText, std::string("(sum(increase(rl_feedback_processed_total[30m])) == 0)\nand on()\n"
+                                                "(avg_over_time(rl_feedback_queue_depth[5m]) > 0)\n"));
+        QCOMPARE(rules[4].expr.toString(), std::string("(sum(rate(rl_feedback_processed_total[5m])) / "
+                                                       "sum(rate(rl_feedback_processed_total[30m] offset 1h))) < 0.5"));
         QCOMPARE(rules[5].expr.metrics(),
                  (std::vector<std::string>{"rl_feedback_processed_total", "rl_feedback_failed_total"}));
     }
@@ -171,49 +168,57 @@ private slots:
                                  << "rules.yml:6: rule A: for: not a valid duration string: \"10x\"";
         QTest::newRow("unknown field") << QString::fromStdString(oneRule("        expr: x\n        severity: page\n"))
                                        << "rules.yml:6: rule A: field \"severity\" is not supported in a rule";
-        QTest::newRow("keep_firing_for") << QString::fromStdString(oneRule("        expr: x\n        keep_firing_for: 5m\n"))
+        QTest::newRow("keep_firing_for") << QString::fromStdString(
+            oneRule("        expr: x\n        keep_firing_for: 5m\n"))
                                          << "rules.yml:6: rule A: field \"keep_firing_for\" is not supported in a rule";
-        QTest::newRow("recording rule") << "groups:\n  - name: g\n    rules:\n      - record: r\n        expr: x\n"
-                                        << "rules.yml:4: group \"g\": rule 1: recording rules (record:) are not supported";
+        QTest::newRow("recording rule")
+            << "groups:\n  - name: g\n    rules:\n      - record: r\n        expr: x\n"
+            << "rules.yml:4: group \"g\": rule 1: recording rules (record:) are not supported";
         QTest::newRow("no alert name") << "groups:\n  - name: g\n    rules:\n      - expr: x\n"
                                        << "rules.yml:4: group \"g\": rule 1: field \"alert\" must be set";
-        QTest::newRow("no group name") << "groups:\n  - rules: []\n" << "rules.yml:2: group name must not be empty";
-        QTest::newRow("repeated group")
-            << "groups:\n  - name: g\n  - name: g\n"
-            << "rules.yml:3: groupname: \"g\" is repeated in the same file";
+        QTest::newRow("no group name") << "groups:\n  - rules: []\n"
+                                       << "rules.yml:2: group name must not be empty";
+        QTest::newRow("repeated group") << "groups:\n  - name: g\n  - name: g\n"
+                                        << "rules.yml:3: groupname: \"g\" is repeated in the same file";
         QTest::newRow("bad interval") << "groups:\n  - name: g\n    interval: soon\n"
                                       << "rules.yml:3: group \"g\": interval: not a valid duration string: \"soon\"";
-        QTest::newRow("unknown top-level field") << "group:\n  - name: g\n"
-                                                 << "rules.yml:2: field \"group\" is not supported at the top level (only \"groups\")";
-        QTest::newRow("groups not a list") << "groups: g\n" << "rules.yml:1: groups: expected a list, got a string";
-        QTest::newRow("labels not a mapping") << QString::fromStdString(oneRule("        expr: x\n        labels: page\n"))
-                                              << "rules.yml:6: rule A: labels: expected a mapping, got a string";
-        QTest::newRow("nested label")
-            << QString::fromStdString(oneRule("        expr: x\n        labels:\n          severity:\n            a: b\n"))
-            << "rules.yml:8: rule A: labels.severity: expected a string, got a mapping";
-        QTest::newRow("bad label name")
-            << QString::fromStdString(oneRule("        expr: x\n        labels:\n          bad-name: x\n"))
-            << "rules.yml:7: rule A: labels: invalid name \"bad-name\"";
+        QTest::newRow("unknown top-level field")
+            << "group:\n  - name: g\n"
+            << "rules.yml:2: field \"group\" is not supported at the top level (only \"groups\")";
+        QTest::newRow("groups not a list") << "groups: g\n"
+                                           << "rules.yml:1: groups: expected a list, got a string";
+        QTest::newRow("labels not a mapping")
+            << QString::fromStdString(oneRule("        expr: x\n        labels: page\n"))
+            << "rules.yml:6: rule A: labels: expected a mapping, got a string";
+        QTest::newRow("nested label") << QString::fromStdString(
+            oneRule("        expr: x\n        labels:\n          severity:\n            a: b\n"))
+                                      << "rules.yml:8: rule A: labels.severity: expected a string, got a mapping";
+        QTest::newRow("bad label name") << QString::fromStdString(
+            oneRule("        expr: x\n        labels:\n          bad-name: x\n"))
+                                        << "rules.yml:7: rule A: labels: invalid name \"bad-name\"";
         QTest::newRow("unsupported template")
-            << QString::fromStdString(oneRule("        expr: x\n        annotations:\n          summary: \"on {{ $labels.instance }}\"\n"))
+            << QString::fromStdString(
+                   oneRule("        expr: x\n        annotations:\n          summary: \"on {{ $labels.instance }}\"\n"))
             << "rules.yml:7: rule A: annotations.summary: template action {{ $labels.instance }} is not supported "
                "(only $value, plain or | humanize or | humanizePercentage)";
         QTest::newRow("duplicate key") << QString::fromStdString(oneRule("        expr: x\n        expr: y\n"))
                                        << "rules.yml:6: duplicate key \"expr\"";
-        QTest::newRow("flow mapping") << QString::fromStdString(oneRule("        expr: x\n        labels: {a: b}\n"))
-                                      << "rules.yml:6: flow collections ([...], {...}) are not supported: use block style";
+        QTest::newRow("flow mapping")
+            << QString::fromStdString(oneRule("        expr: x\n        labels: {a: b}\n"))
+            << "rules.yml:6: flow collections ([...], {...}) are not supported: use block style";
         QTest::newRow("anchor") << QString::fromStdString(oneRule("        expr: &e x\n"))
                                 << "rules.yml:5: YAML anchors, aliases and tags are not supported";
-        QTest::newRow("tab indentation") << "groups:\n\t- name: g\n" << "rules.yml:2: tabs are not allowed in indentation";
-        QTest::newRow("unterminated quote") << QString::fromStdString(oneRule("        expr: \"x\n"))
-                                            << "rules.yml:5: unterminated quoted string";
+        QTest::newRow("tab indentation") << "groups:\n\t- name: g\n"
+                                         << "rules.yml:2: tabs are not allowed in indentation";
+        QTest::newRow("unterminated quote")
+            << QString::fromStdString(oneRule("        expr: \"x\n")) << "rules.yml:5: unterminated quoted string";
         QTest::newRow("text after quote") << QString::fromStdString(oneRule("        expr: \"x\" y\n"))
                                           << "rules.yml:5: unexpected text after a quoted string: \"y\"";
         QTest::newRow("bad escape") << QString::fromStdString(oneRule("        expr: \"\\q\"\n"))
                                     << "rules.yml:5: invalid escape \"\\q\" in a double-quoted string";
-        QTest::newRow("colon in plain value")
-            << QString::fromStdString(oneRule("        expr: x\n        annotations:\n          summary: Queue: high\n"))
-            << "rules.yml:7: a plain value may not contain \": \": quote it";
+        QTest::newRow("colon in plain value") << QString::fromStdString(
+            oneRule("        expr: x\n        annotations:\n          summary: Queue: high\n"))
+                                              << "rules.yml:7: a plain value may not contain \": \": quote it";
         QTest::newRow("bad indentation") << "groups:\n  - name: g\n   rules: []\n"
                                          << "rules.yml:3: unexpected \"rules: []\": check the indentation";
         QTest::newRow("not key: value") << "groups:\n  - name: g\n    just text\n"
@@ -222,7 +227,8 @@ private slots:
                                        << "rules.yml:2: only one YAML document per file is supported";
         QTest::newRow("bad block header") << QString::fromStdString(oneRule("        expr: |x\n          x\n"))
                                           << "rules.yml:5: invalid block scalar header \"|x\"";
-        QTest::newRow("file is a list") << "- a\n- b\n" << "rules.yml:1: the file: expected a mapping, got a list";
+        QTest::newRow("file is a list") << "- a\n- b\n"
+                                        << "rules.yml:1: the file: expected a mapping, got a list";
     }
 
     void errors()

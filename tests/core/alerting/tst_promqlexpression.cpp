@@ -10,7 +10,7 @@ Q_DECLARE_METATYPE(std::optional<double>)
 namespace {
 
 // Records value(t) for t = from, from + step, ... <= to.
-template <typename F>
+template<typename F>
 void fill(rl::SeriesStore &store, const char *metric, double from, double to, double step, F value)
 {
     for (double t = from; t <= to + 1e-9; t += step)
@@ -34,8 +34,7 @@ QString parseError(const QString &expr)
 
 } // namespace
 
-class TestPromQlExpression : public QObject
-{
+class TestPromQlExpression : public QObject {
     Q_OBJECT
 
 private slots:
@@ -87,21 +86,34 @@ private slots:
     {
         QTest::addColumn<QString>("expr");
         QTest::addColumn<QString>("canonical");
-        QTest::newRow("rule 5 corrected")
-            << "(\n  sum(rate(rl_feedback_processed_total[5m]))\n  /\n  sum(rate(rl_feedback_processed_total[30m] offset 1h))\n) < 0.5"
-            << "(sum(rate(rl_feedback_processed_total[5m])) / sum(rate(rl_feedback_processed_total[30m] offset 1h))) < 0.5";
-        QTest::newRow("range duration normalised") << "max_over_time(x[90s])" << "max_over_time(x[1m30s])";
-        QTest::newRow("bare seconds range") << "rate(x[300])" << "rate(x[5m])";
-        QTest::newRow("label matchers kept") << "x{tenant = \"a\",workspace=~'w.*',}" << "x{tenant=\"a\", workspace=~'w.*'}";
-        QTest::newRow("name matcher") << "{__name__=\"x\"} offset 5m" << "x offset 5m";
-        QTest::newRow("grouping") << "sum without(a)(x)" << "sum without (a) (x)";
-        QTest::newRow("grouping after") << "SUM(x) BY (a, b)" << "sum by (a, b) (x)";
-        QTest::newRow("bool and matching") << "x > bool on(a) group_left y" << "x > bool on (a) group_left y";
-        QTest::newRow("negative literal") << "- 2 * -x" << "-2 * -x";
-        QTest::newRow("special numbers") << "x > Inf or x < -inf or x != NaN" << "x > +Inf or x < -Inf or x != NaN";
-        QTest::newRow("scientific and hex") << "x + 1e3 + 0x10 + .5" << "x + 1000 + 16 + 0.5";
-        QTest::newRow("comments") << "x # the queue\n > 1" << "x > 1";
-        QTest::newRow("negative offset") << "x offset -5m" << "x offset -5m";
+        QTest::newRow("rule 5 corrected") << "(\n  sum(rate(rl_feedback_processed_total[5m]))\n  /\n  "
+                                             "sum(rate(rl_feedback_processed_total[30m] offset 1h))\n) < 0.5"
+                                          << "(sum(rate(rl_feedback_processed_total[5m])) / "
+                                             "sum(rate(rl_feedback_processed_total[30m] offset 1h))) < 0.5";
+        QTest::newRow("range duration normalised") << "max_over_time(x[90s])"
+                                                   << "max_over_time(x[1m30s])";
+        QTest::newRow("bare seconds range") << "rate(x[300])"
+                                            << "rate(x[5m])";
+        QTest::newRow("label matchers kept") << "x{tenant = \"a\",workspace=~'w.*',}"
+                                             << "x{tenant=\"a\", workspace=~'w.*'}";
+        QTest::newRow("name matcher") << "{__name__=\"x\"} offset 5m"
+                                      << "x offset 5m";
+        QTest::newRow("grouping") << "sum without(a)(x)"
+                                  << "sum without (a) (x)";
+        QTest::newRow("grouping after") << "SUM(x) BY (a, b)"
+                                        << "sum by (a, b) (x)";
+        QTest::newRow("bool and matching") << "x > bool on(a) group_left y"
+                                           << "x > bool on (a) group_left y";
+        QTest::newRow("negative literal") << "- 2 * -x"
+                                          << "-2 * -x";
+        QTest::newRow("special numbers") << "x > Inf or x < -inf or x != NaN"
+                                         << "x > +Inf or x < -Inf or x != NaN";
+        QTest::newRow("scientific and hex") << "x + 1e3 + 0x10 + .5"
+                                            << "x + 1000 + 16 + 0.5";
+        QTest::newRow("comments") << "x # the queue\n > 1"
+                                  << "x > 1";
+        QTest::newRow("negative offset") << "x offset -5m"
+                                         << "x offset -5m";
     }
 
     void canonicalForm()
@@ -118,8 +130,8 @@ private slots:
         const rl::PromQlExpression expr(
             "sum(increase(rl_feedback_processed_total[1h])) / (sum(increase(rl_feedback_processed_total[1h])) + "
             "sum(increase(rl_feedback_failed_total[1h]))) < 0.95 or rl_feedback_queue_depth offset 2h");
-        QCOMPARE(expr.metrics(),
-                 (std::vector<std::string>{"rl_feedback_processed_total", "rl_feedback_failed_total", "rl_feedback_queue_depth"}));
+        QCOMPARE(expr.metrics(), (std::vector<std::string>{"rl_feedback_processed_total", "rl_feedback_failed_total",
+                                                           "rl_feedback_queue_depth"}));
         QCOMPARE(expr.historySeconds(), 7200.0 + rl::PromQlExpression::kLookbackDeltaSeconds);
         QCOMPARE(rl::PromQlExpression("rate(x[30m] offset 1h)").historySeconds(), 5400.0);
         QCOMPARE(rl::PromQlExpression("1 + 1").historySeconds(), 0.0);
@@ -163,8 +175,8 @@ private slots:
 
         // 100 160 | 20 80 140: the drop is a reset, so 160 counts in full: 40 + 160 = 200 over 240 s,
         // extrapolated 60 s to the start: 200 * 300 / 240.
-        QTest::newRow("counter reset") << QVector<double>{60, 120, 180, 240, 300} << QVector<double>{100, 160, 20, 80, 140}
-                                       << 250.0;
+        QTest::newRow("counter reset") << QVector<double>{60, 120, 180, 240, 300}
+                                       << QVector<double>{100, 160, 20, 80, 140} << 250.0;
 
         // 240 over 240 s; the start is 60 s away but the counter would reach zero 10 s before the first sample.
         QTest::newRow("zero point") << QVector<double>{60, 120, 180, 240, 300} << QVector<double>{10, 70, 130, 190, 250}
@@ -255,8 +267,8 @@ private slots:
         rl::SeriesStore store(3600);
         store.record("x", 10, 3);
         QVERIFY(!eval(store, "x > 5", 10));
-        QCOMPARE(*eval(store, "x < 5", 10), 3.0);     // keeps the vector's value, not 1
-        QCOMPARE(*eval(store, "5 > x", 10), 3.0);     // even with the scalar on the left
+        QCOMPARE(*eval(store, "x < 5", 10), 3.0);      // keeps the vector's value, not 1
+        QCOMPARE(*eval(store, "5 > x", 10), 3.0);      // even with the scalar on the left
         QCOMPARE(*eval(store, "x > bool 5", 10), 0.0); // bool: 0 or 1, never filtered
         QCOMPARE(*eval(store, "x <= bool 3", 10), 1.0);
         QCOMPARE(*eval(store, "x == 3", 10), 3.0);
@@ -362,60 +374,95 @@ private slots:
         QTest::addColumn<QString>("message");
         const QString offsetError = "parse error: offset modifier must be preceded by an instant vector selector or "
                                     "range vector selector or a subquery";
-        QTest::newRow("offset after rate()") << "sum(rate(x[30m]) offset 1h)" << "1:5: " + offsetError;
-        QTest::newRow("rule 5 as shipped")
-            << "(\n  sum(rate(rl_feedback_processed_total[5m]))\n  /\n  sum(rate(rl_feedback_processed_total[30m]) offset 1h)\n) < 0.5"
-            << "4:7: " + offsetError;
-        QTest::newRow("offset after sum()") << "sum(x) offset 1h" << "1:1: " + offsetError;
-        QTest::newRow("offset after parentheses") << "(x) offset 1h" << "1:1: " + offsetError;
-        QTest::newRow("offset twice") << "x offset 1h offset 1h" << "1:1: parse error: offset may not be set multiple times";
-        QTest::newRow("offset before range") << "x offset 5m [5m]" << "1:13: parse error: no offset modifiers allowed before range";
-        QTest::newRow("range on a call") << "rate(x[5m])[5m]" << "1:12: parse error: ranges only allowed for vector selectors";
+        QTest::newRow("offset after rate()") << "sum(rate(x[30m]) offset 1h)"
+                                             << "1:5: " + offsetError;
+        QTest::newRow("rule 5 as shipped") << "(\n  sum(rate(rl_feedback_processed_total[5m]))\n  /\n  "
+                                              "sum(rate(rl_feedback_processed_total[30m]) offset 1h)\n) < 0.5"
+                                           << "4:7: " + offsetError;
+        QTest::newRow("offset after sum()") << "sum(x) offset 1h"
+                                            << "1:1: " + offsetError;
+        QTest::newRow("offset after parentheses") << "(x) offset 1h"
+                                                  << "1:1: " + offsetError;
+        QTest::newRow("offset twice") << "x offset 1h offset 1h"
+                                      << "1:1: parse error: offset may not be set multiple times";
+        QTest::newRow("offset before range") << "x offset 5m [5m]"
+                                             << "1:13: parse error: no offset modifiers allowed before range";
+        QTest::newRow("range on a call") << "rate(x[5m])[5m]"
+                                         << "1:12: parse error: ranges only allowed for vector selectors";
         QTest::newRow("instant vector to rate")
-            << "rate(x)" << "1:6: parse error: expected type range vector in call to function \"rate\", got instant vector";
+            << "rate(x)"
+            << "1:6: parse error: expected type range vector in call to function \"rate\", got instant vector";
         QTest::newRow("range vector to sum")
-            << "sum(x[5m])" << "1:5: parse error: expected type instant vector in aggregation expression, got range vector";
+            << "sum(x[5m])"
+            << "1:5: parse error: expected type instant vector in aggregation expression, got range vector";
         QTest::newRow("scalar to sum")
-            << "sum(1)" << "1:5: parse error: expected type instant vector in aggregation expression, got scalar";
-        QTest::newRow("scalar comparison")
-            << "1 > 2" << "1:3: parse error: comparisons between scalars must use BOOL modifier";
-        QTest::newRow("bool on +") << "x + bool 1" << "1:3: parse error: bool modifier can only be used on comparison operators";
+            << "sum(1)"
+            << "1:5: parse error: expected type instant vector in aggregation expression, got scalar";
+        QTest::newRow("scalar comparison") << "1 > 2"
+                                           << "1:3: parse error: comparisons between scalars must use BOOL modifier";
+        QTest::newRow("bool on +") << "x + bool 1"
+                                   << "1:3: parse error: bool modifier can only be used on comparison operators";
         QTest::newRow("set operator on scalar")
-            << "x and 1" << "1:1: parse error: set operator \"and\" not allowed in binary scalar expression";
+            << "x and 1"
+            << "1:1: parse error: set operator \"and\" not allowed in binary scalar expression";
         QTest::newRow("range in arithmetic")
-            << "x[5m] + 1" << "1:1: parse error: binary expression must contain only scalar and instant vector types";
-        QTest::newRow("arguments") << "rate(x[5m], 1)" << "1:1: parse error: expected 1 argument(s) in call to \"rate\", got 2";
-        QTest::newRow("unknown function") << "foo(x)"
-                                          << "1:1: parse error: unknown function with name \"foo\" (supported: rate, increase, "
-                                             "avg_over_time, max_over_time, min_over_time)";
-        QTest::newRow("bad duration") << "x[30m1h]" << "1:3: parse error: not a valid duration string: \"30m1h\"";
-        QTest::newRow("zero range") << "x[0s]" << "1:3: parse error: duration must be greater than 0";
-        QTest::newRow("huge range") << "rate(x[999999999999y])" << "1:8: parse error: duration out of range";
-        QTest::newRow("huge offset") << "x offset 1e300" << "1:10: parse error: duration out of range";
-        QTest::newRow("unclosed bracket") << "x[5m" << "1:5: parse error: unclosed left bracket";
-        QTest::newRow("unclosed parenthesis") << "(x" << "1:3: parse error: unclosed left parenthesis";
-        QTest::newRow("unclosed braces") << "x{a=\"b\"" << "1:8: parse error: unexpected end of input inside braces";
-        QTest::newRow("missing operand") << "x +" << "1:4: parse error: unexpected end of input";
-        QTest::newRow("empty") << "" << "1:1: parse error: unexpected end of input";
-        QTest::newRow("stray character") << "x $" << "1:3: parse error: unexpected character: '$'";
-        QTest::newRow("stray parenthesis") << ")" << "1:1: parse error: unexpected right parenthesis ')'";
-        QTest::newRow("two selectors") << "x y" << "1:3: parse error: unexpected identifier \"y\"";
-        QTest::newRow("keyword") << "x and or y" << "1:7: parse error: unexpected <or>";
-        QTest::newRow("bad number") << "x > 5m" << "1:5: parse error: bad number or duration syntax: \"5m\"";
-        QTest::newRow("unterminated string") << "x{a=\"b}" << "1:5: parse error: unterminated quoted string";
+            << "x[5m] + 1"
+            << "1:1: parse error: binary expression must contain only scalar and instant vector types";
+        QTest::newRow("arguments") << "rate(x[5m], 1)"
+                                   << "1:1: parse error: expected 1 argument(s) in call to \"rate\", got 2";
+        QTest::newRow("unknown function")
+            << "foo(x)"
+            << "1:1: parse error: unknown function with name \"foo\" (supported: rate, increase, "
+               "avg_over_time, max_over_time, min_over_time)";
+        QTest::newRow("bad duration") << "x[30m1h]"
+                                      << "1:3: parse error: not a valid duration string: \"30m1h\"";
+        QTest::newRow("zero range") << "x[0s]"
+                                    << "1:3: parse error: duration must be greater than 0";
+        QTest::newRow("huge range") << "rate(x[999999999999y])"
+                                    << "1:8: parse error: duration out of range";
+        QTest::newRow("huge offset") << "x offset 1e300"
+                                     << "1:10: parse error: duration out of range";
+        QTest::newRow("unclosed bracket") << "x[5m"
+                                          << "1:5: parse error: unclosed left bracket";
+        QTest::newRow("unclosed parenthesis") << "(x"
+                                              << "1:3: parse error: unclosed left parenthesis";
+        QTest::newRow("unclosed braces") << "x{a=\"b\""
+                                         << "1:8: parse error: unexpected end of input inside braces";
+        QTest::newRow("missing operand") << "x +"
+                                         << "1:4: parse error: unexpected end of input";
+        QTest::newRow("empty") << ""
+                               << "1:1: parse error: unexpected end of input";
+        QTest::newRow("stray character") << "x $"
+                                         << "1:3: parse error: unexpected character: '$'";
+        QTest::newRow("stray parenthesis") << ")"
+                                           << "1:1: parse error: unexpected right parenthesis ')'";
+        QTest::newRow("two selectors") << "x y"
+                                       << "1:3: parse error: unexpected identifier \"y\"";
+        QTest::newRow("keyword") << "x and or y"
+                                 << "1:7: parse error: unexpected <or>";
+        QTest::newRow("bad number") << "x > 5m"
+                                    << "1:5: parse error: bad number or duration syntax: \"5m\"";
+        QTest::newRow("unterminated string") << "x{a=\"b}"
+                                             << "1:5: parse error: unterminated quoted string";
         // Ours: what we do not evaluate says so.
-        QTest::newRow("subquery") << "rate(x[5m:1m])" << "1:7: parse error: subqueries are not supported";
-        QTest::newRow("@ modifier") << "x @ 100" << "1:3: parse error: the @ modifier is not supported";
-        QTest::newRow("count") << "count(x)" << "1:1: parse error: aggregation \"count\" is not supported";
-        QTest::newRow("modulo") << "x % 2" << "1:3: parse error: operator \"%\" is not supported";
+        QTest::newRow("subquery") << "rate(x[5m:1m])"
+                                  << "1:7: parse error: subqueries are not supported";
+        QTest::newRow("@ modifier") << "x @ 100"
+                                    << "1:3: parse error: the @ modifier is not supported";
+        QTest::newRow("count") << "count(x)"
+                               << "1:1: parse error: aggregation \"count\" is not supported";
+        QTest::newRow("modulo") << "x % 2"
+                                << "1:3: parse error: operator \"%\" is not supported";
         QTest::newRow("range result") << "x[5m]"
                                       << "1:1: parse error: expected type scalar or instant vector as the expression's "
                                          "result, got range vector";
-        QTest::newRow("no metric name") << "{a=\"b\"}"
-                                        << "1:1: parse error: a selector needs a metric name: series are stored by name only";
-        QTest::newRow("line and column") << "sum(\n  rate(x)\n)"
-                                         << "2:8: parse error: expected type range vector in call to function \"rate\", got "
-                                            "instant vector";
+        QTest::newRow("no metric name")
+            << "{a=\"b\"}"
+            << "1:1: parse error: a selector needs a metric name: series are stored by name only";
+        QTest::newRow("line and column")
+            << "sum(\n  rate(x)\n)"
+            << "2:8: parse error: expected type range vector in call to function \"rate\", got "
+               "instant vector";
     }
 
     void parseErrors()

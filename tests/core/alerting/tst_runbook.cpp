@@ -14,8 +14,7 @@ rl::Runbook shippedRunbook()
 
 } // namespace
 
-class TestRunbook : public QObject
-{
+class TestRunbook : public QObject {
     Q_OBJECT
 
 private slots:
@@ -27,10 +26,10 @@ private slots:
             if (section.level == 2)
                 level2.push_back(section.title);
         }
-        QCOMPARE(level2, (std::vector<std::string>{"Overview", "Architecture", "Metrics", "Activation", "Alert Response",
-                                                    "Manual Operations", "Performance Tuning",
-                                                    "Monitoring Best Practices", "Troubleshooting Checklist",
-                                                    "Recovery Procedures", "Contact"}));
+        QCOMPARE(level2,
+                 (std::vector<std::string>{"Overview", "Architecture", "Metrics", "Activation", "Alert Response",
+                                           "Manual Operations", "Performance Tuning", "Monitoring Best Practices",
+                                           "Troubleshooting Checklist", "Recovery Procedures", "Contact"}));
         QCOMPARE(runbook.sections().front().level, 1);
         QCOMPARE(runbook.sections().front().title, std::string("RL Feedback Loop Runbook"));
         // "# Check if loop is enabled" is a shell comment inside a ```bash fence, not a heading.
@@ -43,18 +42,24 @@ private slots:
         QTest::addColumn<QString>("alert");
         QTest::addColumn<QString>("startsWith");
         QTest::addColumn<QString>("contains");
-        QTest::newRow("failures") << "RLFeedbackProcessingFailures" << "**Severity**: Page  \n**Trigger**: Failures detected"
+        QTest::newRow("failures") << "RLFeedbackProcessingFailures"
+                                  << "**Severity**: Page  \n**Trigger**: Failures detected"
                                   << "If malformed data: drain queue and investigate upstream evaluator";
-        QTest::newRow("high") << "RLFeedbackQueueDepthHigh" << "**Severity**: Ticket / Page"
+        QTest::newRow("high") << "RLFeedbackQueueDepthHigh"
+                              << "**Severity**: Ticket / Page"
                               << "rate(trajectory_feedback_emissions_total[5m])";
-        QTest::newRow("critical") << "RLFeedbackQueueDepthCritical" << "**Severity**: Ticket / Page"
+        QTest::newRow("critical") << "RLFeedbackQueueDepthCritical"
+                                  << "**Severity**: Ticket / Page"
                                   << "Persistent queue with workers";
-        QTest::newRow("stalled") << "RLFeedbackProcessingStalled" << "**Severity**: Page  \n**Trigger**: Queue depth > 0"
+        QTest::newRow("stalled") << "RLFeedbackProcessingStalled"
+                                 << "**Severity**: Page  \n**Trigger**: Queue depth > 0"
                                  << "Temporarily disable evaluation to stop queue growth while fixing";
         // No section of their own: the failures section, and the performance tuning one.
-        QTest::newRow("success rate") << "RLFeedbackSuccessRateLow" << "**Severity**: Page  \n**Trigger**: Failures detected"
+        QTest::newRow("success rate") << "RLFeedbackSuccessRateLow"
+                                      << "**Severity**: Page  \n**Trigger**: Failures detected"
                                       << "Bandit update exceptions";
-        QTest::newRow("rate dropped") << "RLFeedbackProcessingRateDropped" << "### Batch Size"
+        QTest::newRow("rate dropped") << "RLFeedbackProcessingRateDropped"
+                                      << "### Batch Size"
                                       << "| High volume (>50 items/min) | 50 | 10s |";
     }
 
@@ -103,8 +108,8 @@ private slots:
                  (std::vector<std::string>{"Flag `ENABLE_TRAJECTORY_FEEDBACK_LOOP` is set to `1`",
                                            "Router is registered in registry (not `None`)",
                                            "Background loop is running (check logs)", "No recent exceptions in logs",
-                                           "Queue depth is stable or decreasing", "Processing rate matches emission rate",
-                                           "Success rate > 95%"}));
+                                           "Queue depth is stable or decreasing",
+                                           "Processing rate matches emission rate", "Success rate > 95%"}));
     }
 
     void markdownDetails()

@@ -17,8 +17,7 @@ std::vector<double> times(std::span<const rl::SeriesStore::Sample> samples)
 
 } // namespace
 
-class TestSeriesStore : public QObject
-{
+class TestSeriesStore : public QObject {
     Q_OBJECT
 
 private slots:

@@ -115,7 +115,7 @@ void compareSelections(const std::vector<rl::Selection> &a, const std::vector<rl
     }
 }
 
-template <class F>
+template<class F>
 QString invalidArgumentMessage(F &&f)
 {
     try {
@@ -203,16 +203,37 @@ void TstPolicies::badConfigRejected()
     auto c = smallConfig();
     const std::vector<double> row(4, 0.0);
     switch (field) {
-    case 0: c.arms = 0; break;
-    case 1: c.dimension = 0; break;
-    case 2: c.epsilon = 1.5; break;
-    case 3: c.epsilon = std::numeric_limits<double>::quiet_NaN(); break;
-    case 4: c.alpha = -1.0; break;
-    case 5: c.ridge = 0.0; break;
-    case 6: c.thompsonScale = -1.0; break;
-    case 7: c.initialWeights = {row, row}; break;
-    case 8: c.initialWeights = {row, {0.0, 0.0, 0.0}, row}; break;
-    case 9: c.initialWeights = {row, row, row}; c.initialWeights[0][2] = std::nan(""); break;
+    case 0:
+        c.arms = 0;
+        break;
+    case 1:
+        c.dimension = 0;
+        break;
+    case 2:
+        c.epsilon = 1.5;
+        break;
+    case 3:
+        c.epsilon = std::numeric_limits<double>::quiet_NaN();
+        break;
+    case 4:
+        c.alpha = -1.0;
+        break;
+    case 5:
+        c.ridge = 0.0;
+        break;
+    case 6:
+        c.thompsonScale = -1.0;
+        break;
+    case 7:
+        c.initialWeights = {row, row};
+        break;
+    case 8:
+        c.initialWeights = {row, {0.0, 0.0, 0.0}, row};
+        break;
+    case 9:
+        c.initialWeights = {row, row, row};
+        c.initialWeights[0][2] = std::nan("");
+        break;
     }
     QCOMPARE(invalidArgumentMessage([&] { rl::makePolicy(policy.toStdString(), c); }),
              QStringLiteral("policy config: ") + message);
@@ -261,7 +282,8 @@ void TstPolicies::deterministicGivenSeed()
     QCOMPARE(a->updates(), std::uint64_t{500});
     // Another seed takes other decisions, except for LinUCB, which has no randomness at all.
     const auto sc = play(*c, wc, 500);
-    const bool same = std::equal(sa.begin(), sa.end(), sc.begin(), [](const auto &x, const auto &y) { return x.arm == y.arm; });
+    const bool same =
+        std::equal(sa.begin(), sa.end(), sc.begin(), [](const auto &x, const auto &y) { return x.arm == y.arm; });
     QCOMPARE(same, name == "linucb");
 }
 
@@ -284,7 +306,8 @@ void TstPolicies::seedPolicyFollowsOriginalUpdateRule()
 
     // Reward 1: n1 = 1, lr = 1/2, error = 1 - 0.25 = 0.75, w1 += 0.375 * (1, 0.5) -> (0.675, 0.0875).
     p->update(1, x1, 1.0);
-    // Reward 0 on x = (0, 1): n1 = 2, lr = 1/3, error = 0 - 0.0875, w1 += -0.0291666.. * (0, 1) -> (0.675, 0.0583333..).
+    // Reward 0 on x = (0, 1): n1 = 2, lr = 1/3, error = 0 - 0.0875, w1 += -0.0291666.. * (0, 1) -> (0.675,
+    // 0.0583333..).
     p->update(1, std::vector<double>{0.0, 1.0}, 0.0);
     // Reward 0.5 on arm 0 at x = (2, 0): n0 = 1, lr = 1/2, error = 0.5 - 0.2 = 0.3, w0 += 0.15 * (2, 0) -> (0.4, 0.2).
     p->update(0, std::vector<double>{2.0, 0.0}, 0.5);
@@ -495,15 +518,16 @@ void TstPolicies::stateRoundTripResumesExactly()
 void TstPolicies::badStateRejected_data()
 {
     QTest::addColumn<QString>("policy");
-    QTest::addColumn<QString>("path");     // JSON pointer to change ("" = replace the whole state)
-    QTest::addColumn<QString>("value");    // new value as JSON; "delete" removes it
+    QTest::addColumn<QString>("path");  // JSON pointer to change ("" = replace the whole state)
+    QTest::addColumn<QString>("value"); // new value as JSON; "delete" removes it
     QTest::addColumn<QString>("message");
     for (const auto &name : kAllPolicies) {
         const auto row = [&](const char *tag, const char *path, const char *value, const char *message) {
             QTest::addRow("%s/%s", name.c_str(), tag) << QString::fromStdString(name) << path << value << message;
         };
         row("not object", "", "[1]", "policy state: expected a JSON object, got array");
-        row("other policy", "/policy", "\"nope\"", "policy state.policy: a state of 'nope', not of '" + QByteArray(name.c_str()) + "'");
+        row("other policy", "/policy", "\"nope\"",
+            "policy state.policy: a state of 'nope', not of '" + QByteArray(name.c_str()) + "'");
         row("arms", "/arms", "5", "policy state: shape 5 arms x 4 features does not match the policy's 3 x 4");
         row("updates", "/updates", "-1", "policy state.updates: expected a count, got -1");
         row("no updates", "/updates", "delete", "policy state.updates: missing");
@@ -511,11 +535,13 @@ void TstPolicies::badStateRejected_data()
             row("rng", "/rng/s/1", "\"xyz\"", "rng state.s[1]: not a 64-bit hex number: 'xyz'");
         if (name == "seed") {
             row("weights rows", "/weights", "[[0,0,0,0]]", "policy state.weights: expected an array of 3 rows");
-            row("weights nan", "/weights/2/1", "\"NaN\"", "policy state.weights[2][1]: expected a finite number, got \"NaN\"");
+            row("weights nan", "/weights/2/1", "\"NaN\"",
+                "policy state.weights[2][1]: expected a finite number, got \"NaN\"");
             row("counts", "/counts", "[1,2]", "policy state.counts: expected an array of 3 counts");
         } else {
             row("models", "/models", "[]", "policy state.models: expected an array of 3 arm states");
-            row("a_inv shape", "/models/1/a_inv/0", "[1,0,0]", "policy state.models[1].a_inv[0]: expected an array of 4 numbers");
+            row("a_inv shape", "/models/1/a_inv/0", "[1,0,0]",
+                "policy state.models[1].a_inv[0]: expected an array of 4 numbers");
             row("a_inv asymmetric", "/models/0/a_inv/0/1", "0.5", "policy state.models[0].a_inv: not symmetric");
             row("a_inv indefinite", "/models/2/a_inv/3/3", "-1", "policy state.models[2].a_inv: not positive definite");
             row("b", "/models/0/b", "delete", "policy state.models[0].b: missing");
@@ -539,7 +565,8 @@ void TstPolicies::badStateRejected()
     if (path.isEmpty())
         bad = nlohmann::json::parse(value.toStdString());
     else if (value == "delete")
-        bad.at(nlohmann::json::json_pointer(path.section('/', 0, -2).toStdString())).erase(path.section('/', -1).toStdString());
+        bad.at(nlohmann::json::json_pointer(path.section('/', 0, -2).toStdString()))
+            .erase(path.section('/', -1).toStdString());
     else
         bad[nlohmann::json::json_pointer(path.toStdString())] = nlohmann::json::parse(value.toStdString());
 

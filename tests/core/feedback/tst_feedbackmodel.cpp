@@ -18,12 +18,8 @@ namespace {
 
 json modelJson()
 {
-    return {{"id", "local-llama"},
-            {"provider", "self"},
-            {"max_tokens", 32768},
-            {"cost_per_1k_tokens", 0.0},
-            {"average_latency_ms", 400.0},
-            {"accuracy_score", 0.7},
+    return {{"id", "local-llama"},       {"provider", "self"},          {"max_tokens", 32768},
+            {"cost_per_1k_tokens", 0.0}, {"average_latency_ms", 400.0}, {"accuracy_score", 0.7},
             {"reliability_score", 0.9}};
 }
 
@@ -57,8 +53,7 @@ rl::TrajectoryFeedback validFeedback()
 
 } // namespace
 
-class TestFeedbackModel : public QObject
-{
+class TestFeedbackModel : public QObject {
     Q_OBJECT
 
 private slots:
@@ -128,11 +123,16 @@ private slots:
             model.erase(key);
             return QString::fromStdString(json{{"models", json::array({model})}}.dump());
         };
-        QTest::newRow("not an object") << "[1]" << "expected a JSON object, got array";
-        QTest::newRow("no models") << "{}" << "models: missing";
-        QTest::newRow("models not an array") << R"({"models": 3})" << "models: expected an array, got number";
-        QTest::newRow("empty") << R"({"models": []})" << "at least one model";
-        QTest::newRow("model not an object") << R"({"models": ["gpt-4"]})" << "models[0]: expected a JSON object";
+        QTest::newRow("not an object") << "[1]"
+                                       << "expected a JSON object, got array";
+        QTest::newRow("no models") << "{}"
+                                   << "models: missing";
+        QTest::newRow("models not an array") << R"({"models": 3})"
+                                             << "models: expected an array, got number";
+        QTest::newRow("empty") << R"({"models": []})"
+                               << "at least one model";
+        QTest::newRow("model not an object") << R"({"models": ["gpt-4"]})"
+                                             << "models[0]: expected a JSON object";
         QTest::newRow("missing id") << without("id") << "models[0].id: missing";
         QTest::newRow("mistyped tokens") << with("max_tokens", "lots")
                                          << "models[1].max_tokens: expected an integer, got string";
@@ -140,8 +140,8 @@ private slots:
         QTest::newRow("zero tokens") << with("max_tokens", 0) << "models[1].max_tokens: 0 is not positive";
         QTest::newRow("negative cost") << with("cost_per_1k_tokens", -1) << "models[1].cost_per_1k_tokens: -1";
         QTest::newRow("accuracy above 1") << with("accuracy_score", 1.5) << "models[1].accuracy_score: 1.5 is outside";
-        QTest::newRow("mistyped reliability") << with("reliability_score", true)
-                                              << "models[1].reliability_score: expected a number, got boolean";
+        QTest::newRow("mistyped reliability")
+            << with("reliability_score", true) << "models[1].reliability_score: expected a number, got boolean";
         QTest::newRow("empty id") << with("id", "") << "models[1].id: is empty";
         QTest::newRow("repeated id") << with("id", "local-llama") << "models[1].id: 'local-llama' repeats models[0].id";
     }
@@ -150,8 +150,8 @@ private slots:
     {
         QFETCH(QString, document);
         QFETCH(QString, expected);
-        const QString message = invalidArgument(
-            [&] { rl::ModelCatalogue::fromJson(json::parse(document.toStdString())); });
+        const QString message =
+            invalidArgument([&] { rl::ModelCatalogue::fromJson(json::parse(document.toStdString())); });
         QVERIFY2(message.contains(expected), qPrintable(message));
     }
 
@@ -289,9 +289,12 @@ private slots:
         QCOMPARE(rl::TrajectoryFeedback::fromJson(j).toJson(), j);
 
         // Only the ids and the scores are required.
-        const auto minimal = rl::TrajectoryFeedback::fromJson(
-            {{"trajectory_id", "t"}, {"model_id", "m"}, {"accuracy_score", 1}, {"efficiency_score", 0},
-             {"error_handling_score", 0.5}, {"overall_score", 0.5}});
+        const auto minimal = rl::TrajectoryFeedback::fromJson({{"trajectory_id", "t"},
+                                                               {"model_id", "m"},
+                                                               {"accuracy_score", 1},
+                                                               {"efficiency_score", 0},
+                                                               {"error_handling_score", 0.5},
+                                                               {"overall_score", 0.5}});
         QCOMPARE(minimal.accuracyScore, 1.0);
         QCOMPARE(minimal.trajectoryLength, 0);
         QCOMPARE(minimal.success, false);

@@ -34,8 +34,7 @@ std::vector<int> range(int from, int to)
 
 } // namespace
 
-class TestFeedbackQueue : public QObject
-{
+class TestFeedbackQueue : public QObject {
     Q_OBJECT
 
 private slots:

@@ -61,8 +61,7 @@ struct Fixture {
 
 } // namespace
 
-class TestFeedbackProcessor : public QObject
-{
+class TestFeedbackProcessor : public QObject {
     Q_OBJECT
 
 private slots:

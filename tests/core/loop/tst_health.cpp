@@ -4,8 +4,7 @@
 
 #include "core/loop/Health.h"
 
-class TestHealth : public QObject
-{
+class TestHealth : public QObject {
     Q_OBJECT
 
 private slots:

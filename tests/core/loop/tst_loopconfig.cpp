@@ -33,8 +33,7 @@ QString loadError(const Environment &environment)
 
 } // namespace
 
-class TestLoopConfig : public QObject
-{
+class TestLoopConfig : public QObject {
     Q_OBJECT
 
 private slots:
@@ -71,8 +70,8 @@ private slots:
                                 "yes\t", "\n on \r\n", "  1  "})
             QTest::newRow(qPrintable(QStringLiteral("yes '%1'").arg(QString::fromUtf8(yes))))
                 << QString::fromUtf8(yes) << true;
-        for (const char *no : {"0", "false", "FALSE", "False", "no", "NO", "No", "off", "OFF", "Off", " false ",
-                               "\toff", "0\n"})
+        for (const char *no :
+             {"0", "false", "FALSE", "False", "no", "NO", "No", "off", "OFF", "Off", " false ", "\toff", "0\n"})
             QTest::newRow(qPrintable(QStringLiteral("no '%1'").arg(QString::fromUtf8(no))))
                 << QString::fromUtf8(no) << false;
     }
@@ -129,8 +128,8 @@ private slots:
     void batchSizeRejected_data()
     {
         QTest::addColumn<QString>("value");
-        for (const char *bad : {"abc", "0", "100001", "-5", "2.5", "25x", "x25", "1e3", "+25", "0x10", " ",
-                                "99999999999999999999999999"})
+        for (const char *bad :
+             {"abc", "0", "100001", "-5", "2.5", "25x", "x25", "1e3", "+25", "0x10", " ", "99999999999999999999999999"})
             QTest::newRow(bad) << QString::fromUtf8(bad);
     }
 
@@ -207,8 +206,7 @@ private slots:
         for (const char *name : {"RL_TENANT", "RL_WORKSPACE"}) {
             const QString message = loadError({{name, value.toStdString()}});
             QVERIFY2(message.startsWith(QStringLiteral("%1=\"").arg(name)), qPrintable(message));
-            QVERIFY2(message.contains("expected non-empty UTF-8 text without control characters"),
-                     qPrintable(message));
+            QVERIFY2(message.contains("expected non-empty UTF-8 text without control characters"), qPrintable(message));
             // Control bytes are shown escaped, so the message stays one printable line.
             for (const QChar c : message)
                 QVERIFY2(c.unicode() >= 0x20 && c.unicode() != 0x7f, qPrintable(message));

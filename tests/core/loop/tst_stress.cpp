@@ -11,8 +11,7 @@
 #include "core/metrics/Metrics.h"
 #include "core/routing/ModelRouter.h"
 
-class TestStress : public QObject
-{
+class TestStress : public QObject {
     Q_OBJECT
 
 private slots:
@@ -39,7 +38,8 @@ private slots:
                     rl::RoutingContext context;
                     context.complexity = rl::Complexity((i + p) % 4);
                     context.tokenEstimate = 100 + 37 * i;
-                    const auto route = router.route(context, std::string("p").append(std::to_string(p)).append("-").append(std::to_string(i)));
+                    const auto route = router.route(
+                        context, std::string("p").append(std::to_string(p)).append("-").append(std::to_string(i)));
                     router.recordOutcome(route.trajectoryId, (i % 10) / 10.0);
                     rl::TrajectoryFeedback f;
                     f.trajectoryId = route.trajectoryId;

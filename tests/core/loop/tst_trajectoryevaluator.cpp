@@ -2,10 +2,10 @@
 
 #include <chrono>
 
-#include "core/metrics/Metrics.h"
 #include "core/feedback/ModelCatalogue.h"
-#include "core/routing/ModelRouter.h"
 #include "core/loop/TrajectoryEvaluator.h"
+#include "core/metrics/Metrics.h"
+#include "core/routing/ModelRouter.h"
 
 using rl::Trajectory;
 using rl::TrajectoryStep;
@@ -24,9 +24,9 @@ Trajectory makeTrajectory(std::string id, std::string model, int n, int errors, 
     t.expectedSteps = expectedSteps;
     for (int i = 0; i < n; ++i) {
         TrajectoryStep step;
-        step.kind = i + 1 == n ? TrajectoryStep::Kind::Response
-            : i % 2 == 1       ? TrajectoryStep::Kind::ToolCall
-                               : TrajectoryStep::Kind::Reasoning;
+        step.kind = i + 1 == n   ? TrajectoryStep::Kind::Response
+                    : i % 2 == 1 ? TrajectoryStep::Kind::ToolCall
+                                 : TrajectoryStep::Kind::Reasoning;
         step.error = i < errors;
         step.recovered = i < recovered;
         t.steps.push_back(step);
@@ -46,8 +46,7 @@ double rejected(const rl::Metrics &metrics, const char *reason)
 
 } // namespace
 
-class TestTrajectoryEvaluator : public QObject
-{
+class TestTrajectoryEvaluator : public QObject {
     Q_OBJECT
 
 private slots:
@@ -189,13 +188,20 @@ private slots:
         QTest::addColumn<int>("expectedSteps");
         QTest::addColumn<QString>("reason");
         QTest::addColumn<QString>("message");
-        QTest::newRow("empty id") << "" << "gpt-4" << 3 << 0 << "empty_id" << "trajectory id is empty";
-        QTest::newRow("unknown model") << "traj-7" << "gpt-5" << 3 << 0 << "unknown_model"
+        QTest::newRow("empty id") << ""
+                                  << "gpt-4" << 3 << 0 << "empty_id"
+                                  << "trajectory id is empty";
+        QTest::newRow("unknown model") << "traj-7"
+                                       << "gpt-5" << 3 << 0 << "unknown_model"
                                        << "trajectory \"traj-7\": model \"gpt-5\" is not in the router's catalogue";
-        QTest::newRow("empty model") << "traj-7" << "" << 3 << 0 << "unknown_model"
+        QTest::newRow("empty model") << "traj-7"
+                                     << "" << 3 << 0 << "unknown_model"
                                      << "trajectory \"traj-7\": model \"\" is not in the router's catalogue";
-        QTest::newRow("no steps") << "traj-7" << "gpt-4" << 0 << 0 << "no_steps" << "trajectory \"traj-7\" has no steps";
-        QTest::newRow("negative par") << "traj-7" << "gpt-4" << 3 << -2 << "invalid_expected_steps"
+        QTest::newRow("no steps") << "traj-7"
+                                  << "gpt-4" << 0 << 0 << "no_steps"
+                                  << "trajectory \"traj-7\" has no steps";
+        QTest::newRow("negative par") << "traj-7"
+                                      << "gpt-4" << 3 << -2 << "invalid_expected_steps"
                                       << "trajectory \"traj-7\": expected steps -2 is negative";
     }
 

@@ -15,8 +15,7 @@ bool hasLine(const std::string &text, const std::string &line)
 
 } // namespace
 
-class TestMetrics : public QObject
-{
+class TestMetrics : public QObject {
     Q_OBJECT
 
 private slots:

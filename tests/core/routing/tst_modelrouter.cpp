@@ -62,8 +62,7 @@ struct ManualClock {
 
 } // namespace
 
-class TestModelRouter : public QObject
-{
+class TestModelRouter : public QObject {
     Q_OBJECT
 
 private slots:

@@ -14,7 +14,10 @@ namespace {
 
 // The history's behaviour spelled out with standard containers, to check the hash table against.
 struct Reference {
-    explicit Reference(std::size_t bound) : capacity(bound) {}
+    explicit Reference(std::size_t bound)
+        : capacity(bound)
+    {
+    }
 
     std::size_t capacity;
     std::unordered_map<std::string, std::uint64_t> sequenceOf;
@@ -54,8 +57,7 @@ struct Reference {
 
 } // namespace
 
-class TestRoutingHistory : public QObject
-{
+class TestRoutingHistory : public QObject {
     Q_OBJECT
 
 private slots:
@@ -130,7 +132,8 @@ private slots:
         const Clock::time_point start{};
         for (int i = 0; i < 5; ++i) {
             rl::RoutingDecision decision;
-            decision.trajectoryId = std::string("t").append(std::to_string(i)); // not "t" + ...: GCC 12's -Wrestrict false positive
+            decision.trajectoryId =
+                std::string("t").append(std::to_string(i)); // not "t" + ...: GCC 12's -Wrestrict false positive
             decision.decidedAt = start + std::chrono::seconds(10 * i);
             history.insert(decision);
         }

@@ -24,7 +24,7 @@ rl::PolicyConfig configFor(const rl::LearningStream &stream)
     return c;
 }
 
-template <class E, class F>
+template<class E, class F>
 QString errorMessage(F &&f)
 {
     try {
@@ -116,7 +116,8 @@ void TstReplay::policiesMeetRegretTargets()
 
     QCOMPARE(result.rounds, std::size_t{20000});
     QCOMPARE(p->updates(), std::uint64_t{20000});
-    QVERIFY(0.0 <= result.regretAt1k && result.regretAt1k <= result.regretAt5k && result.regretAt5k <= result.regretEnd);
+    QVERIFY(0.0 <= result.regretAt1k && result.regretAt1k <= result.regretAt5k
+            && result.regretAt5k <= result.regretEnd);
     // Uniform random picks expect 1,329.6 (README); every policy must do better than that.
     QVERIFY(result.regretEnd < 1329.6);
     if (maxRegret > 0.0) {
@@ -174,16 +175,26 @@ void TstReplay::malformedCsvRejected_data()
     QTest::addColumn<QString>("message"); // after "<path>"
     QTest::newRow("bad number") << "t,x0,x1,r0,r1\n0,0.1,0.2,0.3,0.4\n1,0.1,abc,0.3,0.4\n"
                                 << ":3:7: column 'x1': expected a finite number, got 'abc'";
-    QTest::newRow("nan") << "t,x0,r0\n0,nan,1\n" << ":2:3: column 'x0': expected a finite number, got 'nan'";
-    QTest::newRow("empty field") << "t,x0,r0\n0,,1\n" << ":2:3: column 'x0': expected a finite number, got ''";
-    QTest::newRow("short row") << "t,x0,r0\n0,0.5\n" << ":2:6: row has 2 columns, expected 3";
-    QTest::newRow("long row") << "t,x0,r0\n0,0.5,1,9\n" << ":2:9: row has more than the header's 3 columns";
-    QTest::newRow("header gap") << "t,x0,x2,r0\n" << ":1:6: unexpected header column 'x2', expected x1 or r0";
-    QTest::newRow("header order") << "t,x0,r0,x1\n" << ":1:9: unexpected header column 'x1', expected r1";
-    QTest::newRow("header first") << "time,x0,r0\n" << ":1:1: header must start with 't'";
-    QTest::newRow("no rewards") << "t,x0,x1\n0,1,2\n" << ":1:8: header needs at least one x column and one r column";
-    QTest::newRow("empty") << "" << ":1:1: empty file, expected the header 't,x0..,r0..'";
-    QTest::newRow("no rows") << "t,x0,r0\n" << ": no data rows after the header";
+    QTest::newRow("nan") << "t,x0,r0\n0,nan,1\n"
+                         << ":2:3: column 'x0': expected a finite number, got 'nan'";
+    QTest::newRow("empty field") << "t,x0,r0\n0,,1\n"
+                                 << ":2:3: column 'x0': expected a finite number, got ''";
+    QTest::newRow("short row") << "t,x0,r0\n0,0.5\n"
+                               << ":2:6: row has 2 columns, expected 3";
+    QTest::newRow("long row") << "t,x0,r0\n0,0.5,1,9\n"
+                              << ":2:9: row has more than the header's 3 columns";
+    QTest::newRow("header gap") << "t,x0,x2,r0\n"
+                                << ":1:6: unexpected header column 'x2', expected x1 or r0";
+    QTest::newRow("header order") << "t,x0,r0,x1\n"
+                                  << ":1:9: unexpected header column 'x1', expected r1";
+    QTest::newRow("header first") << "time,x0,r0\n"
+                                  << ":1:1: header must start with 't'";
+    QTest::newRow("no rewards") << "t,x0,x1\n0,1,2\n"
+                                << ":1:8: header needs at least one x column and one r column";
+    QTest::newRow("empty") << ""
+                           << ":1:1: empty file, expected the header 't,x0..,r0..'";
+    QTest::newRow("no rows") << "t,x0,r0\n"
+                             << ": no data rows after the header";
 }
 
 void TstReplay::malformedCsvRejected()
@@ -211,11 +222,16 @@ void TstReplay::badTrueWeightsRejected_data()
 {
     QTest::addColumn<QString>("content");
     QTest::addColumn<QString>("message"); // after "<path>: "
-    QTest::newRow("no key") << R"({"arms": []})" << "missing 'true_weights'";
-    QTest::newRow("not array") << R"({"true_weights": 3})" << "'true_weights' must be a non-empty array of weight vectors";
-    QTest::newRow("ragged") << R"({"true_weights": [[1, 2], [3]]})" << "true_weights[1] has 1 entries, true_weights[0] has 2";
-    QTest::newRow("text") << R"({"true_weights": [[1, "a"]]})" << R"(true_weights[0] holds a non-number: "a")";
-    QTest::newRow("invalid") << "{" << "invalid JSON: ";
+    QTest::newRow("no key") << R"({"arms": []})"
+                            << "missing 'true_weights'";
+    QTest::newRow("not array") << R"({"true_weights": 3})"
+                               << "'true_weights' must be a non-empty array of weight vectors";
+    QTest::newRow("ragged") << R"({"true_weights": [[1, 2], [3]]})"
+                            << "true_weights[1] has 1 entries, true_weights[0] has 2";
+    QTest::newRow("text") << R"({"true_weights": [[1, "a"]]})"
+                          << R"(true_weights[0] holds a non-number: "a")";
+    QTest::newRow("invalid") << "{"
+                             << "invalid JSON: ";
 }
 
 void TstReplay::badTrueWeightsRejected()

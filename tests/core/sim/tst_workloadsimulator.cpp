@@ -6,12 +6,12 @@
 #include <limits>
 #include <memory>
 
-#include "core/loop/FeedbackProcessor.h"
-#include "core/metrics/Metrics.h"
 #include "core/feedback/ModelCatalogue.h"
-#include "core/routing/ModelRouter.h"
 #include "core/feedback/RoutingContext.h"
+#include "core/loop/FeedbackProcessor.h"
 #include "core/loop/TrajectoryEvaluator.h"
+#include "core/metrics/Metrics.h"
+#include "core/routing/ModelRouter.h"
 #include "core/sim/WorkloadSimulator.h"
 
 namespace {
@@ -19,8 +19,9 @@ namespace {
 // The whole loop: router, evaluator and simulator over one metrics registry.
 struct Rig {
     explicit Rig(rl::SimulatorConfig config = {}, std::string policy = "linucb", std::uint64_t policySeed = 7)
-        : router(rl::ModelCatalogue::defaults(), metrics, routerConfig(std::move(policy), policySeed)),
-          evaluator(metrics, &router), simulator(router, evaluator, std::move(config))
+        : router(rl::ModelCatalogue::defaults(), metrics, routerConfig(std::move(policy), policySeed))
+        , evaluator(metrics, &router)
+        , simulator(router, evaluator, std::move(config))
     {
     }
 
@@ -70,8 +71,7 @@ Window window(const rl::SimulatorStats &from, const rl::SimulatorStats &to)
 
 } // namespace
 
-class TestWorkloadSimulator : public QObject
-{
+class TestWorkloadSimulator : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:

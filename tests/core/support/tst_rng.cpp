@@ -133,11 +133,13 @@ void TstRng::badStateRejected_data()
     };
     auto missing = good;
     missing.erase("has_spare");
-    QTest::newRow("not an object") << "[1,2]" << "rng state: expected a JSON object, got array";
+    QTest::newRow("not an object") << "[1,2]"
+                                   << "rng state: expected a JSON object, got array";
     QTest::newRow("s too short") << with("s", {"1", "2"}) << "rng state.s: expected an array of 4 hex strings";
     QTest::newRow("s not hex") << with("s", {"1", "2", "zz", "4"}) << "rng state.s[2]: not a 64-bit hex number: 'zz'";
     QTest::newRow("s number") << with("s", {1, "2", "3", "4"}) << "rng state.s[0]: expected a hex string, got 1";
-    QTest::newRow("s all zero") << with("s", {"0", "0", "0", "0"}) << "rng state.s: all zero, a state xoshiro256** never reaches";
+    QTest::newRow("s all zero") << with("s", {"0", "0", "0", "0"})
+                                << "rng state.s: all zero, a state xoshiro256** never reaches";
     QTest::newRow("no has_spare") << QString::fromStdString(missing.dump()) << "rng state.has_spare: missing";
     QTest::newRow("spare text") << with("spare", "x") << "rng state.spare: expected a number, got string";
 }

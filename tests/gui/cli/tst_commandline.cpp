@@ -49,8 +49,9 @@ private Q_SLOTS:
 
     void everyCommandAcceptsLang()
     {
-        for (const auto &list : {args({"--lang", "de", "--interval", "1"}), args({"bench", "--lang", "de", "--depth", "10"}),
-                                 args({"replay", "--lang=de", "--stream", "x.csv"})}) {
+        for (const auto &list :
+             {args({"--lang", "de", "--interval", "1"}), args({"bench", "--lang", "de", "--depth", "10"}),
+              args({"replay", "--lang=de", "--stream", "x.csv"})}) {
             try {
                 CommandLine::parse(list, noEnvironment);
             } catch (const rl::ConfigError &error) {

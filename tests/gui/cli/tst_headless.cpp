@@ -18,9 +18,9 @@ constexpr int kTimeoutMs = 20000;
 QProcessEnvironment cleanEnvironment()
 {
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    for (const char *name : {"ENABLE_TRAJECTORY_EVALUATION", "ENABLE_TRAJECTORY_FEEDBACK_LOOP", "RL_FEEDBACK_BATCH_SIZE",
-                             "RL_FEEDBACK_LOOP_INTERVAL_SECONDS", "RL_TENANT", "RL_WORKSPACE", "LANGUAGE", "LC_ALL",
-                             "LC_MESSAGES", "LANG"})
+    for (const char *name : {"ENABLE_TRAJECTORY_EVALUATION", "ENABLE_TRAJECTORY_FEEDBACK_LOOP",
+                             "RL_FEEDBACK_BATCH_SIZE", "RL_FEEDBACK_LOOP_INTERVAL_SECONDS", "RL_TENANT", "RL_WORKSPACE",
+                             "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"})
         environment.remove(QString::fromLatin1(name));
     return environment;
 }
@@ -70,9 +70,10 @@ void TestHeadless::servesMetricsAndHealthAndStopsOnSigterm()
 {
     QProcess process;
     process.setProcessEnvironment(cleanEnvironment());
-    process.start(QStringLiteral(RLSTUDIO_BINARY), {QStringLiteral("--headless"), QStringLiteral("--listen"),
-                                                    QStringLiteral("127.0.0.1:0"), QStringLiteral("--interval"),
-                                                    QStringLiteral("0.2"), QStringLiteral("--rate"), QStringLiteral("600")});
+    process.start(QStringLiteral(RLSTUDIO_BINARY),
+                  {QStringLiteral("--headless"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                   QStringLiteral("--interval"), QStringLiteral("0.2"), QStringLiteral("--rate"),
+                   QStringLiteral("600")});
     QVERIFY2(process.waitForStarted(kTimeoutMs), qPrintable(process.errorString()));
 
     // The first line names the port the system picked.
@@ -114,7 +115,8 @@ void TestHeadless::servesMetricsAndHealthAndStopsOnSigterm()
     QCOMPARE(request(network, base.resolved(QUrl(QStringLiteral("/nowhere")))).status, 404);
     QCOMPARE(request(network, base.resolved(QUrl(QStringLiteral("/metrics"))), "POST").status, 405);
     const Reply after = request(network, base.resolved(QUrl(QStringLiteral("/metrics"))));
-    QVERIFY2(after.body.contains(R"(rl_input_rejected_total{reason="not_found",source="http"} 1)"), after.body.constData());
+    QVERIFY2(after.body.contains(R"(rl_input_rejected_total{reason="not_found",source="http"} 1)"),
+             after.body.constData());
 
     // A second instance on the same port says why it cannot start.
     QProcess second;
@@ -138,8 +140,8 @@ void TestHeadless::invalidEnvironmentStopsStartup()
     QProcessEnvironment environment = cleanEnvironment();
     environment.insert(QStringLiteral("RL_FEEDBACK_BATCH_SIZE"), QStringLiteral("abc"));
     process.setProcessEnvironment(environment);
-    process.start(QStringLiteral(RLSTUDIO_BINARY), {QStringLiteral("--headless"), QStringLiteral("--listen"),
-                                                    QStringLiteral("127.0.0.1:0")});
+    process.start(QStringLiteral(RLSTUDIO_BINARY),
+                  {QStringLiteral("--headless"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")});
     QVERIFY(process.waitForFinished(kTimeoutMs));
     QCOMPARE(process.exitStatus(), QProcess::NormalExit);
     QCOMPARE(process.exitCode(), 2);
@@ -153,9 +155,10 @@ void TestHeadless::invalidEnvironmentStopsStartup()
 void TestHeadless::replayPrintsJson()
 {
     QProcess process;
-    const QByteArray output = runToEnd(process, {QStringLiteral("replay"), QStringLiteral("--stream"),
-                                                 QStringLiteral(RLSTUDIO_WORKLOAD_DIR "/learning_stream.csv"),
-                                                 QStringLiteral("--policy"), QStringLiteral("linucb"), QStringLiteral("--json")});
+    const QByteArray output =
+        runToEnd(process, {QStringLiteral("replay"), QStringLiteral("--stream"),
+                           QStringLiteral(RLSTUDIO_WORKLOAD_DIR "/learning_stream.csv"), QStringLiteral("--policy"),
+                           QStringLiteral("linucb"), QStringLiteral("--json")});
     QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
     const QJsonObject result = QJsonDocument::fromJson(output).object();
     QCOMPARE(result.value(QLatin1String("rounds")).toInt(), 20000);
@@ -163,7 +166,8 @@ void TestHeadless::replayPrintsJson()
     QVERIFY2(regretEnd >= 0.0 && regretEnd <= 40.0, output.constData());
 
     QProcess missing;
-    runToEnd(missing, {QStringLiteral("replay"), QStringLiteral("--stream"), QStringLiteral("/nonexistent/stream.csv")});
+    runToEnd(missing,
+             {QStringLiteral("replay"), QStringLiteral("--stream"), QStringLiteral("/nonexistent/stream.csv")});
     QCOMPARE(missing.exitCode(), 2);
     QVERIFY(missing.readAllStandardError().contains("/nonexistent/stream.csv"));
 }
@@ -182,7 +186,8 @@ void TestHeadless::benchPrintsJson()
 void TestHeadless::langAndSystemLocaleTranslateHelpAndErrors()
 {
     QProcess help;
-    const QString text = QString::fromUtf8(runToEnd(help, {QStringLiteral("--lang"), QStringLiteral("de"), QStringLiteral("--help")}));
+    const QString text =
+        QString::fromUtf8(runToEnd(help, {QStringLiteral("--lang"), QStringLiteral("de"), QStringLiteral("--help")}));
     QCOMPARE(help.exitCode(), 0);
     QVERIFY2(text.contains(QStringLiteral("Ohne Fenster ausführen")), qPrintable(text));
 
@@ -196,10 +201,12 @@ void TestHeadless::langAndSystemLocaleTranslateHelpAndErrors()
     QVERIFY(QString::fromUtf8(system.readAllStandardOutput()).contains(QStringLiteral("Ohne Fenster ausführen")));
 
     QProcess invalid;
-    runToEnd(invalid, {QStringLiteral("--lang=de"), QStringLiteral("--headless"), QStringLiteral("--seed"), QStringLiteral("x")});
+    runToEnd(invalid, {QStringLiteral("--lang=de"), QStringLiteral("--headless"), QStringLiteral("--seed"),
+                       QStringLiteral("x")});
     QCOMPARE(invalid.exitCode(), 2);
     const QString errors = QString::fromUtf8(invalid.readAllStandardError());
-    QVERIFY2(errors.contains(QStringLiteral("--seed")) && errors.contains(QStringLiteral("keine ganze Zahl")), qPrintable(errors));
+    QVERIFY2(errors.contains(QStringLiteral("--seed")) && errors.contains(QStringLiteral("keine ganze Zahl")),
+             qPrintable(errors));
 }
 
 QTEST_GUILESS_MAIN(TestHeadless)

@@ -8,8 +8,8 @@
 #include <QTest>
 
 #include "core/feedback/FeedbackQueue.h"
-#include "core/metrics/Metrics.h"
 #include "core/feedback/ModelCatalogue.h"
+#include "core/metrics/Metrics.h"
 #include "gui/host/EngineHost.h"
 
 using rl::DrainProgress;
@@ -421,7 +421,7 @@ void TestEngineHost::policyChangesRestartTheComparison()
 
     const auto restarted = [](const EngineSnapshot &s) {
         return s.comparisonRequests == 0 && s.liveRegret == 0.0 && s.baselineRegret == 0.0
-            && std::all_of(s.models.begin(), s.models.end(), [](const rl::ModelView &m) { return m.picks == 0; });
+               && std::all_of(s.models.begin(), s.models.end(), [](const rl::ModelView &m) { return m.picks == 0; });
     };
     host.setPolicy(QStringLiteral("thompson"));
     QVERIFY(waitFor(host, [](const EngineSnapshot &s) { return s.health.policy == "thompson"; }));

@@ -4,18 +4,18 @@
 #include <QAction>
 #include <QApplication>
 #include <QFile>
+#include <QLabel>
 #include <QMessageBox>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QTest>
 #include <QTimer>
-#include <QLabel>
 #include <QTranslator>
 
+#include "gui/host/EngineHost.h"
 #include "gui/ui/AlertsPanel.h"
 #include "gui/ui/ChartsPanel.h"
 #include "gui/ui/ControlPanel.h"
-#include "gui/host/EngineHost.h"
 #include "gui/ui/MainWindow.h"
 #include "gui/ui/OperatorActions.h"
 #include "widgets/AlertList.h"
@@ -151,7 +151,8 @@ private Q_SLOTS:
         }
         QVERIFY(status);
         QVERIFY(waitForSnapshot(host, [](const EngineSnapshot &s) { return s.drain.started; }));
-        QVERIFY2(status->text().startsWith(QStringLiteral("Last drain: 0 processed")), qPrintable(status->text())); // on the same snapshot
+        QVERIFY2(status->text().startsWith(QStringLiteral("Last drain: 0 processed")),
+                 qPrintable(status->text())); // on the same snapshot
     }
 
     void batchSizeSliderChangesTheWorkersBatch()
@@ -178,7 +179,8 @@ private Q_SLOTS:
         QVERIFY(!host.latestSnapshot().health.lastTickMs); // a 1-hour interval: no tick yet
         QTest::keyClick(window.controlPanel()->intervalSlider()->slider(), Qt::Key_Home); // 0.1 s
         QVERIFY(waitForSnapshot(host, [](const EngineSnapshot &s) { return s.health.intervalSeconds == 0.1; }));
-        QVERIFY(waitForSnapshot(host, [](const EngineSnapshot &s) { return s.health.lastTickMs && s.health.queueDepth == 0; }));
+        QVERIFY(waitForSnapshot(
+            host, [](const EngineSnapshot &s) { return s.health.lastTickMs && s.health.queueDepth == 0; }));
     }
 
     void chartsReceivePoints()
@@ -191,8 +193,9 @@ private Q_SLOTS:
         MainWindow window(host, {});
         window.resize(1280, 800);
         window.show();
-        for (TimeSeriesChart *chart : {window.chartsPanel()->queueDepthChart(), window.chartsPanel()->throughputChart(),
-                                       window.chartsPanel()->latencyChart(), window.chartsPanel()->successRateChart()}) {
+        for (TimeSeriesChart *chart :
+             {window.chartsPanel()->queueDepthChart(), window.chartsPanel()->throughputChart(),
+              window.chartsPanel()->latencyChart(), window.chartsPanel()->successRateChart()}) {
             QSignalSpy redrawn(chart, &TimeSeriesChart::redrawn);
             while (chart->displayedPointCount(0) == 0)
                 QVERIFY2(redrawn.wait(kWaitMs), qPrintable(chart->accessibleName()));
@@ -252,7 +255,8 @@ private Q_SLOTS:
             EngineHost host(quietEngine());
             MainWindow window(host, {});
             QCOMPARE(window.windowTitle(), QStringLiteral("RL Feedback Studio")); // a name, not translated
-            QCOMPARE(window.actions().processOnce->text(), QCoreApplication::translate("rl::OperatorActions", "&Process once"));
+            QCOMPARE(window.actions().processOnce->text(),
+                     QCoreApplication::translate("rl::OperatorActions", "&Process once"));
             QVERIFY(window.actions().processOnce->text() != QStringLiteral("&Process once"));
         }
         QCoreApplication::removeTranslator(&translator);
