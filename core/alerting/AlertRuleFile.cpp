@@ -610,6 +610,7 @@ private:
             expectKind(*rules, YamlNode::Kind::Seq, "rules");
             for (std::size_t i = 0; i < rules->seq.size(); ++i)
                 group.rules.push_back(rule(rules->seq[i], i + 1));
+            group.ruleCount = group.rules.size();
         }
         return group;
     }
@@ -660,6 +661,14 @@ AlertRuleFile AlertRuleFile::parse(std::string_view text, std::string_view sourc
     AlertRuleFile file;
     file.m_groups = RuleReader(sourceName).groups(YamlReader(text, sourceName).document());
     return file;
+}
+
+std::size_t AlertRuleFile::ruleCount() const
+{
+    std::size_t count = 0;
+    for (const Group &group : m_groups)
+        count += group.ruleCount;
+    return count;
 }
 
 std::vector<AlertRule> AlertRuleFile::rules() const

@@ -919,6 +919,11 @@ std::optional<double> PromQlExpression::evaluate(const SeriesStore &store, doubl
     return m_root->evaluate(Context{store, atSeconds, timeScale});
 }
 
+std::optional<std::string> PromQlExpression::unsupported() const
+{
+    return std::nullopt; // the parser accepts only the supported subset so far
+}
+
 std::string PromQlExpression::toString() const
 {
     std::string out;

@@ -51,6 +51,11 @@ public:
     // always has a value.
     std::optional<double> evaluate(const SeriesStore &store, double atSeconds, double timeScale = 1.0) const;
 
+    // The first construct of the expression the in-app evaluator cannot evaluate (a function, aggregation,
+    // operator or modifier outside the subset above), as "function histogram_quantile", naming where it is;
+    // nullopt when evaluate() can run it. evaluate() must not be called when it has a value.
+    std::optional<std::string> unsupported() const;
+
     // Canonical form, as Prometheus prints it: `sum(rate(x[30m] offset 1h)) / 2`.
     std::string toString() const;
     // The metric names it reads, in order of first appearance.
