@@ -75,14 +75,22 @@ void validateConfig(const PolicyConfig &config)
     }
 }
 
+void checkMagnitude(const std::string &what, double value)
+{
+    if (!std::isfinite(value))
+        throw std::invalid_argument(what + " is " + formatNumber(value) + ", not a finite number");
+    if (std::abs(value) > kMaxInputMagnitude)
+        throw std::invalid_argument(what + " is " + formatNumber(value) + ", beyond ±" + formatNumber(kMaxInputMagnitude)
+                                    + " where products of such values overflow");
+}
+
 void checkContext(const PolicyConfig &config, std::span<const double> x)
 {
     if (x.size() != config.dimension)
         throw std::invalid_argument("context has " + std::to_string(x.size()) + " features, expected "
                                     + std::to_string(config.dimension));
     for (std::size_t i = 0; i < x.size(); ++i)
-        if (!std::isfinite(x[i]))
-            throw std::invalid_argument("context feature " + std::to_string(i) + " is not finite");
+        checkMagnitude("context feature " + std::to_string(i), x[i]);
 }
 
 void checkUpdate(const PolicyConfig &config, std::size_t arm, std::span<const double> x, double reward)
@@ -91,8 +99,7 @@ void checkUpdate(const PolicyConfig &config, std::size_t arm, std::span<const do
         throw std::invalid_argument("arm " + std::to_string(arm) + " out of range (" + std::to_string(config.arms)
                                     + " arms)");
     checkContext(config, x);
-    if (!std::isfinite(reward))
-        throw std::invalid_argument("reward is not finite");
+    checkMagnitude("reward", reward);
 }
 
 std::size_t argmax(std::span<const double> values)

@@ -12,6 +12,11 @@
 
 namespace rl {
 
+// The largest magnitude a feature or reward may have. A policy multiplies them (x x^T, r x) and sums the
+// products over millions of updates; beyond this the sums could overflow to infinity and silently corrupt
+// every estimate, so such inputs are refused.
+inline constexpr double kMaxInputMagnitude = 1e100;
+
 struct PolicyConfig {
     std::size_t arms = 4;
     std::size_t dimension = 6;
@@ -43,6 +48,8 @@ public:
     virtual ~Policy() = default;
 
     virtual std::string_view name() const = 0;
+    // select, update and estimates throw std::invalid_argument for a context of the wrong size, an arm out
+    // of range, or a feature or reward that is not finite or beyond kMaxInputMagnitude.
     virtual Selection select(std::span<const double> x) = 0;
     virtual void update(std::size_t arm, std::span<const double> x, double reward) = 0;
     virtual std::vector<double> estimates(std::span<const double> x) const = 0;

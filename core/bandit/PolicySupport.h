@@ -20,7 +20,9 @@ namespace policy {
 
 // Throws std::invalid_argument naming the first field out of range.
 void validateConfig(const PolicyConfig &config);
-// x must have config.dimension finite entries; arm must exist; reward must be finite.
+// value must be finite and within ±kMaxInputMagnitude; what names it in the message.
+void checkMagnitude(const std::string &what, double value);
+// x must have config.dimension entries that pass checkMagnitude; arm must exist; so must the reward.
 void checkContext(const PolicyConfig &config, std::span<const double> x);
 void checkUpdate(const PolicyConfig &config, std::size_t arm, std::span<const double> x, double reward);
 

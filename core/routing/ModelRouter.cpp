@@ -75,7 +75,11 @@ RouteResult ModelRouter::route(const RoutingContext &context, std::string trajec
         decision.arm = selection.arm;
         decision.propensity = selection.propensity;
         evicted = m_history.evictExpired(decision.decidedAt);
+        if (EngineHook *hook = m_hook.load())
+            hook->decided(decision);
         evicted += m_history.insert(std::move(decision));
+        if (EngineHook *hook = m_hook.load(); hook && evicted)
+            hook->evicted(evicted);
     }
     meterEvicted(evicted);
     m_selectionCounters[selection.arm]->Increment();
@@ -113,32 +117,61 @@ bool ModelRouter::recordOutcome(std::string_view trajectoryId, double immediateR
 
 void ModelRouter::enqueueFeedback(TrajectoryFeedback feedback)
 {
-    if (const std::size_t dropped = m_queue.push(std::move(feedback)))
+    if (const std::size_t dropped = m_queue.push(std::move(feedback))) {
         m_metrics.addDropped(dropped);
+        if (EngineHook *hook = m_hook.load())
+            hook->dropped(dropped);
+    }
 }
 
-std::optional<FailureReason> ModelRouter::learnLocked(const TrajectoryFeedback &feedback, std::uint64_t idHash)
+void ModelRouter::failLocked(const TrajectoryFeedback &feedback, FailureReason reason, const std::string &message,
+                             FeedbackBatchResult &result)
 {
-    if (feedback.validate())
-        return FailureReason::Invalid;
+    ++result.failed[static_cast<std::size_t>(reason)];
+    if (EngineHook *hook = m_hook.load())
+        hook->failed(feedback, reason, message);
+}
+
+void ModelRouter::learnLocked(const TrajectoryFeedback &feedback, std::uint64_t idHash, FeedbackBatchResult &result)
+{
+    if (const auto problem = feedback.validate()) {
+        failLocked(feedback, FailureReason::Invalid, *problem, result);
+        return;
+    }
     const auto found = m_history.find(feedback.trajectoryId, idHash);
-    if (!found)
-        return FailureReason::MissingHistory;
+    if (!found) {
+        failLocked(feedback, FailureReason::MissingHistory,
+                   "no routing decision awaits trajectory '" + feedback.trajectoryId + "'", result);
+        return;
+    }
     const RoutingDecision &decision = m_history.decision(found);
     // Feedback naming another model than the one chosen is not about this decision: leave the decision.
-    if (m_catalogue.at(decision.arm).id != feedback.modelId)
-        return FailureReason::MissingHistory;
+    const std::string &chosen = m_catalogue.at(decision.arm).id;
+    if (chosen != feedback.modelId) {
+        failLocked(feedback, FailureReason::MissingHistory,
+                   "trajectory '" + feedback.trajectoryId + "' was routed to " + chosen + ", not to "
+                       + feedback.modelId,
+                   result);
+        return;
+    }
     const double reward = combinedReward(decision.immediateReward, feedback);
-    bool learned = std::isfinite(reward);
-    if (learned) {
-        try {
-            m_policy->update(decision.arm, decision.features, reward);
-        } catch (const std::exception &) {
-            learned = false;
-        }
+    std::string error;
+    try {
+        m_policy->update(decision.arm, decision.features, reward);
+    } catch (const std::exception &exception) {
+        error = exception.what();
+    }
+    if (error.empty()) {
+        if (EngineHook *hook = m_hook.load())
+            hook->learned(feedback, decision, reward);
+        ++result.processed;
+    } else {
+        failLocked(feedback, FailureReason::Exception,
+                   "the " + m_config.policy + " policy could not learn from trajectory '" + feedback.trajectoryId
+                       + "': " + error,
+                   result);
     }
     m_history.erase(found); // consumed either way: a retry would fail the same way
-    return learned ? std::nullopt : std::optional(FailureReason::Exception);
 }
 
 FeedbackBatchResult ModelRouter::processTrajectoryFeedback(std::size_t batchSize, const MetricLabels &labels)
@@ -150,6 +183,8 @@ FeedbackBatchResult ModelRouter::processTrajectoryFeedback(std::size_t batchSize
     {
         std::lock_guard lock(m_mutex);
         evicted = m_history.evictExpired(now());
+        if (EngineHook *hook = m_hook.load(); hook && evicted)
+            hook->evicted(evicted);
         // In groups, so the history's cache misses for a group overlap instead of queueing one by one.
         constexpr std::size_t kGroup = 16;
         std::array<std::uint64_t, kGroup> hashes;
@@ -161,12 +196,8 @@ FeedbackBatchResult ModelRouter::processTrajectoryFeedback(std::size_t batchSize
             }
             for (std::size_t i = 0; i < n; ++i)
                 m_history.prefetchEntry(hashes[i]);
-            for (std::size_t i = 0; i < n; ++i) {
-                if (const auto reason = learnLocked(batch[first + i], hashes[i]))
-                    ++result.failed[static_cast<std::size_t>(*reason)];
-                else
-                    ++result.processed;
-            }
+            for (std::size_t i = 0; i < n; ++i)
+                learnLocked(batch[first + i], hashes[i], result);
         }
     }
     meterEvicted(evicted);

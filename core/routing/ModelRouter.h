@@ -19,6 +19,7 @@
 #include "core/feedback/ModelCatalogue.h"
 #include "core/feedback/RoutingContext.h"
 #include "core/metrics/MetricLabels.h"
+#include "core/routing/EngineHook.h"
 #include "core/routing/RoutingHistory.h"
 
 namespace prometheus {
@@ -70,6 +71,11 @@ public:
     ModelRouter(ModelCatalogue catalogue, Metrics &metrics, RouterConfig config = {});
     ~ModelRouter();
 
+    // Reports every decision, learning step, failure, eviction and drop to hook (not owned; nullptr for
+    // none). Set it before routing starts, or while nothing routes: it is not synchronised with a call
+    // already under way.
+    void setHook(EngineHook *hook) { m_hook.store(hook); }
+
     // Routes a request. An empty trajectoryId gets a generated one ("traj-<n>").
     RouteResult route(const RoutingContext &context, std::string trajectoryId = {});
     // The immediate reward observed when the call returned; false for an unknown trajectory. Throws
@@ -97,8 +103,10 @@ public:
     std::uint64_t evictedTotal() const noexcept { return m_evicted.load(std::memory_order_relaxed); }
 
 private:
-    // Learns from one item, consuming its decision; the reason it could not, or nullopt.
-    std::optional<FailureReason> learnLocked(const TrajectoryFeedback &feedback, std::uint64_t idHash);
+    // Learns from one item, consuming its decision, or counts and reports why it could not.
+    void learnLocked(const TrajectoryFeedback &feedback, std::uint64_t idHash, FeedbackBatchResult &result);
+    void failLocked(const TrajectoryFeedback &feedback, FailureReason reason, const std::string &message,
+                    FeedbackBatchResult &result);
     void meterEvicted(std::size_t n);
     std::chrono::steady_clock::time_point now() const;
 
@@ -113,6 +121,7 @@ private:
     RoutingHistory m_history;
     std::uint64_t m_generatedIds = 0;
 
+    std::atomic<EngineHook *> m_hook{nullptr};
     std::atomic<std::uint64_t> m_routed{0};
     std::atomic<std::uint64_t> m_evicted{0};
 };

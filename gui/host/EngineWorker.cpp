@@ -30,6 +30,7 @@ constexpr std::size_t kDrainBatch = 1000; // as the runbook's force drain
 constexpr qint64 kDrainSliceMs = 8;
 constexpr std::size_t kMaxLatencies = 4096; // per snapshot, newest kept: a stalled receiver costs no memory
 constexpr std::size_t kQueueHeadItems = 20;
+constexpr qint64 kEventLogPeriodMs = 1000; // failures and drops are summed up at most once a second
 
 int intervalMs(double seconds)
 {
@@ -62,6 +63,7 @@ void EngineWorker::start()
         routerConfig.historyCapacity = m_options.historyCapacity.value_or(routerConfig.historyCapacity);
         m_router = std::make_unique<ModelRouter>(m_options.catalogue.value_or(ModelCatalogue::defaults()), *m_metrics,
                                                  routerConfig);
+        m_router->setHook(&m_events);
         m_evaluator = std::make_unique<TrajectoryEvaluator>(*m_metrics, m_router.get());
         SimulatorConfig simulatorConfig;
         if (m_options.seed)
@@ -386,7 +388,35 @@ void EngineWorker::publishSnapshot()
     // The processor sets the gauge on each tick; between ticks the simulator keeps filling the queue.
     if (m_router)
         m_metrics->setQueueDepth(m_options.loop.labels, static_cast<double>(m_router->queue().size()));
+    if (now - m_lastEventLogMs >= kEventLogPeriodMs) {
+        m_lastEventLogMs = now;
+        logEvents();
+    }
     Q_EMIT snapshotReady(takeSnapshot());
+}
+
+void EngineWorker::logEvents()
+{
+    const EngineEventDigest::Digest digest = m_events.take();
+    // "<what>: <count>; the last: <message>", or empty when nothing failed for this reason.
+    const auto summary = [&digest](FailureReason reason, const QString &what) {
+        const EngineEventDigest::Failures &f = digest.failures[static_cast<std::size_t>(reason)];
+        return f.count == 0
+                   ? QString()
+                   : tr("%1: %L2; the last: %3").arg(what).arg(f.count).arg(QString::fromStdString(f.lastMessage));
+    };
+    if (const QString line = summary(FailureReason::Exception, tr("exceptions while learning from feedback"));
+        !line.isEmpty())
+        qCWarning(lcEngine).noquote() << line;
+    if (const QString line = summary(FailureReason::Invalid, tr("invalid feedback items")); !line.isEmpty())
+        qCWarning(lcEngine).noquote() << line;
+    if (const QString line = summary(FailureReason::MissingHistory, tr("feedback matching no routing decision"));
+        !line.isEmpty())
+        qCInfo(lcEngine).noquote() << line;
+    if (digest.dropped > 0 && m_router)
+        qCWarning(lcEngine).noquote() << tr("feedback dropped because the queue is full (capacity %L1): %L2")
+                                             .arg(m_router->queue().capacity())
+                                             .arg(digest.dropped);
 }
 
 void EngineWorker::recordLatency(double ms)

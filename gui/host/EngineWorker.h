@@ -12,6 +12,7 @@
 #include <QObject>
 #include <QString>
 
+#include "gui/host/EngineEventDigest.h"
 #include "gui/host/EngineOptions.h"
 #include "gui/host/EngineSnapshot.h"
 
@@ -72,6 +73,7 @@ private:
     void tick();
     void advanceSimulator();
     void publishSnapshot();
+    void logEvents(); // what the router reported as going wrong since the last call, a line per kind
     ProcessSummary runBatch();
     void continueDrain();
     void finishDrain(bool cancelled);
@@ -83,6 +85,7 @@ private:
 
     EngineOptions m_options;
     std::unique_ptr<Metrics> m_metrics;
+    EngineEventDigest m_events; // declared before the router, which reports to it, so it outlives it
     // Declared so that they are destroyed in reverse: the simulator uses the evaluator and the router.
     std::unique_ptr<ModelRouter> m_router;
     std::unique_ptr<FeedbackProcessor> m_processor;
@@ -96,6 +99,7 @@ private:
     qint64 m_wallOriginMs = 0; // snapshots' time is this plus m_uptime: the wall clock, never going back
     qint64 m_lastAdvanceNs = 0;
     qint64 m_lastSnapshotMs = 0;
+    qint64 m_lastEventLogMs = 0;
     bool m_dirty = true; // something changed since the last snapshot
     ProcessSummary m_lastProcess;
     std::optional<std::int64_t> m_lastTickMs;

@@ -255,10 +255,21 @@ void TstPolicies::badInputRejected()
     std::vector<double> nanX = good;
     nanX[1] = std::numeric_limits<double>::infinity();
     QCOMPARE(invalidArgumentMessage([&] { p->select(shortX); }), QStringLiteral("context has 2 features, expected 4"));
-    QCOMPARE(invalidArgumentMessage([&] { p->estimates(nanX); }), QStringLiteral("context feature 1 is not finite"));
+    QCOMPARE(invalidArgumentMessage([&] { p->estimates(nanX); }),
+             QStringLiteral("context feature 1 is inf, not a finite number"));
     QCOMPARE(invalidArgumentMessage([&] { p->update(3, good, 1.0); }), QStringLiteral("arm 3 out of range (3 arms)"));
-    QCOMPARE(invalidArgumentMessage([&] { p->update(0, good, std::nan("")); }), QStringLiteral("reward is not finite"));
+    QCOMPARE(invalidArgumentMessage([&] { p->update(0, good, std::nan("")); }),
+             QStringLiteral("reward is nan, not a finite number"));
+    // Finite but so large that x x^T or r x would overflow: refused rather than corrupting the estimates.
+    std::vector<double> hugeX = good;
+    hugeX[2] = -1e308;
+    QCOMPARE(invalidArgumentMessage([&] { p->select(hugeX); }),
+             QStringLiteral("context feature 2 is -1e+308, beyond ±1e+100 where products of such values overflow"));
+    QCOMPARE(invalidArgumentMessage([&] { p->update(0, good, 2e100); }),
+             QStringLiteral("reward is 2e+100, beyond ±1e+100 where products of such values overflow"));
     QCOMPARE(p->updates(), std::uint64_t{0}); // nothing learned from rejected input
+    p->update(0, good, 1e100);                // the bound itself is accepted
+    QCOMPARE(p->updates(), std::uint64_t{1});
 }
 
 void TstPolicies::deterministicGivenSeed_data()

@@ -60,6 +60,28 @@ struct ManualClock {
     }
 };
 
+// Records every event the router reports, as one line each.
+struct RecordingHook : rl::EngineHook {
+    std::vector<std::string> events;
+
+    void decided(const rl::RoutingDecision &decision) override
+    {
+        events.push_back("decided " + decision.trajectoryId + " arm " + std::to_string(decision.arm));
+    }
+    void learned(const rl::TrajectoryFeedback &feedback, const rl::RoutingDecision &decision, double reward) override
+    {
+        events.push_back("learned " + feedback.trajectoryId + " arm " + std::to_string(decision.arm) + " reward "
+                         + std::to_string(reward));
+    }
+    void failed(const rl::TrajectoryFeedback &feedback, rl::FailureReason reason, std::string_view message) override
+    {
+        events.push_back("failed " + feedback.trajectoryId + " " + std::string(rl::toString(reason)) + ": "
+                         + std::string(message));
+    }
+    void evicted(std::size_t count) override { events.push_back("evicted " + std::to_string(count)); }
+    void dropped(std::size_t count) override { events.push_back("dropped " + std::to_string(count)); }
+};
+
 } // namespace
 
 class TestModelRouter : public QObject {
@@ -332,6 +354,83 @@ private slots:
             return arms;
         };
         QCOMPARE(choices(), choices());
+    }
+
+    void hookHearsEveryEventInOrder()
+    {
+        rl::Metrics metrics;
+        rl::RouterConfig config;
+        config.queueCapacity = 3;
+        config.historyCapacity = 2;
+        rl::ModelRouter router(rl::ModelCatalogue::defaults(), metrics, config);
+        RecordingHook hook;
+        router.setHook(&hook);
+
+        const auto a = router.route(context(), "a");
+        const auto b = router.route(context(), "b");
+        const auto c = router.route(context(), "c"); // the history holds 2: a is pushed out
+        const std::string arm = " arm " + std::to_string(a.arm);
+        router.recordOutcome("b", 1.0);
+        router.enqueueFeedback(feedbackFor(a));
+        router.enqueueFeedback(feedbackFor(b, 0.5));
+        auto invalid = feedbackFor(c);
+        invalid.overallScore = 1.5;
+        router.enqueueFeedback(invalid);
+        router.enqueueFeedback(feedbackFor(c)); // the queue holds 3: a's feedback is dropped
+        router.processTrajectoryFeedback(10, metrics.defaultLabels());
+
+        const std::vector<std::string> expected{
+            "decided a" + arm,
+            "decided b arm " + std::to_string(b.arm),
+            "decided c arm " + std::to_string(c.arm),
+            "evicted 1",
+            "dropped 1",
+            "learned b arm " + std::to_string(b.arm) + " reward " + std::to_string(0.6 * 1.0 + 0.4 * 0.5),
+            "failed c invalid: overall_score 1.5 is outside [0, 1]",
+            "learned c arm " + std::to_string(c.arm) + " reward " + std::to_string(0.5),
+        };
+        QCOMPARE(hook.events, expected);
+    }
+
+    void hookNamesMissingHistory()
+    {
+        rl::Metrics metrics;
+        rl::ModelRouter router(rl::ModelCatalogue::defaults(), metrics);
+        RecordingHook hook;
+        router.setHook(&hook);
+        const auto routed = router.route(context(), "t1");
+        auto other = feedbackFor(routed);
+        other.modelId = routed.modelId == "gpt-4" ? "claude-3-opus" : "gpt-4";
+        router.enqueueFeedback(other);
+        auto unknown = feedbackFor(routed);
+        unknown.trajectoryId = "nobody";
+        router.enqueueFeedback(unknown);
+        router.processTrajectoryFeedback(10, metrics.defaultLabels());
+        QCOMPARE(hook.events.size(), std::size_t(3));
+        QCOMPARE(hook.events[1], "failed t1 missing_history: trajectory 't1' was routed to " + routed.modelId
+                                     + ", not to " + other.modelId);
+        QCOMPARE(hook.events[2], std::string("failed nobody missing_history: no routing decision awaits trajectory "
+                                             "'nobody'"));
+    }
+
+    // A policy that throws while learning used to be counted with its message lost; the hook now gets it.
+    void policyExceptionReachesTheHookWithItsMessage()
+    {
+        rl::Metrics metrics;
+        rl::ModelRouter router(rl::ModelCatalogue::defaults(), metrics);
+        RecordingHook hook;
+        router.setHook(&hook);
+        const auto routed = router.route(context(), "big");
+        QVERIFY(router.recordOutcome("big", 1e200)); // finite, but beyond what a policy can learn from
+        router.enqueueFeedback(feedbackFor(routed));
+        const auto result = router.processTrajectoryFeedback(10, metrics.defaultLabels());
+        QCOMPARE(failedBy(result, rl::FailureReason::Exception), std::size_t(1));
+        QCOMPARE(failed(metrics, rl::FailureReason::Exception), 1.0);
+        QCOMPARE(hook.events.back(),
+                 std::string("failed big exception: the linucb policy could not learn from "
+                             "trajectory 'big': reward is 5.999999999999999e+199, beyond ±1e+100 where products "
+                             "of such values overflow"));
+        QCOMPARE(router.historySize(), std::size_t(0)); // consumed: a retry would fail the same way
     }
 
     void badConfigIsRefused()

@@ -4,6 +4,7 @@
 #include <optional>
 #include <vector>
 
+#include <QMutex>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -20,6 +21,34 @@ using rl::EngineSnapshot;
 namespace {
 
 constexpr int kTimeoutMs = 10000;
+
+// The messages of the rlstudio.engine category, from any thread, while a LogCapture lives.
+class LogCapture {
+public:
+    LogCapture() { s_previous = qInstallMessageHandler(&LogCapture::handle); }
+    ~LogCapture() { qInstallMessageHandler(s_previous); }
+
+    QStringList lines() const
+    {
+        const QMutexLocker lock(&s_mutex);
+        return s_lines;
+    }
+
+private:
+    static void handle(QtMsgType type, const QMessageLogContext &context, const QString &message)
+    {
+        if (QLatin1String(context.category) == QLatin1String("rlstudio.engine")) {
+            const QMutexLocker lock(&s_mutex);
+            s_lines << QStringLiteral("%1 %2").arg(
+                type == QtWarningMsg ? QStringLiteral("warning") : QStringLiteral("info"), message);
+        }
+        s_previous(type, context, message);
+    }
+
+    static inline QMutex s_mutex;
+    static inline QStringList s_lines;
+    static inline QtMessageHandler s_previous = nullptr;
+};
 
 // A quiet engine: no simulated traffic and a tick period far beyond the test, so the queue changes only
 // when the test says so.
@@ -101,6 +130,7 @@ private Q_SLOTS:
     void cancelDrainStopsIt();
     void batchLatenciesArriveWithSnapshots();
     void failuresAreTotalledByReason();
+    void failuresAndDropsAreLogged();
     void queueHeadShowsTheFirstItems();
     void comparisonTracksTheLivePolicy();
     void policyChangesRestartTheComparison();
@@ -326,6 +356,28 @@ void TestEngineHost::batchLatenciesArriveWithSnapshots()
     QCOMPARE(latencies.size(), std::size_t(4)); // idle ticks run no batch and record nothing
     for (double ms : latencies)
         QVERIFY2(ms > 0.0 && ms < 1000.0, qPrintable(QString::number(ms)));
+}
+
+// What the router reports as lost or failed reaches the log, summed up rather than a line per item.
+void TestEngineHost::failuresAndDropsAreLogged()
+{
+    const LogCapture log;
+    // 30 requests: the queue keeps the last 25 items (5 dropped), the history the last 10 decisions, so
+    // draining learns from 10 and finds no decision for 15 (traj-5 .. traj-19).
+    EngineOptions options = quietOptions();
+    options.historyCapacity = 10;
+    options.queueCapacity = 25;
+    EngineHost host(options);
+    host.emitRequests(30);
+    QVERIFY(waitFor(host, [](const EngineSnapshot &s) { return s.health.totals.dropped == 5; }));
+    QVERIFY(drainQueue(host));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        log.lines().contains(QStringLiteral("warning feedback dropped because the queue is full (capacity 25): 5")),
+        kTimeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(log.lines().contains(QStringLiteral("info feedback matching no routing decision: 15; "
+                                                                 "the last: no routing decision awaits trajectory "
+                                                                 "'traj-19'")),
+                             kTimeoutMs);
 }
 
 void TestEngineHost::failuresAreTotalledByReason()

@@ -1,0 +1,41 @@
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+
+#include "core/feedback/FailureReason.h"
+
+namespace rl {
+
+struct RoutingDecision;
+struct TrajectoryFeedback;
+
+// What the router tells an observer as it works, so nothing it learns or loses goes unseen: the window's
+// event log listens today; the journal, off-policy evaluation and fault injection hang off it next.
+// Every call but dropped() is made under the router's lock, on the thread that routes or processes, so the
+// events of one router arrive in the order they happened. An implementation must be quick, must not throw
+// and must not call back into the router. The default implementations ignore the event.
+class EngineHook {
+public:
+    virtual ~EngineHook() = default;
+
+    // A request was routed and its decision remembered.
+    virtual void decided(const RoutingDecision & /*decision*/) {}
+    // The policy learned from feedback on a decision, with this reward.
+    virtual void learned(const TrajectoryFeedback & /*feedback*/, const RoutingDecision & /*decision*/,
+                         double /*reward*/)
+    {
+    }
+    // A dequeued item taught the policy nothing, and why: message names the field, the decision or the
+    // policy's exception.
+    virtual void failed(const TrajectoryFeedback & /*feedback*/, FailureReason /*reason*/, std::string_view /*message*/)
+    {
+    }
+    // Decisions forgotten unanswered: pushed out by newer ones or too old.
+    virtual void evicted(std::size_t /*count*/) {}
+    // Queued items dropped to make room for newer ones. Called on the producer's thread, outside the
+    // router's lock.
+    virtual void dropped(std::size_t /*count*/) {}
+};
+
+} // namespace rl

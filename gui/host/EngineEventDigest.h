@@ -1,0 +1,38 @@
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <mutex>
+#include <string>
+
+#include "core/feedback/FailureReason.h"
+#include "core/routing/EngineHook.h"
+
+namespace rl {
+
+// Sums up what the router reports as going wrong, so the worker can log it without flooding the log: per
+// failure reason a count and the last message, and the items dropped from a full queue, since the last
+// take(). Thread-safe: the router reports from whichever thread routes, processes or enqueues.
+class EngineEventDigest : public EngineHook {
+public:
+    struct Failures {
+        std::uint64_t count = 0;
+        std::string lastMessage;
+    };
+    struct Digest {
+        std::array<Failures, kFailureReasons> failures; // indexed by FailureReason
+        std::uint64_t dropped = 0;
+    };
+
+    void failed(const TrajectoryFeedback &feedback, FailureReason reason, std::string_view message) override;
+    void dropped(std::size_t count) override;
+
+    // What was reported since the previous call, and starts afresh.
+    Digest take();
+
+private:
+    std::mutex m_mutex;
+    Digest m_digest;
+};
+
+} // namespace rl
