@@ -7,7 +7,7 @@
 #include <QLabel>
 #include <QSplitter>
 #include <QTextBrowser>
-#include <QTreeWidget>
+#include <QTreeView>
 #include <QVBoxLayout>
 
 #include "widgets/StatusPalette.h"
@@ -17,7 +17,8 @@ namespace rl {
 AlertList::AlertList(QWidget *parent)
     : QWidget(parent)
     , m_banner(new QLabel(this))
-    , m_tree(new QTreeWidget(this))
+    , m_model(new AlertTableModel(this))
+    , m_view(new QTreeView(this))
     , m_details(new QTextBrowser(this))
 {
     m_banner->setWordWrap(true);
@@ -28,16 +29,17 @@ AlertList::AlertList(QWidget *parent)
     m_banner->hide();
     applyBannerPalette();
 
-    m_tree->setColumnCount(ColumnCount);
-    m_tree->setHeaderLabels({tr("Alert"), tr("Severity"), tr("State"), tr("Value"), tr("Since")});
-    m_tree->setRootIsDecorated(false);
-    m_tree->setUniformRowHeights(true);
-    m_tree->setAlternatingRowColors(true);
-    m_tree->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_tree->setAccessibleName(tr("Alerts"));
-    QHeaderView *header = m_tree->header();
+    m_model->setPalette(palette());
+    m_view->setModel(m_model);
+    m_view->setRootIsDecorated(false);
+    m_view->setUniformRowHeights(true);
+    m_view->setAlternatingRowColors(true);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setAccessibleName(tr("Alerts"));
+    QHeaderView *header = m_view->header();
     header->setStretchLastSection(false);
-    header->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
+    header->setSectionResizeMode(AlertTableModel::NameColumn, QHeaderView::Stretch);
     fitColumns();
 
     m_details->setOpenExternalLinks(true);
@@ -45,7 +47,7 @@ AlertList::AlertList(QWidget *parent)
     m_details->setAccessibleName(tr("Alert details"));
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
-    splitter->addWidget(m_tree);
+    splitter->addWidget(m_view);
     splitter->addWidget(m_details);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
@@ -57,41 +59,23 @@ AlertList::AlertList(QWidget *parent)
     layout->addWidget(m_banner);
     layout->addWidget(splitter, 1);
 
-    connect(m_tree, &QTreeWidget::itemSelectionChanged, this, &AlertList::showDetails);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &AlertList::showDetails);
+    // A row's details change with its state: show them again when the selected row changes.
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &AlertList::showDetails);
 }
 
 void AlertList::setRows(const QList<Row> &rows)
 {
-    if (rows == m_rows)
+    if (rows == m_model->rows())
         return;
-
-    const bool sameNames = rows.size() == m_rows.size()
-                           && std::equal(rows.begin(), rows.end(), m_rows.begin(),
-                                         [](const Row &a, const Row &b) { return a.name == b.name; });
-    if (sameNames) {
-        // The usual case, a state or value changing: edit the items in place, leaving selection and scroll alone.
+    const QModelIndexList selected = m_view->selectionModel()->selectedRows();
+    const QString selectedName = selected.isEmpty() ? QString() : m_model->rows()[selected.first().row()].name;
+    m_model->setRows(rows);
+    if (!selectedName.isEmpty() && !m_view->selectionModel()->hasSelection()) {
+        // The model started afresh (alerts came, went or moved): select the same alert again, if it is there.
         for (qsizetype i = 0; i < rows.size(); ++i) {
-            if (!(rows[i] == m_rows[i]))
-                fillItem(m_tree->topLevelItem(static_cast<int>(i)), rows[i]);
-        }
-        m_rows = rows;
-    } else {
-        const QList<QTreeWidgetItem *> selected = m_tree->selectedItems();
-        const QString selectedName = selected.isEmpty() ? QString() : selected.first()->text(NameColumn);
-        const QSignalBlocker blocker(m_tree); // the selection is restored below
-        m_tree->clear();
-        m_rows = rows;
-        QList<QTreeWidgetItem *> items;
-        items.reserve(rows.size());
-        for (const Row &row : rows) {
-            auto *item = new QTreeWidgetItem;
-            fillItem(item, row);
-            items.append(item);
-        }
-        m_tree->addTopLevelItems(items);
-        for (QTreeWidgetItem *item : items) {
-            if (!selectedName.isEmpty() && item->text(NameColumn) == selectedName)
-                m_tree->setCurrentItem(item); // selected, and where the keyboard continues from
+            if (rows[i].name == selectedName)
+                m_view->setCurrentIndex(m_model->index(static_cast<int>(i), AlertTableModel::NameColumn));
         }
     }
     fitColumns();
@@ -106,7 +90,7 @@ void AlertList::setBanner(const QString &text)
 
 QString AlertList::stateOf(const QString &name) const
 {
-    for (const Row &row : m_rows) {
+    for (const Row &row : m_model->rows()) {
         if (row.name == name)
             return row.state;
     }
@@ -118,59 +102,29 @@ void AlertList::changeEvent(QEvent *event)
     QWidget::changeEvent(event);
     if (event->type() == QEvent::PaletteChange) {
         applyBannerPalette();
-        for (qsizetype i = 0; i < m_rows.size(); ++i)
-            fillItem(m_tree->topLevelItem(static_cast<int>(i)), m_rows[i]);
+        m_model->setPalette(palette());
     }
-}
-
-void AlertList::fillItem(QTreeWidgetItem *item, const Row &row) const
-{
-    const QPalette pal = palette();
-    QString stateText = row.state;
-    QColor stateColor = pal.color(QPalette::Text);
-    bool bold = false;
-    if (row.state == u"firing") {
-        stateText = tr("Firing");
-        stateColor = StatusPalette::critical(pal);
-        bold = true;
-    } else if (row.state == u"pending") {
-        stateText = tr("Pending");
-        stateColor = StatusPalette::warning(pal);
-        bold = true;
-    } else if (row.state == u"inactive") {
-        stateText = tr("Inactive");
-        stateColor = StatusPalette::good(pal);
-    }
-    item->setText(NameColumn, row.name);
-    item->setText(SeverityColumn, row.severity);
-    item->setText(StateColumn, stateText);
-    item->setText(ValueColumn, row.value);
-    item->setText(SinceColumn, row.since);
-    item->setForeground(StateColumn, stateColor);
-    QFont font = m_tree->font();
-    font.setBold(bold);
-    item->setFont(StateColumn, font);
-    item->setTextAlignment(ValueColumn, Qt::AlignRight | Qt::AlignVCenter);
 }
 
 // The short columns fit their content plus a gap (ResizeToContents alone packs them edge to edge); the
 // alert's name takes the rest.
 void AlertList::fitColumns()
 {
-    const int gap = 2 * m_tree->fontMetrics().averageCharWidth();
-    for (int column = SeverityColumn; column < ColumnCount; ++column) {
-        m_tree->resizeColumnToContents(column);
-        m_tree->setColumnWidth(column, m_tree->columnWidth(column) + gap);
+    const int gap = 2 * m_view->fontMetrics().averageCharWidth();
+    for (int column = AlertTableModel::SeverityColumn; column < AlertTableModel::ColumnCount; ++column) {
+        m_view->resizeColumnToContents(column);
+        m_view->setColumnWidth(column, m_view->columnWidth(column) + gap);
     }
 }
 
 void AlertList::showDetails()
 {
-    const QList<QTreeWidgetItem *> selected = m_tree->selectedItems();
-    const int index = selected.isEmpty() ? -1 : m_tree->indexOfTopLevelItem(selected.first());
+    const QModelIndexList selected = m_view->selectionModel()->selectedRows();
     QString markdown; // empty shows the placeholder
-    if (index >= 0)
-        markdown = m_rows[index].details.isEmpty() ? tr("*No details for this alert.*") : m_rows[index].details;
+    if (!selected.isEmpty()) {
+        const QString details = selected.first().data(AlertTableModel::DetailsRole).toString();
+        markdown = details.isEmpty() ? tr("*No details for this alert.*") : details;
+    }
     if (markdown == m_shownDetails)
         return;
     m_shownDetails = markdown;

@@ -4,54 +4,45 @@
 #include <QString>
 #include <QWidget>
 
+#include "widgets/AlertTableModel.h"
+
 QT_BEGIN_NAMESPACE
 class QLabel;
 class QTextBrowser;
-class QTreeWidget;
-class QTreeWidgetItem;
+class QTreeView;
 QT_END_NAMESPACE
 
 namespace rl {
 
-// Alert rules as rows (name, severity, state, value, since) over a browser showing the selected alert's
-// Markdown details. Updates keep the selection and are cheap when nothing changed, so the list can be
-// fed on every snapshot.
+// Alert rules as rows (name, severity, state, value, since; an AlertTableModel) over a browser showing the
+// selected alert's Markdown details. Updates keep the selection and are cheap when nothing changed, so the
+// list can be fed on every snapshot.
 class AlertList : public QWidget {
     Q_OBJECT
 
 public:
-    struct Row {
-        QString name;
-        QString severity;
-        QString state; // "inactive", "pending", "firing"
-        QString value;
-        QString since;
-        QString details; // Markdown
-
-        friend bool operator==(const Row &, const Row &) = default;
-    };
+    using Row = AlertTableModel::Row;
 
     explicit AlertList(QWidget *parent = nullptr);
 
     void setRows(const QList<Row> &rows);
     void setBanner(const QString &text);        // empty hides it
     QString stateOf(const QString &name) const; // empty for an unknown alert
+    AlertTableModel *model() const { return m_model; }
+    QTreeView *view() const { return m_view; }
 
 protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    enum Column { NameColumn, SeverityColumn, StateColumn, ValueColumn, SinceColumn, ColumnCount };
-
-    void fillItem(QTreeWidgetItem *item, const Row &row) const;
     void fitColumns();
     void showDetails();
     void applyBannerPalette();
 
     QLabel *m_banner;
-    QTreeWidget *m_tree;
+    AlertTableModel *m_model;
+    QTreeView *m_view;
     QTextBrowser *m_details;
-    QList<Row> m_rows;      // in the tree's order
     QString m_shownDetails; // the browser's Markdown, so unchanged details keep their scroll position
 };
 

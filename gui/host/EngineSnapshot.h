@@ -28,6 +28,8 @@ struct QueueItemView {
     double overallScore = 0.0;
     bool success = false;
     std::int64_t timestampMs = 0;
+
+    friend bool operator==(const QueueItemView &, const QueueItemView &) = default;
 };
 
 // The runbook's force drain: while active, its progress; afterwards its outcome, until the next one starts.

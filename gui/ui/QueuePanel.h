@@ -5,9 +5,11 @@
 #include "gui/host/EngineSnapshot.h"
 
 class QLabel;
-class QTableWidget;
+class QTableView;
 
 namespace rl {
+
+class QueueTableModel;
 
 // The runbook's Queue Inspection: the queue's size and capacity and its first items, live.
 class QueuePanel : public QWidget {
@@ -17,11 +19,13 @@ public:
     explicit QueuePanel(QWidget *parent = nullptr);
 
     void showSnapshot(const EngineSnapshot &snapshot);
-    QTableWidget *table() const { return m_table; }
+    QTableView *table() const { return m_table; }
+    QueueTableModel *model() const { return m_model; }
 
 private:
     QLabel *m_summary;
-    QTableWidget *m_table;
+    QueueTableModel *m_model;
+    QTableView *m_table;
 };
 
 } // namespace rl

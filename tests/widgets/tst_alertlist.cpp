@@ -1,7 +1,7 @@
 #include <QLabel>
 #include <QTest>
 #include <QTextBrowser>
-#include <QTreeWidget>
+#include <QTreeView>
 
 #include "widgets/AlertList.h"
 
@@ -22,10 +22,15 @@ QList<Row> rules()
     };
 }
 
-QString selectedName(const QTreeWidget *tree)
+QString selectedName(const QTreeView *view)
 {
-    const QList<QTreeWidgetItem *> selected = tree->selectedItems();
-    return selected.isEmpty() ? QString() : selected.first()->text(0);
+    const QModelIndexList selected = view->selectionModel()->selectedRows();
+    return selected.isEmpty() ? QString() : selected.first().data().toString();
+}
+
+void select(QTreeView *view, int row)
+{
+    view->setCurrentIndex(view->model()->index(row, 0));
 }
 
 } // namespace
@@ -45,17 +50,18 @@ void TstAlertList::showsRowsAndStates()
 {
     AlertList list;
     list.setRows(rules());
-    const auto *tree = list.findChild<QTreeWidget *>();
-    QCOMPARE(tree->topLevelItemCount(), 3);
-    QCOMPARE(tree->headerItem()->text(2), QStringLiteral("State"));
+    const QAbstractItemModel *model = list.view()->model();
+    QCOMPARE(model->rowCount(), 3);
+    QCOMPARE(model->headerData(2, Qt::Horizontal).toString(), QStringLiteral("State"));
     QCOMPARE(list.stateOf(QStringLiteral("QueueBacklog")), QStringLiteral("firing"));
     QCOMPARE(list.stateOf(QStringLiteral("HighFailureRate")), QStringLiteral("pending"));
     QCOMPARE(list.stateOf(QStringLiteral("LoopStalled")), QStringLiteral("inactive"));
     QVERIFY(list.stateOf(QStringLiteral("NoSuchAlert")).isEmpty());
     // Firing, pending and inactive read in three different colours.
-    const QColor firing = tree->topLevelItem(0)->foreground(2).color();
-    const QColor pending = tree->topLevelItem(1)->foreground(2).color();
-    const QColor inactive = tree->topLevelItem(2)->foreground(2).color();
+    const auto stateColour = [model](int row) { return model->index(row, 2).data(Qt::ForegroundRole).value<QColor>(); };
+    const QColor firing = stateColour(0);
+    const QColor pending = stateColour(1);
+    const QColor inactive = stateColour(2);
     QVERIFY(firing != pending && pending != inactive && firing != inactive);
     QVERIFY(firing.red() > firing.green()); // red-ish
 }
@@ -64,13 +70,13 @@ void TstAlertList::selectionShowsMarkdownDetails()
 {
     AlertList list;
     list.setRows(rules());
-    auto *tree = list.findChild<QTreeWidget *>();
+    QTreeView *view = list.view();
     const auto *browser = list.findChild<QTextBrowser *>();
     QVERIFY(browser->toPlainText().isEmpty()); // nothing selected: the placeholder
-    tree->setCurrentItem(tree->topLevelItem(0));
+    select(view, 0);
     QCOMPARE(browser->toPlainText(), QStringLiteral("Backlog\nMore than 25 queued."));
     QVERIFY(browser->toHtml().contains(QStringLiteral("font-weight"))); // **25** is rendered bold
-    tree->setCurrentItem(tree->topLevelItem(2));
+    select(view, 2);
     QVERIFY(!browser->toPlainText().isEmpty()); // "no details" rather than the previous alert's
     QVERIFY(!browser->toPlainText().contains(QStringLiteral("Backlog")));
 }
@@ -79,27 +85,27 @@ void TstAlertList::selectionSurvivesUpdatesAndReorders()
 {
     AlertList list;
     list.setRows(rules());
-    auto *tree = list.findChild<QTreeWidget *>();
-    tree->setCurrentItem(tree->topLevelItem(1));
+    QTreeView *view = list.view();
+    select(view, 1);
 
     QList<Row> rows = rules();
     rows[1].state = QStringLiteral("firing");
     rows[1].details = QStringLiteral("Now firing.");
     list.setRows(rows); // in place
-    QCOMPARE(selectedName(tree), QStringLiteral("HighFailureRate"));
+    QCOMPARE(selectedName(view), QStringLiteral("HighFailureRate"));
     QCOMPARE(list.stateOf(QStringLiteral("HighFailureRate")), QStringLiteral("firing"));
     QCOMPARE(list.findChild<QTextBrowser *>()->toPlainText(), QStringLiteral("Now firing."));
 
     std::swap(rows[0], rows[1]);
     rows.removeLast();
     list.setRows(rows); // rebuilt
-    QCOMPARE(tree->topLevelItemCount(), 2);
-    QCOMPARE(selectedName(tree), QStringLiteral("HighFailureRate"));
-    QCOMPARE(tree->indexOfTopLevelItem(tree->selectedItems().first()), 0);
+    QCOMPARE(view->model()->rowCount(), 2);
+    QCOMPARE(selectedName(view), QStringLiteral("HighFailureRate"));
+    QCOMPARE(view->selectionModel()->selectedRows().first().row(), 0);
 
     rows.removeFirst();
     list.setRows(rows); // the selected alert is gone
-    QVERIFY(tree->selectedItems().isEmpty());
+    QVERIFY(!view->selectionModel()->hasSelection());
     QVERIFY(list.findChild<QTextBrowser *>()->toPlainText().isEmpty());
 }
 
@@ -107,22 +113,22 @@ void TstAlertList::unchangedRowsCostNothing()
 {
     AlertList list;
     list.setRows(rules());
-    auto *tree = list.findChild<QTreeWidget *>();
-    QTreeWidgetItem *first = tree->topLevelItem(0);
-    tree->setCurrentItem(tree->topLevelItem(0));
+    QTreeView *view = list.view();
+    select(view, 0);
+    const QPersistentModelIndex first = view->model()->index(0, 0);
     auto *browser = list.findChild<QTextBrowser *>();
     const auto *document = browser->document();
     const int revision = document->revision();
 
     list.setRows(rules());
-    QCOMPARE(tree->topLevelItem(0), first);   // the same items, not rebuilt
+    QVERIFY(first.isValid());                 // the same rows, not rebuilt
     QCOMPARE(document->revision(), revision); // the details were not re-rendered
 
     QList<Row> rows = rules();
     rows[2].value = QStringLiteral("1");
     list.setRows(rows);
-    QCOMPARE(tree->topLevelItem(0), first);
-    QCOMPARE(tree->topLevelItem(2)->text(3), QStringLiteral("1"));
+    QVERIFY(first.isValid());
+    QCOMPARE(view->model()->index(2, 3).data().toString(), QStringLiteral("1"));
     QCOMPARE(document->revision(), revision); // another row changed: the shown details stay
 }
 
