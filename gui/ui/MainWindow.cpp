@@ -24,6 +24,7 @@
 #include "gui/host/GradualRecovery.h"
 #include "gui/host/LogRouter.h"
 #include "gui/host/LoggingCategories.h"
+#include "gui/host/TroubleshootingChecklist.h"
 #include "gui/ui/AlertsPanel.h"
 #include "gui/ui/ChartsPanel.h"
 #include "gui/ui/ControlPanel.h"
@@ -31,7 +32,6 @@
 #include "gui/ui/OperatorActions.h"
 #include "gui/ui/QueuePanel.h"
 #include "gui/ui/TilesPanel.h"
-#include "gui/ui/TroubleshootingChecklist.h"
 #include "widgets/Checklist.h"
 #include "widgets/LogView.h"
 
@@ -306,7 +306,10 @@ void MainWindow::showSnapshot(const EngineSnapshot &snapshot)
     m_tiles->showStats(snapshot, m_sample);
     m_charts->addSample(m_sample);
     m_convergence->showSnapshot(snapshot);
-    m_checklist->setItems(TroubleshootingChecklist::evaluate(snapshot, m_sample));
+    QList<Checklist::Item> checks;
+    for (const TroubleshootingChecklist::Item &item : TroubleshootingChecklist::evaluate(snapshot, m_sample))
+        checks.append({item.text, item.ok, item.detail});
+    m_checklist->setItems(checks);
     m_alerts->record(snapshot);
     m_queue->showSnapshot(snapshot);
     m_controls->showSnapshot(snapshot);

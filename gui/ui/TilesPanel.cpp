@@ -3,7 +3,7 @@
 #include <QHBoxLayout>
 #include <QLocale>
 
-#include "gui/ui/TroubleshootingChecklist.h"
+#include "gui/host/TroubleshootingChecklist.h"
 #include "widgets/GaugeTile.h"
 #include "widgets/StatTile.h"
 

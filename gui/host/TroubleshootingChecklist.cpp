@@ -1,4 +1,4 @@
-#include "gui/ui/TroubleshootingChecklist.h"
+#include "gui/host/TroubleshootingChecklist.h"
 
 #include <cmath>
 
@@ -15,12 +15,13 @@ constexpr double kRisingItemsPerSecond = 0.05;
 
 } // namespace
 
-QList<Checklist::Item> TroubleshootingChecklist::evaluate(const EngineSnapshot &snapshot, const LiveSample &sample)
+QList<TroubleshootingChecklist::Item> TroubleshootingChecklist::evaluate(const EngineSnapshot &snapshot,
+                                                                         const LiveSample &sample)
 {
     const HealthState &health = snapshot.health;
     const QLocale locale;
     const bool enoughHistory = sample.rollingWindowSeconds >= kMinimumEvidenceSeconds;
-    QList<Checklist::Item> items;
+    QList<Item> items;
 
     items.append({tr("Feedback loop flag is set"), health.rlFeedbackEnabled,
                   health.rlFeedbackEnabled ? tr("ENABLE_TRAJECTORY_FEEDBACK_LOOP is on")

@@ -1,11 +1,13 @@
 #pragma once
 
+#include <optional>
+
 #include <QCoreApplication>
 #include <QList>
+#include <QString>
 
 #include "gui/host/EngineSnapshot.h"
 #include "gui/host/LiveStats.h"
-#include "widgets/Checklist.h"
 
 namespace rl {
 
@@ -16,7 +18,13 @@ class TroubleshootingChecklist {
 public:
     static constexpr double kSuccessRateFloor = 0.95;
 
-    static QList<Checklist::Item> evaluate(const EngineSnapshot &snapshot, const LiveSample &sample);
+    struct Item {
+        QString text;
+        std::optional<bool> ok; // nullopt: not known yet
+        QString detail;
+    };
+
+    static QList<Item> evaluate(const EngineSnapshot &snapshot, const LiveSample &sample);
 };
 
 } // namespace rl
