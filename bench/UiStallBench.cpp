@@ -103,7 +103,7 @@ std::optional<UiStallBench::Result> UiStallBench::run(QTextStream &err)
     EngineHost host(options);
     std::unique_ptr<MainWindow> window;
     if (m_window) {
-        window = std::make_unique<MainWindow>(host, MainWindow::Options{1.0, {}, log.get()});
+        window = std::make_unique<MainWindow>(host, MainWindow::Options{{}, log.get()});
         window->resize(kWindowSize);
         window->show();
     }

@@ -12,6 +12,7 @@
 
 #include "core/bandit/Policy.h"
 #include "core/loop/LoopConfig.h"
+#include "gui/host/AlertMonitor.h"
 
 namespace rl {
 
@@ -22,6 +23,7 @@ const QString kBench = QStringLiteral("bench");
 const QString kHeadless = QStringLiteral("headless");
 const QString kLanguage = QStringLiteral("lang");
 constexpr std::uint64_t kMaxBenchDepth = 10000000;
+constexpr double kMinStatusEverySeconds = 0.1;
 constexpr double kMaxStatusEverySeconds = 86400.0;
 constexpr double kMaxTimeScale = 3600.0;
 constexpr int kMaxWindowSide = 16384;
@@ -221,7 +223,8 @@ void parseRun(QCommandLineParser &parser, const QStringList &arguments,
         QStringLiteral("FILE"));
     const QCommandLineOption statusEvery(
         QStringLiteral("status-every"),
-        CommandLine::tr("Seconds between headless status lines, 0 for none (default 5)."), QStringLiteral("SECONDS"));
+        CommandLine::tr("Seconds between headless status lines, 0.1..86400, or 0 for none (default 5)."),
+        QStringLiteral("SECONDS"));
     const QCommandLineOption enableEvaluation(
         QStringLiteral("enable-evaluation"),
         CommandLine::tr("Emit trajectory feedback (ENABLE_TRAJECTORY_EVALUATION)."));
@@ -233,9 +236,16 @@ void parseRun(QCommandLineParser &parser, const QStringList &arguments,
     const QCommandLineOption disableLoop(QStringLiteral("disable-loop"), CommandLine::tr("Do not process feedback."));
     const QCommandLineOption timeScale(
         QStringLiteral("time-scale"),
-        CommandLine::tr(
-            "Compress the alert rules' windows and for-durations by this factor, 1..3600 (a demo; default 1)."),
+        CommandLine::tr("Compress the alert rules' windows, for-durations and evaluation intervals by this factor, "
+                        "1..3600 (a demo; default 1)."),
         QStringLiteral("FACTOR"));
+    const QCommandLineOption rules(
+        QStringLiteral("rules"),
+        CommandLine::tr("Evaluate the alert rules of this Prometheus rule file instead of the shipped ones; repeat it "
+                        "for several files, and name \"%1\" to keep the shipped rules beside yours.")
+            .arg(QString::fromUtf8(AlertMonitor::kShippedName.data(),
+                                   static_cast<qsizetype>(AlertMonitor::kShippedName.size()))),
+        QStringLiteral("FILE"));
     const QCommandLineOption screenshot(
         QStringLiteral("screenshot"),
         CommandLine::tr("Save a PNG of the main window before exiting (after --exit-after, default 10 s)."),
@@ -262,6 +272,7 @@ void parseRun(QCommandLineParser &parser, const QStringList &arguments,
                        disableLoop,
                        languageOption(),
                        timeScale,
+                       rules,
                        screenshot,
                        exitAfter,
                        size});
@@ -312,12 +323,26 @@ void parseRun(QCommandLineParser &parser, const QStringList &arguments,
     if (parser.isSet(statusEvery)) {
         run.statusEverySeconds = parseReal(QStringLiteral("--status-every"), parser.value(statusEvery), 0.0,
                                            kMaxStatusEverySeconds, CommandLine::tr("seconds"));
+        // A period below this would print lines as fast as the terminal takes them.
+        if (run.statusEverySeconds > 0.0 && run.statusEverySeconds < kMinStatusEverySeconds)
+            fail(CommandLine::tr("%1 is not 0 or a number of seconds in %2..%3")
+                     .arg(shown(QStringLiteral("--status-every"), parser.value(statusEvery)))
+                     .arg(kMinStatusEverySeconds)
+                     .arg(kMaxStatusEverySeconds));
+    }
+    if (parser.isSet(timeScale))
+        run.alerts.timeScale = parseReal(QStringLiteral("--time-scale"), parser.value(timeScale), 1.0, kMaxTimeScale,
+                                         CommandLine::tr("times"));
+    for (const QString &path : parser.values(rules)) {
+        try {
+            run.alerts.sources.push_back(AlertMonitor::loadRules(text(path)));
+        } catch (const std::exception &error) {
+            fail(CommandLine::tr("%1 cannot be used: %2")
+                     .arg(shown(QStringLiteral("--rules"), path), QString::fromUtf8(error.what())));
+        }
     }
 
     DesktopRunner::Options &desktop = result.desktop;
-    if (parser.isSet(timeScale))
-        desktop.alertTimeScale = parseReal(QStringLiteral("--time-scale"), parser.value(timeScale), 1.0, kMaxTimeScale,
-                                           CommandLine::tr("times"));
     desktop.screenshot = parser.value(screenshot);
     if (parser.isSet(exitAfter))
         desktop.exitAfterSeconds = parseReal(QStringLiteral("--exit-after"), parser.value(exitAfter), 0.1,

@@ -26,11 +26,12 @@ EngineSnapshot initialSnapshot(const EngineOptions &options)
 
 } // namespace
 
-EngineHost::EngineHost(EngineOptions options, QObject *parent)
+EngineHost::EngineHost(EngineOptions options, AlertMonitor::Options alerts, QObject *parent)
     : QObject(parent)
     , m_worker(new EngineWorker(options))
     , m_metrics(m_worker->metrics())
     , m_latest(initialSnapshot(options))
+    , m_alerts(std::move(alerts))
 {
     qRegisterMetaType<EngineSnapshot>();
     qRegisterMetaType<DrainProgress>();
@@ -60,6 +61,7 @@ void EngineHost::post(Command &&command)
 void EngineHost::receive(const EngineSnapshot &snapshot)
 {
     m_latest = snapshot;
+    m_alerts.record(m_latest); // first, so a receiver of the snapshot sees the alerts evaluated on it
     Q_EMIT snapshotReady(m_latest);
 }
 

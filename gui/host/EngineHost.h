@@ -6,6 +6,7 @@
 #include <QString>
 #include <QThread>
 
+#include "gui/host/AlertMonitor.h"
 #include "gui/host/EngineOptions.h"
 #include "gui/host/EngineSnapshot.h"
 
@@ -16,16 +17,19 @@ class Metrics;
 
 // The UI thread's handle on the engine: starts the worker thread, forwards commands as queued
 // invocations (never waiting on the worker), and caches the latest snapshot it received, so readers on
-// this thread (the window, /health) get the engine's state without touching a lock.
+// this thread (the window, /health) get the engine's state without touching a lock. Its alert monitor
+// evaluates the alert rules on every snapshot, in the window and headless alike.
 class EngineHost : public QObject {
     Q_OBJECT
 
 public:
-    explicit EngineHost(EngineOptions options, QObject *parent = nullptr);
+    explicit EngineHost(EngineOptions options, AlertMonitor::Options alerts = {}, QObject *parent = nullptr);
     ~EngineHost() override; // stops the thread; the engine is destroyed on it
 
     Metrics &metrics() const { return m_metrics; } // thread-safe; valid for the host's lifetime
     const EngineSnapshot &latestSnapshot() const { return m_latest; }
+    AlertMonitor &alerts() { return m_alerts; }
+    const AlertMonitor &alerts() const { return m_alerts; }
 
     void processOnce();
     // The runbook's force drain, batches of 1,000 until the worker sees the queue empty: items emitted
@@ -63,6 +67,7 @@ private:
     EngineWorker *m_worker; // lives on m_thread; deleted there when it finishes
     Metrics &m_metrics;
     EngineSnapshot m_latest;
+    AlertMonitor m_alerts;
     std::uint64_t m_drainRequests = 0; // numbers the drains, so a cancel applies to those before it
 };
 

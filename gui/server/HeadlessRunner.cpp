@@ -59,8 +59,11 @@ HeadlessRunner::~HeadlessRunner()
 
 int HeadlessRunner::run(QTextStream &out, QTextStream &err)
 {
+    // Log lines carry the time, like the status lines, unless the user chose a pattern.
+    if (!qEnvironmentVariableIsSet("QT_MESSAGE_PATTERN"))
+        qSetMessagePattern(QStringLiteral("%{time HH:mm:ss}  %{if-category}%{category}: %{endif}%{message}"));
     // Declared first, destroyed last: the endpoints read the host's metrics until they are gone.
-    EngineHost host(m_options.engine);
+    EngineHost host(m_options.engine, m_options.alerts);
     HttpEndpoints http(host);
     if (!http.listen(m_options.address, m_options.port)) {
         err << QStringLiteral("rlstudio: ") << http.errorString() << Qt::endl;

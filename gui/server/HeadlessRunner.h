@@ -3,6 +3,7 @@
 #include <QHostAddress>
 #include <QObject>
 
+#include "gui/host/AlertMonitor.h"
 #include "gui/host/EngineOptions.h"
 
 class QSocketNotifier;
@@ -20,6 +21,7 @@ class HeadlessRunner : public QObject {
 public:
     struct Options {
         EngineOptions engine;
+        AlertMonitor::Options alerts;
         QHostAddress address = QHostAddress(QHostAddress::LocalHost);
         quint16 port = 8000;
         double statusEverySeconds = 5.0; // 0: no status lines

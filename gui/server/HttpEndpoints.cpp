@@ -9,6 +9,7 @@
 #include <QLoggingCategory>
 #include <QMetaEnum>
 #include <QTcpServer>
+#include <QUrlQuery>
 
 #include <nlohmann/json.hpp>
 
@@ -46,10 +47,14 @@ HttpEndpoints::HttpEndpoints(EngineHost &host, QObject *parent)
 {
     m_server.route(QStringLiteral("/metrics"), [this](const QHttpServerRequest &request) { return metrics(request); });
     m_server.route(QStringLiteral("/health"), [this](const QHttpServerRequest &request) { return health(request); });
+    m_server.route(QStringLiteral("/api/v1/alerts"),
+                   [this](const QHttpServerRequest &request) { return alerts(request); });
+    m_server.route(QStringLiteral("/api/v1/rules"),
+                   [this](const QHttpServerRequest &request) { return rules(request); });
     m_server.setMissingHandler([this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
         m_host.metrics().addRejected("http", "not_found");
         qCDebug(lcHttp).noquote() << describe(request) << "-> 404";
-        responder.write(tr("not found: %1 (try /metrics or /health)\n").arg(request.url().path()).toUtf8(), kTextType,
+        responder.write(tr("not found: try /metrics, /health, /api/v1/alerts or /api/v1/rules\n").toUtf8(), kTextType,
                         QHttpServerResponder::StatusCode::NotFound);
     });
 }
@@ -104,6 +109,31 @@ QHttpServerResponse HttpEndpoints::health(const QHttpServerRequest &request) con
     if (request.method() != QHttpServerRequest::Method::Get)
         return methodNotAllowed(request);
     return QHttpServerResponse(kJsonType, QByteArray::fromStdString(m_host.latestSnapshot().health.toJson().dump()));
+}
+
+QHttpServerResponse HttpEndpoints::alerts(const QHttpServerRequest &request) const
+{
+    if (request.method() != QHttpServerRequest::Method::Get)
+        return methodNotAllowed(request);
+    return QHttpServerResponse(kJsonType, QByteArray::fromStdString(m_host.alerts().alertsDocument().dump()));
+}
+
+QHttpServerResponse HttpEndpoints::rules(const QHttpServerRequest &request) const
+{
+    if (request.method() != QHttpServerRequest::Method::Get)
+        return methodNotAllowed(request);
+    const QString type = QUrlQuery(request.url()).queryItemValue(QStringLiteral("type")).toLower();
+    if (!type.isEmpty() && type != u"alert" && type != u"record") {
+        m_host.metrics().addRejected("http", "bad_query");
+        // As Prometheus answers it.
+        const nlohmann::json error{{"status", "error"},
+                                   {"errorType", "bad_data"},
+                                   {"error", "not supported value \"" + type.toStdString() + "\""}};
+        return QHttpServerResponse(kJsonType, QByteArray::fromStdString(error.dump()),
+                                   QHttpServerResponder::StatusCode::BadRequest);
+    }
+    return QHttpServerResponse(kJsonType,
+                               QByteArray::fromStdString(m_host.alerts().rulesDocument(type.toStdString()).dump()));
 }
 
 QHttpServerResponse HttpEndpoints::methodNotAllowed(const QHttpServerRequest &request) const

@@ -13,9 +13,10 @@ namespace rl {
 
 class EngineHost;
 
-// GET /metrics (Prometheus text) and GET /health (JSON), served on the UI thread: /metrics reads the
-// thread-safe registry, /health the host's cached snapshot, so neither waits on the engine. Other methods
-// on these paths get 405, other paths 404; both are counted as rejected input.
+// GET /metrics (Prometheus text), GET /health (JSON), and the alert monitor's GET /api/v1/alerts and
+// GET /api/v1/rules in the shape of Prometheus's HTTP API, served on the UI thread: /metrics reads the
+// thread-safe registry, the others the host's cached snapshot and the monitor, so none waits on the engine.
+// Other methods on these paths get 405, other paths 404; both are counted as rejected input.
 class HttpEndpoints : public QObject {
     Q_OBJECT
 
@@ -34,6 +35,8 @@ public:
 private:
     QHttpServerResponse metrics(const QHttpServerRequest &request) const;
     QHttpServerResponse health(const QHttpServerRequest &request) const;
+    QHttpServerResponse alerts(const QHttpServerRequest &request) const;
+    QHttpServerResponse rules(const QHttpServerRequest &request) const;
     QHttpServerResponse methodNotAllowed(const QHttpServerRequest &request) const;
 
     EngineHost &m_host;

@@ -6,19 +6,17 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
+#include <QStringList>
 #include <QVBoxLayout>
 
-#include "core/alerting/AlertRuleFile.h"
-#include "gui/host/LoggingCategories.h"
+#include "gui/host/AlertMonitor.h"
 #include "widgets/AlertList.h"
 
 namespace rl {
 
 namespace {
 
-const QString kRulesResource = QStringLiteral(":/rl_feedback_alerts.yml");
 const QString kRunbookResource = QStringLiteral(":/rl_feedback_loop_runbook.md");
-constexpr double kMinimumEvaluationSeconds = 0.05; // however compressed, not more often than 20 times a second
 
 std::string readResource(const QString &path)
 {
@@ -46,36 +44,23 @@ QString text(const std::string &value)
 
 } // namespace
 
-AlertsPanel::AlertsPanel(double timeScale, QWidget *parent)
+AlertsPanel::AlertsPanel(AlertMonitor &monitor, QWidget *parent)
     : QWidget(parent)
+    , m_monitor(monitor)
     , m_runbook(readResource(kRunbookResource))
-    , m_store(1.0)
+    , m_header(new QLabel(this))
     , m_list(new AlertList(this))
     , m_scale(new QComboBox(this))
 {
-    try {
-        const AlertRuleFile file = AlertRuleFile::parse(readResource(kRulesResource), "rl_feedback_alerts.yml");
-        if (!file.groups().empty() && file.groups().front().intervalSeconds)
-            m_evaluationIntervalSeconds = *file.groups().front().intervalSeconds;
-        m_evaluator = std::make_unique<AlertEvaluator>(file.rules());
-    } catch (const std::exception &error) {
-        m_loadError = tr("The alert rules cannot be used: %1").arg(QString::fromUtf8(error.what()));
-        qCWarning(lcUi).noquote() << m_loadError;
-        m_evaluator = std::make_unique<AlertEvaluator>(std::vector<AlertRule>{});
-    }
-    m_store = SeriesStore(m_evaluator->requiredRetentionSeconds() + m_evaluationIntervalSeconds);
-
     for (const double scale : {1.0, 60.0, 600.0})
         m_scale->addItem(scale == 1.0 ? tr("real time") : tr("demo ×%1").arg(scale), scale);
     m_scale->setAccessibleName(tr("Alert time scale"));
     m_scale->setToolTip(tr("Compress the rules' windows and for-durations to watch alerts change in a demo"));
     auto *scaleLabel = new QLabel(tr("&Time scale:"), this);
     scaleLabel->setBuddy(m_scale);
+    m_header->setWordWrap(true);
     auto *header = new QHBoxLayout;
-    header->addWidget(new QLabel(
-        tr("Rules of rl_feedback_alerts.yml, evaluated every %1 s on the live series").arg(m_evaluationIntervalSeconds),
-        this));
-    header->addStretch(1);
+    header->addWidget(m_header, 1);
     header->addWidget(scaleLabel);
     header->addWidget(m_scale);
 
@@ -86,91 +71,80 @@ AlertsPanel::AlertsPanel(double timeScale, QWidget *parent)
 
     connect(m_scale, &QComboBox::activated, this,
             [this](int index) { setTimeScale(m_scale->itemData(index).toDouble()); });
-    setTimeScale(timeScale);
+    connect(&m_monitor, &AlertMonitor::evaluated, this, &AlertsPanel::showRows);
+    setTimeScale(m_monitor.timeScale());
+    showRows();
 }
 
 AlertsPanel::~AlertsPanel() = default;
 
 void AlertsPanel::setTimeScale(double timeScale)
 {
-    m_timeScale = timeScale;
-    m_evaluator->setTimeScale(timeScale);
+    m_monitor.setTimeScale(timeScale);
     int index = m_scale->findData(timeScale);
     if (index < 0) {
         m_scale->addItem(tr("demo ×%1").arg(timeScale), timeScale);
         index = m_scale->count() - 1;
     }
     m_scale->setCurrentIndex(index);
-    QString banner = m_loadError;
+    QStringList banner;
     if (timeScale > 1.0) {
-        banner = tr("Demo time scale ×%1: the rules' windows and for-durations are compressed (15m reads as %2 s).")
-                     .arg(timeScale)
-                     .arg(QLocale().toString(15.0 * 60.0 / timeScale, 'g', 3));
+        banner << tr("Demo time scale ×%1: the rules' windows, for-durations and intervals are compressed (15m reads "
+                     "as %2 s).")
+                      .arg(timeScale)
+                      .arg(QLocale().toString(15.0 * 60.0 / timeScale, 'g', 3));
     }
-    m_list->setBanner(banner);
-    m_lastEvaluation = 0.0; // evaluate at the next snapshot with the new windows
+    for (const std::string &warning : m_monitor.warnings())
+        banner << text(warning);
+    m_list->setBanner(banner.join(QLatin1Char('\n')));
+    showHeader();
 }
 
-void AlertsPanel::record(const EngineSnapshot &snapshot)
+// Which files the rules come from and how often each group is really evaluated, at this time scale.
+void AlertsPanel::showHeader()
 {
-    if (snapshot.wallTimeMs == 0)
-        return;
-    const double now = static_cast<double>(snapshot.wallTimeMs) / 1000.0;
-    const HealthState::Totals &totals = snapshot.health.totals;
-    // The sums over the tenant/workspace labels, as the rules' sum(...) sees them.
-    m_store.record("rl_feedback_processed_total", now, static_cast<double>(totals.processed));
-    m_store.record("rl_feedback_failed_total", now, static_cast<double>(totals.failed));
-    m_store.record("rl_feedback_queue_depth", now, static_cast<double>(snapshot.health.queueDepth));
-    const double period = std::max(kMinimumEvaluationSeconds, m_evaluationIntervalSeconds / m_timeScale);
-    if (now - m_lastEvaluation >= period)
-        evaluate(now);
-}
-
-void AlertsPanel::evaluate(double nowSeconds)
-{
-    m_lastEvaluation = nowSeconds;
-    const std::vector<AlertStatus> previous = m_evaluator->statuses();
-    const std::vector<AlertStatus> statuses = m_evaluator->evaluate(m_store, nowSeconds);
-    for (std::size_t i = 0; i < statuses.size(); ++i) {
-        const AlertStatus &status = statuses[i];
-        if (!status.error.empty() && status.error != previous[i].error)
-            qCWarning(lcUi).noquote()
-                << tr("alert %1 cannot be evaluated: %2").arg(text(status.rule->name), text(status.error));
-        const bool changed = status.state != previous[i].state;
-        if (changed)
-            qCInfo(lcUi).noquote() << tr("alert %1 is %2").arg(text(status.rule->name), stateText(status.state));
-        // The first evaluation announces every rule's state, so listeners start from a known one.
-        if (changed || !m_evaluated)
-            Q_EMIT alertStateChanged(text(status.rule->name), stateText(status.state));
+    QStringList files;
+    QStringList periods;
+    const QLocale locale;
+    for (const AlertMonitor::Group &group : m_monitor.groups()) {
+        if (!files.contains(text(group.file)))
+            files << text(group.file);
+        const QString period = locale.toString(m_monitor.periodSeconds(group), 'g', 3);
+        if (!periods.contains(period))
+            periods << period;
     }
-    m_evaluated = true;
-    showRows();
+    m_header->setText(files.isEmpty()
+                          ? tr("No alert rules loaded")
+                          : tr("Rules of %1, evaluated every %2 s on the live series")
+                                .arg(files.join(QStringLiteral(", ")), periods.join(QStringLiteral(" / "))));
 }
 
 void AlertsPanel::showRows()
 {
     const QLocale locale;
     QList<AlertList::Row> rows;
-    for (const AlertStatus &status : m_evaluator->statuses()) {
-        const AlertRule &rule = *status.rule;
-        AlertList::Row row;
-        row.name = text(rule.name);
-        const auto severity = rule.labels.find("severity");
-        row.severity = severity == rule.labels.end() ? QString() : text(severity->second);
-        row.state = stateText(status.state);
-        row.value = status.value ? locale.toString(*status.value, 'g', 4) : tr("–");
-        if (status.state == AlertStatus::State::Firing && status.firedAt)
-            row.since = tr("firing since %1").arg(clock(*status.firedAt));
-        else if (status.state == AlertStatus::State::Pending)
-            row.since = tr("pending since %1 (fires after %2 s)")
-                            .arg(clock(status.activeSince))
-                            .arg(rule.forSeconds / m_timeScale);
-        else if (status.resolvedAt)
-            row.since = tr("resolved at %1").arg(clock(*status.resolvedAt));
-        else
-            row.since = tr("inactive");
-        row.details = details(status);
-        rows.append(row);
+    for (const AlertMonitor::Group &group : m_monitor.groups()) {
+        for (const AlertStatus &status : group.evaluator.statuses()) {
+            const AlertRule &rule = *status.rule;
+            AlertList::Row row;
+            row.name = text(rule.name);
+            const auto severity = rule.labels.find("severity");
+            row.severity = severity == rule.labels.end() ? QString() : text(severity->second);
+            row.state = stateText(status.state);
+            row.value = status.value ? locale.toString(*status.value, 'g', 4) : tr("–");
+            if (status.state == AlertStatus::State::Firing && status.firedAt)
+                row.since = tr("firing since %1").arg(clock(*status.firedAt));
+            else if (status.state == AlertStatus::State::Pending)
+                row.since = tr("pending since %1 (fires after %2 s)")
+                                .arg(clock(status.activeSince))
+                                .arg(rule.forSeconds / m_monitor.timeScale());
+            else if (status.resolvedAt)
+                row.since = tr("resolved at %1").arg(clock(*status.resolvedAt));
+            else
+                row.since = tr("inactive");
+            row.details = details(status);
+            rows.append(row);
+        }
     }
     m_list->setRows(rows);
 }

@@ -1,15 +1,10 @@
 #pragma once
 
-#include <memory>
-#include <vector>
-
 #include <QString>
 #include <QWidget>
 
 #include "core/alerting/AlertEvaluator.h"
 #include "core/alerting/Runbook.h"
-#include "core/alerting/SeriesStore.h"
-#include "gui/host/EngineSnapshot.h"
 
 class QComboBox;
 class QLabel;
@@ -17,38 +12,28 @@ class QLabel;
 namespace rl {
 
 class AlertList;
+class AlertMonitor;
 
-// The six rules of rl_feedback_alerts.yml evaluated in the app on the live series, with Prometheus's
-// semantics (inactive → pending → firing after `for:`), each with its value, since-when and the runbook's
-// investigation and mitigation steps. A demo time scale compresses the rules' windows and durations.
+// The alert monitor's rules as the operator sees them: each with its state, value, since-when and the
+// runbook's investigation and mitigation steps, and the demo time scale that compresses the rules' windows.
 class AlertsPanel : public QWidget {
     Q_OBJECT
 
 public:
-    explicit AlertsPanel(double timeScale, QWidget *parent = nullptr);
+    explicit AlertsPanel(AlertMonitor &monitor, QWidget *parent = nullptr);
     ~AlertsPanel() override;
 
-    void record(const EngineSnapshot &snapshot); // every snapshot: samples the series, evaluates when due
     void setTimeScale(double timeScale);
-    double timeScale() const { return m_timeScale; }
     AlertList *list() const { return m_list; }
 
-Q_SIGNALS:
-    void alertStateChanged(const QString &alert, const QString &state); // "inactive", "pending", "firing"
-
 private:
-    void evaluate(double nowSeconds);
     void showRows();
+    void showHeader();
     QString details(const AlertStatus &status) const;
 
-    std::unique_ptr<AlertEvaluator> m_evaluator;
+    AlertMonitor &m_monitor;
     Runbook m_runbook;
-    SeriesStore m_store;
-    double m_evaluationIntervalSeconds = 30.0;
-    double m_timeScale = 1.0;
-    double m_lastEvaluation = 0.0;
-    bool m_evaluated = false; // the first evaluation announces every state
-    QString m_loadError;
+    QLabel *m_header;
     AlertList *m_list;
     QComboBox *m_scale;
 };

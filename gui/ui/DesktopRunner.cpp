@@ -29,7 +29,7 @@ bool DesktopRunner::haveDisplay()
 int DesktopRunner::run(QTextStream &err)
 {
     LogRouter log;
-    EngineHost host(m_options.server.engine);
+    EngineHost host(m_options.server.engine, m_options.server.alerts);
     HttpEndpoints http(host);
     QString url;
     if (http.listen(m_options.server.address, m_options.server.port))
@@ -37,7 +37,7 @@ int DesktopRunner::run(QTextStream &err)
     else
         qCWarning(lcUi).noquote() << tr("HTTP endpoints off: %1").arg(http.errorString());
 
-    MainWindow window(host, {m_options.alertTimeScale, url, &log});
+    MainWindow window(host, {url, &log});
     if (m_options.size.isValid())
         window.resize(m_options.size);
     window.show();

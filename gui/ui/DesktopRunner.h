@@ -17,11 +17,10 @@ class DesktopRunner : public QObject {
 
 public:
     struct Options {
-        HeadlessRunner::Options server; // the engine and where to listen
-        double alertTimeScale = 1.0;
-        QString screenshot;            // a PNG to save before exiting
-        double exitAfterSeconds = 0.0; // 0: run until closed
-        QSize size;                    // the window's size; invalid keeps the saved or default one
+        HeadlessRunner::Options server; // the engine, its alert rules and where to listen
+        QString screenshot;             // a PNG to save before exiting
+        double exitAfterSeconds = 0.0;  // 0: run until closed
+        QSize size;                     // the window's size; invalid keeps the saved or default one
     };
     static constexpr double kDefaultScreenshotDelaySeconds = 10.0;
 

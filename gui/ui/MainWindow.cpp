@@ -99,7 +99,7 @@ QWidget *MainWindow::buildCentralWidget()
     m_charts = new ChartsPanel(this);
     m_convergence = new ConvergencePanel(this);
     m_checklist = new Checklist(this);
-    m_alerts = new AlertsPanel(m_options.alertTimeScale, this);
+    m_alerts = new AlertsPanel(m_host.alerts(), this);
     m_queue = new QueuePanel(this);
     m_log = new LogView(this);
     m_controls = new ControlPanel(*m_actions, this);
@@ -310,7 +310,6 @@ void MainWindow::showSnapshot(const EngineSnapshot &snapshot)
     for (const TroubleshootingChecklist::Item &item : TroubleshootingChecklist::evaluate(snapshot, m_sample))
         checks.append({item.text, item.ok, item.detail});
     m_checklist->setItems(checks);
-    m_alerts->record(snapshot);
     m_queue->showSnapshot(snapshot);
     m_controls->showSnapshot(snapshot);
     if (snapshot.drain.active)

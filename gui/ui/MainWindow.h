@@ -35,9 +35,8 @@ class MainWindow : public QMainWindow {
 
 public:
     struct Options {
-        double alertTimeScale = 1.0; // > 1 compresses the alert rules' windows (a demo)
-        QString endpointUrl;         // where /metrics and /health are served, if they are
-        LogRouter *log = nullptr;    // the event log's source; none shows only the window's own entries
+        QString endpointUrl;      // where /metrics and /health are served, if they are
+        LogRouter *log = nullptr; // the event log's source; none shows only the window's own entries
     };
 
     MainWindow(EngineHost &host, Options options, QWidget *parent = nullptr);

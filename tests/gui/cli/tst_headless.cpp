@@ -7,51 +7,17 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include "RlstudioProcess.h"
 #include "core/loop/LoopConfig.h"
+
+using rltest::cleanEnvironment;
+using rltest::Reply;
+using rltest::request;
+using rltest::runRlstudio;
 
 namespace {
 
-constexpr int kTimeoutMs = 20000;
-
-// The environment of a plain start: none of the engine's variables inherited from the caller, and no
-// locale, so the messages the tests read are the English ones.
-QProcessEnvironment cleanEnvironment()
-{
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    for (const char *name : {"ENABLE_TRAJECTORY_EVALUATION", "ENABLE_TRAJECTORY_FEEDBACK_LOOP",
-                             "RL_FEEDBACK_BATCH_SIZE", "RL_FEEDBACK_LOOP_INTERVAL_SECONDS", "RL_TENANT", "RL_WORKSPACE",
-                             "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"})
-        environment.remove(QString::fromLatin1(name));
-    return environment;
-}
-
-struct Reply {
-    int status = 0;
-    QByteArray contentType;
-    QByteArray body;
-};
-
-Reply request(QNetworkAccessManager &network, const QUrl &url, const QByteArray &verb = "GET")
-{
-    QNetworkReply *reply = network.sendCustomRequest(QNetworkRequest(url), verb);
-    QSignalSpy finished(reply, &QNetworkReply::finished);
-    if (!reply->isFinished() && !finished.wait(kTimeoutMs))
-        qWarning("no reply from %s", qPrintable(url.toString()));
-    Reply result{reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
-                 reply->header(QNetworkRequest::ContentTypeHeader).toByteArray(), reply->readAll()};
-    reply->deleteLater();
-    return result;
-}
-
-// Runs rlstudio to completion; returns its standard output.
-QByteArray runToEnd(QProcess &process, const QStringList &arguments)
-{
-    process.setProcessEnvironment(cleanEnvironment());
-    process.start(QStringLiteral(RLSTUDIO_BINARY), arguments);
-    if (!process.waitForFinished(120000))
-        qWarning("rlstudio %s did not finish", qPrintable(arguments.join(QLatin1Char(' '))));
-    return process.readAllStandardOutput();
-}
+constexpr int kTimeoutMs = rltest::kProcessTimeoutMs;
 
 } // namespace
 
@@ -68,25 +34,14 @@ private Q_SLOTS:
 
 void TestHeadless::servesMetricsAndHealthAndStopsOnSigterm()
 {
-    QProcess process;
-    process.setProcessEnvironment(cleanEnvironment());
-    process.start(QStringLiteral(RLSTUDIO_BINARY),
-                  {QStringLiteral("--headless"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
-                   QStringLiteral("--interval"), QStringLiteral("0.2"), QStringLiteral("--rate"),
-                   QStringLiteral("600")});
-    QVERIFY2(process.waitForStarted(kTimeoutMs), qPrintable(process.errorString()));
-
+    rltest::RlstudioProcess rlstudio({QStringLiteral("--headless"), QStringLiteral("--listen"),
+                                      QStringLiteral("127.0.0.1:0"), QStringLiteral("--interval"),
+                                      QStringLiteral("0.2"), QStringLiteral("--rate"), QStringLiteral("600")});
     // The first line names the port the system picked.
-    const QRegularExpression listening(QStringLiteral("rlstudio: listening on (http://127\\.0\\.0\\.1:(\\d+))"));
-    QSignalSpy output(&process, &QProcess::readyReadStandardOutput);
-    QByteArray stdoutText;
-    QRegularExpressionMatch match;
-    while (!(match = listening.match(QString::fromUtf8(stdoutText))).hasMatch()) {
-        QVERIFY2(output.wait(kTimeoutMs), process.readAllStandardError().constData());
-        stdoutText += process.readAllStandardOutput();
-    }
-    const QUrl base(match.captured(1));
-    QVERIFY(match.captured(2).toInt() > 0);
+    const QUrl base = rlstudio.waitForListening();
+    QVERIFY2(base.isValid(), rlstudio.standardError().constData());
+    QCOMPARE(base.host(), QStringLiteral("127.0.0.1"));
+    QVERIFY(base.port() > 0);
 
     QNetworkAccessManager network;
     const Reply metrics = request(network, base.resolved(QUrl(QStringLiteral("/metrics"))));
@@ -119,15 +74,14 @@ void TestHeadless::servesMetricsAndHealthAndStopsOnSigterm()
              after.body.constData());
 
     // A second instance on the same port says why it cannot start.
-    QProcess second;
-    runToEnd(second, {QStringLiteral("--headless"), QStringLiteral("--listen"),
-                      QStringLiteral("127.0.0.1:%1").arg(match.captured(2))});
-    QCOMPARE(second.exitStatus(), QProcess::NormalExit);
-    QVERIFY(second.exitCode() != 0);
-    const QByteArray secondError = second.readAllStandardError();
-    QVERIFY2(secondError.contains("cannot listen on 127.0.0.1:" + match.captured(2).toUtf8() + ": address in use"),
+    const rltest::Finished second = runRlstudio(
+        {QStringLiteral("--headless"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(base.port())});
+    QVERIFY(second.exitCode > 0);
+    const QByteArray &secondError = second.standardError;
+    QVERIFY2(secondError.contains("cannot listen on 127.0.0.1:" + QByteArray::number(base.port()) + ": address in use"),
              secondError.constData());
 
+    QProcess &process = rlstudio.process();
     process.terminate(); // SIGTERM
     QVERIFY(process.waitForFinished(5000));
     QCOMPARE(process.exitStatus(), QProcess::NormalExit);
@@ -154,30 +108,29 @@ void TestHeadless::invalidEnvironmentStopsStartup()
 
 void TestHeadless::replayPrintsJson()
 {
-    QProcess process;
-    const QByteArray output =
-        runToEnd(process, {QStringLiteral("replay"), QStringLiteral("--stream"),
-                           QStringLiteral(RLSTUDIO_WORKLOAD_DIR "/learning_stream.csv"), QStringLiteral("--policy"),
-                           QStringLiteral("linucb"), QStringLiteral("--json")});
-    QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
+    const rltest::Finished replay =
+        runRlstudio({QStringLiteral("replay"), QStringLiteral("--stream"),
+                     QStringLiteral(RLSTUDIO_WORKLOAD_DIR "/learning_stream.csv"), QStringLiteral("--policy"),
+                     QStringLiteral("linucb"), QStringLiteral("--json")});
+    QVERIFY2(replay.exitCode == 0, replay.standardError.constData());
+    const QByteArray &output = replay.standardOutput;
     const QJsonObject result = QJsonDocument::fromJson(output).object();
     QCOMPARE(result.value(QLatin1String("rounds")).toInt(), 20000);
     const double regretEnd = result.value(QLatin1String("regret_end")).toDouble(-1.0);
     QVERIFY2(regretEnd >= 0.0 && regretEnd <= 40.0, output.constData());
 
-    QProcess missing;
-    runToEnd(missing,
-             {QStringLiteral("replay"), QStringLiteral("--stream"), QStringLiteral("/nonexistent/stream.csv")});
-    QCOMPARE(missing.exitCode(), 2);
-    QVERIFY(missing.readAllStandardError().contains("/nonexistent/stream.csv"));
+    const rltest::Finished missing =
+        runRlstudio({QStringLiteral("replay"), QStringLiteral("--stream"), QStringLiteral("/nonexistent/stream.csv")});
+    QCOMPARE(missing.exitCode, 2);
+    QVERIFY(missing.standardError.contains("/nonexistent/stream.csv"));
 }
 
 void TestHeadless::benchPrintsJson()
 {
-    QProcess process;
-    const QByteArray output = runToEnd(process, {QStringLiteral("bench"), QStringLiteral("--depth"),
-                                                 QStringLiteral("1000"), QStringLiteral("--json")});
-    QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
+    const rltest::Finished bench = runRlstudio(
+        {QStringLiteral("bench"), QStringLiteral("--depth"), QStringLiteral("1000"), QStringLiteral("--json")});
+    QVERIFY2(bench.exitCode == 0, bench.standardError.constData());
+    const QByteArray &output = bench.standardOutput;
     const QJsonObject result = QJsonDocument::fromJson(output).object();
     QVERIFY2(result.value(QLatin1String("items_per_second")).toDouble() > 0.0, output.constData());
     QCOMPARE(result.value(QLatin1String("items")).toInt(), 1000);
@@ -185,26 +138,22 @@ void TestHeadless::benchPrintsJson()
 
 void TestHeadless::langAndSystemLocaleTranslateHelpAndErrors()
 {
-    QProcess help;
-    const QString text =
-        QString::fromUtf8(runToEnd(help, {QStringLiteral("--lang"), QStringLiteral("de"), QStringLiteral("--help")}));
-    QCOMPARE(help.exitCode(), 0);
+    const rltest::Finished help =
+        runRlstudio({QStringLiteral("--lang"), QStringLiteral("de"), QStringLiteral("--help")});
+    const QString text = QString::fromUtf8(help.standardOutput);
+    QCOMPARE(help.exitCode, 0);
     QVERIFY2(text.contains(QStringLiteral("Ohne Fenster ausführen")), qPrintable(text));
 
     // Without --lang, the system locale chooses.
-    QProcess system;
     QProcessEnvironment german = cleanEnvironment();
     german.insert(QStringLiteral("LANG"), QStringLiteral("de_DE.UTF-8"));
-    system.setProcessEnvironment(german);
-    system.start(QStringLiteral(RLSTUDIO_BINARY), {QStringLiteral("--help")});
-    QVERIFY(system.waitForFinished(kTimeoutMs));
-    QVERIFY(QString::fromUtf8(system.readAllStandardOutput()).contains(QStringLiteral("Ohne Fenster ausführen")));
+    const rltest::Finished system = runRlstudio({QStringLiteral("--help")}, german);
+    QVERIFY(QString::fromUtf8(system.standardOutput).contains(QStringLiteral("Ohne Fenster ausführen")));
 
-    QProcess invalid;
-    runToEnd(invalid, {QStringLiteral("--lang=de"), QStringLiteral("--headless"), QStringLiteral("--seed"),
-                       QStringLiteral("x")});
-    QCOMPARE(invalid.exitCode(), 2);
-    const QString errors = QString::fromUtf8(invalid.readAllStandardError());
+    const rltest::Finished invalid = runRlstudio(
+        {QStringLiteral("--lang=de"), QStringLiteral("--headless"), QStringLiteral("--seed"), QStringLiteral("x")});
+    QCOMPARE(invalid.exitCode, 2);
+    const QString errors = QString::fromUtf8(invalid.standardError);
     QVERIFY2(errors.contains(QStringLiteral("--seed")) && errors.contains(QStringLiteral("keine ganze Zahl")),
              qPrintable(errors));
 }

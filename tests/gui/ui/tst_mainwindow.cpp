@@ -207,15 +207,15 @@ private Q_SLOTS:
     {
         EngineOptions options = quietEngine();
         options.loop.loopEnabled = false; // nothing leaves the queue
-        EngineHost host(options);
         // ×600: for 15m becomes 1.5 s, avg_over_time(...[15m]) a 1.5 s window.
-        MainWindow window(host, {600.0, {}, nullptr});
+        EngineHost host(options, {{}, 600.0});
+        MainWindow window(host, {});
         window.show();
         AlertsPanel *alerts = window.alertsPanel();
         const QString rule = QStringLiteral("RLFeedbackQueueDepthHigh");
         QCOMPARE(alerts->list()->stateOf(rule), QStringLiteral("inactive"));
 
-        QSignalSpy changes(alerts, &AlertsPanel::alertStateChanged);
+        QSignalSpy changes(&host.alerts(), &rl::AlertMonitor::alertChanged);
         qsizetype seen = 0; // each wait looks only at changes after the previous state it found
         const auto waitForState = [&](const QString &state) {
             for (;;) {

@@ -1,0 +1,100 @@
+#include "RlstudioProcess.h"
+
+#include <QNetworkReply>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTest>
+
+namespace rltest {
+
+QProcessEnvironment cleanEnvironment()
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    for (const char *name : {"ENABLE_TRAJECTORY_EVALUATION", "ENABLE_TRAJECTORY_FEEDBACK_LOOP",
+                             "RL_FEEDBACK_BATCH_SIZE", "RL_FEEDBACK_LOOP_INTERVAL_SECONDS", "RL_TENANT", "RL_WORKSPACE",
+                             "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG", "QT_MESSAGE_PATTERN"})
+        environment.remove(QString::fromLatin1(name));
+    return environment;
+}
+
+RlstudioProcess::RlstudioProcess(const QStringList &arguments, const QProcessEnvironment &environment)
+{
+    m_process.setProcessEnvironment(environment);
+    m_process.start(QStringLiteral(RLSTUDIO_BINARY), arguments);
+    m_process.waitForStarted(kProcessTimeoutMs);
+}
+
+RlstudioProcess::~RlstudioProcess()
+{
+    if (m_process.state() != QProcess::NotRunning) {
+        m_process.terminate();
+        if (!m_process.waitForFinished(kProcessTimeoutMs))
+            m_process.kill();
+    }
+}
+
+void RlstudioProcess::read()
+{
+    m_out += m_process.readAllStandardOutput();
+    m_err += m_process.readAllStandardError();
+}
+
+QUrl RlstudioProcess::waitForListening()
+{
+    const QRegularExpression listening(QStringLiteral("rlstudio: listening on (http://\\S+)"));
+    QUrl url;
+    // True as soon as the URL is there or the process ended: url says which.
+    static_cast<void>(QTest::qWaitFor(
+        [&] {
+            read();
+            const QRegularExpressionMatch match = listening.match(QString::fromUtf8(m_out));
+            if (match.hasMatch())
+                url = QUrl(match.captured(1));
+            return url.isValid() || m_process.state() == QProcess::NotRunning;
+        },
+        kProcessTimeoutMs));
+    return url;
+}
+
+bool RlstudioProcess::waitForError(const QString &text, int timeoutMs)
+{
+    const QByteArray wanted = text.toUtf8();
+    bool found = false;
+    static_cast<void>(QTest::qWaitFor(
+        [&] {
+            read();
+            const qsizetype at = m_err.indexOf(wanted, m_errConsumed);
+            if (at >= 0) {
+                m_errConsumed = at + wanted.size();
+                found = true;
+            }
+            return found || m_process.state() == QProcess::NotRunning;
+        },
+        timeoutMs));
+    return found;
+}
+
+Finished runRlstudio(const QStringList &arguments, const QProcessEnvironment &environment)
+{
+    QProcess process;
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(RLSTUDIO_BINARY), arguments);
+    if (!process.waitForFinished(120000))
+        qWarning("rlstudio %s did not finish", qPrintable(arguments.join(QLatin1Char(' '))));
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
+            process.readAllStandardError()};
+}
+
+Reply request(QNetworkAccessManager &network, const QUrl &url, const QByteArray &verb)
+{
+    QNetworkReply *reply = network.sendCustomRequest(QNetworkRequest(url), verb);
+    QSignalSpy finished(reply, &QNetworkReply::finished);
+    if (!reply->isFinished() && !finished.wait(kProcessTimeoutMs))
+        qWarning("no reply from %s", qPrintable(url.toString()));
+    Reply result{reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
+                 reply->header(QNetworkRequest::ContentTypeHeader).toByteArray(), reply->readAll()};
+    reply->deleteLater();
+    return result;
+}
+
+} // namespace rltest
