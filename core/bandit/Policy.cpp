@@ -47,10 +47,10 @@ namespace policy {
 void validateConfig(const PolicyConfig &config)
 {
     const auto fail = [](const std::string &what) { throw std::invalid_argument("policy config: " + what); };
-    if (config.arms < 1)
-        fail("arms must be at least 1");
-    if (config.dimension < 1)
-        fail("dimension must be at least 1");
+    if (config.arms < 1 || config.arms > kMaxArms)
+        fail("arms must be in 1.." + std::to_string(kMaxArms) + ", got " + std::to_string(config.arms));
+    if (config.dimension < 1 || config.dimension > kMaxDimension)
+        fail("dimension must be in 1.." + std::to_string(kMaxDimension) + ", got " + std::to_string(config.dimension));
     if (!(config.epsilon >= 0.0 && config.epsilon <= 1.0))
         fail("epsilon must be in [0, 1], got " + formatNumber(config.epsilon));
     if (!(config.alpha >= 0.0 && std::isfinite(config.alpha)))
@@ -80,8 +80,8 @@ void checkMagnitude(const std::string &what, double value)
     if (!std::isfinite(value))
         throw std::invalid_argument(what + " is " + formatNumber(value) + ", not a finite number");
     if (std::abs(value) > kMaxInputMagnitude)
-        throw std::invalid_argument(what + " is " + formatNumber(value) + ", beyond ±" + formatNumber(kMaxInputMagnitude)
-                                    + " where products of such values overflow");
+        throw std::invalid_argument(what + " is " + formatNumber(value) + ", beyond ±"
+                                    + formatNumber(kMaxInputMagnitude) + " where products of such values overflow");
 }
 
 void checkContext(const PolicyConfig &config, std::span<const double> x)
@@ -161,7 +161,7 @@ const nlohmann::json &member(const nlohmann::json &object, const char *key, cons
 std::uint64_t readCount(const nlohmann::json &value, const std::string &where)
 {
     if (!value.is_number_unsigned() && !(value.is_number_integer() && value.get<std::int64_t>() >= 0))
-        throw std::invalid_argument(where + ": expected a count, got " + value.dump());
+        throw std::invalid_argument(where + ": expected a count, got " + describeJson(value));
     return value.get<std::uint64_t>();
 }
 
@@ -174,7 +174,7 @@ std::vector<double> readNumbers(const nlohmann::json &value, std::size_t size, c
     for (std::size_t i = 0; i < size; ++i) {
         if (!value[i].is_number() || !std::isfinite(value[i].get<double>()))
             throw std::invalid_argument(where + "[" + std::to_string(i) + "]: expected a finite number, got "
-                                        + value[i].dump());
+                                        + describeJson(value[i]));
         out.push_back(value[i].get<double>());
     }
     return out;

@@ -10,12 +10,9 @@
 
 #include <nlohmann/json.hpp>
 
-namespace rl {
+#include "core/support/Limits.h"
 
-// The largest magnitude a feature or reward may have. A policy multiplies them (x x^T, r x) and sums the
-// products over millions of updates; beyond this the sums could overflow to infinity and silently corrupt
-// every estimate, so such inputs are refused.
-inline constexpr double kMaxInputMagnitude = 1e100;
+namespace rl {
 
 struct PolicyConfig {
     std::size_t arms = 4;

@@ -1,12 +1,13 @@
 #include "core/feedback/ModelCatalogue.h"
 
-#include <fstream>
 #include <limits>
 #include <stdexcept>
 
 #include <nlohmann/json.hpp>
 
+#include "core/support/InputFile.h"
 #include "core/support/JsonReader.h"
+#include "core/support/Limits.h"
 
 namespace rl {
 
@@ -24,11 +25,26 @@ void requireRange(const std::string &where, const char *field, double value, dou
                                     + formatNumber(low) + ", " + formatNumber(high) + "]");
 }
 
+// Ids appear in metric labels and HTTP answers: printable, short, no control characters.
+void validateId(const std::string &id, const std::string &where)
+{
+    if (id.empty())
+        throw std::invalid_argument(where + ".id: is empty");
+    if (id.size() > ModelCatalogue::kMaxIdLength)
+        throw std::invalid_argument(where + ".id: is " + std::to_string(id.size()) + " bytes long, more than "
+                                    + std::to_string(ModelCatalogue::kMaxIdLength));
+    for (std::size_t i = 0; i < id.size(); ++i) {
+        const auto c = static_cast<unsigned char>(id[i]);
+        if (c < 0x20 || c == 0x7f)
+            throw std::invalid_argument(where + ".id: holds the control character " + std::to_string(c) + " at byte "
+                                        + std::to_string(i + 1));
+    }
+}
+
 void validate(const ModelSpec &model, std::size_t index)
 {
     const std::string where = entryName(index);
-    if (model.id.empty())
-        throw std::invalid_argument(where + ".id: is empty");
+    validateId(model.id, where);
     if (model.maxTokens <= 0)
         throw std::invalid_argument(where + ".max_tokens: " + std::to_string(model.maxTokens) + " is not positive");
     constexpr double kUnbounded = std::numeric_limits<double>::max();
@@ -55,13 +71,14 @@ ModelCatalogue::ModelCatalogue(std::vector<ModelSpec> models)
 {
     if (m_models.empty())
         throw std::invalid_argument("models: the catalogue needs at least one model");
+    if (m_models.size() > kMaxArms)
+        throw std::invalid_argument("models: " + std::to_string(m_models.size()) + " models, more than the "
+                                    + std::to_string(kMaxArms) + " a router chooses between");
     for (std::size_t i = 0; i < m_models.size(); ++i) {
         validate(m_models[i], i);
-        for (std::size_t j = 0; j < i; ++j) {
-            if (m_models[j].id == m_models[i].id)
-                throw std::invalid_argument(entryName(i) + ".id: '" + m_models[i].id + "' repeats " + entryName(j)
-                                            + ".id");
-        }
+        if (const auto j = indexOf(m_models[i].id); *j != i)
+            throw std::invalid_argument(entryName(i) + ".id: '" + m_models[i].id + "' repeats " + entryName(*j)
+                                        + ".id");
     }
 }
 
@@ -75,6 +92,9 @@ ModelCatalogue ModelCatalogue::fromJson(const nlohmann::json &document)
         throw std::invalid_argument("models: missing");
     if (!models->is_array())
         throw std::invalid_argument(std::string("models: expected an array, got ") + models->type_name());
+    if (models->size() > kMaxArms)
+        throw std::invalid_argument("models: " + std::to_string(models->size()) + " models, more than the "
+                                    + std::to_string(kMaxArms) + " a router chooses between");
 
     std::vector<ModelSpec> specs;
     specs.reserve(models->size());
@@ -87,18 +107,19 @@ ModelCatalogue ModelCatalogue::fromJson(const nlohmann::json &document)
     return ModelCatalogue(std::move(specs));
 }
 
+ModelCatalogue ModelCatalogue::parse(std::string_view text, const std::string &where)
+{
+    const nlohmann::json document = parseJson(text, where);
+    try {
+        return fromJson(document);
+    } catch (const std::invalid_argument &error) {
+        throw std::invalid_argument(where + ": " + error.what());
+    }
+}
+
 ModelCatalogue ModelCatalogue::fromFile(const std::string &path)
 {
-    std::ifstream in(path);
-    if (!in)
-        throw std::invalid_argument(path + ": cannot open the model catalogue");
-    try {
-        return fromJson(nlohmann::json::parse(in));
-    } catch (const nlohmann::json::parse_error &error) {
-        throw std::invalid_argument(path + ": not valid JSON: " + error.what());
-    } catch (const std::invalid_argument &error) {
-        throw std::invalid_argument(path + ": " + error.what());
-    }
+    return parse(readInputFile(path, kMaxFileBytes, "a model catalogue"), path);
 }
 
 std::optional<std::size_t> ModelCatalogue::indexOf(std::string_view id) const

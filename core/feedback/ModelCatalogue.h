@@ -22,13 +22,21 @@ struct ModelSpec {
 // The models a router chooses between; an arm index is a position in this list.
 class ModelCatalogue {
 public:
+    static constexpr std::size_t kMaxIdLength = 128;
+    static constexpr std::size_t kMaxFileBytes = 1 << 20;
+
     static ModelCatalogue defaults(); // gpt-4, gpt-3.5-turbo, claude-3-opus, claude-3-sonnet, as the original
     // Accepts {"models": [ {id, provider, max_tokens, cost_per_1k_tokens, average_latency_ms,
     // accuracy_score, reliability_score}, ... ]}; throws std::invalid_argument naming the bad field.
     static ModelCatalogue fromJson(const nlohmann::json &document);
+    // The same from JSON text; errors start with `where`.
+    static ModelCatalogue parse(std::string_view text, const std::string &where);
+    // Reads at most kMaxFileBytes of a regular file; throws InputError or std::invalid_argument naming it.
     static ModelCatalogue fromFile(const std::string &path);
 
-    explicit ModelCatalogue(std::vector<ModelSpec> models); // throws if empty or ids repeat
+    // Throws std::invalid_argument if empty, longer than kMaxArms, an id is empty, longer than kMaxIdLength
+    // or holds a control character, ids repeat, or a field is out of range.
+    explicit ModelCatalogue(std::vector<ModelSpec> models);
 
     std::size_t size() const { return m_models.size(); }
     const ModelSpec &at(std::size_t arm) const { return m_models.at(arm); }

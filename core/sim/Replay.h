@@ -1,31 +1,15 @@
 #pragma once
 
 #include <cstddef>
-#include <string>
-#include <vector>
+#include <functional>
 
 #include <nlohmann/json_fwd.hpp>
-
-#include "core/feedback/FeatureVector.h"
 
 namespace rl {
 
 class Policy;
-
-// A stream in the linear-4x10 format: `t, x0..x{d-1}, r0..r{k-1}`.
-struct LearningStream {
-    std::size_t dimension = 0;
-    std::size_t arms = 0;
-    std::vector<double> contexts; // rounds x dimension, row-major
-    std::vector<double> rewards;  // rounds x arms
-    std::size_t rounds() const { return dimension ? contexts.size() / dimension : 0; }
-
-    // Throws std::runtime_error naming the file, line and column of anything malformed.
-    static LearningStream load(const std::string &path);
-};
-
-// true_weights from a meta.json; throws std::runtime_error naming the problem.
-std::vector<FeatureVector> loadTrueWeights(const std::string &metaPath);
+class TrueWeights;
+struct LearningStream;
 
 struct ReplayResult {
     std::size_t rounds = 0;
@@ -33,11 +17,15 @@ struct ReplayResult {
     double regretAt5k = 0.0;
     double regretEnd = 0.0;
     double optimalShareLast1k = 0.0; // share of the last 1,000 rounds that picked the best arm
+    bool cancelled = false;          // progress asked to stop; the figures cover the rounds done
     nlohmann::json toJson() const;
 };
 
-// Runs the policy over the stream: it sees only the reward of the arm it picked; regret is expected
-// regret, max_k w_k.x - w_pick.x.
-ReplayResult runReplay(Policy &policy, const LearningStream &stream, const std::vector<FeatureVector> &trueWeights);
+// Runs the policy over the stream: it sees only the reward of the arm it picked; regret is expected regret
+// against the weights in force at each round, max_k w_k.x - w_pick.x. progress, if given, is called every
+// few thousand rounds with the rounds done; returning false stops the replay. Throws std::invalid_argument
+// when the shapes of the policy, the stream and the weights differ.
+ReplayResult runReplay(Policy &policy, const LearningStream &stream, const TrueWeights &trueWeights,
+                       const std::function<bool(std::size_t)> &progress = {});
 
 } // namespace rl

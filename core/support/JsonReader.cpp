@@ -5,6 +5,8 @@
 #include <limits>
 #include <stdexcept>
 
+#include "core/support/Limits.h"
+
 namespace rl {
 
 JsonReader::JsonReader(const nlohmann::json &object, std::string where)
@@ -66,6 +68,48 @@ bool JsonReader::boolean(const char *key) const
     if (!value.is_boolean())
         wrongType(key, "true or false");
     return value.get<bool>();
+}
+
+nlohmann::json parseJson(std::string_view text, const std::string &where)
+{
+    // Counts brackets outside strings: cheap, and enough to bound the depth whatever the rest holds.
+    std::size_t depth = 0;
+    bool inString = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (inString) {
+            if (c == '\\')
+                ++i;
+            else if (c == '"')
+                inString = false;
+        } else if (c == '"') {
+            inString = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > kMaxJsonDepth)
+                throw std::invalid_argument(where + ": nested deeper than " + std::to_string(kMaxJsonDepth)
+                                            + " levels at byte " + std::to_string(i + 1));
+        } else if ((c == ']' || c == '}') && depth > 0) {
+            --depth;
+        }
+    }
+    try {
+        return nlohmann::json::parse(text);
+    } catch (const nlohmann::json::parse_error &error) {
+        throw std::invalid_argument(where + ": not valid JSON: " + error.what());
+    }
+}
+
+std::string describeJson(const nlohmann::json &value)
+{
+    if (value.is_array())
+        return "an array of " + std::to_string(value.size());
+    if (value.is_object())
+        return "an object";
+    constexpr std::size_t kShown = 40;
+    std::string text = value.dump();
+    if (text.size() > kShown)
+        text = text.substr(0, kShown) + "...";
+    return text;
 }
 
 std::string formatNumber(double value)

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
@@ -35,5 +36,15 @@ private:
 
 // A number as error messages show it: shortest round-trip form, "nan" and "inf" included.
 std::string formatNumber(double value);
+
+// Parses a JSON document from an untrusted source. Nesting deeper than kMaxJsonDepth is refused before
+// parsing, so neither the parser nor anything walking the result recurses without bound. Throws
+// std::invalid_argument starting with `where`: "meta.json: not valid JSON: ..." or "...: nested deeper than
+// 32 levels at byte 1234".
+nlohmann::json parseJson(std::string_view text, const std::string &where);
+
+// A JSON value as error messages show it: a scalar as written (shortened past 40 characters), a container
+// by its kind ("an array of 3", "an object"), never its whole content.
+std::string describeJson(const nlohmann::json &value);
 
 } // namespace rl

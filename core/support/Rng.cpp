@@ -39,7 +39,7 @@ std::uint64_t fromHex(const nlohmann::json &v, std::size_t index)
 {
     const std::string where = "rng state.s[" + std::to_string(index) + "]";
     if (!v.is_string())
-        throw std::invalid_argument(where + ": expected a hex string, got " + v.dump());
+        throw std::invalid_argument(where + ": expected a hex string, got " + describeJson(v));
     const std::string &s = v.get_ref<const std::string &>();
     std::uint64_t out = 0;
     const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), out, 16);

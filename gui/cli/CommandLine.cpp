@@ -12,6 +12,7 @@
 
 #include "core/bandit/Policy.h"
 #include "core/loop/LoopConfig.h"
+#include "core/support/Limits.h"
 #include "gui/host/AlertMonitor.h"
 
 namespace rl {
@@ -20,6 +21,9 @@ namespace {
 
 const QString kReplay = QStringLiteral("replay");
 const QString kBench = QStringLiteral("bench");
+const QString kSimulateStream = QStringLiteral("simulate-stream");
+const QString kRules = QStringLiteral("rules");
+const QString kCheck = QStringLiteral("check");
 const QString kHeadless = QStringLiteral("headless");
 const QString kLanguage = QStringLiteral("lang");
 constexpr std::uint64_t kMaxBenchDepth = 10000000;
@@ -181,8 +185,9 @@ void rejectPositionals(const QCommandLineParser &parser)
 {
     const QStringList extra = parser.positionalArguments();
     if (!extra.isEmpty()) {
-        fail(CommandLine::tr("unknown command \"%1\": expected %2 or %3, or options only")
-                 .arg(extra.constFirst(), kReplay, kBench));
+        fail(CommandLine::tr("unknown command \"%1\": expected %2, or options only")
+                 .arg(extra.constFirst(),
+                      QStringList{kReplay, kBench, kSimulateStream, kRules}.join(QStringLiteral(", "))));
     }
 }
 
@@ -278,7 +283,8 @@ void parseRun(QCommandLineParser &parser, const QStringList &arguments,
                        size});
     parser.addPositionalArgument(
         QStringLiteral("command"),
-        CommandLine::tr("replay or bench (see rlstudio COMMAND --help); none runs the engine."),
+        CommandLine::tr("replay, bench, simulate-stream or rules (see rlstudio COMMAND --help); none runs the "
+                        "engine."),
         QStringLiteral("[command]"));
     if (parseStops(parser, arguments))
         return;
@@ -402,13 +408,102 @@ void parseBench(QCommandLineParser &parser, const QStringList &arguments, Comman
     policyRun.read(parser, config.policy, config.seed, result.bench.json);
 }
 
+// ROUND:SEED, a change of the hidden weights.
+StreamSpec::Drift parseDrift(const QString &value)
+{
+    const QStringList parts = value.split(QLatin1Char(':'));
+    if (parts.size() != 2)
+        fail(CommandLine::tr("%1 is not ROUND:SEED").arg(shown(QStringLiteral("--drift"), value)));
+    return {static_cast<std::size_t>(parseInteger(QStringLiteral("--drift"), parts[0], 1, StreamSpec::kMaxRounds)),
+            parseSeed(parts[1])};
+}
+
+void parseSimulateStream(QCommandLineParser &parser, const QStringList &arguments, CommandLine &result)
+{
+    const QCommandLineOption arms(QStringLiteral("arms"), CommandLine::tr("Arms, 1..%1 (default 4).").arg(kMaxArms),
+                                  QStringLiteral("N"));
+    const QCommandLineOption dims(QStringLiteral("dims"),
+                                  CommandLine::tr("Features of a context, 1..%1 (default 10).").arg(kMaxDimension),
+                                  QStringLiteral("D"));
+    const QCommandLineOption rounds(QStringLiteral("rounds"),
+                                    CommandLine::tr("Rounds, 1..%1 (default 20000).").arg(StreamSpec::kMaxRounds),
+                                    QStringLiteral("T"));
+    const QCommandLineOption noise(
+        QStringLiteral("noise"),
+        CommandLine::tr("Standard deviation of the reward noise, 0..%1 (default 0.1).").arg(StreamSpec::kMaxNoiseSd),
+        QStringLiteral("S"));
+    const QCommandLineOption seed(QStringLiteral("seed"), CommandLine::tr("Seed of the stream (default 1)."),
+                                  QStringLiteral("K"));
+    const QCommandLineOption drift(QStringLiteral("drift"),
+                                   CommandLine::tr("From round ROUND on (counting from 0), the arms' true weights are "
+                                                   "drawn afresh from SEED; repeat for several changes."),
+                                   QStringLiteral("ROUND:SEED"));
+    const QCommandLineOption outDir(QStringLiteral("out"),
+                                    CommandLine::tr("The folder for learning_stream.csv and meta.json."),
+                                    QStringLiteral("DIR"));
+    parser.addOptions({arms, dims, rounds, noise, seed, drift, outDir, languageOption()});
+    parser.addPositionalArgument(kSimulateStream,
+                                 CommandLine::tr("Write a synthetic learning stream and its true weights."));
+    if (parseStops(parser, arguments))
+        return;
+    rejectPositionals(parser);
+
+    SimulateStreamCommand::Options &options = result.simulateStream;
+    StreamSpec &spec = options.spec;
+    if (!parser.isSet(outDir))
+        fail(CommandLine::tr("simulate-stream needs --out DIR"));
+    options.out = parser.value(outDir);
+    if (parser.isSet(arms))
+        spec.arms = parseInteger(QStringLiteral("--arms"), parser.value(arms), 1, kMaxArms);
+    if (parser.isSet(dims))
+        spec.dimension = parseInteger(QStringLiteral("--dims"), parser.value(dims), 1, kMaxDimension);
+    if (parser.isSet(rounds))
+        spec.rounds = parseInteger(QStringLiteral("--rounds"), parser.value(rounds), 1, StreamSpec::kMaxRounds);
+    if (parser.isSet(noise))
+        spec.noiseSd = parseReal(QStringLiteral("--noise"), parser.value(noise), 0.0, StreamSpec::kMaxNoiseSd,
+                                 CommandLine::tr("standard deviations"));
+    if (parser.isSet(seed))
+        spec.seed = parseSeed(parser.value(seed));
+    for (const QString &value : parser.values(drift))
+        spec.drift.push_back(parseDrift(value));
+    std::sort(spec.drift.begin(), spec.drift.end(),
+              [](const StreamSpec::Drift &a, const StreamSpec::Drift &b) { return a.round < b.round; });
+    try {
+        StreamGenerator{spec}; // judges the combination: drift rounds within the stream, no round twice
+    } catch (const std::invalid_argument &error) {
+        fail(CommandLine::tr("simulate-stream: %1").arg(QString::fromUtf8(error.what())));
+    }
+}
+
+void parseRules(QCommandLineParser &parser, const QStringList &arguments, CommandLine &result)
+{
+    parser.addOptions({languageOption()});
+    parser.addPositionalArgument(kRules, CommandLine::tr("Work with Prometheus rule files."));
+    parser.addPositionalArgument(kCheck, CommandLine::tr("Validate rule files as promtool check rules does."));
+    parser.addPositionalArgument(QStringLiteral("FILE"), CommandLine::tr("Rule files to check."),
+                                 QStringLiteral("FILE..."));
+    if (parseStops(parser, arguments))
+        return;
+    QStringList files = parser.positionalArguments();
+    if (files.isEmpty() || files.takeFirst() != kCheck)
+        fail(CommandLine::tr("rules needs a subcommand: rules check FILE..."));
+    if (files.isEmpty())
+        fail(CommandLine::tr("rules check needs at least one FILE"));
+    result.rulesCheck.files = files;
+}
+
 // The command a list of arguments starts with, if any.
 CommandLine::Command commandOf(const QStringList &arguments)
 {
-    if (arguments.size() > 1 && arguments.at(1) == kReplay)
+    const QString first = arguments.size() > 1 ? arguments.at(1) : QString();
+    if (first == kReplay)
         return CommandLine::Command::Replay;
-    if (arguments.size() > 1 && arguments.at(1) == kBench)
+    if (first == kBench)
         return CommandLine::Command::Bench;
+    if (first == kSimulateStream)
+        return CommandLine::Command::SimulateStream;
+    if (first == kRules)
+        return CommandLine::Command::Rules;
     return CommandLine::Command::Run;
 }
 
@@ -460,6 +555,12 @@ CommandLine CommandLine::parse(const QStringList &arguments, const std::function
         break;
     case Command::Bench:
         parseBench(parser, rest, result);
+        break;
+    case Command::SimulateStream:
+        parseSimulateStream(parser, rest, result);
+        break;
+    case Command::Rules:
+        parseRules(parser, rest, result);
         break;
     }
     result.helpRequested = parser.isSet(help);

@@ -8,18 +8,21 @@
 
 #include "gui/cli/BenchCommand.h"
 #include "gui/cli/ReplayCommand.h"
+#include "gui/cli/RulesCheckCommand.h"
+#include "gui/cli/SimulateStreamCommand.h"
 #include "gui/server/HeadlessRunner.h"
 #include "gui/ui/DesktopRunner.h"
 
 namespace rl {
 
-// rlstudio's command line: `rlstudio [options]` runs the engine, `rlstudio replay ...` and
-// `rlstudio bench ...` are one-shot commands. Environment variables are read first, flags override them.
+// rlstudio's command line: `rlstudio [options]` runs the engine; `rlstudio replay ...`, `bench ...`,
+// `simulate-stream ...` and `rules check ...` are one-shot commands. Environment variables are read first,
+// flags override them.
 class CommandLine {
     Q_DECLARE_TR_FUNCTIONS(CommandLine)
 
 public:
-    enum class Command { Run, Replay, Bench };
+    enum class Command { Run, Replay, Bench, SimulateStream, Rules };
 
     // arguments[0] is the program. Throws ConfigError naming the flag or variable, the value and what
     // is accepted; start-up then stops with exit code 2.
@@ -40,6 +43,8 @@ public:
     DesktopRunner::Options desktop; // its server part is `run`
     ReplayCommand::Options replay;
     BenchCommand::Options bench;
+    SimulateStreamCommand::Options simulateStream;
+    RulesCheckCommand::Options rulesCheck;
 };
 
 } // namespace rl

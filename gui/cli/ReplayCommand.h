@@ -17,13 +17,14 @@ class ReplayCommand {
 public:
     struct Options {
         QString stream;  // the linear-4x10 CSV format
-        QString weights; // meta.json holding true_weights
+        QString weights; // meta.json holding true_weights, and drift for a non-stationary stream
         std::string policy = "linucb";
         std::uint64_t seed = 1;
         bool json = false;
     };
 
-    // Returns the exit code: 0, or 2 when a file is missing or malformed.
+    // Returns the exit code: 0, 1 when cancelled (the figures cover the rounds replayed), or 2 when a file is
+    // missing or malformed.
     static int run(const Options &options, QTextStream &out, QTextStream &err);
 };
 

@@ -55,6 +55,10 @@ int main(int argc, char *argv[])
         return rl::ReplayCommand::run(commandLine.replay, out, err);
     case rl::CommandLine::Command::Bench:
         return rl::BenchCommand::run(commandLine.bench, out, err);
+    case rl::CommandLine::Command::SimulateStream:
+        return rl::SimulateStreamCommand::run(commandLine.simulateStream, out, err);
+    case rl::CommandLine::Command::Rules:
+        return rl::RulesCheckCommand::run(commandLine.rulesCheck, out, err);
     case rl::CommandLine::Command::Run:
         break;
     }

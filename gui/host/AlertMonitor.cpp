@@ -116,6 +116,21 @@ const std::vector<std::string_view> &AlertMonitor::recordedMetrics()
     return names;
 }
 
+std::vector<std::string> AlertMonitor::warningsFor(const AlertRuleSource &source)
+{
+    std::vector<std::string> warnings = source.rules.warnings();
+    for (const AlertRuleFile::Group &group : source.rules.groups()) {
+        for (const AlertRule &rule : group.rules) {
+            for (const std::string &metric : rule.expr.metrics()) {
+                if (std::find(recordedMetrics().begin(), recordedMetrics().end(), metric) == recordedMetrics().end())
+                    warnings.push_back(source.file + ": rule " + rule.name + " reads " + metric
+                                       + ", which rlstudio does not record: it can only see no data");
+            }
+        }
+    }
+    return warnings;
+}
+
 AlertMonitor::AlertMonitor(Options options, QObject *parent)
     : QObject(parent)
     , m_store(1.0)

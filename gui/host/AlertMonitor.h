@@ -63,6 +63,9 @@ public:
     static AlertRuleSource loadRules(const std::string &path);
     // The metric names the monitor records from snapshots: what a rule can read here.
     static const std::vector<std::string_view> &recordedMetrics();
+    // What the monitor would leave out of a rule file or never see fire: the file's own warnings (rules the
+    // in-app evaluator does not support) and rules that read metrics it does not record.
+    static std::vector<std::string> warningsFor(const AlertRuleSource &source);
 
     explicit AlertMonitor(Options options, QObject *parent = nullptr);
     ~AlertMonitor() override;

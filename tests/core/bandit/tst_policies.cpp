@@ -177,10 +177,12 @@ void TstPolicies::badConfigRejected_data()
     QTest::addColumn<int>("field");
     QTest::addColumn<QString>("message");
     // field: 0 arms=0, 1 dimension=0, 2 epsilon=1.5, 3 epsilon=NaN, 4 alpha=-1, 5 ridge=0, 6 thompsonScale=-1,
-    //        7 initialWeights rows, 8 initialWeights columns, 9 initialWeights NaN
+    //        7 initialWeights rows, 8 initialWeights columns, 9 initialWeights NaN, 10 arms=65, 11 dimension=257
     const std::pair<int, const char *> cases[] = {
-        {0, "arms must be at least 1"},
-        {1, "dimension must be at least 1"},
+        {0, "arms must be in 1..64, got 0"},
+        {1, "dimension must be in 1..256, got 0"},
+        {10, "arms must be in 1..64, got 65"},
+        {11, "dimension must be in 1..256, got 257"},
         {2, "epsilon must be in [0, 1], got 1.5"},
         {3, "epsilon must be in [0, 1], got nan"},
         {4, "alpha must be finite and >= 0, got -1"},
@@ -208,6 +210,12 @@ void TstPolicies::badConfigRejected()
         break;
     case 1:
         c.dimension = 0;
+        break;
+    case 10:
+        c.arms = 65;
+        break;
+    case 11:
+        c.dimension = 257;
         break;
     case 2:
         c.epsilon = 1.5;
@@ -339,8 +347,8 @@ void TstPolicies::seedPolicyFollowsOriginalUpdateRule()
 void TstPolicies::seedPolicyDrawsInitialWeightsFromSeed()
 {
     PolicyConfig c;
-    c.arms = 2;
-    c.dimension = 2000;
+    c.arms = 16;
+    c.dimension = 250;
     const auto a = rl::makePolicy("seed", c)->state()["weights"];
     QCOMPARE(rl::makePolicy("seed", c)->state()["weights"], a);
     c.seed = 2;

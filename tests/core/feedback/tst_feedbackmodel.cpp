@@ -11,6 +11,7 @@
 #include "core/feedback/ModelCatalogue.h"
 #include "core/feedback/RoutingContext.h"
 #include "core/feedback/TrajectoryFeedback.h"
+#include "core/support/InputFile.h"
 
 using nlohmann::json;
 
@@ -105,8 +106,12 @@ private slots:
         const QString truncated = invalidArgument([&] { rl::ModelCatalogue::fromFile(path); });
         QVERIFY2(truncated.contains("models.json") && truncated.contains("not valid JSON"), qPrintable(truncated));
 
-        const QString missing = invalidArgument([&] { rl::ModelCatalogue::fromFile(path + ".absent"); });
-        QVERIFY2(missing.contains("cannot open"), qPrintable(missing));
+        try {
+            rl::ModelCatalogue::fromFile(path + ".absent");
+            QFAIL("a missing file was read");
+        } catch (const rl::InputError &error) {
+            QCOMPARE(QString::fromUtf8(error.what()), QString::fromStdString(path + ".absent: no such file"));
+        }
     }
 
     void badCatalogueJsonNamesTheField_data()
@@ -144,6 +149,32 @@ private slots:
             << with("reliability_score", true) << "models[1].reliability_score: expected a number, got boolean";
         QTest::newRow("empty id") << with("id", "") << "models[1].id: is empty";
         QTest::newRow("repeated id") << with("id", "local-llama") << "models[1].id: 'local-llama' repeats models[0].id";
+        // Ids go into metric labels and HTTP answers: a NUL once went raw into /metrics.
+        QTest::newRow("control character")
+            << with("id", std::string("gpt\0-4", 6)) << "models[1].id: holds the control character 0 at byte 4";
+        QTest::newRow("long id") << with("id", std::string(129, 'm'))
+                                 << "models[1].id: is 129 bytes long, more than 128";
+        json many = json::array();
+        for (int i = 0; i < 65; ++i) {
+            json model = modelJson();
+            model["id"] =
+                std::string("m").append(std::to_string(i)); // not "m" + ...: GCC 12's -Wrestrict false positive
+            many.push_back(model);
+        }
+        QTest::newRow("too many") << QString::fromStdString(json{{"models", many}}.dump())
+                                  << "models: 65 models, more than the 64 a router chooses between";
+    }
+
+    void catalogueTextIsBounded()
+    {
+        const std::string deep = R"({"models": )" + std::string(100000, '[') + std::string(100000, ']') + "}";
+        try {
+            rl::ModelCatalogue::parse(deep, "models.json");
+            QFAIL("deep nesting was parsed");
+        } catch (const std::invalid_argument &error) {
+            QCOMPARE(QString::fromUtf8(error.what()),
+                     QStringLiteral("models.json: nested deeper than 32 levels at byte 43"));
+        }
     }
 
     void badCatalogueJsonNamesTheField()
