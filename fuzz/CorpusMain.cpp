@@ -1,0 +1,29 @@
+// Without libFuzzer (g++, or clang without RLSTUDIO_FUZZ), each target is linked with this main instead: it
+// runs the target once on every file of the folders it is given, so the corpus is a regression test in every
+// build, sanitizers included.
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size);
+
+int main(int argc, char **argv)
+{
+    std::size_t inputs = 0;
+    for (int i = 1; i < argc; ++i) {
+        for (const auto &entry : std::filesystem::recursive_directory_iterator(argv[i])) {
+            if (!entry.is_regular_file())
+                continue;
+            std::ifstream in(entry.path(), std::ios::binary);
+            const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+            LLVMFuzzerTestOneInput(reinterpret_cast<const std::uint8_t *>(bytes.data()), bytes.size());
+            ++inputs;
+        }
+    }
+    std::printf("ran %zu inputs\n", inputs);
+    return inputs > 0 ? 0 : 1; // an empty corpus tests nothing
+}
