@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Builds and runs the whole test suite (installing missing Debian packages): every test in a release
-# build, then the core engine's tests again under ThreadSanitizer and under AddressSanitizer +
-# UndefinedBehaviorSanitizer. Exits non-zero if anything fails.
+# build, then the core engine's tests again under ThreadSanitizer (g++), and built with clang under
+# AddressSanitizer + UndefinedBehaviorSanitizer together with its libFuzzer targets, each fuzzing for
+# RLSTUDIO_FUZZ_SECONDS (default 30). Exits non-zero if anything fails.
 set -euo pipefail
 RL_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 source "$RL_ROOT/scripts/deps.sh"
 
-rl_require_packages "${RL_BUILD_PACKAGES[@]}" xvfb xauth prometheus
+# clang-14's libFuzzer and sanitizer runtimes come with libclang-rt-14-dev, which clang only recommends.
+rl_require_packages "${RL_BUILD_PACKAGES[@]}" xvfb xauth prometheus clang libclang-rt-14-dev
 
 run_suite() {
     local name=$1 dir=$2
@@ -25,7 +27,9 @@ run_suite "core under ThreadSanitizer" "$RL_ROOT/build-tsan" \
 
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
-run_suite "core under AddressSanitizer + UndefinedBehaviorSanitizer" "$RL_ROOT/build-asan" \
-    -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRLSTUDIO_CORE_ONLY=ON -DRLSTUDIO_SANITIZE=address,undefined
+run_suite "core built with clang under AddressSanitizer + UndefinedBehaviorSanitizer, and its fuzz targets" \
+    "$RL_ROOT/build-clang-asan" -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ \
+    -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRLSTUDIO_CORE_ONLY=ON -DRLSTUDIO_SANITIZE=address,undefined \
+    -DRLSTUDIO_FUZZ=ON -DRLSTUDIO_FUZZ_SECONDS="${RLSTUDIO_FUZZ_SECONDS:-30}"
 
 echo "== all suites passed"

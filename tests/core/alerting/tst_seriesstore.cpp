@@ -109,7 +109,7 @@ private slots:
     {
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, rl::SeriesStore(0));
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, rl::SeriesStore(-5));
-        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, rl::SeriesStore(std::numeric_limits<double>::quiet_NaN()));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, rl::SeriesStore{std::numeric_limits<double>::quiet_NaN()});
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, rl::SeriesStore(60, 0));
     }
 
