@@ -1,0 +1,51 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>RulesCheckCommand</name>
+    <message numerus="yes">
+        <source>  SUCCESS: %n group(s), </source>
+        <translation>
+            <numerusform>  SUCCESS: %n group, </numerusform>
+            <numerusform>  SUCCESS: %n groups, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rule(s) found</source>
+        <translation>
+            <numerusform>%n rule found</numerusform>
+            <numerusform>%n rules found</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TroubleshootingChecklist</name>
+    <message numerus="yes">
+        <source>%n exception(s) in the last minute</source>
+        <translation>
+            <numerusform>%n exception in the last minute</numerusform>
+            <numerusform>%n exceptions in the last minute</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>rl::MainWindow</name>
+    <message numerus="yes">
+        <source>Discard all %Ln queued feedback item(s) without processing them?</source>
+        <translation>
+            <numerusform>Discard the %Ln queued feedback item without processing it?</numerusform>
+            <numerusform>Discard all %Ln queued feedback items without processing them?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>rl::QueuePanel</name>
+    <message numerus="yes">
+        <source>Queue size: %L1 of %L2 (oldest first; the first %n shown)</source>
+        <translation>
+            <numerusform>Queue size: %L1 of %L2 (oldest first; the first %n shown)</numerusform>
+            <numerusform>Queue size: %L1 of %L2 (oldest first; the first %n shown)</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
