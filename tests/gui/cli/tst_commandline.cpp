@@ -34,7 +34,8 @@ private Q_SLOTS:
         QVERIFY(CommandLine::wantsWindow(args({"--interval", "1", "--lang", "de"})));
         for (const auto &list : {args({"--headless"}), args({"--help"}), args({"-h"}), args({"--help-all"}),
                                  args({"--version"}), args({"-v"}), args({"replay", "--stream", "x.csv"}),
-                                 args({"bench"}), args({"--rate", "60", "--headless"})})
+                                 args({"bench"}), args({"--rate", "60", "--headless"}),
+                                 args({"simulate-stream", "--out", "x"}), args({"rules", "check", "a.yml"})})
             QVERIFY2(!CommandLine::wantsWindow(list), qPrintable(list.join(QLatin1Char(' '))));
     }
 
@@ -51,12 +52,81 @@ private Q_SLOTS:
     {
         for (const auto &list :
              {args({"--lang", "de", "--interval", "1"}), args({"bench", "--lang", "de", "--depth", "10"}),
-              args({"replay", "--lang=de", "--stream", "x.csv"})}) {
+              args({"replay", "--lang=de", "--stream", "x.csv"}),
+              args({"simulate-stream", "--lang", "de", "--out", "x"}),
+              args({"rules", "--lang", "de", "check", "a.yml"})}) {
             try {
                 CommandLine::parse(list, noEnvironment);
             } catch (const rl::ConfigError &error) {
                 QFAIL(qPrintable(list.join(QLatin1Char(' ')) + QStringLiteral(": ") + QString::fromUtf8(error.what())));
             }
+        }
+    }
+
+    void simulateStreamReadsItsSpec()
+    {
+        const CommandLine line =
+            CommandLine::parse(args({"simulate-stream", "--arms", "3", "--dims", "7", "--rounds", "500", "--noise",
+                                     "0.2", "--seed", "9", "--drift", "300:5", "--drift", "100:4", "--out", "/tmp/s"}),
+                               noEnvironment);
+        QCOMPARE(line.command, CommandLine::Command::SimulateStream);
+        const rl::StreamSpec &spec = line.simulateStream.spec;
+        QCOMPARE(spec.arms, std::size_t(3));
+        QCOMPARE(spec.dimension, std::size_t(7));
+        QCOMPARE(spec.rounds, std::size_t(500));
+        QCOMPARE(spec.noiseSd, 0.2);
+        QCOMPARE(spec.seed, std::uint64_t(9));
+        QCOMPARE(spec.drift.size(), std::size_t(2));
+        QCOMPARE(spec.drift[0].round, std::size_t(100)); // in round order, whatever the order given
+        QCOMPARE(spec.drift[1].seed, std::uint64_t(5));
+        QCOMPARE(line.simulateStream.out, QStringLiteral("/tmp/s"));
+    }
+
+    void rulesCheckTakesFiles()
+    {
+        const CommandLine line = CommandLine::parse(args({"rules", "check", "a.yml", "b.yml"}), noEnvironment);
+        QCOMPARE(line.command, CommandLine::Command::Rules);
+        QCOMPARE(line.rulesCheck.files, (QStringList{QStringLiteral("a.yml"), QStringLiteral("b.yml")}));
+    }
+
+    void badCommandsSayWhatIsWrong_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("no out") << args({"simulate-stream"}) << QStringLiteral("simulate-stream needs --out DIR");
+        QTest::newRow("arms") << args({"simulate-stream", "--out", "x", "--arms", "65"})
+                              << QStringLiteral("--arms=\"65\" is not an integer in 1..64");
+        QTest::newRow("dims") << args({"simulate-stream", "--out", "x", "--dims", "0"})
+                              << QStringLiteral("--dims=\"0\" is not an integer in 1..256");
+        QTest::newRow("drift form") << args({"simulate-stream", "--out", "x", "--drift", "100"})
+                                    << QStringLiteral("--drift=\"100\" is not ROUND:SEED");
+        QTest::newRow("drift past the end")
+            << args({"simulate-stream", "--out", "x", "--rounds", "100", "--drift", "100:1"})
+            << QStringLiteral("simulate-stream: drift: round 100 must be after 0 and before the last round (100 "
+                              "rounds, counting from 0)");
+        QTest::newRow("no subcommand") << args({"rules"})
+                                       << QStringLiteral("rules needs a subcommand: rules check FILE...");
+        QTest::newRow("no file") << args({"rules", "check"}) << QStringLiteral("rules check needs at least one FILE");
+        QTest::newRow("missing rules")
+            << args({"--rules", "/nonexistent/r.yml"})
+            << QStringLiteral("--rules=\"/nonexistent/r.yml\" cannot be used: /nonexistent/r.yml: no such file");
+        QTest::newRow("status every") << args({"--status-every", "0.0001"})
+                                      << QStringLiteral("--status-every=\"0.0001\" is not 0 or a number of seconds in "
+                                                        "0.1..86400");
+        QTest::newRow("unknown command") << args({"frobnicate"})
+                                         << QStringLiteral("unknown command \"frobnicate\": expected replay, bench, "
+                                                           "simulate-stream, rules, or options only");
+    }
+
+    void badCommandsSayWhatIsWrong()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, message);
+        try {
+            CommandLine::parse(arguments, noEnvironment);
+            QFAIL("accepted");
+        } catch (const rl::ConfigError &error) {
+            QCOMPARE(QString::fromUtf8(error.what()), message);
         }
     }
 

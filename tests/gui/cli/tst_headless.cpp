@@ -5,6 +5,7 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include "RlstudioProcess.h"
@@ -29,6 +30,8 @@ private Q_SLOTS:
     void invalidEnvironmentStopsStartup();
     void replayPrintsJson();
     void benchPrintsJson();
+    void simulatedStreamReplaysWithItsDrift();
+    void replayRefusesWhatIsNotAStream();
     void langAndSystemLocaleTranslateHelpAndErrors();
 };
 
@@ -134,6 +137,59 @@ void TestHeadless::benchPrintsJson()
     const QJsonObject result = QJsonDocument::fromJson(output).object();
     QVERIFY2(result.value(QLatin1String("items_per_second")).toDouble() > 0.0, output.constData());
     QCOMPARE(result.value(QLatin1String("items")).toInt(), 1000);
+}
+
+// simulate-stream writes what replay reads, the same for the same seed; with drift, regret is measured
+// against the weights in force, so a policy that cannot forget pays for the change.
+void TestHeadless::simulatedStreamReplaysWithItsDrift()
+{
+    const QTemporaryDir dir;
+    const auto simulate = [&dir](const QString &name, const QStringList &extra) {
+        return runRlstudio(QStringList{QStringLiteral("simulate-stream"), QStringLiteral("--rounds"),
+                                       QStringLiteral("6000"), QStringLiteral("--seed"), QStringLiteral("3"),
+                                       QStringLiteral("--out"), dir.filePath(name)}
+                           + extra);
+    };
+    const rltest::Finished stationary = simulate(QStringLiteral("a"), {});
+    QVERIFY2(stationary.exitCode == 0, stationary.standardError.constData());
+    QVERIFY(simulate(QStringLiteral("b"), {}).exitCode == 0);
+    QFile a(dir.filePath(QStringLiteral("a/learning_stream.csv")));
+    QFile b(dir.filePath(QStringLiteral("b/learning_stream.csv")));
+    QVERIFY(a.open(QIODevice::ReadOnly) && b.open(QIODevice::ReadOnly));
+    QCOMPARE(a.readAll(), b.readAll()); // deterministic for a seed
+    QVERIFY(simulate(QStringLiteral("d"), {QStringLiteral("--drift"), QStringLiteral("3000:11")}).exitCode == 0);
+
+    const auto regret = [&dir](const QString &name) {
+        const rltest::Finished replay =
+            runRlstudio({QStringLiteral("replay"), QStringLiteral("--stream"),
+                         dir.filePath(name + QStringLiteral("/learning_stream.csv")), QStringLiteral("--json")});
+        return QJsonDocument::fromJson(replay.standardOutput).object().value(QLatin1String("regret_end")).toDouble(-1);
+    };
+    const double steady = regret(QStringLiteral("a"));
+    const double drifting = regret(QStringLiteral("d"));
+    QVERIFY2(steady >= 0 && drifting > 2 * steady, qPrintable(QStringLiteral("%1 vs %2").arg(steady).arg(drifting)));
+}
+
+// Each input defect gets an exit status of 2 and a message naming the file and what it is.
+void TestHeadless::replayRefusesWhatIsNotAStream()
+{
+    const QTemporaryDir dir;
+    const auto error = [](const QString &stream) {
+        const rltest::Finished replay =
+            runRlstudio({QStringLiteral("replay"), QStringLiteral("--stream"), stream, QStringLiteral("--weights"),
+                         QStringLiteral(RLSTUDIO_WORKLOAD_DIR "/meta.json")});
+        return replay.exitCode == 2 ? QString::fromUtf8(replay.standardError).trimmed() : QStringLiteral("<accepted>");
+    };
+    QCOMPARE(error(dir.path()), QStringLiteral("rlstudio replay: %1: is a directory, not a file").arg(dir.path()));
+    QCOMPARE(error(QStringLiteral("/dev/zero")),
+             QStringLiteral("rlstudio replay: /dev/zero: is a device, not a regular file"));
+    QFile huge(dir.filePath(QStringLiteral("huge.csv")));
+    QVERIFY(huge.open(QIODevice::WriteOnly));
+    huge.write("t,x0,x1,x2,x3,x4,x5,x6,x7,x8,x9,r0,r1,r2,r3\n0,1e308,0,0,0,0,0,0,0,0,0,0,0,0,0\n");
+    huge.close();
+    QCOMPARE(error(huge.fileName()), QStringLiteral("rlstudio replay: %1:2:3: column 'x0': 1e308 is beyond ±1e+100, "
+                                                    "where products of such values overflow")
+                                         .arg(huge.fileName()));
 }
 
 void TestHeadless::langAndSystemLocaleTranslateHelpAndErrors()
