@@ -71,10 +71,6 @@
         <translation>Die Modelle, zwischen denen geroutet wird, als JSON (Standard: die vier eingebauten Modelle).</translation>
     </message>
     <message>
-        <source>Seconds between headless status lines, 0 for none (default 5).</source>
-        <translation>Sekunden zwischen den Statuszeilen im Headless-Betrieb, 0 für keine (Standard 5).</translation>
-    </message>
-    <message>
         <source>Emit trajectory feedback (ENABLE_TRAJECTORY_EVALUATION).</source>
         <translation>Trajektorien-Feedback erzeugen (ENABLE_TRAJECTORY_EVALUATION).</translation>
     </message>
@@ -91,10 +87,6 @@
         <translation>Kein Feedback verarbeiten.</translation>
     </message>
     <message>
-        <source>Compress the alert rules&apos; windows and for-durations by this factor, 1..3600 (a demo; default 1).</source>
-        <translation>Fenster und for-Dauern der Alarmregeln um diesen Faktor stauchen, 1..3600 (zur Demonstration; Standard 1).</translation>
-    </message>
-    <message>
         <source>Save a PNG of the main window before exiting (after --exit-after, default 10 s).</source>
         <translation>Vor dem Beenden ein PNG des Hauptfensters speichern (nach --exit-after, Standard 10 s).</translation>
     </message>
@@ -105,10 +97,6 @@
     <message>
         <source>The window&apos;s size, e.g. 1280x800.</source>
         <translation>Die Fenstergröße, z. B. 1280x800.</translation>
-    </message>
-    <message>
-        <source>replay or bench (see rlstudio COMMAND --help); none runs the engine.</source>
-        <translation>replay oder bench (siehe rlstudio COMMAND --help); ohne Befehl läuft die Engine.</translation>
     </message>
     <message>
         <source>items per minute</source>
@@ -187,16 +175,104 @@
         <translation>--%1 und --%2 widersprechen sich: nur eine der beiden Optionen angeben</translation>
     </message>
     <message>
-        <source>unknown command &quot;%1&quot;: expected %2 or %3, or options only</source>
-        <translation>unbekannter Befehl „%1“: erwartet wird %2 oder %3 oder nur Optionen</translation>
-    </message>
-    <message>
         <source>RL Feedback Studio: a contextual-bandit model router and its feedback loop.</source>
         <translation>RL Feedback Studio: ein Modell-Router mit kontextuellem Banditen und seine Feedback-Schleife.</translation>
     </message>
     <message>
         <source>The language of the window and the messages, e.g. de (default: the system&apos;s).</source>
         <translation>Sprache des Fensters und der Meldungen, z. B. de (Standard: die des Systems).</translation>
+    </message>
+    <message>
+        <source>unknown command &quot;%1&quot;: expected %2, or options only</source>
+        <translation>unbekannter Befehl „%1“: erwartet wird %2 oder nur Optionen</translation>
+    </message>
+    <message>
+        <source>Seconds between headless status lines, 0.1..86400, or 0 for none (default 5).</source>
+        <translation>Sekunden zwischen den Statuszeilen im Headless-Betrieb, 0.1..86400, oder 0 für keine (Standard 5).</translation>
+    </message>
+    <message>
+        <source>Compress the alert rules&apos; windows, for-durations and evaluation intervals by this factor, 1..3600 (a demo; default 1).</source>
+        <translation>Fenster, for-Dauern und Auswertungsintervalle der Alarmregeln um diesen Faktor stauchen, 1..3600 (zur Demonstration; Standard 1).</translation>
+    </message>
+    <message>
+        <source>Evaluate the alert rules of this Prometheus rule file instead of the shipped ones; repeat it for several files, and name &quot;%1&quot; to keep the shipped rules beside yours.</source>
+        <translation>Die Alarmregeln dieser Prometheus-Regeldatei statt der mitgelieferten auswerten; für mehrere Dateien wiederholen, und „%1“ angeben, um die mitgelieferten Regeln neben den eigenen zu behalten.</translation>
+    </message>
+    <message>
+        <source>replay, bench, simulate-stream or rules (see rlstudio COMMAND --help); none runs the engine.</source>
+        <translation>replay, bench, simulate-stream oder rules (siehe rlstudio COMMAND --help); ohne Befehl läuft die Engine.</translation>
+    </message>
+    <message>
+        <source>%1 is not 0 or a number of seconds in %2..%3</source>
+        <translation>%1 ist weder 0 noch eine Zahl von Sekunden im Bereich %2..%3</translation>
+    </message>
+    <message>
+        <source>%1 is not ROUND:SEED</source>
+        <translation>%1 hat nicht die Form RUNDE:SEED</translation>
+    </message>
+    <message>
+        <source>Arms, 1..%1 (default 4).</source>
+        <translation>Arme, 1..%1 (Standard 4).</translation>
+    </message>
+    <message>
+        <source>Features of a context, 1..%1 (default 10).</source>
+        <translation>Merkmale eines Kontexts, 1..%1 (Standard 10).</translation>
+    </message>
+    <message>
+        <source>Rounds, 1..%1 (default 20000).</source>
+        <translation>Runden, 1..%1 (Standard 20000).</translation>
+    </message>
+    <message>
+        <source>Standard deviation of the reward noise, 0..%1 (default 0.1).</source>
+        <translation>Standardabweichung des Belohnungsrauschens, 0..%1 (Standard 0.1).</translation>
+    </message>
+    <message>
+        <source>Seed of the stream (default 1).</source>
+        <translation>Zufalls-Seed des Datenstroms (Standard 1).</translation>
+    </message>
+    <message>
+        <source>From round ROUND on (counting from 0), the arms&apos; true weights are drawn afresh from SEED; repeat for several changes.</source>
+        <translation>Ab Runde ROUND (ab 0 gezählt) werden die wahren Gewichte der Arme neu aus SEED gezogen; für mehrere Wechsel wiederholen.</translation>
+    </message>
+    <message>
+        <source>The folder for learning_stream.csv and meta.json.</source>
+        <translation>Der Ordner für learning_stream.csv und meta.json.</translation>
+    </message>
+    <message>
+        <source>Write a synthetic learning stream and its true weights.</source>
+        <translation>Einen synthetischen Lerndatenstrom und seine wahren Gewichte schreiben.</translation>
+    </message>
+    <message>
+        <source>simulate-stream needs --out DIR</source>
+        <translation>simulate-stream benötigt --out DIR</translation>
+    </message>
+    <message>
+        <source>standard deviations</source>
+        <translation>Standardabweichung</translation>
+    </message>
+    <message>
+        <source>simulate-stream: %1</source>
+        <translation>simulate-stream: %1</translation>
+    </message>
+    <message>
+        <source>Work with Prometheus rule files.</source>
+        <translation>Mit Prometheus-Regeldateien arbeiten.</translation>
+    </message>
+    <message>
+        <source>Validate rule files as promtool check rules does.</source>
+        <translation>Regeldateien prüfen, wie promtool check rules es tut.</translation>
+    </message>
+    <message>
+        <source>Rule files to check.</source>
+        <translation>Zu prüfende Regeldateien.</translation>
+    </message>
+    <message>
+        <source>rules needs a subcommand: rules check FILE...</source>
+        <translation>rules benötigt einen Unterbefehl: rules check DATEI...</translation>
+    </message>
+    <message>
+        <source>rules check needs at least one FILE</source>
+        <translation>rules check benötigt mindestens eine DATEI</translation>
     </message>
 </context>
 <context>
@@ -228,6 +304,77 @@
     <message>
         <source>%1 %</source>
         <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>replay</source>
+        <translation>replay</translation>
+    </message>
+    <message>
+        <source>  cancelled: the figures cover the rounds replayed</source>
+        <translation>  abgebrochen: die Zahlen gelten für die wiedergegebenen Runden</translation>
+    </message>
+</context>
+<context>
+    <name>RulesCheckCommand</name>
+    <message>
+        <source>Checking %1</source>
+        <translation>Prüfe %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>  SUCCESS: %n group(s), </source>
+        <translation>
+            <numerusform>  ERFOLG: %n Gruppe, </numerusform>
+            <numerusform>  ERFOLG: %n Gruppen, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rule(s) found</source>
+        <translation>
+            <numerusform>%n Regel gefunden</numerusform>
+            <numerusform>%n Regeln gefunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>  WARNING: %1</source>
+        <translation>  WARNUNG: %1</translation>
+    </message>
+    <message>
+        <source>  FAILED:</source>
+        <translation>  FEHLGESCHLAGEN:</translation>
+    </message>
+</context>
+<context>
+    <name>SimulateStreamCommand</name>
+    <message>
+        <source>rlstudio simulate-stream: %1</source>
+        <translation>rlstudio simulate-stream: %1</translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation>der Ordner %1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>simulate-stream</source>
+        <translation>simulate-stream</translation>
+    </message>
+    <message>
+        <source>cancelled: %1 was left as it was</source>
+        <translation>abgebrochen: %1 blieb unverändert</translation>
+    </message>
+    <message>
+        <source>simulate-stream: %L1 rounds, %2 arms x %3 features, noise %4, seed %5, drifts %6: %7 and %8</source>
+        <translation>simulate-stream: %L1 Runden, %2 Arme x %3 Merkmale, Rauschen %4, Seed %5, Wechsel %6: %7 und %8</translation>
+    </message>
+</context>
+<context>
+    <name>TerminalProgress</name>
+    <message>
+        <source>%1: %2 % (%3 of %4), Ctrl+C cancels</source>
+        <translation>%1: %2 % (%3 von %4), Strg+C bricht ab</translation>
     </message>
 </context>
 <context>
@@ -330,6 +477,64 @@
         <translation>Hinweis</translation>
     </message>
     <message>
+        <source>Alerts</source>
+        <translation>Alarme</translation>
+    </message>
+    <message>
+        <source>Select an alert to see its details.</source>
+        <translation>Wählen Sie einen Alarm aus, um seine Details zu sehen.</translation>
+    </message>
+    <message>
+        <source>Alert details</source>
+        <translation>Alarmdetails</translation>
+    </message>
+    <message>
+        <source>*No details for this alert.*</source>
+        <translation>*Keine Details zu diesem Alarm.*</translation>
+    </message>
+</context>
+<context>
+    <name>rl::AlertMonitor</name>
+    <message>
+        <source>alert %1 cannot be evaluated: %2</source>
+        <translation>Alarm %1 kann nicht ausgewertet werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keiner</translation>
+    </message>
+    <message>
+        <source>alert %1 is firing: value %2</source>
+        <translation>Alarm %1 ausgelöst: Wert %2</translation>
+    </message>
+    <message>
+        <source>alert %1 is pending: value %2, fires after %3 s</source>
+        <translation>Alarm %1 ausstehend: Wert %2, löst nach %3 s aus</translation>
+    </message>
+    <message>
+        <source>alert %1 is resolved</source>
+        <translation>Alarm %1 ist behoben</translation>
+    </message>
+</context>
+<context>
+    <name>rl::AlertTableModel</name>
+    <message>
+        <source>Firing</source>
+        <translation>Ausgelöst</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>Inaktiv</translation>
+    </message>
+    <message>
         <source>Alert</source>
         <translation>Alarm</translation>
     </message>
@@ -349,41 +554,9 @@
         <source>Since</source>
         <translation>Seit</translation>
     </message>
-    <message>
-        <source>Alerts</source>
-        <translation>Alarme</translation>
-    </message>
-    <message>
-        <source>Select an alert to see its details.</source>
-        <translation>Wählen Sie einen Alarm aus, um seine Details zu sehen.</translation>
-    </message>
-    <message>
-        <source>Alert details</source>
-        <translation>Alarmdetails</translation>
-    </message>
-    <message>
-        <source>Firing</source>
-        <translation>Ausgelöst</translation>
-    </message>
-    <message>
-        <source>Pending</source>
-        <translation>Ausstehend</translation>
-    </message>
-    <message>
-        <source>Inactive</source>
-        <translation>Inaktiv</translation>
-    </message>
-    <message>
-        <source>*No details for this alert.*</source>
-        <translation>*Keine Details zu diesem Alarm.*</translation>
-    </message>
 </context>
 <context>
     <name>rl::AlertsPanel</name>
-    <message>
-        <source>The alert rules cannot be used: %1</source>
-        <translation>Die Alarmregeln können nicht verwendet werden: %1</translation>
-    </message>
     <message>
         <source>real time</source>
         <translation>Echtzeit</translation>
@@ -405,24 +578,8 @@
         <translation>Zeits&amp;kala:</translation>
     </message>
     <message>
-        <source>Rules of rl_feedback_alerts.yml, evaluated every %1 s on the live series</source>
-        <translation>Regeln aus rl_feedback_alerts.yml, alle %1 s auf den Live-Zeitreihen ausgewertet</translation>
-    </message>
-    <message>
         <source>Alerts</source>
         <translation>Alarme</translation>
-    </message>
-    <message>
-        <source>Demo time scale ×%1: the rules&apos; windows and for-durations are compressed (15m reads as %2 s).</source>
-        <translation>Demo-Zeitskala ×%1: Fenster und for-Dauern der Regeln sind gestaucht (15m entspricht %2 s).</translation>
-    </message>
-    <message>
-        <source>alert %1 cannot be evaluated: %2</source>
-        <translation>Alarm %1 kann nicht ausgewertet werden: %2</translation>
-    </message>
-    <message>
-        <source>alert %1 is %2</source>
-        <translation>Alarm %1: Zustand %2</translation>
     </message>
     <message>
         <source>–</source>
@@ -455,6 +612,18 @@
     <message>
         <source>#### From the runbook</source>
         <translation>#### Aus dem Runbook</translation>
+    </message>
+    <message>
+        <source>Demo time scale ×%1: the rules&apos; windows, for-durations and intervals are compressed (15m reads as %2 s).</source>
+        <translation>Demo-Zeitskala ×%1: Fenster, for-Dauern und Intervalle der Regeln sind gestaucht (15m entspricht %2 s).</translation>
+    </message>
+    <message>
+        <source>No alert rules loaded</source>
+        <translation>Keine Alarmregeln geladen</translation>
+    </message>
+    <message>
+        <source>Rules of %1, evaluated every %2 s on the live series</source>
+        <translation>Regeln aus %1, alle %2 s auf den Live-Zeitreihen ausgewertet</translation>
     </message>
 </context>
 <context>
@@ -891,6 +1060,26 @@
         <source>cannot %1: the engine has no router</source>
         <translation>„%1“ nicht möglich: Die Engine hat keinen Router</translation>
     </message>
+    <message>
+        <source>%1: %L2; the last: %3</source>
+        <translation>%1: %L2; zuletzt: %3</translation>
+    </message>
+    <message>
+        <source>exceptions while learning from feedback</source>
+        <translation>Ausnahmen beim Lernen aus Rückmeldungen</translation>
+    </message>
+    <message>
+        <source>invalid feedback items</source>
+        <translation>ungültige Rückmeldungen</translation>
+    </message>
+    <message>
+        <source>feedback matching no routing decision</source>
+        <translation>Rückmeldungen ohne passende Routing-Entscheidung</translation>
+    </message>
+    <message>
+        <source>feedback dropped because the queue is full (capacity %L1): %L2</source>
+        <translation>Rückmeldungen verworfen, weil die Warteschlange voll ist (Kapazität %L1): %L2</translation>
+    </message>
 </context>
 <context>
     <name>rl::GaugeTile</name>
@@ -955,12 +1144,6 @@
 <context>
     <name>rl::HttpEndpoints</name>
     <message>
-        <source>not found: %1 (try /metrics or /health)
-</source>
-        <translation>nicht gefunden: %1 (versuchen Sie /metrics oder /health)
-</translation>
-    </message>
-    <message>
         <source>address in use</source>
         <translation>Adresse wird bereits verwendet</translation>
     </message>
@@ -982,6 +1165,12 @@
         <source>method not allowed: %1 accepts GET only
 </source>
         <translation>Methode nicht erlaubt: %1 akzeptiert nur GET
+</translation>
+    </message>
+    <message>
+        <source>not found: try /metrics, /health, /api/v1/alerts or /api/v1/rules
+</source>
+        <translation>nicht gefunden: versuchen Sie /metrics, /health, /api/v1/alerts oder /api/v1/rules
 </translation>
     </message>
 </context>
@@ -1367,6 +1556,32 @@
 <context>
     <name>rl::QueuePanel</name>
     <message>
+        <source>First queued items</source>
+        <translation>Erste Einträge der Warteschlange</translation>
+    </message>
+    <message>
+        <source>Queue size</source>
+        <translation>Warteschlangengröße</translation>
+    </message>
+    <message numerus="yes">
+        <source>Queue size: %L1 of %L2 (oldest first; the first %n shown)</source>
+        <translation>
+            <numerusform>Warteschlangengröße: %L1 von %L2 (älteste zuerst; %n Eintrag angezeigt)</numerusform>
+            <numerusform>Warteschlangengröße: %L1 von %L2 (älteste zuerst; die ersten %n angezeigt)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>rl::QueueTableModel</name>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
         <source>Trajectory</source>
         <translation>Trajektorie</translation>
     </message>
@@ -1385,29 +1600,6 @@
     <message>
         <source>Queued at</source>
         <translation>Eingereiht um</translation>
-    </message>
-    <message>
-        <source>First queued items</source>
-        <translation>Erste Einträge der Warteschlange</translation>
-    </message>
-    <message>
-        <source>Queue size</source>
-        <translation>Warteschlangengröße</translation>
-    </message>
-    <message numerus="yes">
-        <source>Queue size: %L1 of %L2 (oldest first; the first %n shown)</source>
-        <translation>
-            <numerusform>Warteschlangengröße: %L1 von %L2 (älteste zuerst; %n Eintrag angezeigt)</numerusform>
-            <numerusform>Warteschlangengröße: %L1 von %L2 (älteste zuerst; die ersten %n angezeigt)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation>ja</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>nein</translation>
     </message>
 </context>
 <context>

@@ -63,7 +63,10 @@ private Q_SLOTS:
 
         QVERIFY2(ours.exitCode == promtool.exitCode(), both.constData());
         if (promtool.exitCode() == 0) {
-            QVERIFY2(rulesFound(ours.standardOutput) == rulesFound(promtoolOutput), both.constData());
+            // promtool counts the rules unless a lint finding (duplicate rules) replaces the count.
+            QVERIFY2(rulesFound(ours.standardOutput) >= 0, both.constData());
+            if (rulesFound(promtoolOutput) >= 0)
+                QVERIFY2(rulesFound(ours.standardOutput) == rulesFound(promtoolOutput), both.constData());
         } else {
             // FILE:LINE: message, LINE within the file.
             const QRegularExpressionMatch match =
