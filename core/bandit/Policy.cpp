@@ -75,13 +75,17 @@ void validateConfig(const PolicyConfig &config)
     }
 }
 
-void checkMagnitude(const std::string &what, double value)
+bool withinMagnitude(double value)
+{
+    return std::abs(value) <= kMaxInputMagnitude; // false for NaN too
+}
+
+void rejectMagnitude(const std::string &what, double value)
 {
     if (!std::isfinite(value))
         throw std::invalid_argument(what + " is " + formatNumber(value) + ", not a finite number");
-    if (std::abs(value) > kMaxInputMagnitude)
-        throw std::invalid_argument(what + " is " + formatNumber(value) + ", beyond ±"
-                                    + formatNumber(kMaxInputMagnitude) + " where products of such values overflow");
+    throw std::invalid_argument(what + " is " + formatNumber(value) + ", beyond ±" + formatNumber(kMaxInputMagnitude)
+                                + " where products of such values overflow");
 }
 
 void checkContext(const PolicyConfig &config, std::span<const double> x)
@@ -89,8 +93,10 @@ void checkContext(const PolicyConfig &config, std::span<const double> x)
     if (x.size() != config.dimension)
         throw std::invalid_argument("context has " + std::to_string(x.size()) + " features, expected "
                                     + std::to_string(config.dimension));
+    // The message is built only for a value that fails: this runs for every selection and update.
     for (std::size_t i = 0; i < x.size(); ++i)
-        checkMagnitude("context feature " + std::to_string(i), x[i]);
+        if (!withinMagnitude(x[i]))
+            rejectMagnitude("context feature " + std::to_string(i), x[i]);
 }
 
 void checkUpdate(const PolicyConfig &config, std::size_t arm, std::span<const double> x, double reward)
@@ -99,7 +105,8 @@ void checkUpdate(const PolicyConfig &config, std::size_t arm, std::span<const do
         throw std::invalid_argument("arm " + std::to_string(arm) + " out of range (" + std::to_string(config.arms)
                                     + " arms)");
     checkContext(config, x);
-    checkMagnitude("reward", reward);
+    if (!withinMagnitude(reward))
+        rejectMagnitude("reward", reward);
 }
 
 std::size_t argmax(std::span<const double> values)

@@ -20,9 +20,11 @@ namespace policy {
 
 // Throws std::invalid_argument naming the first field out of range.
 void validateConfig(const PolicyConfig &config);
-// value must be finite and within ±kMaxInputMagnitude; what names it in the message.
-void checkMagnitude(const std::string &what, double value);
-// x must have config.dimension entries that pass checkMagnitude; arm must exist; so must the reward.
+// Whether value is finite and within ±kMaxInputMagnitude.
+bool withinMagnitude(double value);
+// Throws std::invalid_argument saying why value is not: what names it.
+[[noreturn]] void rejectMagnitude(const std::string &what, double value);
+// x must have config.dimension entries within the magnitude; arm must exist; the reward within it too.
 void checkContext(const PolicyConfig &config, std::span<const double> x);
 void checkUpdate(const PolicyConfig &config, std::size_t arm, std::span<const double> x, double reward);
 
