@@ -23,7 +23,7 @@ struct AlertRule {
     //   {{ $value | humanizePercentage }}     value x 100 with "%", 4 significant digits: 0.4567 -> 45.67%
     //   {{ $value | humanize }}               SI prefixes, 4 significant digits: 1234567 -> 1.235M
     // (also the call forms `humanize $value`, `humanizePercentage $value`). Any other action is left as
-    // written; AlertRuleFile rejects them when loading. An unknown annotation renders as "".
+    // written; AlertRuleFile leaves rules with one out, with a warning. An unknown annotation renders as "".
     std::string render(std::string_view annotation, double value) const;
 
     // The first template action in text that render() cannot expand, e.g. "{{ $labels.instance }}".

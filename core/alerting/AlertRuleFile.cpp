@@ -1,657 +1,489 @@
 #include "core/alerting/AlertRuleFile.h"
 
 #include <algorithm>
-#include <cctype>
+#include <charconv>
+#include <cmath>
 #include <initializer_list>
+#include <map>
+#include <regex>
+#include <set>
+#include <unordered_set>
+
+#include "core/alerting/GoTemplate.h"
+#include "core/alerting/YamlDocument.h"
 
 namespace rl {
 
 namespace {
+
+using Kind = YamlNode::Kind;
+
+// Aliases can make a small file decode to a huge one. Go's yaml bounds the share of aliased nodes; this bounds
+// the text decoded, at four times the largest file.
+constexpr std::size_t kMaxDecodedBytes = 64 * 1024 * 1024;
+// Merged mappings may merge others in turn (and themselves: an anchor's mapping may merge its own alias).
+constexpr std::size_t kMaxMergeDepth = 64;
 
 [[noreturn]] void failAt(std::string_view source, std::size_t line, const std::string &problem)
 {
     throw AlertRuleError(std::string(source) + ":" + std::to_string(line) + ": " + problem);
 }
 
-struct YamlNode {
-    enum class Kind { Null, Scalar, Map, Seq };
-
-    Kind kind = Kind::Null;
-    std::size_t line = 0;        // where the node starts
-    std::size_t contentLine = 0; // scalar: the line its text starts on; for a | block, its first content line
-    bool literal = false;        // a | block: its lines are the file's lines, so positions in it map back
-    std::string scalar;
-    std::vector<std::pair<std::string, YamlNode>> map;
-    std::vector<YamlNode> seq;
-
-    static YamlNode make(Kind kind, std::size_t line)
-    {
-        YamlNode node;
-        node.kind = kind;
-        node.line = line;
-        node.contentLine = line;
-        return node;
-    }
-
-    const YamlNode *find(std::string_view key) const
-    {
-        const auto it = std::find_if(map.begin(), map.end(), [key](const auto &entry) { return entry.first == key; });
-        return it == map.end() ? nullptr : &it->second;
-    }
-};
-
-bool isBlank(std::string_view text)
-{
-    return text.find_first_not_of(" \t") == std::string_view::npos;
-}
-
-std::string_view rtrimmed(std::string_view text)
-{
-    const auto last = text.find_last_not_of(" \t");
-    return last == std::string_view::npos ? std::string_view() : text.substr(0, last + 1);
-}
-
-// A plain scalar's text up to its comment: '#' at the start or after a blank.
-std::string_view withoutComment(std::string_view text)
-{
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text[i] == '#' && (i == 0 || text[i - 1] == ' ' || text[i - 1] == '\t'))
-            return rtrimmed(text.substr(0, i));
-    }
-    return rtrimmed(text);
-}
-
-bool isSeqEntry(std::string_view content)
-{
-    return content.starts_with('-') && (content.size() == 1 || content[1] == ' ');
-}
-
-void appendUtf8(std::string &out, unsigned long codePoint)
-{
-    if (codePoint < 0x80) {
-        out += static_cast<char>(codePoint);
-    } else if (codePoint < 0x800) {
-        out += static_cast<char>(0xC0 | (codePoint >> 6));
-        out += static_cast<char>(0x80 | (codePoint & 0x3F));
-    } else if (codePoint < 0x10000) {
-        out += static_cast<char>(0xE0 | (codePoint >> 12));
-        out += static_cast<char>(0x80 | ((codePoint >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (codePoint & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (codePoint >> 18));
-        out += static_cast<char>(0x80 | ((codePoint >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((codePoint >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (codePoint & 0x3F));
-    }
-}
-
-// Reads the YAML subset a rule file needs into a tree of YamlNodes, line by line. A sequence entry's
-// content ("- alert: X") is read as if the line started where the content does, by advancing that line's
-// indent past the "- "; everything below then only deals with indentation.
-class YamlReader {
-public:
-    YamlReader(std::string_view text, std::string_view source)
-        : m_source(source)
-    {
-        if (text.starts_with("\xEF\xBB\xBF"))
-            text.remove_prefix(3);
-        for (std::size_t number = 1; !text.empty(); ++number) {
-            const auto end = text.find('\n');
-            std::string_view raw = text.substr(0, end);
-            if (raw.ends_with('\r'))
-                raw.remove_suffix(1);
-            m_lines.push_back({number, raw, static_cast<int>(std::min(raw.find_first_not_of(' '), raw.size()))});
-            text.remove_prefix(end == std::string_view::npos ? text.size() : end + 1);
-        }
-    }
-
-    YamlNode document()
-    {
-        skipBlank();
-        if (m_next < m_lines.size() && rtrimmed(content()) == "---")
-            ++m_next;
-        YamlNode root = parseNode(0);
-        skipBlank();
-        if (m_next < m_lines.size() && atDocumentMarker() && rtrimmed(content()) == "---")
-            fail("only one YAML document per file is supported");
-        if (m_next < m_lines.size() && !atDocumentMarker())
-            fail("unexpected \"" + std::string(rtrimmed(content())) + "\": check the indentation");
-        return root;
-    }
-
-private:
-    struct Line {
-        std::size_t number;
-        std::string_view raw;
-        int indent; // where the content starts; past "- " for a sequence entry's content
-    };
-
-    [[noreturn]] void fail(const std::string &problem, std::size_t line = 0) const
-    {
-        if (line == 0)
-            line = m_next < m_lines.size() ? m_lines[m_next].number : m_lines.size();
-        failAt(m_source, line, problem);
-    }
-
-    std::string_view content() const
-    {
-        const Line &line = m_lines[m_next];
-        return line.raw.substr(static_cast<std::size_t>(line.indent));
-    }
-
-    // "---" or "..." at the margin ends the document's content.
-    bool atDocumentMarker() const
-    {
-        const std::string_view text = rtrimmed(content());
-        return m_lines[m_next].indent == 0 && (text == "---" || text == "...");
-    }
-
-    // Moves to the next line with content, past blank and comment lines.
-    void skipBlank()
-    {
-        for (; m_next < m_lines.size(); ++m_next) {
-            const std::string_view text = content();
-            if (isBlank(text) || text.starts_with('#'))
-                continue;
-            if (text.starts_with('\t'))
-                fail("tabs are not allowed in indentation");
-            return;
-        }
-    }
-
-    // Where a "key:" ends (the colon), or npos if the content is not a mapping entry.
-    std::size_t keyEnd(std::string_view text) const
-    {
-        std::size_t pos = 0;
-        if (text.starts_with('"') || text.starts_with('\'')) {
-            pos = quotedEnd(text);
-            while (pos < text.size() && text[pos] == ' ')
-                ++pos;
-            return pos < text.size() && text[pos] == ':' && (pos + 1 == text.size() || text[pos + 1] == ' ')
-                       ? pos
-                       : std::string_view::npos;
-        }
-        if (text.starts_with('[') || text.starts_with('{'))
-            return std::string_view::npos;
-        for (; pos < text.size(); ++pos) {
-            if (text[pos] == '#' && (pos == 0 || text[pos - 1] == ' '))
-                break;
-            if (text[pos] == ':' && (pos + 1 == text.size() || text[pos + 1] == ' ' || text[pos + 1] == '\t'))
-                return pos;
-        }
-        return std::string_view::npos;
-    }
-
-    // Just past the closing quote of a quoted scalar starting text, on the same line (or text.size()).
-    static std::size_t quotedEnd(std::string_view text)
-    {
-        const char quote = text[0];
-        for (std::size_t pos = 1; pos < text.size(); ++pos) {
-            if (quote == '"' && text[pos] == '\\')
-                ++pos;
-            else if (quote == '\'' && text[pos] == '\'' && pos + 1 < text.size() && text[pos + 1] == '\'')
-                ++pos;
-            else if (text[pos] == quote)
-                return pos + 1;
-        }
-        return text.size();
-    }
-
-    YamlNode parseNode(int minIndent)
-    {
-        skipBlank();
-        if (m_next >= m_lines.size() || m_lines[m_next].indent < minIndent)
-            return {};
-        const int indent = m_lines[m_next].indent;
-        if (isSeqEntry(content()))
-            return parseSeq(indent);
-        if (keyEnd(content()) != std::string_view::npos)
-            return parseMap(indent);
-        return parseScalar(minIndent - 1);
-    }
-
-    YamlNode parseSeq(int indent)
-    {
-        YamlNode node = YamlNode::make(YamlNode::Kind::Seq, m_lines[m_next].number);
-        while (skipBlank(), m_next < m_lines.size() && m_lines[m_next].indent == indent && isSeqEntry(content())) {
-            Line &line = m_lines[m_next];
-            const std::string_view text = content();
-            const std::size_t after = std::min(text.find_first_not_of(' ', 1), text.size());
-            if (after == text.size() || text[after] == '#') {
-                ++m_next;
-                node.seq.push_back(parseNode(indent + 1));
-                if (node.seq.back().kind == YamlNode::Kind::Null)
-                    node.seq.back().line = line.number;
-            } else {
-                line.indent += static_cast<int>(after);
-                node.seq.push_back(parseNode(indent + 1));
-            }
-        }
-        return node;
-    }
-
-    YamlNode parseMap(int indent)
-    {
-        YamlNode node = YamlNode::make(YamlNode::Kind::Map, m_lines[m_next].number);
-        while (skipBlank(), m_next < m_lines.size() && m_lines[m_next].indent == indent && !isSeqEntry(content())
-                                && !atDocumentMarker()) {
-            Line &line = m_lines[m_next];
-            const std::string_view text = content();
-            const std::size_t colon = keyEnd(text);
-            if (colon == std::string_view::npos)
-                fail("expected \"key: value\", got \"" + std::string(rtrimmed(text)) + "\"");
-            std::string key(rtrimmed(text.substr(0, colon)));
-            if (key.starts_with('"') || key.starts_with('\'')) {
-                std::size_t endLine = 0;
-                key = parseQuoted(m_next, static_cast<std::size_t>(line.indent), endLine, true);
-            }
-            if (node.find(key) != nullptr)
-                fail("duplicate key \"" + key + "\"");
-
-            const std::size_t valueStart = text.find_first_not_of(" \t", colon + 1);
-            YamlNode value;
-            if (valueStart == std::string_view::npos || text[valueStart] == '#') {
-                ++m_next;
-                skipBlank();
-                // A sequence may sit at its key's own indentation.
-                if (m_next < m_lines.size() && m_lines[m_next].indent == indent && isSeqEntry(content()))
-                    value = parseSeq(indent);
-                else
-                    value = parseNode(indent + 1);
-                if (value.kind == YamlNode::Kind::Null)
-                    value.line = line.number;
-            } else {
-                line.indent += static_cast<int>(valueStart);
-                value = parseScalar(indent);
-            }
-            node.map.emplace_back(std::move(key), std::move(value));
-        }
-        return node;
-    }
-
-    // The scalar (or empty flow collection) starting the current line's content; its continuation lines
-    // must be indented more than parentIndent.
-    YamlNode parseScalar(int parentIndent)
-    {
-        const Line &line = m_lines[m_next];
-        const std::string_view text = content();
-        YamlNode node = YamlNode::make(YamlNode::Kind::Scalar, line.number);
-        switch (text[0]) {
-        case '|':
-        case '>':
-            return parseBlockScalar(parentIndent);
-        case '"':
-        case '\'': {
-            std::size_t endLine = 0;
-            node.scalar = parseQuoted(m_next, static_cast<std::size_t>(line.indent), endLine, false);
-            m_next = endLine + 1;
-            return node;
-        }
-        case '[':
-        case '{':
-            if (withoutComment(text) == "[]" || withoutComment(text) == "{}") {
-                node.kind = text[0] == '[' ? YamlNode::Kind::Seq : YamlNode::Kind::Map;
-                ++m_next;
-                return node;
-            }
-            fail("flow collections ([...], {...}) are not supported: use block style");
-        case '&':
-        case '*':
-        case '!':
-            fail("YAML anchors, aliases and tags are not supported");
-        default:
-            break;
-        }
-
-        // A plain scalar: its lines are folded into one, an empty line becoming a line break.
-        node.scalar = std::string(withoutComment(text));
-        std::size_t empties = 0;
-        for (std::size_t next = m_next + 1; next < m_lines.size(); ++next) {
-            const std::string_view raw = m_lines[next].raw;
-            if (isBlank(raw)) {
-                ++empties;
-                continue;
-            }
-            if (m_lines[next].indent <= parentIndent
-                || raw.substr(static_cast<std::size_t>(m_lines[next].indent)).starts_with('#'))
-                break;
-            node.scalar += empties > 0 ? std::string(empties, '\n') : " ";
-            node.scalar += withoutComment(raw.substr(static_cast<std::size_t>(m_lines[next].indent)));
-            empties = 0;
-            m_next = next;
-        }
-        ++m_next;
-        if (node.scalar.find(": ") != std::string::npos || node.scalar.ends_with(':'))
-            fail("a plain value may not contain \": \": quote it", line.number);
-        return node;
-    }
-
-    // A quoted scalar starting at column `column` of line `index`, possibly over several lines (folded as
-    // YAML folds them); endLine receives the line it closes on. Nothing but a comment may follow it, or the
-    // colon of a quoted key.
-    std::string parseQuoted(std::size_t index, std::size_t column, std::size_t &endLine, bool key) const
-    {
-        const std::size_t startLine = m_lines[index].number;
-        const char quote = m_lines[index].raw[column];
-        std::string value;
-        std::size_t pos = column + 1;
-        for (;;) {
-            const std::string_view raw = m_lines[index].raw;
-            bool escapedBreak = false;
-            while (pos < raw.size()) {
-                const char c = raw[pos];
-                if (c == quote && quote == '\'' && pos + 1 < raw.size() && raw[pos + 1] == '\'') {
-                    value += '\'';
-                    pos += 2;
-                } else if (c == quote) {
-                    const std::string_view rest = raw.substr(pos + 1);
-                    const auto after = rest.find_first_not_of(" \t");
-                    if (after != std::string_view::npos && rest[after] != '#' && !(key && rest[after] == ':'))
-                        fail("unexpected text after a quoted string: \"" + std::string(rtrimmed(rest.substr(after)))
-                                 + "\"",
-                             m_lines[index].number);
-                    endLine = index;
-                    return value;
-                } else if (c == '\\' && quote == '"') {
-                    if (pos + 1 == raw.size()) {
-                        escapedBreak = true;
-                        ++pos;
-                    } else {
-                        pos = unescape(raw, pos + 1, value, m_lines[index].number);
-                    }
-                } else {
-                    value += c;
-                    ++pos;
-                }
-            }
-            // Folding: trailing blanks go, a line break becomes a space and each empty line a line break.
-            if (!escapedBreak)
-                value.erase(value.find_last_not_of(" \t") + 1);
-            std::size_t empties = 0;
-            while (++index < m_lines.size() && isBlank(m_lines[index].raw))
-                ++empties;
-            if (index >= m_lines.size())
-                fail("unterminated quoted string", startLine);
-            value += empties > 0 ? std::string(empties, '\n') : (escapedBreak ? "" : " ");
-            pos = std::min(m_lines[index].raw.find_first_not_of(" \t"), m_lines[index].raw.size());
-        }
-    }
-
-    // The escape after a backslash at raw[pos]; returns the position after it.
-    std::size_t unescape(std::string_view raw, std::size_t pos, std::string &out, std::size_t line) const
-    {
-        static constexpr std::string_view kFrom = "0abtnvfre \"/\\";
-        static constexpr std::string_view kTo{"\0\a\b\t\n\v\f\r\x1b \"/\\", 13};
-        const char c = raw[pos];
-        if (const auto simple = kFrom.find(c); simple != std::string_view::npos) {
-            out += kTo[simple];
-            return pos + 1;
-        }
-        const std::size_t digits = c == 'x' ? 2 : c == 'u' ? 4 : c == 'U' ? 8 : 0;
-        const std::string_view hex = raw.substr(pos + 1, digits);
-        unsigned long codePoint = 0;
-        const bool valid = digits > 0 && hex.size() == digits && std::all_of(hex.begin(), hex.end(), [](char h) {
-                               return std::isxdigit(static_cast<unsigned char>(h));
-                           });
-        if (valid)
-            codePoint = std::stoul(std::string(hex), nullptr, 16);
-        if (!valid || codePoint > 0x10FFFF || (codePoint >= 0xD800 && codePoint <= 0xDFFF))
-            fail("invalid escape \"\\" + std::string(raw.substr(pos, digits + 1)) + "\" in a double-quoted string",
-                 line);
-        appendUtf8(out, codePoint);
-        return pos + 1 + digits;
-    }
-
-    // | (literal: lines kept) or > (folded: lines joined by spaces), with an optional chomping indicator
-    // (- strips the final line break, + keeps trailing empty lines) and indentation indicator.
-    YamlNode parseBlockScalar(int parentIndent)
-    {
-        const Line &header = m_lines[m_next];
-        const std::string_view indicators = withoutComment(content());
-        const bool literal = indicators[0] == '|';
-        char chomping = ' ';
-        int explicitIndent = 0;
-        for (const char c : indicators.substr(1)) {
-            if ((c == '-' || c == '+') && chomping == ' ')
-                chomping = c;
-            else if (c >= '1' && c <= '9' && explicitIndent == 0)
-                explicitIndent = c - '0';
-            else
-                fail("invalid block scalar header \"" + std::string(indicators) + "\"");
-        }
-        ++m_next;
-
-        int indent = explicitIndent > 0 ? std::max(parentIndent, 0) + explicitIndent : -1;
-        std::vector<std::string_view> lines;
-        for (; m_next < m_lines.size(); ++m_next) {
-            const Line &line = m_lines[m_next];
-            if (isBlank(line.raw)) {
-                lines.emplace_back();
-                continue;
-            }
-            if (indent < 0) {
-                if (line.indent <= parentIndent)
-                    break;
-                indent = line.indent;
-            }
-            const auto leading = static_cast<int>(std::min(line.raw.find_first_not_of(' '), line.raw.size()));
-            if (leading < indent)
-                break;
-            lines.push_back(line.raw.substr(static_cast<std::size_t>(indent)));
-        }
-        std::size_t trailing = 0;
-        while (!lines.empty() && lines.back().empty()) {
-            lines.pop_back();
-            ++trailing;
-        }
-
-        std::string text;
-        for (std::size_t i = 0; i < lines.size(); ++i) {
-            const std::string_view line = lines[i];
-            if (i > 0 && (literal || line.empty())) {
-                text += '\n';
-            } else if (i > 0) {
-                // Folding: a break between two text lines at the block's indentation becomes a space, or
-                // disappears after empty lines (each of which is a break); more-indented lines keep theirs.
-                std::size_t before = i;
-                while (before > 0 && lines[before - 1].empty())
-                    --before;
-                const bool folds = before > 0 && line[0] != ' ' && lines[before - 1][0] != ' ';
-                if (before == i)
-                    text += folds ? ' ' : '\n';
-                else if (!folds)
-                    text += '\n';
-            }
-            text += line;
-        }
-        if (!lines.empty() && chomping != '-')
-            text += '\n';
-        if (chomping == '+')
-            text += std::string(trailing, '\n');
-
-        // The content starts on the line after the header.
-        YamlNode node = YamlNode::make(YamlNode::Kind::Scalar, header.number);
-        node.contentLine = header.number + 1;
-        node.literal = literal;
-        node.scalar = std::move(text);
-        return node;
-    }
-
-    std::string_view m_source;
-    std::vector<Line> m_lines;
-    std::size_t m_next = 0;
-};
-
-const char *kindName(YamlNode::Kind kind)
+const char *kindName(Kind kind)
 {
     switch (kind) {
-    case YamlNode::Kind::Null:
+    case Kind::Null:
         return "nothing";
-    case YamlNode::Kind::Scalar:
+    case Kind::Scalar:
         return "a string";
-    case YamlNode::Kind::Map:
-        return "a mapping";
-    case YamlNode::Kind::Seq:
+    case Kind::Sequence:
         return "a list";
+    case Kind::Mapping:
+        return "a mapping";
+    case Kind::Alias:
+        break;
     }
-    return "";
+    return "an alias";
 }
 
 bool isLabelName(std::string_view name)
 {
-    if (name.empty() || std::isdigit(static_cast<unsigned char>(name[0])))
-        return false;
-    return std::all_of(name.begin(), name.end(),
-                       [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
+    static const std::regex kLabelName("[a-zA-Z_][a-zA-Z0-9_]*");
+    return std::regex_match(name.begin(), name.end(), kLabelName);
 }
 
-// Turns the YAML tree into groups of rules, checking what Prometheus's rulefmt checks.
+bool isMetricName(std::string_view name)
+{
+    static const std::regex kMetricName("[a-zA-Z_:][a-zA-Z0-9_:]*");
+    return std::regex_match(name.begin(), name.end(), kMetricName);
+}
+
+// A plain scalar decoded into an int as Go's yaml does: an integer in any base Go knows, underscores
+// ignored, or a float within int64's range, truncated.
+std::optional<long long> yamlInteger(std::string_view text)
+{
+    std::string plain;
+    std::copy_if(text.begin(), text.end(), std::back_inserter(plain), [](char c) { return c != '_'; });
+    std::string_view digits = plain;
+    const bool negative = digits.starts_with('-');
+    if (negative || digits.starts_with('+'))
+        digits.remove_prefix(1);
+    int base = 10;
+    if (digits.size() > 1 && digits[0] == '0') {
+        const char prefix = static_cast<char>(digits[1] | 0x20);
+        base = prefix == 'x' ? 16 : prefix == 'b' ? 2 : 8;
+        digits.remove_prefix(prefix == 'x' || prefix == 'b' || prefix == 'o' ? 2 : 1);
+    }
+    unsigned long long magnitude = 0;
+    const char *end = digits.data() + digits.size();
+    if (const auto result = std::from_chars(digits.data(), end, magnitude, base);
+        !digits.empty() && result.ec == std::errc() && result.ptr == end) {
+        constexpr unsigned long long kMax = 9223372036854775807ULL;
+        if (magnitude > kMax + (negative ? 1 : 0))
+            return std::nullopt;
+        return negative ? static_cast<long long>(0 - magnitude) : static_cast<long long>(magnitude);
+    }
+    static const std::regex kFloat(R"([-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?)");
+    if (!std::regex_match(plain, kFloat))
+        return std::nullopt;
+    double value = 0.0;
+    const std::string_view number = std::string_view(plain).substr(plain.starts_with('+') ? 1 : 0);
+    std::from_chars(number.data(), number.data() + number.size(), value);
+    if (!(std::abs(value) < 9.2233720368547758e18))
+        return std::nullopt;
+    return static_cast<long long>(value);
+}
+
+// The first {{ ... }} of a text that has one.
+std::string firstAction(std::string_view text)
+{
+    const std::size_t open = text.find("{{");
+    const std::size_t close = text.find("}}", open);
+    return std::string(text.substr(open, close == std::string_view::npos ? close : close + 2 - open));
+}
+
+// Decodes the YAML tree as Prometheus 2.42's rulefmt does with Go's yaml.v3 (strictly: unknown fields are
+// errors) and checks the rules as rulefmt then does. Messages start with the file and line, then the group or
+// rule they are about.
 class RuleReader {
 public:
-    explicit RuleReader(std::string_view source)
+    RuleReader(std::string_view source, std::vector<std::string> &warnings)
         : m_source(source)
+        , m_warnings(warnings)
     {
     }
 
     std::vector<AlertRuleFile::Group> groups(const YamlNode &root)
     {
         std::vector<AlertRuleFile::Group> groups;
-        if (root.kind == YamlNode::Kind::Null)
-            return groups; // an empty file has no groups, as in Prometheus
-        expectKind(root, YamlNode::Kind::Map, "the file");
-        checkFields(root, {"groups"}, "at the top level (only \"groups\")");
-        const YamlNode *list = root.find("groups");
-        if (list == nullptr || list->kind == YamlNode::Kind::Null)
-            return groups;
-        expectKind(*list, YamlNode::Kind::Seq, "groups");
-        for (const YamlNode &node : list->seq)
-            groups.push_back(group(node, groups));
+        const Fields fields = mapping(root, root.line, "the file");
+        checkFields(fields, {"groups"}, "at the top level (only \"groups\")");
+        if (const Field *field = find(fields, "groups")) {
+            const auto list = items(*field, "groups");
+            for (std::size_t i = 0; i < list.size(); ++i)
+                groups.push_back(group(*list[i], i + 1));
+        }
         return groups;
     }
 
 private:
-    [[noreturn]] void fail(const YamlNode &node, const std::string &problem) const
+    struct Field {
+        std::string_view name;
+        const YamlNode *key;
+        const YamlNode *value;
+    };
+
+    struct Fields {
+        std::vector<Field> list;
+        std::unordered_set<std::string_view> names;
+    };
+
+    // A label or annotation.
+    struct Entry {
+        std::string value;
+        Field field;
+    };
+
+    [[noreturn]] void fail(std::size_t line, const std::string &problem) const
     {
-        failAt(m_source, node.line, m_context + problem);
+        failAt(m_source, line, m_context + problem);
     }
 
-    void expectKind(const YamlNode &node, YamlNode::Kind kind, const std::string &what) const
+    void warn(std::size_t line, const std::string &problem)
     {
-        if (node.kind != kind)
-            fail(node, what + ": expected " + kindName(kind) + ", got " + kindName(node.kind));
+        m_warnings.push_back(std::string(m_source) + ":" + std::to_string(line) + ": " + m_context + problem);
     }
 
-    void checkFields(const YamlNode &node, std::initializer_list<std::string_view> known, const char *where) const
+    void skip(std::size_t line, const std::string &what)
     {
-        for (const auto &[key, value] : node.map) {
-            if (key == "record")
-                fail(value, "recording rules (record:) are not supported");
-            if (std::find(known.begin(), known.end(), key) == known.end())
-                fail(value, "field \"" + key + "\" is not supported " + where);
+        warn(line, what + " is not supported by the in-app evaluator; the rule is skipped");
+    }
+
+    static std::string prefix(const std::string &what) { return what.empty() ? what : what + ": "; }
+
+    // Where a field's value is, or its key when the value is missing.
+    static std::size_t lineOf(const Field &field)
+    {
+        const bool missing = field.value->kind == Kind::Null && field.value->text.empty();
+        return missing ? field.key->line : field.value->line;
+    }
+
+    // Every node decoded counts, through aliases too.
+    void count(const YamlNode &node)
+    {
+        m_decodedBytes += node.text.size() + 1;
+        if (m_decodedBytes > kMaxDecodedBytes)
+            fail(node.line, "the file's aliases expand it to more than 64 MiB of text");
+    }
+
+    // The node an alias stands for.
+    const YamlNode &decode(const YamlNode &node)
+    {
+        count(node.resolved());
+        return node.resolved();
+    }
+
+    static const Field *find(const Fields &fields, std::string_view name)
+    {
+        const auto it = std::find_if(fields.list.begin(), fields.list.end(),
+                                     [name](const Field &field) { return field.name == name; });
+        return it == fields.list.end() ? nullptr : &*it;
+    }
+
+    // Fields are decoded strictly, as rulefmt asks yaml.v3 to.
+    void checkFields(const Fields &fields, std::initializer_list<std::string_view> known, const char *where) const
+    {
+        for (const Field &field : fields.list) {
+            if (std::find(known.begin(), known.end(), field.name) == known.end())
+                fail(field.key->line, "field \"" + std::string(field.name) + "\" is not allowed " + where);
         }
     }
 
-    std::string scalar(const YamlNode &node, const std::string &what) const
+    // A mapping's pairs as yaml.v3 decodes them into a struct or a map: a repeated key is an error, a null key
+    // is dropped, and the pairs of `<<` merge keys fill in the keys not set otherwise.
+    Fields mapping(const YamlNode &node, std::size_t line, const std::string &what)
     {
-        if (node.kind == YamlNode::Kind::Null)
-            return {};
-        expectKind(node, YamlNode::Kind::Scalar, what);
-        return node.scalar;
+        Fields fields;
+        const YamlNode &map = decode(node);
+        if (map.kind != Kind::Null && map.kind != Kind::Mapping)
+            fail(line, prefix(what) + "expected a mapping, got " + kindName(map.kind));
+        if (map.kind == Kind::Mapping)
+            collect(map, fields, what, 0);
+        return fields;
     }
 
-    std::optional<double> duration(const YamlNode *node, const std::string &what) const
+    void collect(const YamlNode &map, Fields &fields, const std::string &what, std::size_t depth)
     {
-        if (node == nullptr || node->kind == YamlNode::Kind::Null)
-            return std::nullopt;
-        const std::string text = scalar(*node, what);
-        const auto seconds = PromQlExpression::parseDuration(text);
-        if (!seconds)
-            fail(*node, what + ": not a valid duration string: \"" + text + "\"");
-        return seconds;
-    }
-
-    std::map<std::string, std::string> strings(const YamlNode *node, const std::string &what, bool templates) const
-    {
-        std::map<std::string, std::string> out;
-        if (node == nullptr || node->kind == YamlNode::Kind::Null)
-            return out;
-        expectKind(*node, YamlNode::Kind::Map, what);
-        for (const auto &[key, value] : node->map) {
-            const std::string where = what + "." + key;
-            if (!isLabelName(key))
-                fail(value, what + ": invalid name \"" + key + "\"");
-            out[key] = scalar(value, where);
-            if (templates) {
-                if (const auto action = AlertRule::unsupportedAction(out[key]))
-                    fail(value, where + ": template action " + *action
-                                    + " is not supported (only $value, plain or | humanize or | humanizePercentage)");
+        std::map<std::pair<Kind, std::string_view>, std::size_t> seen; // each key, and its line
+        const YamlNode *merge = nullptr;
+        for (std::size_t i = 0; i + 1 < map.children.size(); i += 2) {
+            const YamlNode &key = *map.children[i];
+            if (const auto [first, added] =
+                    seen.emplace(std::pair<Kind, std::string_view>(key.kind, key.text), key.line);
+                !added)
+                fail(key.line, prefix(what) + "key \"" + key.text + "\" is repeated (first at line "
+                                   + std::to_string(first->second) + ")");
+            if (key.kind == Kind::Scalar && key.style == YamlNode::Style::Plain && key.text == "<<") {
+                merge = map.children[i + 1];
+                continue;
             }
+            const YamlNode &name = decode(key);
+            if (name.kind == Kind::Null)
+                continue;
+            if (name.kind != Kind::Scalar)
+                fail(key.line, prefix(what) + "a key must be a string, got " + kindName(name.kind));
+            if (fields.names.insert(name.text).second)
+                fields.list.push_back({name.text, &key, map.children[i + 1]});
         }
-        return out;
+        if (merge != nullptr)
+            mergeInto(*merge, fields, what, depth + 1);
     }
 
-    AlertRuleFile::Group group(const YamlNode &node, const std::vector<AlertRuleFile::Group> &before)
+    // yaml.v3's merge: a mapping or a list of mappings, given or aliased, the earlier ones first.
+    void mergeInto(const YamlNode &value, Fields &fields, const std::string &what, std::size_t depth)
     {
-        m_context.clear();
-        expectKind(node, YamlNode::Kind::Map, "group");
-        AlertRuleFile::Group group;
-        const YamlNode *name = node.find("name");
-        group.name = name == nullptr ? "" : scalar(*name, "group name");
-        if (group.name.empty())
-            fail(node, "group name must not be empty");
-        if (std::any_of(before.begin(), before.end(), [&](const auto &g) { return g.name == group.name; }))
-            fail(*name, "groupname: \"" + group.name + "\" is repeated in the same file");
-        m_context = "group \"" + group.name + "\": ";
-        checkFields(node, {"name", "interval", "rules"}, "in a group");
-        group.intervalSeconds = duration(node.find("interval"), "interval");
+        if (depth > kMaxMergeDepth)
+            fail(value.line,
+                 prefix(what) + "merge keys (<<) nested more than " + std::to_string(kMaxMergeDepth) + " deep");
+        const YamlNode &merged = decode(value);
+        std::vector<const YamlNode *> sources{&value};
+        if (merged.kind == Kind::Sequence && value.kind != Kind::Alias)
+            sources = merged.children;
+        for (const YamlNode *source : sources) {
+            const YamlNode &map = decode(*source);
+            if (map.kind != Kind::Mapping)
+                fail(source->line, prefix(what) + "a merge key (<<) takes a mapping or a list of mappings");
+            collect(map, fields, what, depth);
+        }
+    }
 
-        const YamlNode *rules = node.find("rules");
-        if (rules != nullptr && rules->kind != YamlNode::Kind::Null) {
-            expectKind(*rules, YamlNode::Kind::Seq, "rules");
-            for (std::size_t i = 0; i < rules->seq.size(); ++i)
-                group.rules.push_back(rule(rules->seq[i], i + 1));
-            group.ruleCount = group.rules.size();
+    // A list of structs as yaml.v3 decodes it: null items are dropped.
+    std::vector<const YamlNode *> items(const Field &field, const std::string &what)
+    {
+        const YamlNode &list = decode(*field.value);
+        if (list.kind != Kind::Null && list.kind != Kind::Sequence)
+            fail(lineOf(field), what + ": expected a list, got " + kindName(list.kind));
+        std::vector<const YamlNode *> items;
+        for (const YamlNode *item : list.children) {
+            if (decode(*item).kind != Kind::Null)
+                items.push_back(item);
+        }
+        return items;
+    }
+
+    std::optional<std::string> scalar(const Field &field, const std::string &what)
+    {
+        const YamlNode &node = decode(*field.value);
+        if (node.kind == Kind::Null)
+            return std::nullopt;
+        if (node.kind != Kind::Scalar)
+            fail(lineOf(field), what + ": expected a string, got " + kindName(node.kind));
+        return node.text;
+    }
+
+    std::string string(const Field *field, const std::string &what)
+    {
+        return field == nullptr ? std::string() : scalar(*field, what).value_or("");
+    }
+
+    // rulefmt 2.42 reads record, alert and expr as raw YAML nodes and takes their text: an alias's is the
+    // anchor's name, a null's as written ("~"), a list's or mapping's nothing.
+    std::string raw(const Field *field)
+    {
+        if (field == nullptr)
+            return {};
+        const YamlNode &node = *field->value;
+        count(node);
+        return node.kind == Kind::Sequence || node.kind == Kind::Mapping ? std::string() : node.text;
+    }
+
+    // Seconds; 0 when not set.
+    double duration(const Field *field, const std::string &what)
+    {
+        const auto text = field == nullptr ? std::nullopt : scalar(*field, what);
+        if (!text)
+            return 0.0;
+        if (text->empty())
+            fail(lineOf(*field), what + ": empty duration string");
+        const auto seconds = PromQlExpression::parseDuration(*text);
+        if (!seconds)
+            fail(lineOf(*field), what + ": not a valid duration string: \"" + *text + "\"");
+        return *seconds;
+    }
+
+    long long integer(const Field *field, const std::string &what)
+    {
+        if (field == nullptr)
+            return 0;
+        const YamlNode &node = decode(*field->value);
+        if (node.kind == Kind::Null)
+            return 0;
+        const auto value =
+            node.kind == Kind::Scalar && node.style == YamlNode::Style::Plain ? yamlInteger(node.text) : std::nullopt;
+        if (!value)
+            fail(lineOf(*field), what + ": expected an integer, got "
+                                     + (node.kind == Kind::Scalar ? "\"" + node.text + "\"" : kindName(node.kind)));
+        return *value;
+    }
+
+    // labels or annotations.
+    std::map<std::string, Entry> entries(const Field *field, const std::string &what)
+    {
+        std::map<std::string, Entry> entries;
+        if (field == nullptr)
+            return entries;
+        for (const Field &entry : mapping(*field->value, lineOf(*field), what).list) {
+            const std::string name(entry.name);
+            entries[name] = {string(&entry, what + "." + name), entry};
+        }
+        return entries;
+    }
+
+    AlertRuleFile::Group group(const YamlNode &item, std::size_t number)
+    {
+        m_context = "group " + std::to_string(number) + ": ";
+        const Fields fields = mapping(item, item.line, "");
+        AlertRuleFile::Group group;
+        group.name = string(find(fields, "name"), "name");
+        if (!group.name.empty())
+            m_context = "group \"" + group.name + "\": ";
+        checkFields(fields, {"name", "interval", "limit", "rules"}, "in a group");
+        if (group.name.empty())
+            fail(item.line, "the group name must not be empty");
+        if (!m_groupNames.insert(group.name).second)
+            fail(item.line, "the group name \"" + group.name + "\" is repeated in the file");
+        // Prometheus takes an interval of 0 as none.
+        if (const double interval = duration(find(fields, "interval"), "interval"); interval > 0)
+            group.intervalSeconds = interval;
+        if (const Field *limit = find(fields, "limit"); integer(limit, "limit") != 0)
+            warn(lineOf(*limit), "limit is not supported by the in-app evaluator; it is ignored");
+        if (const Field *rules = find(fields, "rules")) {
+            const auto list = items(*rules, "rules");
+            for (std::size_t i = 0; i < list.size(); ++i)
+                rule(*list[i], i + 1, group);
         }
         return group;
     }
 
-    AlertRule rule(const YamlNode &node, std::size_t number)
+    void rule(const YamlNode &item, std::size_t number, AlertRuleFile::Group &group)
     {
         const std::string groupContext = m_context;
-        m_context = groupContext + "rule " + std::to_string(number) + ": ";
-        expectKind(node, YamlNode::Kind::Map, "rule");
-        const YamlNode *alert = node.find("alert");
-        const std::string name = alert == nullptr ? "" : scalar(*alert, "alert");
-        if (!name.empty())
-            m_context = "rule " + name + ": ";
-        checkFields(node, {"alert", "expr", "for", "labels", "annotations"}, "in a rule");
-        if (name.empty())
-            fail(node, "field \"alert\" must be set");
+        m_context += "rule " + std::to_string(number) + ": ";
+        const Fields fields = mapping(item, item.line, "");
+        ++group.ruleCount;
+        const Field *recordField = find(fields, "record");
+        const Field *exprField = find(fields, "expr");
+        const std::string record = raw(recordField);
+        const std::string alert = raw(find(fields, "alert"));
+        if (!alert.empty() || !record.empty())
+            m_context = "rule " + (alert.empty() ? record : alert) + ": ";
+        checkFields(fields, {"record", "alert", "expr", "for", "keep_firing_for", "labels", "annotations"},
+                    "in a rule");
 
-        const YamlNode *exprNode = node.find("expr");
-        const std::string exprText = exprNode == nullptr ? "" : scalar(*exprNode, "expr");
-        if (exprText.find_first_not_of(" \t\n") == std::string::npos)
-            fail(exprNode == nullptr ? node : *exprNode, "field 'expr' must be set in rule");
+        if (!record.empty() && !alert.empty())
+            fail(lineOf(*recordField), "only one of 'record' and 'alert' must be set");
+        if (record.empty() && alert.empty())
+            fail(item.line, "one of 'record' or 'alert' must be set");
+        const std::string exprText = raw(exprField);
+        if (exprText.empty())
+            fail(exprField == nullptr ? item.line : lineOf(*exprField), "field 'expr' must be set in rule");
+        std::optional<PromQlExpression> expr;
         try {
-            PromQlExpression expr(exprText);
-            AlertRule rule{name,
-                           exprText,
-                           std::move(expr),
-                           duration(node.find("for"), "for").value_or(0.0),
-                           strings(node.find("labels"), "labels", false),
-                           strings(node.find("annotations"), "annotations", true)};
-            m_context = groupContext;
-            return rule;
+            expr.emplace(exprText);
         } catch (const PromQlError &error) {
             // In a | block the expression's lines are the file's, so the error's line maps back exactly.
-            const std::size_t line =
-                exprNode->literal ? exprNode->contentLine + error.line() - 1 : exprNode->contentLine;
-            failAt(m_source, line, m_context + "expr: " + error.what());
+            fail(exprField->value->fileLine(error.line()), "expr: " + std::string(error.what()));
+        }
+        const double forSeconds = duration(find(fields, "for"), "for");
+        const double keepFiringSeconds = duration(find(fields, "keep_firing_for"), "keep_firing_for");
+        const auto labels = entries(find(fields, "labels"), "labels");
+        const auto annotations = entries(find(fields, "annotations"), "annotations");
+
+        if (!record.empty()) {
+            const std::size_t line = lineOf(*recordField);
+            if (!annotations.empty())
+                fail(line, "invalid field 'annotations' in recording rule");
+            if (forSeconds != 0)
+                fail(line, "invalid field 'for' in recording rule");
+            if (keepFiringSeconds != 0)
+                fail(line, "invalid field 'keep_firing_for' in recording rule");
+            if (!isMetricName(record))
+                fail(line, "invalid recording rule name: " + record);
+        }
+        for (const auto &[name, label] : labels) {
+            if (!isLabelName(name) || name == "__name__")
+                fail(label.field.key->line, "invalid label name: " + name);
+        }
+        for (const auto &[name, annotation] : annotations) {
+            if (!isLabelName(name))
+                fail(annotation.field.key->line, "invalid annotation name: " + name);
+        }
+        if (!alert.empty()) {
+            checkTemplates(labels, "labels", alert);
+            checkTemplates(annotations, "annotations", alert);
+        }
+
+        if (evaluable(record.empty() ? nullptr : recordField, *exprField, *expr, labels, annotations)) {
+            if (keepFiringSeconds != 0)
+                warn(lineOf(*find(fields, "keep_firing_for")),
+                     "keep_firing_for is not supported by the in-app evaluator; it is ignored");
+            std::map<std::string, std::string> labelValues;
+            std::map<std::string, std::string> annotationValues;
+            for (const auto &[name, label] : labels)
+                labelValues[name] = label.value;
+            for (const auto &[name, annotation] : annotations)
+                annotationValues[name] = annotation.value;
+            group.rules.push_back(
+                {alert, exprText, std::move(*expr), forSeconds, std::move(labelValues), std::move(annotationValues)});
+        }
+        m_context = groupContext;
+    }
+
+    // Prometheus parses an alerting rule's labels and annotations as Go templates.
+    void checkTemplates(const std::map<std::string, Entry> &entries, const std::string &what, const std::string &alert)
+    {
+        for (const auto &[name, entry] : entries) {
+            if (const auto error = checkGoTemplate(entry.value, "__alert_" + alert)) {
+                const YamlNode &text = entry.field.value->resolved();
+                fail(text.fileLine(error->line), what + "." + name + ": template: " + error->message);
+            }
         }
     }
 
+    // Whether the in-app evaluator can run a valid rule (record is null for an alerting rule); if not, a
+    // warning says why.
+    bool evaluable(const Field *record, const Field &exprField, const PromQlExpression &expr,
+                   const std::map<std::string, Entry> &labels, const std::map<std::string, Entry> &annotations)
+    {
+        if (record != nullptr) {
+            skip(lineOf(*record), "a recording rule");
+            return false;
+        }
+        if (const auto what = expr.unsupported()) {
+            skip(lineOf(exprField), "expr: " + *what);
+            return false;
+        }
+        // Labels are not templates to AlertRule: any action in one is left out.
+        for (const auto &[name, label] : labels) {
+            if (label.value.find("{{") != std::string::npos) {
+                skip(lineOf(label.field), "labels." + name + ": template action " + firstAction(label.value));
+                return false;
+            }
+        }
+        for (const auto &[name, annotation] : annotations) {
+            if (const auto action = AlertRule::unsupportedAction(annotation.value)) {
+                skip(lineOf(annotation.field), "annotations." + name + ": template action " + *action);
+                return false;
+            }
+        }
+        return true;
+    }
+
     std::string_view m_source;
-    std::string m_context; // "group \"g\": " or "rule NAME: ", before each message
+    std::vector<std::string> &m_warnings;
+    std::string m_context; // the group or rule the messages are about
+    std::set<std::string> m_groupNames;
+    std::size_t m_decodedBytes = 0;
 };
 
 } // namespace
@@ -659,7 +491,12 @@ private:
 AlertRuleFile AlertRuleFile::parse(std::string_view text, std::string_view sourceName)
 {
     AlertRuleFile file;
-    file.m_groups = RuleReader(sourceName).groups(YamlReader(text, sourceName).document());
+    try {
+        const YamlDocument document(text);
+        file.m_groups = RuleReader(sourceName, file.m_warnings).groups(document.root());
+    } catch (const YamlError &error) {
+        failAt(sourceName, error.line(), error.what());
+    }
     return file;
 }
 
