@@ -7,6 +7,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <new>
 
 namespace rl {
 
@@ -65,12 +66,16 @@ std::string readInputFile(const std::string &path, std::size_t maxBytes, const s
     if (!in)
         fail(path, std::string("cannot be opened: ") + std::strerror(errno));
     std::string text;
-    text.reserve(static_cast<std::size_t>(std::min<std::uintmax_t>(error ? 0 : size, maxBytes)) + 1);
-    // In chunks up to one byte past the limit: the file may have grown since its size was read.
-    std::array<char, 65536> chunk;
-    while (in && text.size() <= maxBytes) {
-        in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
-        text.append(chunk.data(), static_cast<std::size_t>(in.gcount()));
+    try {
+        text.reserve(static_cast<std::size_t>(std::min<std::uintmax_t>(error ? 0 : size, maxBytes)) + 1);
+        // In chunks up to one byte past the limit: the file may have grown since its size was read.
+        std::array<char, 65536> chunk;
+        while (in && text.size() <= maxBytes) {
+            in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+            text.append(chunk.data(), static_cast<std::size_t>(in.gcount()));
+        }
+    } catch (const std::bad_alloc &) {
+        fail(path, "not enough memory to read its " + describeBytes(error ? text.size() : size));
     }
     if (in.bad())
         fail(path, "cannot be read");

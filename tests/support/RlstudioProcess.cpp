@@ -74,11 +74,11 @@ bool RlstudioProcess::waitForError(const QString &text, int timeoutMs)
     return found;
 }
 
-Finished runRlstudio(const QStringList &arguments, const QProcessEnvironment &environment)
+Finished runRlstudio(const QStringList &arguments, const QProcessEnvironment &environment, const QString &program)
 {
     QProcess process;
     process.setProcessEnvironment(environment);
-    process.start(QStringLiteral(RLSTUDIO_BINARY), arguments);
+    process.start(program, arguments);
     if (!process.waitForFinished(120000))
         qWarning("rlstudio %s did not finish", qPrintable(arguments.join(QLatin1Char(' '))));
     return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),

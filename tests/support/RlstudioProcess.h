@@ -38,13 +38,14 @@ private:
     qsizetype m_errConsumed = 0;
 };
 
-// Runs rlstudio to completion.
+// Runs rlstudio (or program, given the arguments) to completion.
 struct Finished {
     int exitCode = -1;
     QByteArray standardOutput;
     QByteArray standardError;
 };
-Finished runRlstudio(const QStringList &arguments, const QProcessEnvironment &environment = cleanEnvironment());
+Finished runRlstudio(const QStringList &arguments, const QProcessEnvironment &environment = cleanEnvironment(),
+                     const QString &program = QStringLiteral(RLSTUDIO_BINARY));
 
 struct Reply {
     int status = 0;

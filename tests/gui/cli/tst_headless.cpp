@@ -32,6 +32,7 @@ private Q_SLOTS:
     void benchPrintsJson();
     void simulatedStreamReplaysWithItsDrift();
     void replayRefusesWhatIsNotAStream();
+    void outOfMemoryNamesTheFile();
     void langAndSystemLocaleTranslateHelpAndErrors();
 };
 
@@ -190,6 +191,36 @@ void TestHeadless::replayRefusesWhatIsNotAStream()
     QCOMPARE(error(huge.fileName()), QStringLiteral("rlstudio replay: %1:2:3: column 'x0': 1e308 is beyond ±1e+100, "
                                                     "where products of such values overflow")
                                          .arg(huge.fileName()));
+}
+
+// Under a memory limit the message used to be a bare "std::bad_alloc". The limits that leave too little
+// depend on the libraries' sizes, so a range is tried: every run that fails must name the file and what
+// ran short, and at least one must fail that way.
+void TestHeadless::outOfMemoryNamesTheFile()
+{
+    const QTemporaryDir dir;
+    const QString out = dir.filePath(QStringLiteral("s"));
+    QCOMPARE(runRlstudio({QStringLiteral("simulate-stream"), QStringLiteral("--rounds"), QStringLiteral("100000"),
+                          QStringLiteral("--out"), out})
+                 .exitCode,
+             0);
+    const QString stream = out + QStringLiteral("/learning_stream.csv");
+    int refused = 0;
+    for (int kilobytes = 95000; kilobytes <= 215000; kilobytes += 15000) {
+        const rltest::Finished replay = runRlstudio(
+            {QStringLiteral("-c"), QStringLiteral("ulimit -v %1 && exec \"$0\" replay --stream \"$1\"").arg(kilobytes),
+             QStringLiteral(RLSTUDIO_BINARY), stream},
+            cleanEnvironment(), QStringLiteral("/bin/sh"));
+        if (replay.exitCode == 127)
+            continue; // too little even to load the libraries
+        const QString error = QString::fromUtf8(replay.standardError).trimmed();
+        if (replay.exitCode != 0) {
+            QVERIFY2(error.startsWith(QStringLiteral("rlstudio replay: %1: not enough memory").arg(stream)),
+                     qPrintable(QStringLiteral("ulimit -v %1: %2").arg(kilobytes).arg(error)));
+            ++refused;
+        }
+    }
+    QVERIFY(refused > 0);
 }
 
 void TestHeadless::langAndSystemLocaleTranslateHelpAndErrors()
