@@ -62,6 +62,39 @@ private Q_SLOTS:
         QVERIFY2(clock.elapsed() < 60000, qPrintable(QString::number(clock.elapsed())));
     }
 
+    // --rules evaluates the operator's files instead of the shipped rules, or beside them when "shipped" is
+    // named; what the in-app evaluator cannot run is said at start, and a file promtool rejects stops it.
+    void operatorsRuleFiles()
+    {
+        const QString recording = QStringLiteral(RLSTUDIO_SOURCE_DIR "/tests/rules/check/12-valid-recording-rules.yml");
+        RlstudioProcess rlstudio({QStringLiteral("--headless"), QStringLiteral("--listen"),
+                                  QStringLiteral("127.0.0.1:0"), QStringLiteral("--rules"), QStringLiteral("shipped"),
+                                  QStringLiteral("--rules"), recording});
+        const QUrl base = rlstudio.waitForListening();
+        QVERIFY2(base.isValid(), rlstudio.standardError().constData());
+        QVERIFY2(rlstudio.waitForError(recording
+                                       + QStringLiteral(":5: rule job:rl_feedback_processed:rate5m: a "
+                                                        "recording rule is not supported by the in-app "
+                                                        "evaluator; the rule is skipped")),
+                 rlstudio.standardError().constData());
+        QNetworkAccessManager network;
+        const auto reply = request(network, base.resolved(QUrl(QStringLiteral("/api/v1/rules"))));
+        const QJsonArray groups =
+            QJsonDocument::fromJson(reply.body).object()[QLatin1String("data")][QLatin1String("groups")].toArray();
+        QCOMPARE(groups.size(), 2);
+        QCOMPARE(groups[0].toObject()[QLatin1String("file")].toString(), QStringLiteral("rl_feedback_alerts.yml"));
+        QCOMPARE(groups[1].toObject()[QLatin1String("file")].toString(), recording);
+        QCOMPARE(groups[1].toObject()[QLatin1String("rules")].toArray().size(), 1); // the alerting rule
+
+        const rltest::Finished invalid = rltest::runRlstudio(
+            {QStringLiteral("--headless"), QStringLiteral("--rules"),
+             QStringLiteral(RLSTUDIO_SOURCE_DIR "/tests/rules/check/17-invalid-unknown-field.yml")});
+        QCOMPARE(invalid.exitCode, 2);
+        QVERIFY2(invalid.standardError.contains("17-invalid-unknown-field.yml:7: rule Failures: field \"severity\" is "
+                                                "not allowed in a rule"),
+                 invalid.standardError.constData());
+    }
+
     // GET /api/v1/rules has Prometheus's fields, and its type filter and errors.
     void rulesDocumentHasPrometheusFields()
     {
