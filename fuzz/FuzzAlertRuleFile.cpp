@@ -9,8 +9,8 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size)
 {
     try {
-        const auto file = rl::AlertRuleFile::parse(std::string_view(reinterpret_cast<const char *>(data), size),
-                                                   "fuzz.yml");
+        const auto file =
+            rl::AlertRuleFile::parse(std::string_view(reinterpret_cast<const char *>(data), size), "fuzz.yml");
         for (const rl::AlertRule &rule : file.rules()) {
             rule.expr.toString();
             for (const auto &[key, text] : rule.annotations)

@@ -8,7 +8,7 @@ RL_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 source "$RL_ROOT/scripts/deps.sh"
 
 # clang-14's libFuzzer and sanitizer runtimes come with libclang-rt-14-dev, which clang only recommends.
-rl_require_packages "${RL_BUILD_PACKAGES[@]}" xvfb xauth prometheus clang libclang-rt-14-dev
+rl_require_packages "${RL_BUILD_PACKAGES[@]}" xvfb xauth prometheus clang libclang-rt-14-dev clang-format
 
 run_suite() {
     local name=$1 dir=$2
@@ -18,6 +18,10 @@ run_suite() {
     echo "== $name: test"
     ctest --test-dir "$dir" --output-on-failure -j 2
 }
+
+echo "== style: clang-format (.clang-format)"
+(cd "$RL_ROOT" && find core gui widgets bench fuzz tests \( -name '*.cpp' -o -name '*.h' \) -print0 |
+    xargs -0 clang-format --dry-run --Werror)
 
 run_suite "release" "$RL_ROOT/build" -DCMAKE_BUILD_TYPE=Release
 
