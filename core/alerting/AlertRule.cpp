@@ -4,21 +4,11 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/alerting/GoFormat.h"
+
 namespace rl {
 
 namespace {
-
-// Go's fmt "%.4g", which Prometheus's humanize functions use (Go spells the non-finite values NaN, +Inf).
-std::string format4g(double value)
-{
-    if (std::isnan(value))
-        return "NaN";
-    if (std::isinf(value))
-        return value > 0 ? "+Inf" : "-Inf";
-    std::array<char, 32> buffer{};
-    std::snprintf(buffer.data(), buffer.size(), "%.4g", value);
-    return buffer.data();
-}
 
 // $value on its own. Prometheus prints every digit (0.3333333333333333); a display wants fewer, but counts
 // of items should stay whole numbers rather than turn into 1.235e+04.
@@ -29,14 +19,14 @@ std::string formatValue(double value)
         std::snprintf(buffer.data(), buffer.size(), "%.0f", value);
         return buffer.data();
     }
-    return format4g(value);
+    return goFormat4g(value);
 }
 
 // Prometheus's template function humanize: 1234 -> 1.234k, 0.0012 -> 1.2m.
 std::string humanize(double value)
 {
     if (value == 0 || !std::isfinite(value))
-        return format4g(value);
+        return goFormat4g(value);
     constexpr std::array<const char *, 8> kLarge{"k", "M", "G", "T", "P", "E", "Z", "Y"};
     constexpr std::array<const char *, 8> kSmall{"m", "u", "n", "p", "f", "a", "z", "y"};
     const char *prefix = "";
@@ -55,7 +45,7 @@ std::string humanize(double value)
             value *= 1000;
         }
     }
-    return format4g(value) + prefix;
+    return goFormat4g(value) + prefix;
 }
 
 std::string_view trimmed(std::string_view text)
@@ -81,7 +71,7 @@ std::optional<std::string> action(std::string_view inside, double value)
     if (words == "$value")
         return formatValue(value);
     if (words == "$value | humanizePercentage" || words == "humanizePercentage $value")
-        return format4g(value * 100) + "%";
+        return goFormat4g(value * 100) + "%";
     if (words == "$value | humanize" || words == "humanize $value")
         return humanize(value);
     return std::nullopt;

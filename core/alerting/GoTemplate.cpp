@@ -4,10 +4,12 @@
 #include <array>
 #include <charconv>
 #include <cstdint>
-#include <cstdio>
 #include <map>
 #include <utility>
 #include <vector>
+
+#include "core/alerting/GoFormat.h"
+#include "core/support/Utf8.h"
 
 // A port of the checks of Go 1.19's text/template/parse (lex.go, parse.go and node.go's number parsing) that
 // build no tree: what matters is whether Go accepts the template, and why not.
@@ -70,7 +72,6 @@ constexpr std::string_view kDeclarations =
 constexpr int kMaxDepth = 100;
 
 constexpr int kEof = -1;
-constexpr int kRuneError = 0xFFFD;
 
 struct Failure {
     std::size_t line;
@@ -138,51 +139,14 @@ char lower(char c)
 // symbols such as U+2603 are the rare exception accepted here.
 bool isAlphaNumeric(int r)
 {
-    return r == '_' || isDigit(r) || (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z') || (r >= 0x80 && r != kRuneError);
+    return r == '_' || isDigit(r) || (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z')
+           || (r >= 0x80 && r != static_cast<int>(kRuneError));
 }
 
-// The character at text[pos] and its length in bytes; an invalid byte is U+FFFD, 1 byte long, as in Go.
-std::pair<int, std::size_t> decodeRune(std::string_view text, std::size_t pos)
+// A decoded character as the lexer compares it: kEof at the end of the text.
+int runeOf(Rune rune)
 {
-    if (pos >= text.size())
-        return {kEof, 0};
-    const auto lead = static_cast<unsigned char>(text[pos]);
-    if (lead < 0x80)
-        return {lead, 1};
-    const std::size_t length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 0;
-    if (length == 0 || pos + length > text.size())
-        return {kRuneError, 1};
-    int rune = lead & (0x7F >> length);
-    for (std::size_t i = 1; i < length; ++i) {
-        const auto next = static_cast<unsigned char>(text[pos + i]);
-        if ((next & 0xC0) != 0x80)
-            return {kRuneError, 1};
-        rune = (rune << 6) | (next & 0x3F);
-    }
-    constexpr std::array<int, 5> kSmallest{0, 0, 0x80, 0x800, 0x10000};
-    if (rune < kSmallest[length] || rune > 0x10FFFF || (rune >= 0xD800 && rune <= 0xDFFF))
-        return {kRuneError, 1};
-    return {rune, length};
-}
-
-// Go's %q, enough for messages.
-std::string quoted(std::string_view text)
-{
-    std::string out = "\"";
-    for (const char c : text) {
-        if (c == '"' || c == '\\')
-            out += '\\';
-        out += c == '\n' ? std::string("\\n") : std::string(1, c);
-    }
-    return out + '"';
-}
-
-// Go's %#U: U+0041 'A'.
-std::string describeRune(int rune, std::string_view text)
-{
-    std::array<char, 16> code{};
-    std::snprintf(code.data(), code.size(), "U+%04X", static_cast<unsigned>(rune == kEof ? 0 : rune));
-    return std::string(code.data()) + " '" + std::string(text) + "'";
+    return rune.width == 0 ? kEof : static_cast<int>(rune.value);
 }
 
 // strconv's underscoreOK: underscores only between digits, or after a base prefix.
@@ -300,7 +264,7 @@ bool unquoteChar(std::string_view &text, char quote)
     if (text.empty() || text[0] == quote)
         return false;
     if (text[0] != '\\') {
-        text.remove_prefix(decodeRune(text, 0).second);
+        text.remove_prefix(decodeRune(text, 0).width);
         return true;
     }
     if (text.size() < 2)
@@ -417,13 +381,13 @@ private:
 
     int nextRune()
     {
-        const auto [rune, width] = decodeRune(m_input, m_pos);
-        m_width = width;
-        m_pos += width;
-        return rune;
+        const Rune rune = decodeRune(m_input, m_pos);
+        m_width = rune.width;
+        m_pos += rune.width;
+        return runeOf(rune);
     }
 
-    int peekRune() const { return decodeRune(m_input, m_pos).first; }
+    int peekRune() const { return runeOf(decodeRune(m_input, m_pos)); }
     void backup() { m_pos -= m_width; }
     std::string_view rest() const { return m_input.substr(std::min(m_pos, m_input.size())); }
 
@@ -605,7 +569,7 @@ private:
         }
         if (rune < 0x7F && rune >= 0x20)
             return emit(Item::Char);
-        fail("unrecognized character in action: " + describeRune(rune, m_input.substr(m_start, m_pos - m_start)));
+        fail("unrecognized character in action: " + goUnicode(static_cast<char32_t>(rune)));
     }
 
     // Spaces; the last one may be the start of " -}}".
@@ -632,7 +596,7 @@ private:
         backup();
         const std::string_view word = m_input.substr(m_start, m_pos - m_start);
         if (!atTerminator())
-            fail("bad character " + describeRune(rune, m_input.substr(m_pos, m_width)));
+            fail("bad character " + goUnicode(static_cast<char32_t>(rune)));
         static const std::map<std::string_view, Item> kKeywords{{"block", Item::Block},
                                                                 {"break", Item::Break},
                                                                 {"continue", Item::Continue},
@@ -659,7 +623,7 @@ private:
         }
         backup();
         if (!atTerminator())
-            fail("bad character " + describeRune(rune, m_input.substr(m_pos, m_width)));
+            fail("bad character " + goUnicode(static_cast<char32_t>(rune)));
         return emit(type);
     }
 
@@ -680,11 +644,11 @@ private:
     Token lexNumber()
     {
         if (!scanNumber())
-            fail("bad number syntax: " + quoted(m_input.substr(m_start, m_pos - m_start)));
+            fail("bad number syntax: " + goQuote(m_input.substr(m_start, m_pos - m_start)));
         if (const int sign = peekRune(); sign == '+' || sign == '-') {
             // A complex number: 1+2i.
             if (!scanNumber() || m_input[m_pos - 1] != 'i')
-                fail("bad number syntax: " + quoted(m_input.substr(m_start, m_pos - m_start)));
+                fail("bad number syntax: " + goQuote(m_input.substr(m_start, m_pos - m_start)));
             return emit(Item::Complex);
         }
         return emit(Item::Number);
@@ -802,9 +766,7 @@ private:
             return "EOF";
         if (token.type >= Item::Block)
             return "<" + std::string(token.text) + ">";
-        if (token.text.size() > 10)
-            return quoted(token.text.substr(0, 10)) + "...";
-        return quoted(token.text);
+        return goQuoteToken(token.text);
     }
 
     [[noreturn]] void fail(const std::string &message) const { throw Failure{m_token[0].line, message}; }
@@ -900,7 +862,7 @@ private:
         if (known == m_templates.end() || known->second)
             m_templates[name] = empty;
         else if (!empty)
-            fail("template: multiple definition of template " + quoted(name));
+            fail("template: multiple definition of template " + goQuote(name));
     }
 
     // Up to {{end}} or {{else}}: whether the list is empty, and which ended it.
@@ -1121,7 +1083,7 @@ private:
         case Kind::Number:
         case Kind::Nil:
         case Kind::Dot:
-            fail("unexpected . after term " + quoted(node->text));
+            fail("unexpected . after term " + goQuote(node->text));
         default:
             return Node{Kind::Other};
         }
@@ -1133,7 +1095,7 @@ private:
         switch (token.type) {
         case Item::Identifier:
             if (std::find(std::begin(kFunctions), std::end(kFunctions), token.text) == std::end(kFunctions))
-                fail("function " + quoted(token.text) + " not defined");
+                fail("function " + goQuote(token.text) + " not defined");
             return Node{Kind::Other};
         case Item::Dot:
             return Node{Kind::Dot, false, token.text};
@@ -1141,7 +1103,7 @@ private:
             return Node{Kind::Nil, false, token.text};
         case Item::Variable:
             if (std::find(m_vars.begin(), m_vars.end(), token.text) == m_vars.end())
-                fail("undefined variable " + quoted(token.text));
+                fail("undefined variable " + goQuote(token.text));
             return Node{Kind::Variable};
         case Item::Field:
             return Node{Kind::Field};
@@ -1188,15 +1150,15 @@ private:
                         && lower(text[sign - 1]) != 'p'))
                 ++sign;
             if (!isGoFloat(text.substr(0, sign)) || !isGoFloat(text.substr(sign, text.size() - sign - 1)))
-                fail("illegal number syntax: " + quoted(text));
+                fail("illegal number syntax: " + goQuote(text));
             return;
         }
         if ((text.ends_with('i') && isGoFloat(text.substr(0, text.size() - 1))) || isGoInteger(text))
             return;
         if (!isGoFloat(text))
-            fail("illegal number syntax: " + quoted(text));
+            fail("illegal number syntax: " + goQuote(text));
         if (text.find_first_of(".eEpP") == std::string_view::npos)
-            fail("integer overflow: " + quoted(text));
+            fail("integer overflow: " + goQuote(text));
     }
 
     Lexer m_lexer;

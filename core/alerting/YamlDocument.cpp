@@ -13,6 +13,8 @@
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
 
+#include "core/support/Utf8.h"
+
 namespace rl {
 
 namespace {
@@ -35,25 +37,6 @@ std::string hex(unsigned value, int digits)
     std::array<char, 16> text{};
     std::snprintf(text.data(), text.size(), "%0*X", digits, value);
     return text.data();
-}
-
-void appendUtf8(std::string &out, char32_t c)
-{
-    if (c < 0x80) {
-        out += static_cast<char>(c);
-    } else if (c < 0x800) {
-        out += static_cast<char>(0xC0 | (c >> 6));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-        out += static_cast<char>(0xE0 | (c >> 12));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (c >> 18));
-        out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    }
 }
 
 // Go's yaml reads UTF-16 after its byte order mark; yaml-cpp would too, but positions here are in UTF-8.
@@ -90,24 +73,15 @@ void checkCharacters(std::string_view text)
 {
     std::size_t line = 1;
     for (std::size_t at = 0; at < text.size();) {
-        const auto lead = static_cast<unsigned char>(text[at]);
-        const std::size_t length = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC2 ? 2 : 0;
-        char32_t c = length == 1 ? lead : lead & (0x7F >> length);
-        bool valid = length > 0 && at + length <= text.size();
-        for (std::size_t i = 1; valid && i < length; ++i) {
-            const auto next = static_cast<unsigned char>(text[at + i]);
-            valid = (next & 0xC0) == 0x80;
-            c = (c << 6) | (next & 0x3F);
-        }
-        constexpr std::array<char32_t, 5> kSmallest{0, 0, 0x80, 0x800, 0x10000};
-        if (!valid || c < kSmallest[length] || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
-            fail(line, "invalid UTF-8 (byte 0x" + hex(lead, 2) + ")");
+        const auto [c, width] = decodeRune(text, at);
+        if (c == kRuneError && width == 1)
+            fail(line, "invalid UTF-8 (byte 0x" + hex(static_cast<unsigned char>(text[at]), 2) + ")");
         const bool printable = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0x7E) || c == 0x85
                                || (c >= 0xA0 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) || c >= 0x10000;
         if (!printable)
             fail(line, "control character U+" + hex(c, 4) + " is not allowed");
         line += c == '\n' ? 1 : 0;
-        at += length;
+        at += width;
     }
 }
 

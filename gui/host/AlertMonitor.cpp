@@ -4,7 +4,6 @@
 #include <array>
 #include <chrono>
 #include <cmath>
-#include <cstdio>
 #include <limits>
 #include <stdexcept>
 
@@ -14,6 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/alerting/GoFormat.h"
 #include "core/support/InputFile.h"
 
 namespace rl {
@@ -54,23 +54,6 @@ std::string timestamp(double seconds)
 {
     const auto ms = static_cast<qint64>(std::llround(seconds * 1000.0));
     return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs).toStdString();
-}
-
-// Go's strconv.FormatFloat(v, 'e', -1, 64), which Prometheus uses for an alert's value: the shortest
-// exponent form that reads back exactly, "6.17e+03".
-std::string goExponent(double value)
-{
-    if (std::isnan(value))
-        return "NaN";
-    if (std::isinf(value))
-        return value > 0 ? "+Inf" : "-Inf";
-    std::array<char, 40> buffer{};
-    for (int precision = 0; precision <= 17; ++precision) {
-        std::snprintf(buffer.data(), buffer.size(), "%.*e", precision, value);
-        if (std::strtod(buffer.data(), nullptr) == value)
-            break;
-    }
-    return buffer.data();
 }
 
 // A value as a person reads it: counts whole and grouped ("6,170"), anything else to 4 significant digits.
