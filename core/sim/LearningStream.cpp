@@ -14,6 +14,13 @@ namespace rl {
 
 namespace {
 
+// A field as messages quote it: whole up to 40 characters, a line's worth of digits is no help.
+std::string shown(std::string_view field)
+{
+    constexpr std::size_t kShown = 40;
+    return field.size() <= kShown ? std::string(field) : std::string(field.substr(0, kShown)) + "...";
+}
+
 // Walks a CSV text line by line and field by field, keeping the 1-based line and column of each field so
 // every error can point at it.
 class CsvCursor {
@@ -77,9 +84,9 @@ public:
         double value = 0.0;
         const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
         if (text.empty() || ec != std::errc() || end != text.data() + text.size() || !std::isfinite(value))
-            fail("column '" + std::string(name) + "': expected a finite number, got '" + std::string(text) + "'");
+            fail("column '" + std::string(name) + "': expected a finite number, got '" + shown(text) + "'");
         if (std::abs(value) > kMaxInputMagnitude)
-            fail("column '" + std::string(name) + "': " + std::string(text) + " is beyond ±"
+            fail("column '" + std::string(name) + "': " + shown(text) + " is beyond ±"
                  + formatNumber(kMaxInputMagnitude) + ", where products of such values overflow");
         return value;
     }
@@ -146,7 +153,7 @@ LearningStream LearningStream::parse(std::string_view text, const std::string &w
         else if (indexedName(name, 'r') == stream.arms && stream.dimension > 0)
             ++stream.arms;
         else
-            csv.fail("unexpected header column '" + std::string(name) + "', expected "
+            csv.fail("unexpected header column '" + shown(name) + "', expected "
                      + (stream.arms == 0 ? columnName('x', stream.dimension) + " or " : std::string())
                      + (stream.dimension > 0 ? columnName('r', stream.arms) : std::string()));
         if (stream.dimension > kMaxDimension)

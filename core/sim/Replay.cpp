@@ -17,9 +17,12 @@ namespace rl {
 
 nlohmann::json ReplayResult::toJson() const
 {
+    const auto checkpoint = [](const std::optional<double> &regret) {
+        return regret ? nlohmann::json(*regret) : nlohmann::json();
+    };
     nlohmann::json document{{"rounds", rounds},
-                            {"regret_at_1k", regretAt1k},
-                            {"regret_at_5k", regretAt5k},
+                            {"regret_at_1k", checkpoint(regretAt1k)},
+                            {"regret_at_5k", checkpoint(regretAt5k)},
                             {"regret_end", regretEnd},
                             {"optimal_share_last_1k", optimalShareLast1k}};
     if (cancelled)
@@ -33,15 +36,15 @@ ReplayResult runReplay(Policy &policy, const LearningStream &stream, const TrueW
     const std::size_t d = stream.dimension;
     const std::size_t arms = stream.arms;
     if (policy.config().dimension != d || policy.config().arms != arms)
-        throw std::invalid_argument("replay: the stream has " + std::to_string(arms) + " arms x " + std::to_string(d)
+        throw std::invalid_argument("the stream has " + std::to_string(arms) + " arms x " + std::to_string(d)
                                     + " features, the policy " + std::to_string(policy.config().arms) + " x "
                                     + std::to_string(policy.config().dimension));
     if (trueWeights.arms() != arms || trueWeights.dimension() != d)
-        throw std::invalid_argument("replay: the true weights are " + std::to_string(trueWeights.arms()) + " arms x "
+        throw std::invalid_argument("the true weights are " + std::to_string(trueWeights.arms()) + " arms x "
                                     + std::to_string(trueWeights.dimension()) + " features, the stream "
                                     + std::to_string(arms) + " x " + std::to_string(d));
 
-    constexpr std::size_t kWindow = 1000;
+    constexpr std::size_t kWindow = ReplayResult::kWindow;
     constexpr std::size_t kProgressEvery = 4096;
     const std::size_t rounds = stream.rounds();
     ReplayResult result;
@@ -80,10 +83,6 @@ ReplayResult runReplay(Policy &policy, const LearningStream &stream, const TrueW
             result.regretAt5k = regret;
     }
     result.regretEnd = regret;
-    if (result.rounds < 1000)
-        result.regretAt1k = regret;
-    if (result.rounds < 5000)
-        result.regretAt5k = regret;
     if (!optimal.empty())
         result.optimalShareLast1k = static_cast<double>(optimalInWindow) / static_cast<double>(optimal.size());
     return result;

@@ -2,6 +2,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <optional>
 
 #include <nlohmann/json_fwd.hpp>
 
@@ -12,12 +13,15 @@ class TrueWeights;
 struct LearningStream;
 
 struct ReplayResult {
+    static constexpr std::size_t kWindow = 1000; // the optimal share is over the last this many rounds
+
     std::size_t rounds = 0;
-    double regretAt1k = 0.0; // cumulative expected regret after 1,000 rounds (or the end, if fewer)
-    double regretAt5k = 0.0;
+    std::optional<double> regretAt1k; // cumulative expected regret after 1,000 rounds; none for a shorter run
+    std::optional<double> regretAt5k;
     double regretEnd = 0.0;
-    double optimalShareLast1k = 0.0; // share of the last 1,000 rounds that picked the best arm
+    double optimalShareLast1k = 0.0; // share of the last min(kWindow, rounds) rounds that picked the best arm
     bool cancelled = false;          // progress asked to stop; the figures cover the rounds done
+    // The checkpoints a run did not reach are null.
     nlohmann::json toJson() const;
 };
 

@@ -26,9 +26,15 @@ const StreamSpec &validated(const StreamSpec &spec)
         fail("noise: " + formatNumber(spec.noiseSd) + " is not in 0.." + formatNumber(StreamSpec::kMaxNoiseSd));
     std::size_t previous = 0;
     for (const StreamSpec::Drift &drift : spec.drift) {
-        if (drift.round <= previous || drift.round >= spec.rounds)
-            fail("drift: round " + std::to_string(drift.round) + " must be after " + std::to_string(previous)
-                 + " and before the last round (" + std::to_string(spec.rounds) + " rounds, counting from 0)");
+        const std::string round = "drift: round " + std::to_string(drift.round);
+        if (drift.round == 0)
+            fail(round + ": the first weights hold from round 0, a drift starts at round 1 or later");
+        if (drift.round >= spec.rounds)
+            fail(round + " is past the last round (" + std::to_string(spec.rounds) + " rounds, counting from 0)");
+        if (drift.round == previous)
+            fail(round + " is given twice");
+        if (drift.round < previous)
+            fail(round + " comes after round " + std::to_string(previous) + ": drifts go in round order");
         previous = drift.round;
     }
     return spec;

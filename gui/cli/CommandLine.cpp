@@ -379,8 +379,9 @@ void parseReplay(QCommandLineParser &parser, const QStringList &arguments, Comma
     if (!parser.isSet(stream))
         fail(CommandLine::tr("replay needs --stream FILE.csv"));
     replay.stream = parser.value(stream);
-    replay.weights = parser.isSet(weights) ? parser.value(weights)
-                                           : QFileInfo(replay.stream).dir().filePath(QStringLiteral("meta.json"));
+    replay.weightsGiven = parser.isSet(weights);
+    replay.weights = replay.weightsGiven ? parser.value(weights)
+                                         : QFileInfo(replay.stream).dir().filePath(QStringLiteral("meta.json"));
     policyRun.read(parser, replay.policy, replay.seed, replay.json);
 }
 
@@ -409,13 +410,20 @@ void parseBench(QCommandLineParser &parser, const QStringList &arguments, Comman
 }
 
 // ROUND:SEED, a change of the hidden weights.
+// ROUND:SEED, ROUND in 1..kMaxRounds (the stream's length is judged with the rest of the spec).
 StreamSpec::Drift parseDrift(const QString &value)
 {
     const QStringList parts = value.split(QLatin1Char(':'));
-    if (parts.size() != 2)
-        fail(CommandLine::tr("%1 is not ROUND:SEED").arg(shown(QStringLiteral("--drift"), value)));
-    return {static_cast<std::size_t>(parseInteger(QStringLiteral("--drift"), parts[0], 1, StreamSpec::kMaxRounds)),
-            parseSeed(parts[1])};
+    bool roundOk = false;
+    bool seedOk = false;
+    const qulonglong round = parts.size() == 2 ? parts[0].trimmed().toULongLong(&roundOk) : 0;
+    const qulonglong seed = parts.size() == 2 ? parts[1].trimmed().toULongLong(&seedOk) : 0;
+    if (!roundOk || !seedOk || round < 1 || round > StreamSpec::kMaxRounds)
+        fail(CommandLine::tr("%1 is not ROUND:SEED, a round in 1..%2 and a seed in 0..%3")
+                 .arg(shown(QStringLiteral("--drift"), value))
+                 .arg(StreamSpec::kMaxRounds)
+                 .arg(std::numeric_limits<std::uint64_t>::max()));
+    return {static_cast<std::size_t>(round), seed};
 }
 
 void parseSimulateStream(QCommandLineParser &parser, const QStringList &arguments, CommandLine &result)
@@ -450,7 +458,7 @@ void parseSimulateStream(QCommandLineParser &parser, const QStringList &argument
 
     SimulateStreamCommand::Options &options = result.simulateStream;
     StreamSpec &spec = options.spec;
-    if (!parser.isSet(outDir))
+    if (parser.value(outDir).trimmed().isEmpty())
         fail(CommandLine::tr("simulate-stream needs --out DIR"));
     options.out = parser.value(outDir);
     if (parser.isSet(arms))
@@ -485,8 +493,10 @@ void parseRules(QCommandLineParser &parser, const QStringList &arguments, Comman
     if (parseStops(parser, arguments))
         return;
     QStringList files = parser.positionalArguments();
-    if (files.isEmpty() || files.takeFirst() != kCheck)
+    if (files.isEmpty())
         fail(CommandLine::tr("rules needs a subcommand: rules check FILE..."));
+    if (const QString subcommand = files.takeFirst(); subcommand != kCheck)
+        fail(CommandLine::tr("unknown subcommand \"rules %1\": expected rules check FILE...").arg(subcommand));
     if (files.isEmpty())
         fail(CommandLine::tr("rules check needs at least one FILE"));
     result.rulesCheck.files = files;

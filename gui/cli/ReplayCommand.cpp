@@ -1,7 +1,9 @@
 #include "gui/cli/ReplayCommand.h"
 
+#include <algorithm>
 #include <exception>
 
+#include <QLocale>
 #include <QTextStream>
 
 #include <nlohmann/json.hpp>
@@ -10,6 +12,7 @@
 #include "core/sim/LearningStream.h"
 #include "core/sim/Replay.h"
 #include "core/sim/TrueWeights.h"
+#include "core/support/InputFile.h"
 #include "gui/cli/TerminalProgress.h"
 
 namespace rl {
@@ -19,7 +22,17 @@ int ReplayCommand::run(const Options &options, QTextStream &out, QTextStream &er
     ReplayResult result;
     try {
         const LearningStream stream = LearningStream::load(options.stream.toStdString());
-        const TrueWeights trueWeights = TrueWeights::load(options.weights.toStdString());
+        const TrueWeights trueWeights = [&options] {
+            try {
+                return TrueWeights::load(options.weights.toStdString());
+            } catch (const InputError &error) {
+                if (options.weightsGiven)
+                    throw;
+                throw InputError(std::string(error.what())
+                                 + " (the true weights are read from meta.json beside the "
+                                   "stream unless --weights names them)");
+            }
+        }();
         PolicyConfig config;
         config.arms = stream.arms;
         config.dimension = stream.dimension;
@@ -42,10 +55,14 @@ int ReplayCommand::run(const Options &options, QTextStream &out, QTextStream &er
         out << QString::fromStdString(document.dump(2)) << Qt::endl;
         return result.cancelled ? 1 : 0;
     }
+    const QLocale locale;
     const auto row = [&out](const QString &label, const QString &value) {
         out << "  " << label.leftJustified(40) << value << '\n';
     };
-    out << tr("replay: %1 (seed %2), %3 rounds of %4")
+    const auto regret = [&locale](const std::optional<double> &value) {
+        return value ? locale.toString(*value, 'f', 1) : tr("n/a (a shorter run)");
+    };
+    out << tr("replay: %1 (seed %2), %L3 rounds of %4")
                .arg(QString::fromStdString(options.policy))
                .arg(options.seed)
                .arg(result.rounds)
@@ -53,10 +70,11 @@ int ReplayCommand::run(const Options &options, QTextStream &out, QTextStream &er
         << '\n';
     if (result.cancelled)
         out << tr("  cancelled: the figures cover the rounds replayed") << '\n';
-    row(tr("cumulative regret at 1,000 rounds"), QString::number(result.regretAt1k, 'f', 1));
-    row(tr("cumulative regret at 5,000 rounds"), QString::number(result.regretAt5k, 'f', 1));
-    row(tr("cumulative regret at the end"), QString::number(result.regretEnd, 'f', 1));
-    row(tr("optimal picks in the last 1,000 rounds"), tr("%1 %").arg(100.0 * result.optimalShareLast1k, 0, 'f', 1));
+    row(tr("cumulative regret at 1,000 rounds"), regret(result.regretAt1k));
+    row(tr("cumulative regret at 5,000 rounds"), regret(result.regretAt5k));
+    row(tr("cumulative regret at the end"), locale.toString(result.regretEnd, 'f', 1));
+    row(tr("optimal picks in the last %L1 rounds").arg(std::min(result.rounds, ReplayResult::kWindow)),
+        tr("%1 %").arg(locale.toString(100.0 * result.optimalShareLast1k, 'f', 1)));
     out.flush();
     return result.cancelled ? 1 : 0;
 }

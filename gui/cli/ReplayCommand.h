@@ -16,8 +16,9 @@ class ReplayCommand {
 
 public:
     struct Options {
-        QString stream;  // the linear-4x10 CSV format
-        QString weights; // meta.json holding true_weights, and drift for a non-stationary stream
+        QString stream;            // the linear-4x10 CSV format
+        QString weights;           // meta.json holding true_weights, and drift for a non-stationary stream
+        bool weightsGiven = false; // --weights named it, rather than meta.json beside the stream
         std::string policy = "linucb";
         std::uint64_t seed = 1;
         bool json = false;

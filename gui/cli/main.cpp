@@ -63,7 +63,7 @@ int main(int argc, char *argv[])
         break;
     }
     if (window)
-        return rl::DesktopRunner(commandLine.desktop).run(err);
+        return rl::DesktopRunner(commandLine.desktop).run(out, err);
     if (!commandLine.headless) {
         err << QCoreApplication::translate(
             "main", "rlstudio: no display (DISPLAY, WAYLAND_DISPLAY and QT_QPA_PLATFORM are unset), "

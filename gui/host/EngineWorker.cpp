@@ -1,10 +1,12 @@
 #include "gui/host/EngineWorker.h"
 
 #include <algorithm>
+#include <climits>
 #include <cmath>
 #include <exception>
 
 #include <QDateTime>
+#include <QLocale>
 #include <QTimer>
 
 #include "core/feedback/FailureReason.h"
@@ -389,13 +391,13 @@ void EngineWorker::publishSnapshot()
     if (m_router)
         m_metrics->setQueueDepth(m_options.loop.labels, static_cast<double>(m_router->queue().size()));
     if (now - m_lastEventLogMs >= kEventLogPeriodMs) {
+        logEvents(static_cast<double>(now - m_lastEventLogMs) / 1000.0);
         m_lastEventLogMs = now;
-        logEvents();
     }
     Q_EMIT snapshotReady(takeSnapshot());
 }
 
-void EngineWorker::logEvents()
+void EngineWorker::logEvents(double seconds)
 {
     const EngineEventDigest::Digest digest = m_events.take();
     // "<what>: <count>; the last: <message>", or empty when nothing failed for this reason.
@@ -414,9 +416,11 @@ void EngineWorker::logEvents()
         !line.isEmpty())
         qCInfo(lcEngine).noquote() << line;
     if (digest.dropped > 0 && m_router)
-        qCWarning(lcEngine).noquote() << tr("feedback dropped because the queue is full (capacity %L1): %L2")
-                                             .arg(m_router->queue().capacity())
-                                             .arg(digest.dropped);
+        qCWarning(lcEngine).noquote() << tr("dropped %Ln feedback item(s) in the last %1 s: the queue is full "
+                                            "(capacity %L2)",
+                                            nullptr, static_cast<int>(std::min<std::uint64_t>(digest.dropped, INT_MAX)))
+                                             .arg(QLocale().toString(seconds, 'f', 1))
+                                             .arg(m_router->queue().capacity());
 }
 
 void EngineWorker::recordLatency(double ms)

@@ -73,7 +73,8 @@ private:
     void tick();
     void advanceSimulator();
     void publishSnapshot();
-    void logEvents(); // what the router reported as going wrong since the last call, a line per kind
+    // What the router reported as going wrong in the last `seconds`, a line per kind.
+    void logEvents(double seconds);
     ProcessSummary runBatch();
     void continueDrain();
     void finishDrain(bool cancelled);

@@ -71,7 +71,7 @@ int HeadlessRunner::run(QTextStream &out, QTextStream &err)
     }
     if (!installSignalHandlers(err))
         return 1;
-    out << tr("rlstudio: listening on %1").arg(http.url()) << Qt::endl;
+    out << http.listeningLine() << Qt::endl;
 
     QTimer status;
     if (m_options.statusEverySeconds > 0.0) {

@@ -91,6 +91,11 @@ QString HttpEndpoints::url() const
     return QStringLiteral("http://%1:%2").arg(hostText(address())).arg(port());
 }
 
+QString HttpEndpoints::listeningLine() const
+{
+    return tr("rlstudio: listening on %1").arg(url());
+}
+
 QHttpServerResponse HttpEndpoints::metrics(const QHttpServerRequest &request) const
 {
     if (request.method() != QHttpServerRequest::Method::Get)

@@ -31,6 +31,8 @@ public:
     QHostAddress address() const;
     quint16 port() const; // the actual port, once listening
     QString url() const;  // http://HOST:PORT
+    // "rlstudio: listening on http://HOST:PORT", the line both modes print once listening.
+    QString listeningLine() const;
 
 private:
     QHttpServerResponse metrics(const QHttpServerRequest &request) const;

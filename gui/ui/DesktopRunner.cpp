@@ -26,15 +26,16 @@ bool DesktopRunner::haveDisplay()
            || qEnvironmentVariableIsSet("WAYLAND_DISPLAY");
 }
 
-int DesktopRunner::run(QTextStream &err)
+int DesktopRunner::run(QTextStream &out, QTextStream &err)
 {
     LogRouter log;
     EngineHost host(m_options.server.engine, m_options.server.alerts);
     HttpEndpoints http(host);
     QString url;
-    if (http.listen(m_options.server.address, m_options.server.port))
+    if (http.listen(m_options.server.address, m_options.server.port)) {
         url = http.url();
-    else
+        out << http.listeningLine() << Qt::endl; // the only place a port picked with :0 is said, the status bar aside
+    } else
         qCWarning(lcUi).noquote() << tr("HTTP endpoints off: %1").arg(http.errorString());
 
     MainWindow window(host, {url, &log});

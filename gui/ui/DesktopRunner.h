@@ -29,7 +29,7 @@ public:
     // A platform named explicitly (offscreen, xcb, ...) or a display to connect to.
     static bool haveDisplay();
 
-    int run(QTextStream &err);
+    int run(QTextStream &out, QTextStream &err);
 
 private:
     Options m_options;

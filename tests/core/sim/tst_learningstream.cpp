@@ -62,6 +62,9 @@ private Q_SLOTS:
         QTest::newRow("huge feature") << "t,x0,r0\n0,0.5,1\n1,1e308,1\n"
                                       << ":3:3: column 'x0': 1e308 is beyond ±1e+100, where products of such values "
                                          "overflow";
+        QTest::newRow("400 digits") << "t,x0,r0\n0," + QString(400, QLatin1Char('9')) + ",1\n"
+                                    << ":2:3: column 'x0': expected a finite number, got '"
+                                           + QString(40, QLatin1Char('9')) + "...'";
         QTest::newRow("huge reward") << "t,x0,r0\n0,0.5,-2e200\n"
                                      << ":2:7: column 'r0': -2e200 is beyond ±1e+100, where products of such values "
                                         "overflow";

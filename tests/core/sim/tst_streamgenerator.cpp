@@ -134,8 +134,15 @@ private Q_SLOTS:
         QCOMPARE(specError(spec), QStringLiteral("noise: -1 is not in 0..10"));
         spec = smallSpec();
         spec.drift = {{2500, 1}};
-        QCOMPARE(specError(spec), QStringLiteral("drift: round 2500 must be after 0 and before the last round (2500 "
-                                                 "rounds, counting from 0)"));
+        QCOMPARE(specError(spec), QStringLiteral("drift: round 2500 is past the last round (2500 rounds, counting "
+                                                 "from 0)"));
+        spec.drift = {{1000, 1}, {1000, 2}};
+        QCOMPARE(specError(spec), QStringLiteral("drift: round 1000 is given twice"));
+        spec.drift = {{1500, 1}, {1000, 2}};
+        QCOMPARE(specError(spec), QStringLiteral("drift: round 1000 comes after round 1500: drifts go in round order"));
+        spec.drift = {{0, 1}};
+        QCOMPARE(specError(spec), QStringLiteral("drift: round 0: the first weights hold from round 0, a drift starts "
+                                                 "at round 1 or later"));
     }
 };
 

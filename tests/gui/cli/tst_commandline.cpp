@@ -98,12 +98,26 @@ private Q_SLOTS:
                               << QStringLiteral("--arms=\"65\" is not an integer in 1..64");
         QTest::newRow("dims") << args({"simulate-stream", "--out", "x", "--dims", "0"})
                               << QStringLiteral("--dims=\"0\" is not an integer in 1..256");
+        const QString driftForm =
+            QStringLiteral("is not ROUND:SEED, a round in 1..1000000 and a seed in 0..18446744073709551615");
         QTest::newRow("drift form") << args({"simulate-stream", "--out", "x", "--drift", "100"})
-                                    << QStringLiteral("--drift=\"100\" is not ROUND:SEED");
+                                    << QStringLiteral("--drift=\"100\" ") + driftForm;
+        // The seed's error names --drift, not --seed.
+        QTest::newRow("drift seed") << args({"simulate-stream", "--out", "x", "--drift", "1000:abc"})
+                                    << QStringLiteral("--drift=\"1000:abc\" ") + driftForm;
+        QTest::newRow("drift round 0") << args({"simulate-stream", "--out", "x", "--drift", "0:7"})
+                                       << QStringLiteral("--drift=\"0:7\" ") + driftForm;
         QTest::newRow("drift past the end")
             << args({"simulate-stream", "--out", "x", "--rounds", "100", "--drift", "100:1"})
-            << QStringLiteral("simulate-stream: drift: round 100 must be after 0 and before the last round (100 "
-                              "rounds, counting from 0)");
+            << QStringLiteral("simulate-stream: drift: round 100 is past the last round (100 rounds, counting from 0)");
+        QTest::newRow("drift twice") << args(
+            {"simulate-stream", "--out", "x", "--drift", "1000:1", "--drift", "1000:2"})
+                                     << QStringLiteral("simulate-stream: drift: round 1000 is given twice");
+        QTest::newRow("empty out") << args({"simulate-stream", "--out", ""})
+                                   << QStringLiteral("simulate-stream needs --out DIR");
+        QTest::newRow("unknown subcommand")
+            << args({"rules", "bogus", "x"})
+            << QStringLiteral("unknown subcommand \"rules bogus\": expected rules check FILE...");
         QTest::newRow("no subcommand") << args({"rules"})
                                        << QStringLiteral("rules needs a subcommand: rules check FILE...");
         QTest::newRow("no file") << args({"rules", "check"}) << QStringLiteral("rules check needs at least one FILE");
