@@ -8,7 +8,8 @@ RL_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 source "$RL_ROOT/scripts/deps.sh"
 
 # clang-14's libFuzzer and sanitizer runtimes come with libclang-rt-14-dev, which clang only recommends.
-rl_require_packages "${RL_BUILD_PACKAGES[@]}" xvfb xauth prometheus clang libclang-rt-14-dev clang-format
+rl_require_packages "${RL_BUILD_PACKAGES[@]}" xvfb xauth prometheus clang libclang-rt-14-dev clang-format \
+    locales  # a German locale compiled in a test (localedef), none installed
 
 run_suite() {
     local name=$1 dir=$2

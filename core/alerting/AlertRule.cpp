@@ -2,9 +2,9 @@
 
 #include <array>
 #include <cmath>
-#include <cstdio>
 
 #include "core/alerting/GoFormat.h"
+#include "core/support/NumberFormat.h"
 
 namespace rl {
 
@@ -15,9 +15,7 @@ namespace {
 std::string formatValue(double value)
 {
     if (std::isfinite(value) && std::abs(value) >= 1e4 && std::abs(value) < 1e15) {
-        std::array<char, 32> buffer{};
-        std::snprintf(buffer.data(), buffer.size(), "%.0f", value);
-        return buffer.data();
+        return formatNumber(value, std::chars_format::fixed, 0);
     }
     return goFormat4g(value);
 }

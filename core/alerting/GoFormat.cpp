@@ -2,11 +2,9 @@
 
 #include <array>
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
 #include <optional>
 
-#include "core/support/JsonReader.h"
+#include "core/support/NumberFormat.h"
 #include "core/support/Utf8.h"
 
 namespace rl {
@@ -90,31 +88,21 @@ std::string goFixed(double value)
 {
     if (auto name = nonFinite(value))
         return *name;
-    std::array<char, 400> buffer{};
-    std::snprintf(buffer.data(), buffer.size(), "%f", value);
-    return buffer.data();
+    return formatNumber(value, std::chars_format::fixed, 6); // %f
 }
 
 std::string goFormat4g(double value)
 {
     if (auto name = nonFinite(value))
         return *name;
-    std::array<char, 32> buffer{};
-    std::snprintf(buffer.data(), buffer.size(), "%.4g", value);
-    return buffer.data();
+    return formatNumber(value, std::chars_format::general, 4); // %.4g
 }
 
 std::string goExponent(double value)
 {
     if (auto name = nonFinite(value))
         return *name;
-    std::array<char, 40> buffer{};
-    for (int precision = 0; precision <= 17; ++precision) {
-        std::snprintf(buffer.data(), buffer.size(), "%.*e", precision, value);
-        if (std::strtod(buffer.data(), nullptr) == value)
-            break;
-    }
-    return buffer.data();
+    return formatScientific(value);
 }
 
 std::string goQuote(std::string_view text, std::size_t maxRunes)

@@ -14,6 +14,7 @@
 #include "core/alerting/PromQlFunctions.h"
 #include "core/alerting/PromQlLexer.h"
 #include "core/alerting/SeriesStore.h"
+#include "core/support/NumberFormat.h"
 
 namespace rl {
 
@@ -444,9 +445,7 @@ void PromQlExpression::Node::printModifiers(std::string &out) const
         // Prometheus keeps it in integer milliseconds (Go's conversion saturates to the minimum).
         const double ms = std::round(atSeconds * 1000.0);
         const double kept = std::abs(ms) < 9.2e18 ? ms : static_cast<double>(std::numeric_limits<std::int64_t>::min());
-        std::array<char, 64> buffer{};
-        std::snprintf(buffer.data(), buffer.size(), " @ %.3f", kept / 1000.0);
-        out += buffer.data();
+        out += " @ " + formatNumber(kept / 1000.0, std::chars_format::fixed, 3);
     } else if (at != At::None) {
         out += at == At::Start ? " @ start()" : " @ end()";
     }

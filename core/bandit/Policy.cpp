@@ -10,6 +10,7 @@
 #include "core/bandit/SeedPolicy.h"
 #include "core/bandit/ThompsonPolicy.h"
 #include "core/support/JsonReader.h"
+#include "core/support/NumberFormat.h"
 #include "core/support/Rng.h"
 
 namespace rl {

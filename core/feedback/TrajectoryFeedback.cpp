@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/support/JsonReader.h"
+#include "core/support/NumberFormat.h"
 
 namespace rl {
 

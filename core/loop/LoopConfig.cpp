@@ -5,7 +5,7 @@
 #include <cmath>
 #include <cstdio>
 
-#include "core/support/JsonReader.h"
+#include "core/support/NumberFormat.h"
 
 namespace rl {
 

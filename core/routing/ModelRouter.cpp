@@ -10,6 +10,7 @@
 #include "core/feedback/FeatureVector.h"
 #include "core/metrics/Metrics.h"
 #include "core/support/JsonReader.h"
+#include "core/support/NumberFormat.h"
 
 namespace rl {
 

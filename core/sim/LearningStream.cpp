@@ -7,8 +7,8 @@
 #include <stdexcept>
 
 #include "core/support/InputFile.h"
-#include "core/support/JsonReader.h"
 #include "core/support/Limits.h"
+#include "core/support/NumberFormat.h"
 
 namespace rl {
 

@@ -6,8 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/support/JsonReader.h"
 #include "core/support/Limits.h"
+#include "core/support/NumberFormat.h"
 
 namespace rl {
 

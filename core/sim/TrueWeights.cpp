@@ -10,6 +10,7 @@
 #include "core/support/InputFile.h"
 #include "core/support/JsonReader.h"
 #include "core/support/Limits.h"
+#include "core/support/NumberFormat.h"
 
 namespace rl {
 

@@ -3,11 +3,12 @@
 #include <algorithm>
 #include <array>
 #include <cerrno>
-#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <new>
+
+#include "core/support/NumberFormat.h"
 
 namespace rl {
 
@@ -29,9 +30,8 @@ std::string describeBytes(std::uintmax_t bytes)
         value /= 1024.0;
         ++unit;
     }
-    std::array<char, 32> buffer{};
-    std::snprintf(buffer.data(), buffer.size(), unit == 0 ? "%.0f %s" : "%.3g %s", value, kUnits[unit]);
-    return buffer.data();
+    return formatNumber(value, unit == 0 ? std::chars_format::fixed : std::chars_format::general, unit == 0 ? 0 : 3)
+           + " " + kUnits[unit];
 }
 
 std::string readInputFile(const std::string &path, std::size_t maxBytes, const std::string &what)

@@ -112,11 +112,4 @@ std::string describeJson(const nlohmann::json &value)
     return text;
 }
 
-std::string formatNumber(double value)
-{
-    std::array<char, 32> buffer{};
-    const auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
-    return std::string(buffer.data(), result.ptr);
-}
-
 } // namespace rl

@@ -34,9 +34,6 @@ private:
     std::string m_where;
 };
 
-// A number as error messages show it: shortest round-trip form, "nan" and "inf" included.
-std::string formatNumber(double value);
-
 // Parses a JSON document from an untrusted source. Nesting deeper than kMaxJsonDepth is refused before
 // parsing, so neither the parser nor anything walking the result recurses without bound. Throws
 // std::invalid_argument starting with `where`: "meta.json: not valid JSON: ..." or "...: nested deeper than

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/support/JsonReader.h"
+#include "core/support/NumberFormat.h"
 
 namespace rl {
 

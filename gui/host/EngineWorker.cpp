@@ -15,7 +15,7 @@
 #include "core/metrics/Metrics.h"
 #include "core/routing/ModelRouter.h"
 #include "core/sim/WorkloadSimulator.h"
-#include "core/support/JsonReader.h"
+#include "core/support/NumberFormat.h"
 
 namespace rl {
 
