@@ -82,9 +82,10 @@ void AlertList::setRows(const QList<Row> &rows)
     showDetails();
 }
 
-void AlertList::setBanner(const QString &text)
+void AlertList::setBanner(const QString &text, const QString &details)
 {
     m_banner->setText(text);
+    m_banner->setToolTip(details);
     m_banner->setVisible(!text.isEmpty());
 }
 

@@ -26,7 +26,8 @@ public:
     explicit AlertList(QWidget *parent = nullptr);
 
     void setRows(const QList<Row> &rows);
-    void setBanner(const QString &text);        // empty hides it
+    // A notice above the rules; empty hides it. details, if any, is its tooltip, for what does not fit.
+    void setBanner(const QString &text, const QString &details = {});
     QString stateOf(const QString &name) const; // empty for an unknown alert
     AlertTableModel *model() const { return m_model; }
     QTreeView *view() const { return m_view; }

@@ -57,11 +57,11 @@ std::vector<AlertStatus> AlertEvaluator::evaluate(const SeriesStore &store, doub
         status.value = value;
 
         if (!value) {
-            if (status.state != AlertStatus::State::Inactive) {
-                status.state = AlertStatus::State::Inactive;
+            // As in Prometheus, only a firing alert resolves; a pending one that ends is simply no more.
+            if (status.state == AlertStatus::State::Firing)
                 status.resolvedAt = nowSeconds;
-                status.firedAt.reset();
-            }
+            status.state = AlertStatus::State::Inactive;
+            status.firedAt.reset();
             continue;
         }
         if (status.state == AlertStatus::State::Inactive) {

@@ -19,7 +19,7 @@ struct AlertStatus {
     State state = State::Inactive;
     std::optional<double> value;      // the expression's value; nullopt when it yields nothing
     double activeSince = 0.0;         // when it last became pending (meaningful while Pending or Firing)
-    std::optional<double> resolvedAt; // when it last went back to Inactive (until it is active again)
+    std::optional<double> resolvedAt; // when it last stopped firing (until it is active again)
     std::optional<double> firedAt;    // when it started firing (while Firing)
     std::string error;                // why the last evaluation failed; the state is then left as it was
 };
@@ -29,7 +29,8 @@ std::string_view stateName(AlertStatus::State state);
 
 // Evaluates alert rules on a SeriesStore with Prometheus's alerting semantics: a rule whose expression
 // yields a value becomes Pending (activeSince = now), and Firing once it has held for its `for` (at once
-// for `for: 0`); when it yields nothing it is Inactive again (resolvedAt = now). Not thread-safe.
+// for `for: 0`); when it yields nothing it is Inactive again (resolvedAt = now, if it was firing). Not
+// thread-safe.
 class AlertEvaluator {
 public:
     // timeScale > 0 divides every range, offset and `for` (demo mode: 60 makes 15m last 15 s).

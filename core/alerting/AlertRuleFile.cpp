@@ -355,7 +355,9 @@ private:
         // Prometheus takes an interval of 0 as none.
         if (const double interval = duration(find(fields, "interval"), "interval"); interval > 0)
             group.intervalSeconds = interval;
-        if (const Field *limit = find(fields, "limit"); integer(limit, "limit") != 0)
+        const Field *limit = find(fields, "limit");
+        group.limit = integer(limit, "limit");
+        if (group.limit != 0)
             warn(lineOf(*limit), "limit is not supported by the in-app evaluator; it is ignored");
         if (const Field *rules = find(fields, "rules")) {
             const auto list = items(*rules, "rules");

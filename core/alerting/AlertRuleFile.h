@@ -28,6 +28,7 @@ public:
     struct Group {
         std::string name;
         std::optional<double> intervalSeconds; // interval:, when set (evaluation interval)
+        long long limit = 0;                   // limit: on alerts per rule, as written (not applied in-app)
         std::vector<AlertRule> rules;          // the alerting rules the in-app evaluator runs, in file order
         std::size_t ruleCount = 0;             // every rule of the group in the file, as promtool counts them
     };

@@ -121,25 +121,20 @@ AlertMonitor::AlertMonitor(Options options, QObject *parent)
 {
     if (options.sources.empty())
         options.sources.push_back(shippedRules());
-    double retention = 0.0;
+    // Enough for an interval with no rules at all (a file of no groups); at time scale 1 the retention suits
+    // every faster scale too.
+    double retention = kDefaultIntervalSeconds;
     for (AlertRuleSource &source : options.sources) {
-        m_warnings.insert(m_warnings.end(), source.rules.warnings().begin(), source.rules.warnings().end());
+        const std::vector<std::string> warnings = warningsFor(source);
+        m_warnings.insert(m_warnings.end(), warnings.begin(), warnings.end());
         for (const AlertRuleFile::Group &group : source.rules.groups()) {
-            for (const AlertRule &rule : group.rules) {
-                for (const std::string &metric : rule.expr.metrics()) {
-                    if (std::find(recordedMetrics().begin(), recordedMetrics().end(), metric)
-                        == recordedMetrics().end())
-                        m_warnings.push_back(source.file + ": rule " + rule.name + " reads " + metric
-                                             + ", which rlstudio does not record: it can only see no data");
-                }
-            }
             Group running{source.file,
                           group.name,
                           group.intervalSeconds.value_or(kDefaultIntervalSeconds),
+                          group.limit,
                           AlertEvaluator(group.rules, m_timeScale),
                           std::nullopt,
                           0.0};
-            // At time scale 1 the retention suits every faster scale too.
             retention = std::max(retention,
                                  running.evaluator.requiredRetentionSeconds() * m_timeScale + running.intervalSeconds);
             m_groups.push_back(std::move(running));
@@ -217,7 +212,10 @@ void AlertMonitor::evaluate(Group &group, double nowSeconds)
                                                      .arg(rule.forSeconds / m_timeScale);
                 break;
             case AlertStatus::State::Inactive:
-                qCInfo(lcAlerts).noquote() << tr("alert %1 is resolved").arg(shown);
+                if (previous[i].state == AlertStatus::State::Firing)
+                    qCInfo(lcAlerts).noquote() << tr("alert %1 is resolved").arg(shown);
+                else
+                    qCInfo(lcAlerts).noquote() << tr("alert %1 is no longer pending").arg(shown);
                 break;
             }
         }
@@ -287,7 +285,7 @@ nlohmann::json AlertMonitor::rulesDocument(std::string_view type) const
                           {"file", group.file},
                           {"rules", std::move(rules)},
                           {"interval", group.intervalSeconds},
-                          {"limit", 0},
+                          {"limit", group.limit},
                           {"evaluationTime", group.evaluationSeconds},
                           {"lastEvaluation", when(group.lastEvaluation)}});
     }

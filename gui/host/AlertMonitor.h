@@ -48,6 +48,7 @@ public:
         std::string file;
         std::string name;
         double intervalSeconds = kDefaultIntervalSeconds; // as written; divided by the time scale when run
+        long long limit = 0;                              // as written; not applied
         AlertEvaluator evaluator;
         std::optional<double> lastEvaluation; // snapshot seconds
         double evaluationSeconds = 0.0;       // how long the last evaluation took

@@ -13,6 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/alerting/GoFormat.h"
 #include "core/metrics/Metrics.h"
 #include "gui/host/EngineHost.h"
 
@@ -131,9 +132,10 @@ QHttpServerResponse HttpEndpoints::rules(const QHttpServerRequest &request) cons
     if (!type.isEmpty() && type != u"alert" && type != u"record") {
         m_host.metrics().addRejected("http", "bad_query");
         // As Prometheus answers it.
-        const nlohmann::json error{{"status", "error"},
-                                   {"errorType", "bad_data"},
-                                   {"error", "not supported value \"" + type.toStdString() + "\""}};
+        const nlohmann::json error{
+            {"status", "error"},
+            {"errorType", "bad_data"},
+            {"error", "invalid parameter \"type\": not supported value " + goQuote(type.toStdString())}};
         return QHttpServerResponse(kJsonType, QByteArray::fromStdString(error.dump()),
                                    QHttpServerResponder::StatusCode::BadRequest);
     }

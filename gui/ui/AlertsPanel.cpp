@@ -94,9 +94,14 @@ void AlertsPanel::setTimeScale(double timeScale)
                       .arg(timeScale)
                       .arg(QLocale().toString(15.0 * 60.0 / timeScale, 'g', 3));
     }
+    // One line however many: a list of warnings would push the rules off the panel. The list is the tooltip.
+    QStringList warnings;
     for (const std::string &warning : m_monitor.warnings())
-        banner << text(warning);
-    m_list->setBanner(banner.join(QLatin1Char('\n')));
+        warnings << text(warning);
+    if (!warnings.isEmpty())
+        banner << tr("%n rule warning(s): rules left out or unable to see their data here. Hover for the list.",
+                     nullptr, static_cast<int>(warnings.size()));
+    m_list->setBanner(banner.join(QLatin1Char('\n')), warnings.join(QLatin1Char('\n')));
     showHeader();
 }
 

@@ -142,6 +142,8 @@ void TstAlertList::bannerShowsAndHides()
     list.setBanner(QStringLiteral("Demo time scale ×60: windows and for-durations compressed"));
     QVERIFY(banner->isVisible());
     QVERIFY(banner->text().contains(QStringLiteral("×60")));
+    list.setBanner(QStringLiteral("2 rule warnings"), QStringLiteral("first\nsecond"));
+    QCOMPARE(banner->toolTip(), QStringLiteral("first\nsecond")); // what does not fit the line
     list.setBanner(QString());
     QVERIFY(!banner->isVisible());
 }

@@ -214,7 +214,8 @@ private slots:
         QVERIFY(!critical.resolvedAt);
     }
 
-    void pendingResolvedBeforeFiring()
+    // Prometheus resolves only what fired: a pending alert that ends leaves no "resolved" behind.
+    void pendingThatEndsBeforeFiringIsNotResolved()
     {
         rl::AlertEvaluator evaluator(shippedRules());
         rl::SeriesStore store(3600);
@@ -224,7 +225,7 @@ private slots:
         store.record("rl_feedback_queue_depth", 120, 0);
         const auto status = statusOf(evaluator.evaluate(store, 120), "RLFeedbackQueueDepthCritical");
         QCOMPARE(status.state, State::Inactive); // average 50
-        QCOMPARE(status.resolvedAt, std::optional(120.0));
+        QCOMPARE(status.resolvedAt, std::nullopt);
     }
 
     void forZeroFiresAtOnce()

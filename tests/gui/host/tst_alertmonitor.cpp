@@ -116,6 +116,10 @@ private Q_SLOTS:
         monitor.record(snapshot(20, 6170));
         QTest::ignoreMessage(QtInfoMsg, "alert DeepQueue (page) is resolved");
         monitor.record(snapshot(30, 0));
+        QTest::ignoreMessage(QtWarningMsg, "alert DeepQueue (page) is pending: value 500, fires after 20 s");
+        monitor.record(snapshot(40, 500));
+        QTest::ignoreMessage(QtInfoMsg, "alert DeepQueue (page) is no longer pending"); // it never fired
+        monitor.record(snapshot(50, 0));
     }
 
     // GET /api/v1/alerts as Prometheus writes it: active alerts, labels with alertname, rendered annotations,
@@ -157,6 +161,11 @@ private Q_SLOTS:
         QVERIFY(rule["alerts"].is_array() && rule["alerts"].empty());
         QCOMPARE(document["data"]["groups"][1]["interval"].get<double>(), 60.0);
         QVERIFY(monitor.rulesDocument("record")["data"]["groups"][0]["rules"].empty());
+        QCOMPARE(group["limit"].get<long long>(), 0LL);
+        const char *limited =
+            "groups:\n- name: g\n  limit: 5\n  rules:\n  - alert: A\n    expr: rl_feedback_queue_depth > 1\n";
+        const AlertMonitor withLimit({{{"l.yml", AlertRuleFile::parse(limited, "l.yml")}}, 1.0});
+        QCOMPARE(withLimit.rulesDocument()["data"]["groups"][0]["limit"].get<long long>(), 5LL); // as written
     }
 
     void ruleReadingAnUnrecordedMetricIsWarnedAbout()
@@ -166,6 +175,17 @@ private Q_SLOTS:
                              "mine.yml: rule Up reads up, which rlstudio does not record: it can only see no data");
         const AlertMonitor monitor({{{"mine.yml", AlertRuleFile::parse(text, "mine.yml")}}, 1.0});
         QCOMPARE(monitor.warnings().size(), std::size_t(1));
+    }
+
+    // A file of no groups (empty, "groups: []", comments only) is valid, as promtool says; the monitor then
+    // has nothing to evaluate, and must not fall over on it.
+    void fileWithoutGroupsIsFine()
+    {
+        AlertMonitor monitor({{{"empty.yml", AlertRuleFile::parse("# nothing yet\n", "empty.yml")}}, 60.0});
+        QVERIFY(monitor.groups().empty());
+        monitor.record(snapshot(0, 500));
+        QCOMPARE(monitor.alertsDocument()["data"]["alerts"].size(), std::size_t(0));
+        QCOMPARE(monitor.rulesDocument()["data"]["groups"].size(), std::size_t(0));
     }
 
     void loadRulesNamesTheFile()

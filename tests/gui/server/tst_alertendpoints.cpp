@@ -137,8 +137,10 @@ private Q_SLOTS:
 
         const auto bad = request(network, base.resolved(QUrl(QStringLiteral("/api/v1/rules?type=x"))));
         QCOMPARE(bad.status, 400);
-        QCOMPARE(QJsonDocument::fromJson(bad.body).object().value(QLatin1String("errorType")).toString(),
-                 QStringLiteral("bad_data"));
+        const QJsonObject error = QJsonDocument::fromJson(bad.body).object();
+        QCOMPARE(error.value(QLatin1String("errorType")).toString(), QStringLiteral("bad_data"));
+        QCOMPARE(error.value(QLatin1String("error")).toString(),
+                 QStringLiteral("invalid parameter \"type\": not supported value \"x\"")); // Prometheus's words
         QCOMPARE(request(network, base.resolved(QUrl(QStringLiteral("/api/v1/alerts"))), "POST").status, 405);
     }
 };
