@@ -207,10 +207,6 @@
         <translation>%1 ist weder 0 noch eine Zahl von Sekunden im Bereich %2..%3</translation>
     </message>
     <message>
-        <source>%1 is not ROUND:SEED</source>
-        <translation>%1 hat nicht die Form RUNDE:SEED</translation>
-    </message>
-    <message>
         <source>Arms, 1..%1 (default 4).</source>
         <translation>Arme, 1..%1 (Standard 4).</translation>
     </message>
@@ -274,16 +270,20 @@
         <source>rules check needs at least one FILE</source>
         <translation>rules check benötigt mindestens eine DATEI</translation>
     </message>
+    <message>
+        <source>%1 is not ROUND:SEED, a round in 1..%2 and a seed in 0..%3</source>
+        <translation>%1 hat nicht die Form RUNDE:SEED mit einer Runde im Bereich 1..%2 und einem Seed im Bereich 0..%3</translation>
+    </message>
+    <message>
+        <source>unknown subcommand &quot;rules %1&quot;: expected rules check FILE...</source>
+        <translation>unbekannter Unterbefehl „rules %1“: erwartet wird rules check DATEI...</translation>
+    </message>
 </context>
 <context>
     <name>ReplayCommand</name>
     <message>
         <source>rlstudio replay: %1</source>
         <translation>rlstudio replay: %1</translation>
-    </message>
-    <message>
-        <source>replay: %1 (seed %2), %3 rounds of %4</source>
-        <translation>replay: %1 (Seed %2), %3 Runden aus %4</translation>
     </message>
     <message>
         <source>cumulative regret at 1,000 rounds</source>
@@ -298,10 +298,6 @@
         <translation>kumulierter Regret am Ende</translation>
     </message>
     <message>
-        <source>optimal picks in the last 1,000 rounds</source>
-        <translation>optimale Wahlen (letzte 1.000 Runden)</translation>
-    </message>
-    <message>
         <source>%1 %</source>
         <translation>%1 %</translation>
     </message>
@@ -312,6 +308,18 @@
     <message>
         <source>  cancelled: the figures cover the rounds replayed</source>
         <translation>  abgebrochen: die Zahlen gelten für die wiedergegebenen Runden</translation>
+    </message>
+    <message>
+        <source>n/a (a shorter run)</source>
+        <translation>entfällt (kürzerer Lauf)</translation>
+    </message>
+    <message>
+        <source>replay: %1 (seed %2), %L3 rounds of %4</source>
+        <translation>replay: %1 (Seed %2), %L3 Runden aus %4</translation>
+    </message>
+    <message>
+        <source>optimal picks in the last %L1 rounds</source>
+        <translation>optimale Wahl in den letzten %L1 Runden</translation>
     </message>
 </context>
 <context>
@@ -519,6 +527,10 @@
         <source>alert %1 is resolved</source>
         <translation>Alarm %1 ist behoben</translation>
     </message>
+    <message>
+        <source>alert %1 is no longer pending</source>
+        <translation>Alarm %1 steht nicht mehr aus</translation>
+    </message>
 </context>
 <context>
     <name>rl::AlertTableModel</name>
@@ -624,6 +636,13 @@
     <message>
         <source>Rules of %1, evaluated every %2 s on the live series</source>
         <translation>Regeln aus %1, alle %2 s auf den Live-Zeitreihen ausgewertet</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rule warning(s): rules left out or unable to see their data here. Hover for the list.</source>
+        <translation>
+            <numerusform>%n Regelwarnung: Regeln ausgelassen oder ohne ihre Daten. Die Liste zeigt der Tooltip.</numerusform>
+            <numerusform>%n Regelwarnungen: Regeln ausgelassen oder ohne ihre Daten. Die Liste zeigt der Tooltip.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1076,9 +1095,12 @@
         <source>feedback matching no routing decision</source>
         <translation>Rückmeldungen ohne passende Routing-Entscheidung</translation>
     </message>
-    <message>
-        <source>feedback dropped because the queue is full (capacity %L1): %L2</source>
-        <translation>Rückmeldungen verworfen, weil die Warteschlange voll ist (Kapazität %L1): %L2</translation>
+    <message numerus="yes">
+        <source>dropped %Ln feedback item(s) in the last %1 s: the queue is full (capacity %L2)</source>
+        <translation>
+            <numerusform>%Ln Rückmeldung in den letzten %1 s verworfen: die Warteschlange ist voll (Kapazität %L2)</numerusform>
+            <numerusform>%Ln Rückmeldungen in den letzten %1 s verworfen: die Warteschlange ist voll (Kapazität %L2)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1125,10 +1147,6 @@
 <context>
     <name>rl::HeadlessRunner</name>
     <message>
-        <source>rlstudio: listening on %1</source>
-        <translation>rlstudio: wartet auf Verbindungen unter %1</translation>
-    </message>
-    <message>
         <source>rlstudio: cannot create the signal socket pair: %1</source>
         <translation>rlstudio: Socket-Paar für Signale kann nicht erstellt werden: %1</translation>
     </message>
@@ -1172,6 +1190,10 @@
 </source>
         <translation>nicht gefunden: versuchen Sie /metrics, /health, /api/v1/alerts oder /api/v1/rules
 </translation>
+    </message>
+    <message>
+        <source>rlstudio: listening on %1</source>
+        <translation>rlstudio: wartet auf Verbindungen unter %1</translation>
     </message>
 </context>
 <context>

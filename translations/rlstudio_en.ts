@@ -29,6 +29,26 @@
     </message>
 </context>
 <context>
+    <name>rl::AlertsPanel</name>
+    <message numerus="yes">
+        <source>%n rule warning(s): rules left out or unable to see their data here. Hover for the list.</source>
+        <translation>
+            <numerusform>%n rule warning: a rule left out or unable to see its data here. Hover for it.</numerusform>
+            <numerusform>%n rule warnings: rules left out or unable to see their data here. Hover for the list.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>rl::EngineWorker</name>
+    <message numerus="yes">
+        <source>dropped %Ln feedback item(s) in the last %1 s: the queue is full (capacity %L2)</source>
+        <translation>
+            <numerusform>dropped %Ln feedback item in the last %1 s: the queue is full (capacity %L2)</numerusform>
+            <numerusform>dropped %Ln feedback items in the last %1 s: the queue is full (capacity %L2)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>rl::MainWindow</name>
     <message numerus="yes">
         <source>Discard all %Ln queued feedback item(s) without processing them?</source>
