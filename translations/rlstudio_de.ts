@@ -374,8 +374,8 @@
         <translation>abgebrochen: %1 blieb unverändert</translation>
     </message>
     <message>
-        <source>simulate-stream: %L1 rounds, %2 arms x %3 features, noise %4, seed %5, drifts %6: %7 and %8</source>
-        <translation>simulate-stream: %L1 Runden, %2 Arme x %3 Merkmale, Rauschen %4, Seed %5, Wechsel %6: %7 und %8</translation>
+        <source>simulate-stream: rounds %L1, arms %2, features %3, noise %4, seed %5, drifts %6: wrote %7 and %8</source>
+        <translation>simulate-stream: Runden %L1, Arme %2, Merkmale %3, Rauschen %4, Seed %5, Wechsel %6: %7 und %8 geschrieben</translation>
     </message>
 </context>
 <context>

@@ -51,7 +51,7 @@ int SimulateStreamCommand::run(const Options &options, QTextStream &out, QTextSt
         if (!file->commit())
             return fail(tr("cannot write %1: %2").arg(file->fileName(), file->errorString()));
     }
-    out << tr("simulate-stream: %L1 rounds, %2 arms x %3 features, noise %4, seed %5, drifts %6: %7 and %8")
+    out << tr("simulate-stream: rounds %L1, arms %2, features %3, noise %4, seed %5, drifts %6: wrote %7 and %8")
                .arg(options.spec.rounds)
                .arg(options.spec.arms)
                .arg(options.spec.dimension)
