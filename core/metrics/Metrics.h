@@ -16,7 +16,8 @@ class Registry;
 
 namespace rl {
 
-// The engine's Prometheus registry, with names and labels compatible with ../shared/seed:
+// The engine's Prometheus registry, with names and labels compatible with the original system's alert rules
+// (resources/rl_feedback_alerts.yml) and dashboard:
 //   rl_feedback_processed_total{tenant,workspace,result="success"}  items the bandit learned from
 //   rl_feedback_failed_total{tenant,workspace,reason}                missing_history / invalid / exception
 //   rl_feedback_queue_depth{tenant,workspace}                        gauge
