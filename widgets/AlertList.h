@@ -29,7 +29,6 @@ public:
     // A notice above the rules; empty hides it. details, if any, is its tooltip, for what does not fit.
     void setBanner(const QString &text, const QString &details = {});
     QString stateOf(const QString &name) const; // empty for an unknown alert
-    AlertTableModel *model() const { return m_model; }
     QTreeView *view() const { return m_view; }
 
 protected:

@@ -93,9 +93,6 @@ ModelCatalogue ModelCatalogue::fromJson(const nlohmann::json &document)
         throw std::invalid_argument("models: missing");
     if (!models->is_array())
         throw std::invalid_argument(std::string("models: expected an array, got ") + models->type_name());
-    if (models->size() > kMaxArms)
-        throw std::invalid_argument("models: " + std::to_string(models->size()) + " models, more than the "
-                                    + std::to_string(kMaxArms) + " a router chooses between");
 
     std::vector<ModelSpec> specs;
     specs.reserve(models->size());

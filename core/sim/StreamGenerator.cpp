@@ -13,30 +13,9 @@ namespace rl {
 
 namespace {
 
-const StreamSpec &validated(const StreamSpec &spec)
+StreamSpec validated(StreamSpec spec)
 {
-    const auto fail = [](const std::string &what) { throw std::invalid_argument(what); };
-    if (spec.arms < 1 || spec.arms > kMaxArms)
-        fail("arms: " + std::to_string(spec.arms) + " is not in 1.." + std::to_string(kMaxArms));
-    if (spec.dimension < 1 || spec.dimension > kMaxDimension)
-        fail("dims: " + std::to_string(spec.dimension) + " is not in 1.." + std::to_string(kMaxDimension));
-    if (spec.rounds < 1 || spec.rounds > StreamSpec::kMaxRounds)
-        fail("rounds: " + std::to_string(spec.rounds) + " is not in 1.." + std::to_string(StreamSpec::kMaxRounds));
-    if (!(spec.noiseSd >= 0.0 && spec.noiseSd <= StreamSpec::kMaxNoiseSd))
-        fail("noise: " + formatNumber(spec.noiseSd) + " is not in 0.." + formatNumber(StreamSpec::kMaxNoiseSd));
-    std::size_t previous = 0;
-    for (const StreamSpec::Drift &drift : spec.drift) {
-        const std::string round = "drift: round " + std::to_string(drift.round);
-        if (drift.round == 0)
-            fail(round + ": the first weights hold from round 0, a drift starts at round 1 or later");
-        if (drift.round >= spec.rounds)
-            fail(round + " is past the last round (" + std::to_string(spec.rounds) + " rounds, counting from 0)");
-        if (drift.round == previous)
-            fail(round + " is given twice");
-        if (drift.round < previous)
-            fail(round + " comes after round " + std::to_string(previous) + ": drifts go in round order");
-        previous = drift.round;
-    }
+    spec.validate();
     return spec;
 }
 
@@ -68,8 +47,34 @@ TrueWeights weightsOf(const StreamSpec &spec)
 
 } // namespace
 
+void StreamSpec::validate() const
+{
+    const auto fail = [](const std::string &what) { throw std::invalid_argument(what); };
+    if (arms < 1 || arms > kMaxArms)
+        fail("arms: " + std::to_string(arms) + " is not in 1.." + std::to_string(kMaxArms));
+    if (dimension < 1 || dimension > kMaxDimension)
+        fail("dims: " + std::to_string(dimension) + " is not in 1.." + std::to_string(kMaxDimension));
+    if (rounds < 1 || rounds > kMaxRounds)
+        fail("rounds: " + std::to_string(rounds) + " is not in 1.." + std::to_string(kMaxRounds));
+    if (!(noiseSd >= 0.0 && noiseSd <= kMaxNoiseSd))
+        fail("noise: " + formatNumber(noiseSd) + " is not in 0.." + formatNumber(kMaxNoiseSd));
+    std::size_t previous = 0;
+    for (const Drift &change : drift) {
+        const std::string round = "drift: round " + std::to_string(change.round);
+        if (change.round == 0)
+            fail(round + ": the first weights hold from round 0, a drift starts at round 1 or later");
+        if (change.round >= rounds)
+            fail(round + " is past the last round (" + std::to_string(rounds) + " rounds, counting from 0)");
+        if (change.round == previous)
+            fail(round + " is given twice");
+        if (change.round < previous)
+            fail(round + " comes after round " + std::to_string(previous) + ": drifts go in round order");
+        previous = change.round;
+    }
+}
+
 StreamGenerator::StreamGenerator(StreamSpec spec)
-    : m_spec(validated(spec))
+    : m_spec(validated(std::move(spec)))
     , m_weights(weightsOf(m_spec))
     // The contexts and noise come from their own stream, so changing a drift leaves them as they were.
     , m_rng(m_spec.seed ^ 0x9e3779b97f4a7c15ULL)

@@ -28,6 +28,9 @@ struct StreamSpec {
     double noiseSd = 0.1;
     std::uint64_t seed = 1;
     std::vector<Drift> drift; // increasing rounds in 1..rounds-1
+
+    // Throws std::invalid_argument naming the field out of range.
+    void validate() const;
 };
 
 // Makes streams in the linear-4x10 format from a seed, deterministically: each round a context x of
@@ -36,7 +39,7 @@ struct StreamSpec {
 // non-stationary stream, drawn afresh from each drift's seed from its round on.
 class StreamGenerator {
 public:
-    // Throws std::invalid_argument naming the field out of range.
+    // Throws std::invalid_argument as spec.validate() does.
     explicit StreamGenerator(StreamSpec spec);
 
     const StreamSpec &spec() const { return m_spec; }

@@ -477,7 +477,7 @@ void parseSimulateStream(QCommandLineParser &parser, const QStringList &argument
     std::sort(spec.drift.begin(), spec.drift.end(),
               [](const StreamSpec::Drift &a, const StreamSpec::Drift &b) { return a.round < b.round; });
     try {
-        StreamGenerator{spec}; // judges the combination: drift rounds within the stream, no round twice
+        spec.validate(); // the combination: drift rounds within the stream, none twice
     } catch (const std::invalid_argument &error) {
         fail(CommandLine::tr("simulate-stream: %1").arg(QString::fromUtf8(error.what())));
     }

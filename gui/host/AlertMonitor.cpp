@@ -200,12 +200,14 @@ void AlertMonitor::evaluate(Group &group, double nowSeconds)
             const QString shown = severity.isEmpty() ? name : tr("%1 (%2)").arg(name, severity);
             const QString value = status.value ? valueText(*status.value) : tr("none");
             switch (status.state) {
-            case AlertStatus::State::Firing:
+            case AlertStatus::State::Firing: {
+                const QString message = tr("alert %1 is firing: value %2").arg(shown, value);
                 if (severity == u"page")
-                    qCCritical(lcAlerts).noquote() << tr("alert %1 is firing: value %2").arg(shown, value);
+                    qCCritical(lcAlerts).noquote() << message;
                 else
-                    qCWarning(lcAlerts).noquote() << tr("alert %1 is firing: value %2").arg(shown, value);
+                    qCWarning(lcAlerts).noquote() << message;
                 break;
+            }
             case AlertStatus::State::Pending:
                 qCWarning(lcAlerts).noquote() << tr("alert %1 is pending: value %2, fires after %3 s")
                                                      .arg(shown, value)

@@ -29,7 +29,6 @@ public:
     Metrics &metrics() const { return m_metrics; } // thread-safe; valid for the host's lifetime
     const EngineSnapshot &latestSnapshot() const { return m_latest; }
     AlertMonitor &alerts() { return m_alerts; }
-    const AlertMonitor &alerts() const { return m_alerts; }
 
     void processOnce();
     // The runbook's force drain, batches of 1,000 until the worker sees the queue empty: items emitted

@@ -20,7 +20,6 @@ public:
 
     void showSnapshot(const EngineSnapshot &snapshot);
     QTableView *table() const { return m_table; }
-    QueueTableModel *model() const { return m_model; }
 
 private:
     QLabel *m_summary;

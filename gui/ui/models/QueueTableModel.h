@@ -21,7 +21,6 @@ public:
     explicit QueueTableModel(QObject *parent = nullptr);
 
     void setItems(const std::vector<QueueItemView> &items);
-    const std::vector<QueueItemView> &items() const { return m_items; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
