@@ -10,6 +10,7 @@ source "$RL_ROOT/scripts/deps.sh"
 # clang-14's libFuzzer and sanitizer runtimes come with libclang-rt-14-dev, which clang only recommends.
 rl_require_packages "${RL_BUILD_PACKAGES[@]}" xvfb xauth prometheus clang libclang-rt-14-dev clang-format \
     locales  # a German locale compiled in a test (localedef), none installed
+rl_require_packages python3  # tst_routeexample runs examples/route_and_feedback.py
 
 run_suite() {
     local name=$1 dir=$2

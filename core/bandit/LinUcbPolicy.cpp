@@ -19,6 +19,8 @@ Selection LinUcbPolicy::select(std::span<const double> x)
     for (std::size_t k = 0; k < m_arms.size(); ++k)
         upper[k] = s.scores[k] + m_config.alpha * std::sqrt(m_arms[k].variance(x));
     s.arm = policy::argmax(upper);
+    s.probabilities.assign(m_arms.size(), 0.0);
+    s.probabilities[s.arm] = 1.0;
     s.propensity = 1.0;
     return s;
 }

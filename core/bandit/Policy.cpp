@@ -126,7 +126,9 @@ Selection epsilonGreedy(Rng &rng, double epsilon, std::vector<double> scores)
     Selection s;
     s.arm = rng.uniform() < epsilon ? rng.below(arms) : greedy;
     const double explore = epsilon / static_cast<double>(arms);
-    s.propensity = s.arm == greedy ? 1.0 - epsilon + explore : explore;
+    s.probabilities.assign(arms, explore);
+    s.probabilities[greedy] += 1.0 - epsilon;
+    s.propensity = s.probabilities[s.arm];
     s.scores = std::move(scores);
     return s;
 }

@@ -30,8 +30,9 @@ struct PolicyConfig {
 
 struct Selection {
     std::size_t arm = 0;
-    double propensity = 1.0;    // probability the policy had of picking this arm in this context
-    std::vector<double> scores; // the per-arm point estimate of the expected reward
+    double propensity = 1.0;           // probability the policy had of picking this arm in this context
+    std::vector<double> probabilities; // the policy's whole distribution over the arms in this context
+    std::vector<double> scores;        // the per-arm point estimate of the expected reward
 };
 
 // A contextual bandit over `arms` arms and `dimension` features. Deterministic given its seed.

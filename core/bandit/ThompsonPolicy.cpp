@@ -107,7 +107,10 @@ Selection ThompsonPolicy::select(std::span<const double> x)
         draws[k] = m_rng->normal(s.scores[k], sds[k]);
     }
     s.arm = policy::argmax(draws);
-    s.propensity = winProbability(s.scores, sds, s.arm);
+    s.probabilities.resize(m_arms.size());
+    for (std::size_t k = 0; k < m_arms.size(); ++k)
+        s.probabilities[k] = winProbability(s.scores, sds, k);
+    s.propensity = s.probabilities[s.arm];
     return s;
 }
 

@@ -30,15 +30,29 @@ void FeedbackQueue::popFrontLocked()
     }
 }
 
-std::size_t FeedbackQueue::push(TrajectoryFeedback item)
+void FeedbackQueue::removeFrontLocked(std::size_t n, SeqRange *removed)
+{
+    for (std::size_t i = 0; i < n; ++i) {
+        if (removed) {
+            const std::uint64_t seq = frontLocked().seq;
+            if (seq != 0) {
+                removed->first = removed->first == 0 ? seq : std::min(removed->first, seq);
+                removed->last = std::max(removed->last, seq);
+            }
+        }
+        popFrontLocked();
+    }
+}
+
+std::size_t FeedbackQueue::push(TrajectoryFeedback item, SeqRange *dropped)
 {
     std::lock_guard lock(m_mutex);
     std::size_t size = m_size.load(std::memory_order_relaxed);
-    std::size_t dropped = 0;
+    std::size_t droppedCount = 0;
     if (size == m_capacity) {
-        popFrontLocked();
+        removeFrontLocked(1, dropped);
         --size;
-        dropped = 1;
+        droppedCount = 1;
     }
     const std::size_t position = m_head + size;
     if (position / kBlockSize == m_blocks.size())
@@ -46,9 +60,9 @@ std::size_t FeedbackQueue::push(TrajectoryFeedback item)
     (*m_blocks[position / kBlockSize])[position % kBlockSize] = std::move(item);
     m_size.store(size + 1, std::memory_order_relaxed);
     m_pushed.fetch_add(1, std::memory_order_relaxed);
-    if (dropped)
-        m_dropped.fetch_add(dropped, std::memory_order_relaxed);
-    return dropped;
+    if (droppedCount)
+        m_dropped.fetch_add(droppedCount, std::memory_order_relaxed);
+    return droppedCount;
 }
 
 std::size_t FeedbackQueue::popBatch(std::size_t max, std::vector<TrajectoryFeedback> &out)
@@ -78,15 +92,21 @@ std::vector<TrajectoryFeedback> FeedbackQueue::peek(std::size_t n) const
     return items;
 }
 
-std::size_t FeedbackQueue::purge()
+std::size_t FeedbackQueue::purge(std::size_t max, SeqRange *purged)
 {
     std::lock_guard lock(m_mutex);
-    const std::size_t count = m_size.load(std::memory_order_relaxed);
+    const std::size_t size = m_size.load(std::memory_order_relaxed);
+    if (max < size || purged) { // one by one, to read the seqs
+        const std::size_t n = std::min(max, size);
+        removeFrontLocked(n, purged);
+        m_size.store(size - n, std::memory_order_relaxed);
+        return n;
+    }
     m_blocks.clear();
     m_spare.reset();
     m_head = 0;
     m_size.store(0, std::memory_order_relaxed);
-    return count;
+    return size;
 }
 
 std::size_t FeedbackQueue::capacity() const

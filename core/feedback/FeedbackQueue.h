@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <deque>
+#include <limits>
 #include <memory>
 #include <mutex>
 #include <vector>
@@ -21,14 +22,23 @@ class FeedbackQueue {
 public:
     static constexpr std::size_t kDefaultCapacity = 10000; // as the original's max_feedback_queue_size
 
+    // The journal's numbers of items removed together (TrajectoryFeedback::seq), the lowest and highest of
+    // those that have one; both 0 when none had.
+    struct SeqRange {
+        std::uint64_t first = 0;
+        std::uint64_t last = 0;
+    };
+
     explicit FeedbackQueue(std::size_t capacity = kDefaultCapacity); // throws std::invalid_argument if 0
 
-    // Returns the number of items dropped to make room (0 or 1).
-    std::size_t push(TrajectoryFeedback item);
+    // Returns the number of items dropped to make room (0 or 1), and their seqs in `dropped` if given.
+    std::size_t push(TrajectoryFeedback item, SeqRange *dropped = nullptr);
     // Moves up to max items, oldest first, onto the end of out; returns how many.
     std::size_t popBatch(std::size_t max, std::vector<TrajectoryFeedback> &out);
     std::vector<TrajectoryFeedback> peek(std::size_t n) const; // copies of the first n, oldest first
-    std::size_t purge();                                       // discards everything, returns the count
+    // Discards the max oldest items (all by default, never those that arrived after the caller counted
+    // them); returns how many.
+    std::size_t purge(std::size_t max = std::numeric_limits<std::size_t>::max(), SeqRange *purged = nullptr);
 
     std::size_t size() const noexcept { return m_size.load(std::memory_order_relaxed); }
     std::size_t capacity() const;
@@ -44,6 +54,8 @@ private:
 
     TrajectoryFeedback &frontLocked() { return (*m_blocks.front())[m_head]; }
     void popFrontLocked(); // forgets the oldest item, recycling its block once the block is used up
+    // Forgets the n oldest, noting their seqs in removed if given.
+    void removeFrontLocked(std::size_t n, SeqRange *removed);
 
     mutable std::mutex m_mutex;
     std::deque<std::unique_ptr<Block>> m_blocks; // the items in order, the oldest at m_head of the first

@@ -67,14 +67,27 @@ ModelCatalogue ModelCatalogue::defaults()
     });
 }
 
-ModelCatalogue::ModelCatalogue(std::vector<ModelSpec> models)
-    : m_models(std::move(models))
+namespace {
+
+void checkCount(std::size_t models)
 {
-    if (m_models.empty())
+    if (models == 0)
         throw std::invalid_argument("models: the catalogue needs at least one model");
-    if (m_models.size() > kMaxArms)
-        throw std::invalid_argument("models: " + std::to_string(m_models.size()) + " models, more than the "
+    if (models > kMaxArms)
+        throw std::invalid_argument("models: " + std::to_string(models) + " models, more than the "
                                     + std::to_string(kMaxArms) + " a router chooses between");
+}
+
+} // namespace
+
+ModelCatalogue::ModelCatalogue(std::vector<ModelSpec> models, std::size_t dimension)
+    : m_models(std::move(models))
+    , m_dimension(dimension)
+{
+    checkCount(m_models.size());
+    if (m_dimension == 0 || m_dimension > kMaxDimension)
+        throw std::invalid_argument("dimension: " + std::to_string(m_dimension) + " is outside [1, "
+                                    + std::to_string(kMaxDimension) + "]");
     for (std::size_t i = 0; i < m_models.size(); ++i) {
         validate(m_models[i], i);
         if (const auto j = indexOf(m_models[i].id); *j != i)
@@ -93,6 +106,15 @@ ModelCatalogue ModelCatalogue::fromJson(const nlohmann::json &document)
         throw std::invalid_argument("models: missing");
     if (!models->is_array())
         throw std::invalid_argument(std::string("models: expected an array, got ") + models->type_name());
+    checkCount(models->size()); // before reading a hundred thousand entries only to refuse them
+    const JsonReader top(document, {});
+    std::size_t dimension = kContextFeatures;
+    if (top.has("dimension")) {
+        const auto value = top.integer("dimension");
+        if (value < 1 || value > static_cast<long long>(kMaxDimension))
+            top.fail("dimension", std::to_string(value) + " is outside [1, " + std::to_string(kMaxDimension) + "]");
+        dimension = static_cast<std::size_t>(value);
+    }
 
     std::vector<ModelSpec> specs;
     specs.reserve(models->size());
@@ -102,7 +124,7 @@ ModelCatalogue ModelCatalogue::fromJson(const nlohmann::json &document)
                          reader.number("cost_per_1k_tokens"), reader.number("average_latency_ms"),
                          reader.number("accuracy_score"), reader.number("reliability_score")});
     }
-    return ModelCatalogue(std::move(specs));
+    return ModelCatalogue(std::move(specs), dimension);
 }
 
 ModelCatalogue ModelCatalogue::parse(std::string_view text, const std::string &where)
@@ -141,7 +163,7 @@ nlohmann::json ModelCatalogue::toJson() const
                           {"accuracy_score", model.accuracyScore},
                           {"reliability_score", model.reliabilityScore}});
     }
-    return {{"models", std::move(models)}};
+    return {{"models", std::move(models)}, {"dimension", m_dimension}};
 }
 
 } // namespace rl

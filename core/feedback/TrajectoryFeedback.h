@@ -20,6 +20,7 @@ struct TrajectoryFeedback {
     bool success = false;
     std::string reasoning;
     std::int64_t timestampMs = 0; // wall clock, milliseconds since the epoch
+    std::uint64_t seq = 0;        // the journal's number for the item once durable; 0 when not journaled
 
     // Why this item cannot be learned from (empty id, a score outside [0, 1] or not finite, negative
     // length), naming the field and value; nullopt when it is fine.

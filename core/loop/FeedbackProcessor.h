@@ -65,8 +65,9 @@ public:
     DrainSummary drain(std::size_t limit = std::numeric_limits<std::size_t>::max(), std::size_t batchSize = 1000,
                        const std::function<bool(const DrainSummary &)> &progress = {});
 
-    // Discards the whole queue; returns the count, metered as purged.
-    std::size_t purge(const std::optional<MetricLabels> &labels = {});
+    // Discards the max oldest items (the whole queue by default); returns the count, metered as purged.
+    std::size_t purge(const std::optional<MetricLabels> &labels = {},
+                      std::size_t max = std::numeric_limits<std::size_t>::max());
 
 private:
     Metrics &m_metrics;

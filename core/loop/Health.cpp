@@ -28,6 +28,24 @@ std::string isoUtc(std::int64_t epochMs)
 
 } // namespace
 
+namespace {
+
+nlohmann::json journalJson(const JournalHealth &journal)
+{
+    return {{"directory", journal.directory},
+            {"sync", journal.sync},
+            {"restoring", journal.restoring},
+            {"bytes", journal.bytes},
+            {"queued_rows", journal.queuedRows},
+            {"decision_log_rows", journal.decisionLogRows},
+            {"last_checkpoint",
+             journal.lastCheckpointMs ? nlohmann::json(isoUtc(*journal.lastCheckpointMs)) : nlohmann::json(nullptr)},
+            {"restored", journal.restored},
+            {"last_error", journal.lastError}};
+}
+
+} // namespace
+
 nlohmann::json HealthState::toJson() const
 {
     return {
@@ -36,6 +54,7 @@ nlohmann::json HealthState::toJson() const
         {"router_registered", routerRegistered},
         {"loop_running", loopRunning},
         {"queue_depth", queueDepth},
+        {"queue_capacity", queueCapacity},
         {"last_tick", lastTickMs ? nlohmann::json(isoUtc(*lastTickMs)) : nlohmann::json(nullptr)},
         {"batch_size", batchSize},
         {"interval_seconds", intervalSeconds},
@@ -50,6 +69,7 @@ nlohmann::json HealthState::toJson() const
              {"purged", totals.purged},
              {"evicted", totals.evicted},
          }},
+        {"journal", journal ? journalJson(*journal) : nlohmann::json(nullptr)},
     };
 }
 

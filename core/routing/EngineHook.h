@@ -1,9 +1,12 @@
 #pragma once
 
 #include <cstddef>
+#include <span>
 #include <string_view>
 
 #include "core/feedback/FailureReason.h"
+#include "core/feedback/FeedbackQueue.h"
+#include "core/routing/PolicyVersion.h"
 
 namespace rl {
 
@@ -19,8 +22,12 @@ class EngineHook {
 public:
     virtual ~EngineHook() = default;
 
-    // A request was routed and its decision remembered.
-    virtual void decided(const RoutingDecision & /*decision*/) {}
+    // A request was routed and its decision remembered; probabilities is the policy's distribution over
+    // the arms it chose from.
+    virtual void decided(const RoutingDecision & /*decision*/, std::span<const double> /*probabilities*/,
+                         const PolicyVersion & /*version*/)
+    {
+    }
     // The policy learned from feedback on a decision, with this reward.
     virtual void learned(const TrajectoryFeedback & /*feedback*/, const RoutingDecision & /*decision*/,
                          double /*reward*/)
@@ -31,11 +38,18 @@ public:
     virtual void failed(const TrajectoryFeedback & /*feedback*/, FailureReason /*reason*/, std::string_view /*message*/)
     {
     }
+    // The immediate reward of a decision was recorded (recordOutcome).
+    virtual void outcomeRecorded(const RoutingDecision & /*decision*/) {}
     // Decisions forgotten unanswered: pushed out by newer ones or too old.
     virtual void evicted(std::size_t /*count*/) {}
-    // Queued items dropped to make room for newer ones. Called on the producer's thread, outside the
-    // router's lock.
-    virtual void dropped(std::size_t /*count*/) {}
+    // Queued items dropped to make room for newer ones, with their journal seqs. Called on the producer's
+    // thread, outside the router's lock.
+    virtual void dropped(std::size_t /*count*/, FeedbackQueue::SeqRange /*seqs*/) {}
+    // The oldest queued items were purged by an operator. Outside the router's lock.
+    virtual void purged(std::size_t /*count*/, FeedbackQueue::SeqRange /*seqs*/) {}
+    // A batch ended: every item taken from the queue for it has been reported as learned or failed.
+    // Outside the router's lock, on the thread that processes.
+    virtual void batchDone() {}
 };
 
 } // namespace rl

@@ -7,6 +7,7 @@
 
 #include <prometheus/counter.h>
 
+#include "core/bandit/PolicySupport.h"
 #include "core/feedback/FeatureVector.h"
 #include "core/metrics/Metrics.h"
 #include "core/support/JsonReader.h"
@@ -19,7 +20,7 @@ namespace {
 RouterConfig withShape(RouterConfig config, const ModelCatalogue &catalogue)
 {
     config.policyConfig.arms = catalogue.size();
-    config.policyConfig.dimension = kContextFeatures;
+    config.policyConfig.dimension = catalogue.dimension();
     return config;
 }
 
@@ -60,24 +61,45 @@ void ModelRouter::meterEvicted(std::size_t n)
 
 RouteResult ModelRouter::route(const RoutingContext &context, std::string trajectoryId)
 {
+    if (!m_catalogue.routesContexts())
+        throw std::invalid_argument("this router chooses on " + std::to_string(m_catalogue.dimension())
+                                    + " features of the caller's, not on a routing context: send features");
+    return routeChecked(extractFeatures(context), std::move(trajectoryId));
+}
+
+RouteResult ModelRouter::routeFeatures(FeatureVector features, std::string trajectoryId)
+{
+    if (features.size() != m_catalogue.dimension())
+        throw std::invalid_argument("features: " + std::to_string(features.size())
+                                    + " values, the catalogue's dimension is "
+                                    + std::to_string(m_catalogue.dimension()));
+    policy::checkContext(m_config.policyConfig, features);
+    return routeChecked(std::move(features), std::move(trajectoryId));
+}
+
+RouteResult ModelRouter::routeChecked(FeatureVector features, std::string trajectoryId)
+{
     RouteResult result;
-    result.features = extractFeatures(context);
     RoutingDecision decision;
-    std::copy(result.features.begin(), result.features.end(), decision.features.begin());
+    decision.features = features;
     Selection selection;
     std::size_t evicted = 0;
     {
         std::lock_guard lock(m_mutex);
         decision.decidedAt = now();
-        selection = m_policy->select(result.features);
+        selection = m_policy->select(features);
+        result.eventId = m_nextEventId++;
+        result.policy = m_config.policy;
+        result.policyVersion = {m_generation, m_policy->updates()};
         if (trajectoryId.empty())
-            trajectoryId = "traj-" + std::to_string(m_generatedIds++);
+            trajectoryId = "traj-" + std::to_string(result.eventId);
+        decision.eventId = result.eventId;
         decision.trajectoryId = trajectoryId;
         decision.arm = selection.arm;
         decision.propensity = selection.propensity;
         evicted = m_history.evictExpired(decision.decidedAt);
         if (EngineHook *hook = m_hook.load())
-            hook->decided(decision);
+            hook->decided(decision, selection.probabilities, result.policyVersion);
         evicted += m_history.insert(std::move(decision));
         if (EngineHook *hook = m_hook.load(); hook && evicted)
             hook->evicted(evicted);
@@ -90,6 +112,7 @@ RouteResult ModelRouter::route(const RoutingContext &context, std::string trajec
     result.arm = selection.arm;
     result.modelId = m_catalogue.at(selection.arm).id;
     result.propensity = selection.propensity;
+    result.probabilities = std::move(selection.probabilities);
     result.expectedReward = selection.scores.at(selection.arm);
     std::vector<std::size_t> others;
     for (std::size_t arm = 0; arm < m_catalogue.size(); ++arm) {
@@ -100,6 +123,7 @@ RouteResult ModelRouter::route(const RoutingContext &context, std::string trajec
                      [&](std::size_t a, std::size_t b) { return selection.scores[a] > selection.scores[b]; });
     for (std::size_t arm : others)
         result.fallbacks.push_back(m_catalogue.at(arm).id);
+    result.features = std::move(features);
     return result;
 }
 
@@ -112,17 +136,44 @@ bool ModelRouter::recordOutcome(std::string_view trajectoryId, double immediateR
     const auto found = m_history.find(trajectoryId);
     if (!found)
         return false;
-    m_history.decision(found).immediateReward = immediateReward;
+    RoutingDecision &decision = m_history.decision(found);
+    decision.immediateReward = immediateReward;
+    if (EngineHook *hook = m_hook.load())
+        hook->outcomeRecorded(decision);
     return true;
+}
+
+void ModelRouter::push(TrajectoryFeedback feedback)
+{
+    FeedbackQueue::SeqRange seqs;
+    if (const std::size_t dropped = m_queue.push(std::move(feedback), &seqs)) {
+        m_metrics.addDropped(dropped);
+        if (EngineHook *hook = m_hook.load())
+            hook->dropped(dropped, seqs);
+    }
 }
 
 void ModelRouter::enqueueFeedback(TrajectoryFeedback feedback)
 {
-    if (const std::size_t dropped = m_queue.push(std::move(feedback))) {
-        m_metrics.addDropped(dropped);
-        if (EngineHook *hook = m_hook.load())
-            hook->dropped(dropped);
-    }
+    if (!m_log.load())
+        return push(std::move(feedback)); // the hot path of an in-memory engine: nothing to wrap
+    std::vector<TrajectoryFeedback> items;
+    items.push_back(std::move(feedback));
+    enqueueFeedback(std::move(items), {});
+}
+
+void ModelRouter::enqueueFeedback(std::vector<TrajectoryFeedback> items, std::function<void()> queued)
+{
+    const auto queue = [this, queued = std::move(queued)](std::vector<TrajectoryFeedback> numbered) {
+        for (TrajectoryFeedback &item : numbered)
+            push(std::move(item));
+        if (queued)
+            queued();
+    };
+    if (FeedbackLog *log = m_log.load())
+        log->append(std::move(items), queue);
+    else
+        queue(std::move(items));
 }
 
 void ModelRouter::failLocked(const TrajectoryFeedback &feedback, FailureReason reason, const std::string &message,
@@ -209,7 +260,18 @@ FeedbackBatchResult ModelRouter::processTrajectoryFeedback(std::size_t batchSize
             m_metrics.addFailed(labels, static_cast<FailureReason>(reason), result.failed[reason]);
     }
     result.remaining = m_queue.size();
+    if (EngineHook *hook = m_hook.load())
+        hook->batchDone();
     return result;
+}
+
+std::size_t ModelRouter::purgeQueue(std::size_t max)
+{
+    FeedbackQueue::SeqRange seqs;
+    const std::size_t purged = m_queue.purge(max, &seqs);
+    if (EngineHook *hook = m_hook.load(); hook && purged)
+        hook->purged(purged, seqs);
+    return purged;
 }
 
 void ModelRouter::setPolicy(std::string_view name)
@@ -218,12 +280,42 @@ void ModelRouter::setPolicy(std::string_view name)
     std::lock_guard lock(m_mutex);
     m_policy = std::move(fresh);
     m_config.policy = std::string(m_policy->name());
+    ++m_generation;
 }
 
 void ModelRouter::resetPolicy()
 {
     std::lock_guard lock(m_mutex);
     m_policy = makePolicy(m_config.policy, m_config.policyConfig);
+    ++m_generation;
+}
+
+PolicyVersion ModelRouter::policyVersion() const
+{
+    std::lock_guard lock(m_mutex);
+    return {m_generation, m_policy->updates()};
+}
+
+void ModelRouter::setNextEventId(std::uint64_t next)
+{
+    std::lock_guard lock(m_mutex);
+    m_nextEventId = next;
+}
+
+void ModelRouter::restoreDecision(RoutingDecision decision)
+{
+    std::size_t evicted = 0;
+    {
+        std::lock_guard lock(m_mutex);
+        evicted = m_history.insert(std::move(decision));
+    }
+    meterEvicted(evicted);
+}
+
+void ModelRouter::relearn(std::size_t arm, std::span<const double> features, double reward)
+{
+    std::lock_guard lock(m_mutex);
+    m_policy->update(arm, features, reward);
 }
 
 std::string ModelRouter::policyName() const

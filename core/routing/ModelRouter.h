@@ -20,6 +20,8 @@
 #include "core/feedback/RoutingContext.h"
 #include "core/metrics/MetricLabels.h"
 #include "core/routing/EngineHook.h"
+#include "core/routing/FeedbackLog.h"
+#include "core/routing/PolicyVersion.h"
 #include "core/routing/RoutingHistory.h"
 
 namespace prometheus {
@@ -42,13 +44,17 @@ struct RouterConfig {
 };
 
 struct RouteResult {
+    std::uint64_t eventId = 0;
     std::string trajectoryId;
     std::string modelId;
     std::size_t arm = 0;
     double propensity = 1.0;
+    std::vector<double> probabilities; // the policy's distribution over the catalogue's models
     double expectedReward = 0.0;
     std::vector<std::string> fallbacks; // the other models, best estimate first
     FeatureVector features;
+    std::string policy;
+    PolicyVersion policyVersion;
 };
 
 struct FeedbackBatchResult {
@@ -76,26 +82,46 @@ public:
     // already under way.
     void setHook(EngineHook *hook) { m_hook.store(hook); }
 
-    // Routes a request. An empty trajectoryId gets a generated one ("traj-<n>").
+    // Routes a request. An empty trajectoryId gets a generated one ("traj-<event id>"). Throws
+    // std::invalid_argument when the catalogue's dimension is not the routing context's (route features).
     RouteResult route(const RoutingContext &context, std::string trajectoryId = {});
+    // Routes on the caller's own features, of the catalogue's dimension. Throws std::invalid_argument for
+    // another length or a feature that is not finite or beyond kMaxInputMagnitude, naming it.
+    RouteResult routeFeatures(FeatureVector features, std::string trajectoryId = {});
     // The immediate reward observed when the call returned; false for an unknown trajectory. Throws
     // std::invalid_argument if the reward is not finite.
     bool recordOutcome(std::string_view trajectoryId, double immediateReward);
 
-    // Producers push here from any thread; overflow drops the oldest item and meters it.
+    // Makes feedback durable before it is queued (not owned; nullptr for none). Set it before feedback
+    // arrives; the log must not call queue() after the router is gone.
+    void setFeedbackLog(FeedbackLog *log) { m_log.store(log); }
+
+    // Producers push here from any thread; overflow drops the oldest item and meters it. With a feedback
+    // log the items are queued once durable, and queued() (if given) is called then, from the log's thread.
     void enqueueFeedback(TrajectoryFeedback feedback);
+    void enqueueFeedback(std::vector<TrajectoryFeedback> items, std::function<void()> queued);
     FeedbackQueue &queue() { return m_queue; }
     const FeedbackQueue &queue() const { return m_queue; }
 
+    // Discards the max oldest queued items; returns how many. The caller meters them.
+    std::size_t purgeQueue(std::size_t max);
     // Pops up to batchSize items and learns from each; meters processed/failed under labels.
     FeedbackBatchResult processTrajectoryFeedback(std::size_t batchSize, const MetricLabels &labels);
 
     void setPolicy(std::string_view name); // a fresh policy; throws std::invalid_argument
     void resetPolicy();                    // the same policy, relearning from scratch
     std::string policyName() const;
+    PolicyVersion policyVersion() const;
     std::vector<double> estimates(const FeatureVector &x) const;
     nlohmann::json policyState() const;
     void restorePolicyState(const nlohmann::json &state); // throws std::invalid_argument
+
+    // Restoring from a journal, before routing starts: the next event id, a decision that still awaits
+    // its feedback (oldest first; subject to the history's bounds), and an update the policy learned
+    // after the restored checkpoint (applied in the order learned, so the state equals the original's).
+    void setNextEventId(std::uint64_t next);
+    void restoreDecision(RoutingDecision decision);
+    void relearn(std::size_t arm, std::span<const double> features, double reward); // throws as Policy::update
 
     const ModelCatalogue &catalogue() const { return m_catalogue; }
     std::size_t historySize() const;
@@ -108,6 +134,8 @@ private:
     void failLocked(const TrajectoryFeedback &feedback, FailureReason reason, const std::string &message,
                     FeedbackBatchResult &result);
     void meterEvicted(std::size_t n);
+    void push(TrajectoryFeedback feedback);
+    RouteResult routeChecked(FeatureVector features, std::string trajectoryId);
     std::chrono::steady_clock::time_point now() const;
 
     const ModelCatalogue m_catalogue;
@@ -118,10 +146,12 @@ private:
 
     mutable std::mutex m_mutex; // guards the policy, the history and m_config.policy
     std::unique_ptr<Policy> m_policy;
+    std::uint64_t m_generation = 1;
     RoutingHistory m_history;
-    std::uint64_t m_generatedIds = 0;
+    std::uint64_t m_nextEventId = 1;
 
     std::atomic<EngineHook *> m_hook{nullptr};
+    std::atomic<FeedbackLog *> m_log{nullptr};
     std::atomic<std::uint64_t> m_routed{0};
     std::atomic<std::uint64_t> m_evicted{0};
 };

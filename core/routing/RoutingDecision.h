@@ -1,8 +1,8 @@
 #pragma once
 
-#include <array>
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <limits>
 #include <string>
 
@@ -10,12 +10,12 @@
 
 namespace rl {
 
-// One routing history entry: what was chosen, from what features, with what probability. The features are
-// held inline (the router's are always kContextFeatures long) so remembering a decision allocates nothing.
+// One routing history entry: what was chosen, from what features, with what probability.
 struct RoutingDecision {
+    std::uint64_t eventId = 0; // unique per router, and across restarts once restored
     std::string trajectoryId;
     std::size_t arm = 0;
-    std::array<double, kContextFeatures> features{};
+    FeatureVector features;
     double propensity = 1.0;
     std::chrono::steady_clock::time_point decidedAt;
     // The reward observed when the call returned; NaN until recorded.

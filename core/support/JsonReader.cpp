@@ -14,7 +14,8 @@ JsonReader::JsonReader(const nlohmann::json &object, std::string where)
     , m_where(std::move(where))
 {
     if (!object.is_object())
-        throw std::invalid_argument(m_where + ": expected a JSON object, got " + object.type_name());
+        throw std::invalid_argument((m_where.empty() ? std::string() : m_where + ": ") + "expected a JSON object, got "
+                                    + object.type_name());
 }
 
 const nlohmann::json &JsonReader::field(const char *key) const
@@ -27,7 +28,7 @@ const nlohmann::json &JsonReader::field(const char *key) const
 
 void JsonReader::fail(const char *key, const std::string &problem) const
 {
-    throw std::invalid_argument(m_where + "." + key + ": " + problem);
+    throw std::invalid_argument((m_where.empty() ? std::string() : m_where + ".") + key + ": " + problem);
 }
 
 void JsonReader::wrongType(const char *key, const char *expected) const
@@ -94,7 +95,7 @@ nlohmann::json parseJson(std::string_view text, const std::string &where)
     }
     try {
         return nlohmann::json::parse(text);
-    } catch (const nlohmann::json::parse_error &error) {
+    } catch (const nlohmann::json::exception &error) { // a syntax error, or a number too large (out_of_range)
         throw std::invalid_argument(where + ": not valid JSON: " + error.what());
     }
 }

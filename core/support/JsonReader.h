@@ -14,16 +14,17 @@ namespace rl {
 // "models[2].max_tokens: expected an integer, got string".
 class JsonReader {
 public:
-    // Throws unless object is a JSON object.
+    // Throws unless object is a JSON object. An empty `where` names fields alone: "features: missing".
     JsonReader(const nlohmann::json &object, std::string where);
 
     bool has(const char *key) const { return m_object.contains(key); }
+    bool isNull(const char *key) const { return has(key) && m_object.at(key).is_null(); }
     std::string string(const char *key) const;
     double number(const char *key) const; // any JSON number
     std::int64_t integer(const char *key) const;
     bool boolean(const char *key) const;
 
-    // "<where>.<key>: <problem>", for checks the caller makes on a value it has read.
+    // "<where>.<key>: <problem>" (or "<key>: <problem>"), for checks the caller makes on a value it has read.
     [[noreturn]] void fail(const char *key, const std::string &problem) const;
 
 private:

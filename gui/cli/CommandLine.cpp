@@ -9,10 +9,13 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
+#include <QHostAddress>
+#include <QStandardPaths>
 
 #include "core/bandit/Policy.h"
 #include "core/loop/LoopConfig.h"
 #include "core/support/Limits.h"
+#include "core/support/TokenFile.h"
 #include "gui/host/AlertMonitor.h"
 
 namespace rl {
@@ -23,10 +26,12 @@ const QString kReplay = QStringLiteral("replay");
 const QString kBench = QStringLiteral("bench");
 const QString kSimulateStream = QStringLiteral("simulate-stream");
 const QString kRules = QStringLiteral("rules");
+const QString kLoad = QStringLiteral("load");
 const QString kCheck = QStringLiteral("check");
 const QString kHeadless = QStringLiteral("headless");
 const QString kLanguage = QStringLiteral("lang");
 constexpr std::uint64_t kMaxBenchDepth = 10000000;
+constexpr std::uint64_t kMaxQueueCapacity = 10000000;
 constexpr double kMinStatusEverySeconds = 0.1;
 constexpr double kMaxStatusEverySeconds = 86400.0;
 constexpr double kMaxTimeScale = 3600.0;
@@ -101,8 +106,110 @@ void parseListen(const QString &value, HeadlessRunner::Options &run)
     const uint port = value.mid(colon + 1).trimmed().toUInt(&ok);
     if (!ok || port > 65535)
         bad();
-    run.address = address;
-    run.port = static_cast<quint16>(port);
+    HttpServerOptions &http = run.api.http;
+    http.address = address.toString().toStdString();
+    http.port = static_cast<unsigned short>(port);
+}
+
+// The journal's folder and durability; none with --ephemeral.
+void parseJournal(const QCommandLineParser &parser, const QCommandLineOption &dataDir,
+                  const QCommandLineOption &ephemeral, const QCommandLineOption &sync,
+                  const QCommandLineOption &decisionLogDays, const std::function<const char *(const char *)> &getenv,
+                  EngineOptions &engine)
+{
+    if (parser.isSet(ephemeral)) {
+        if (parser.isSet(dataDir))
+            fail(CommandLine::tr("--ephemeral and --data-dir contradict each other: give one"));
+        return;
+    }
+    JournalOptions journal;
+    QString directory = parser.value(dataDir);
+    if (directory.isEmpty())
+        directory = QString::fromLocal8Bit(getenv("RL_DATA_DIR"));
+    if (directory.isEmpty())
+        directory = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    if (directory.isEmpty())
+        fail(CommandLine::tr("no application data folder is known here: give --data-dir DIR or --ephemeral"));
+    journal.directory = QDir(directory).absolutePath().toStdString();
+    QString mode = parser.value(sync);
+    QString modeSource = QStringLiteral("--sync");
+    if (!parser.isSet(sync)) {
+        mode = QString::fromLocal8Bit(getenv("RL_JOURNAL_SYNC"));
+        modeSource = QStringLiteral("RL_JOURNAL_SYNC");
+    }
+    if (mode == u"full")
+        journal.sync = SyncMode::Full;
+    else if (mode == u"off")
+        journal.sync = SyncMode::Off;
+    else if (!mode.isEmpty() && mode != u"normal")
+        fail(CommandLine::tr("%1 is not full, normal or off").arg(shown(modeSource, mode)));
+    if (parser.isSet(decisionLogDays))
+        journal.decisionLogRetention = std::chrono::hours(
+            24 * parseInteger(QStringLiteral("--decision-log-days"), parser.value(decisionLogDays), 1, 3650));
+    engine.journal = journal;
+}
+
+// Who may call the API: on loopback anyone local (the Host header must name this machine, so a web page
+// cannot reach it by DNS rebinding); elsewhere only holders of the token, which must then be given.
+void parseAccess(const QCommandLineParser &parser, const QCommandLineOption &tokenFile,
+                 const QCommandLineOption &allowedHost, const std::function<const char *(const char *)> &getenv,
+                 HttpServerOptions &http)
+{
+    QString tokenPath = parser.value(tokenFile);
+    QString tokenSource = QStringLiteral("--token-file");
+    if (!parser.isSet(tokenFile)) {
+        if (const char *fromEnvironment = getenv("RL_API_TOKEN_FILE"); fromEnvironment && *fromEnvironment) {
+            tokenPath = QString::fromLocal8Bit(fromEnvironment);
+            tokenSource = QStringLiteral("RL_API_TOKEN_FILE");
+        }
+    }
+    if (!tokenPath.isEmpty()) {
+        try {
+            http.token = readTokenFile(text(tokenPath));
+        } catch (const std::exception &error) {
+            fail(CommandLine::tr("%1 cannot be used: %2")
+                     .arg(shown(tokenSource, tokenPath), QString::fromUtf8(error.what())));
+        }
+    }
+    const QHostAddress address(QString::fromStdString(http.address));
+    const bool loopback = address.isLoopback();
+    if (!loopback && !http.token)
+        fail(CommandLine::tr("--listen %1 is reachable from other machines: give --token-file FILE (or "
+                             "RL_API_TOKEN_FILE) so that every request needs the token")
+                 .arg(QString::fromStdString(http.address)));
+    http.tokenForAll = !loopback;
+    for (const QString &name : parser.values(allowedHost)) {
+        const QString host = name.trimmed().toLower();
+        if (host.isEmpty() || host.contains(QLatin1Char(':')) || host.contains(QLatin1Char('/')))
+            fail(CommandLine::tr("%1 is not a host name: give the name clients use, without port")
+                     .arg(shown(QStringLiteral("--allowed-host"), name)));
+        http.allowedHosts.push_back(host.toStdString());
+    }
+    const bool wildcard =
+        address == QHostAddress(QHostAddress::AnyIPv4) || address == QHostAddress(QHostAddress::AnyIPv6);
+    if (loopback)
+        http.allowedHosts.insert(http.allowedHosts.end(), {"localhost", "127.0.0.1", "::1"});
+    const std::string literal = address.toString().toLower().toStdString();
+    if ((!wildcard || !http.allowedHosts.empty())
+        && std::find(http.allowedHosts.begin(), http.allowedHosts.end(), literal) == http.allowedHosts.end())
+        http.allowedHosts.push_back(literal);
+}
+
+// RL_HTTP_{IDLE,HEADER,BODY,WRITE}_TIMEOUT_MS: the HTTP server's timeouts in milliseconds, 10..86400000. Not in
+// --help: only tests need other values than the defaults, short ones, to see a timeout happen.
+void parseHttpTimeouts(const std::function<const char *(const char *)> &getenv, HttpServerOptions &http)
+{
+    const std::pair<const char *, std::chrono::milliseconds *> timeouts[] = {
+        {"RL_HTTP_IDLE_TIMEOUT_MS", &http.idleTimeout},
+        {"RL_HTTP_HEADER_TIMEOUT_MS", &http.headerTimeout},
+        {"RL_HTTP_BODY_TIMEOUT_MS", &http.bodyTimeout},
+        {"RL_HTTP_WRITE_TIMEOUT_MS", &http.writeTimeout},
+    };
+    for (const auto &[name, timeout] : timeouts) {
+        if (const char *value = getenv(name); value && *value)
+            *timeout = std::chrono::milliseconds(
+                parseInteger(QString::fromLatin1(name), QString::fromLocal8Bit(value), 10, 86400000));
+    }
 }
 
 // WxH in pixels, each side 240..16384.
@@ -187,7 +294,7 @@ void rejectPositionals(const QCommandLineParser &parser)
     if (!extra.isEmpty()) {
         fail(CommandLine::tr("unknown command \"%1\": expected %2, or options only")
                  .arg(extra.constFirst(),
-                      QStringList{kReplay, kBench, kSimulateStream, kRules}.join(QStringLiteral(", "))));
+                      QStringList{kReplay, kBench, kSimulateStream, kRules, kLoad}.join(QStringLiteral(", "))));
     }
 }
 
@@ -198,8 +305,54 @@ void parseRun(QCommandLineParser &parser, const QStringList &arguments,
                                       CommandLine::tr("Run without a window: the engine and its HTTP endpoints."));
     const QCommandLineOption listen(
         QStringLiteral("listen"),
-        CommandLine::tr("Serve /metrics and /health on HOST:PORT (default 127.0.0.1:8000; port 0 picks one)."),
+        CommandLine::tr("Serve the API, /metrics and /health on HOST:PORT (default 127.0.0.1:8000; port 0 picks "
+                        "one). Any address but loopback needs --token-file."),
         QStringLiteral("HOST:PORT"));
+    const QCommandLineOption tokenFile(
+        QStringLiteral("token-file"),
+        CommandLine::tr("The API's bearer token, 16..1024 printable characters (RL_API_TOKEN_FILE). Control "
+                        "requests need it; off loopback every request does."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption allowedHost(
+        QStringLiteral("allowed-host"),
+        CommandLine::tr("A name clients reach this server by, accepted in the Host header besides the listen "
+                        "address (repeatable)."),
+        QStringLiteral("NAME"));
+    const QCommandLineOption dataDir(
+        QStringLiteral("data-dir"),
+        CommandLine::tr("The folder of the journal: decisions, feedback, checkpoints (RL_DATA_DIR; default the "
+                        "platform's application data folder, printed at start)."),
+        QStringLiteral("DIR"));
+    const QCommandLineOption ephemeral(QStringLiteral("ephemeral"),
+                                       CommandLine::tr("Keep nothing on disk: a restart forgets the queue, the "
+                                                       "pending decisions and what the policy learned."));
+    const QCommandLineOption sync(
+        QStringLiteral("sync"),
+        CommandLine::tr("How hard the journal pushes commits to the disk: full (survives power loss), normal "
+                        "(survives a crash of the process; default) or off (RL_JOURNAL_SYNC)."),
+        QStringLiteral("MODE"));
+    const QCommandLineOption decisionLogDays(
+        QStringLiteral("decision-log-days"),
+        CommandLine::tr("Days the decision log is kept for export and off-policy evaluation, 1..3650 (default 7)."),
+        QStringLiteral("DAYS"));
+    const QCommandLineOption queueCapacity(
+        QStringLiteral("queue-capacity"),
+        CommandLine::tr("Feedback items the queue holds, 1..10000000 (RL_FEEDBACK_QUEUE_CAPACITY, default 10000)."),
+        QStringLiteral("N"));
+    const QCommandLineOption overflow(
+        QStringLiteral("overflow"),
+        CommandLine::tr("When the feedback queue is full: drop-oldest (default; counted as dropped) or reject "
+                        "(the API answers 503 with Retry-After) (RL_FEEDBACK_OVERFLOW)."),
+        QStringLiteral("MODE"));
+    const QCommandLineOption bodyLimit(
+        QStringLiteral("body-limit"),
+        CommandLine::tr("The largest request body the API reads, in bytes, 1024..1073741824 (default 16777216)."),
+        QStringLiteral("BYTES"));
+    const QCommandLineOption maxConnections(
+        QStringLiteral("max-connections"),
+        CommandLine::tr("Connections the API holds at once, 1..65536 (default 1024, lowered to fit the open-file "
+                        "limit); more get 503."),
+        QStringLiteral("N"));
     const QCommandLineOption batchSize(
         QStringLiteral("batch-size"),
         CommandLine::tr("Feedback items per tick, 1..100000 (RL_FEEDBACK_BATCH_SIZE, default 25)."),
@@ -261,6 +414,16 @@ void parseRun(QCommandLineParser &parser, const QStringList &arguments,
                                   QStringLiteral("WxH"));
     parser.addOptions({headless,
                        listen,
+                       tokenFile,
+                       allowedHost,
+                       dataDir,
+                       ephemeral,
+                       sync,
+                       decisionLogDays,
+                       queueCapacity,
+                       overflow,
+                       bodyLimit,
+                       maxConnections,
                        batchSize,
                        interval,
                        policy,
@@ -283,7 +446,7 @@ void parseRun(QCommandLineParser &parser, const QStringList &arguments,
                        size});
     parser.addPositionalArgument(
         QStringLiteral("command"),
-        CommandLine::tr("replay, bench, simulate-stream or rules (see rlstudio COMMAND --help); none runs the "
+        CommandLine::tr("replay, bench, simulate-stream, rules or load (see rlstudio COMMAND --help); none runs the "
                         "engine."),
         QStringLiteral("[command]"));
     if (parseStops(parser, arguments))
@@ -296,6 +459,31 @@ void parseRun(QCommandLineParser &parser, const QStringList &arguments,
     result.headless = parser.isSet(headless);
     if (parser.isSet(listen))
         parseListen(parser.value(listen), run);
+    parseAccess(parser, tokenFile, allowedHost, getenv, run.api.http);
+    QString overflowMode = parser.value(overflow);
+    QString overflowSource = QStringLiteral("--overflow");
+    if (!parser.isSet(overflow)) {
+        overflowMode = QString::fromLocal8Bit(getenv("RL_FEEDBACK_OVERFLOW"));
+        overflowSource = QStringLiteral("RL_FEEDBACK_OVERFLOW");
+    }
+    if (overflowMode == u"reject")
+        run.api.overflow = EngineApi::Overflow::Reject;
+    else if (!overflowMode.isEmpty() && overflowMode != u"drop-oldest")
+        fail(CommandLine::tr("%1 is not drop-oldest or reject").arg(shown(overflowSource, overflowMode)));
+    parseJournal(parser, dataDir, ephemeral, sync, decisionLogDays, getenv, engine);
+    if (parser.isSet(queueCapacity))
+        engine.queueCapacity =
+            parseInteger(QStringLiteral("--queue-capacity"), parser.value(queueCapacity), 1, kMaxQueueCapacity);
+    else if (const char *fromEnvironment = getenv("RL_FEEDBACK_QUEUE_CAPACITY"); fromEnvironment && *fromEnvironment)
+        engine.queueCapacity = parseInteger(QStringLiteral("RL_FEEDBACK_QUEUE_CAPACITY"),
+                                            QString::fromLocal8Bit(fromEnvironment), 1, kMaxQueueCapacity);
+    if (parser.isSet(bodyLimit))
+        run.api.http.maxBodyBytes =
+            parseInteger(QStringLiteral("--body-limit"), parser.value(bodyLimit), 1024, std::uint64_t(1) << 30);
+    if (parser.isSet(maxConnections))
+        run.api.http.maxConnections =
+            parseInteger(QStringLiteral("--max-connections"), parser.value(maxConnections), 1, 65536);
+    parseHttpTimeouts(getenv, run.api.http);
     if (parser.isSet(batchSize))
         engine.loop.batchSize = parseBatchSize("--batch-size", text(parser.value(batchSize)));
     if (parser.isSet(interval))
@@ -502,6 +690,110 @@ void parseRules(QCommandLineParser &parser, const QStringList &arguments, Comman
     result.rulesCheck.files = files;
 }
 
+// http://HOST[:PORT][/PATH]: the server's address, the endpoints' paths following PATH.
+QUrl parseLoadUrl(const QString &value)
+{
+    const QUrl url(value.trimmed(), QUrl::StrictMode);
+    // Not shown: it would print the password.
+    if (!url.userInfo().isEmpty())
+        fail(CommandLine::tr("--url holds a user name or password: give the API's token with --token-file"));
+    if (!url.isValid() || url.scheme() != QStringLiteral("http") || url.host().isEmpty() || url.hasQuery()
+        || url.hasFragment()) {
+        fail(CommandLine::tr("%1 is not an http:// URL: expected http://HOST[:PORT][/PATH], without query or "
+                             "fragment")
+                 .arg(shown(QStringLiteral("--url"), value)));
+    }
+    return url;
+}
+
+void parseLoad(QCommandLineParser &parser, const QStringList &arguments,
+               const std::function<const char *(const char *)> &getenv, CommandLine &result)
+{
+    const QCommandLineOption url(QStringLiteral("url"),
+                                 CommandLine::tr("The server to load, e.g. http://127.0.0.1:8000."),
+                                 QStringLiteral("URL"));
+    const QCommandLineOption tokenFile(
+        QStringLiteral("token-file"),
+        CommandLine::tr("The file holding the bearer token to send (RL_API_TOKEN_FILE; default none)."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption stream(
+        QStringLiteral("stream"),
+        CommandLine::tr("The learning stream to route, round by round: t, x0..x(d-1), r0..r(k-1) per line, rewards "
+                        "in [0, 1]."),
+        QStringLiteral("FILE.csv"));
+    const QCommandLineOption weights(
+        QStringLiteral("weights"),
+        CommandLine::tr("The stream's true_weights, to report the regret of the router's choices (default: none)."),
+        QStringLiteral("meta.json"));
+    const QCommandLineOption concurrency(
+        QStringLiteral("concurrency"),
+        CommandLine::tr("Keep-alive connections, each routing and posting feedback in turn, 1..%1.")
+            .arg(LoadCommand::kMaxConcurrency),
+        QStringLiteral("C"));
+    const QCommandLineOption duration(QStringLiteral("duration"),
+                                      CommandLine::tr("Stop after this many seconds, 0.1..86400."),
+                                      QStringLiteral("SECONDS"));
+    const QCommandLineOption rounds(
+        QStringLiteral("rounds"),
+        CommandLine::tr("Stop after this many rounds, 1..%1 (default: the stream's length); beyond its length the "
+                        "stream starts over.")
+            .arg(LoadCommand::kMaxRounds),
+        QStringLiteral("N"));
+    const QCommandLineOption feedbackBatch(
+        QStringLiteral("feedback-batch"),
+        CommandLine::tr("Feedback items per request, 1..%1; more than one are posted as NDJSON (default 1).")
+            .arg(LoadCommand::kMaxFeedbackBatch),
+        QStringLiteral("B"));
+    const QCommandLineOption json(QStringLiteral("json"), CommandLine::tr("Print the result as JSON."));
+    parser.addOptions(
+        {url, tokenFile, stream, weights, concurrency, duration, rounds, feedbackBatch, json, languageOption()});
+    parser.addPositionalArgument(
+        kLoad, CommandLine::tr("Route a learning stream through a server and post its feedback, over HTTP; report "
+                               "throughput, latency, errors and regret."));
+    if (parseStops(parser, arguments))
+        return;
+    rejectPositionals(parser);
+
+    LoadCommand::Options &load = result.load;
+    const std::pair<const QCommandLineOption *, const char *> required[] = {{&url, "--url URL"},
+                                                                            {&stream, "--stream FILE.csv"},
+                                                                            {&concurrency, "--concurrency C"},
+                                                                            {&duration, "--duration SECONDS"}};
+    for (const auto &[option, usage] : required) {
+        if (!parser.isSet(*option))
+            fail(CommandLine::tr("load needs %1").arg(QLatin1String(usage)));
+    }
+    load.url = parseLoadUrl(parser.value(url));
+    load.stream = parser.value(stream);
+    load.weights = parser.value(weights);
+    QString tokenPath = parser.value(tokenFile);
+    QString tokenSource = QStringLiteral("--token-file");
+    if (!parser.isSet(tokenFile)) {
+        if (const char *fromEnvironment = getenv("RL_API_TOKEN_FILE"); fromEnvironment && *fromEnvironment) {
+            tokenPath = QString::fromLocal8Bit(fromEnvironment);
+            tokenSource = QStringLiteral("RL_API_TOKEN_FILE");
+        }
+    }
+    if (!tokenPath.isEmpty()) {
+        try {
+            load.token = readTokenFile(text(tokenPath));
+        } catch (const std::exception &error) {
+            fail(CommandLine::tr("%1 cannot be used: %2")
+                     .arg(shown(tokenSource, tokenPath), QString::fromUtf8(error.what())));
+        }
+    }
+    load.concurrency =
+        parseInteger(QStringLiteral("--concurrency"), parser.value(concurrency), 1, LoadCommand::kMaxConcurrency);
+    load.durationSeconds =
+        parseReal(QStringLiteral("--duration"), parser.value(duration), 0.1, 86400.0, CommandLine::tr("seconds"));
+    if (parser.isSet(rounds))
+        load.rounds = parseInteger(QStringLiteral("--rounds"), parser.value(rounds), 1, LoadCommand::kMaxRounds);
+    if (parser.isSet(feedbackBatch))
+        load.feedbackBatch = parseInteger(QStringLiteral("--feedback-batch"), parser.value(feedbackBatch), 1,
+                                          LoadCommand::kMaxFeedbackBatch);
+    load.json = parser.isSet(json);
+}
+
 // The command a list of arguments starts with, if any.
 CommandLine::Command commandOf(const QStringList &arguments)
 {
@@ -514,6 +806,8 @@ CommandLine::Command commandOf(const QStringList &arguments)
         return CommandLine::Command::SimulateStream;
     if (first == kRules)
         return CommandLine::Command::Rules;
+    if (first == kLoad)
+        return CommandLine::Command::Load;
     return CommandLine::Command::Run;
 }
 
@@ -571,6 +865,9 @@ CommandLine CommandLine::parse(const QStringList &arguments, const std::function
         break;
     case Command::Rules:
         parseRules(parser, rest, result);
+        break;
+    case Command::Load:
+        parseLoad(parser, rest, getenv, result);
         break;
     }
     result.helpRequested = parser.isSet(help);

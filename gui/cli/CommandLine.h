@@ -7,6 +7,7 @@
 #include <QStringList>
 
 #include "gui/cli/BenchCommand.h"
+#include "gui/cli/LoadCommand.h"
 #include "gui/cli/ReplayCommand.h"
 #include "gui/cli/RulesCheckCommand.h"
 #include "gui/cli/SimulateStreamCommand.h"
@@ -16,13 +17,13 @@
 namespace rl {
 
 // rlstudio's command line: `rlstudio [options]` runs the engine; `rlstudio replay ...`, `bench ...`,
-// `simulate-stream ...` and `rules check ...` are one-shot commands. Environment variables are read first,
+// `simulate-stream ...`, `rules check ...` and `load ...` are one-shot commands. Environment variables are read first,
 // flags override them.
 class CommandLine {
     Q_DECLARE_TR_FUNCTIONS(CommandLine)
 
 public:
-    enum class Command { Run, Replay, Bench, SimulateStream, Rules };
+    enum class Command { Run, Replay, Bench, SimulateStream, Rules, Load };
 
     // arguments[0] is the program. Throws ConfigError naming the flag or variable, the value and what
     // is accepted; start-up then stops with exit code 2.
@@ -45,6 +46,7 @@ public:
     BenchCommand::Options bench;
     SimulateStreamCommand::Options simulateStream;
     RulesCheckCommand::Options rulesCheck;
+    LoadCommand::Options load;
 };
 
 } // namespace rl

@@ -8,6 +8,7 @@
 #include "core/loop/LoopConfig.h"
 #include "gui/cli/BenchCommand.h"
 #include "gui/cli/CommandLine.h"
+#include "gui/cli/LoadCommand.h"
 #include "gui/cli/ReplayCommand.h"
 #include "gui/cli/Translations.h"
 #include "gui/server/HeadlessRunner.h"
@@ -59,6 +60,8 @@ int main(int argc, char *argv[])
         return rl::SimulateStreamCommand::run(commandLine.simulateStream, out, err);
     case rl::CommandLine::Command::Rules:
         return rl::RulesCheckCommand::run(commandLine.rulesCheck, out, err);
+    case rl::CommandLine::Command::Load:
+        return rl::LoadCommand::run(commandLine.load, out, err);
     case rl::CommandLine::Command::Run:
         break;
     }

@@ -12,7 +12,7 @@ void EngineEventDigest::failed(const TrajectoryFeedback &, FailureReason reason,
     failures.lastMessage.assign(message);
 }
 
-void EngineEventDigest::dropped(std::size_t count)
+void EngineEventDigest::dropped(std::size_t count, FeedbackQueue::SeqRange)
 {
     const std::lock_guard lock(m_mutex);
     m_digest.dropped += count;

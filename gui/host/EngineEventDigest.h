@@ -25,7 +25,7 @@ public:
     };
 
     void failed(const TrajectoryFeedback &feedback, FailureReason reason, std::string_view message) override;
-    void dropped(std::size_t count) override;
+    void dropped(std::size_t count, FeedbackQueue::SeqRange seqs) override;
 
     // What was reported since the previous call, and starts afresh.
     Digest take();

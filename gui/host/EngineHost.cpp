@@ -4,6 +4,8 @@
 
 #include <QDateTime>
 
+#include <nlohmann/json.hpp>
+
 #include "gui/host/EngineWorker.h"
 
 namespace rl {
@@ -20,6 +22,12 @@ EngineSnapshot initialSnapshot(const EngineOptions &options)
     snapshot.health.intervalSeconds = options.loop.intervalSeconds;
     snapshot.health.policy = options.policy;
     snapshot.emissionRate = options.emissionRate;
+    if (options.journal) {
+        JournalHealth journal;
+        journal.directory = options.journal->directory;
+        journal.restoring = true; // until the worker's first snapshot
+        snapshot.health.journal = journal;
+    }
     snapshot.wallTimeMs = QDateTime::currentMSecsSinceEpoch();
     return snapshot;
 }
@@ -41,9 +49,11 @@ EngineHost::EngineHost(EngineOptions options, AlertMonitor::Options alerts, QObj
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(m_worker, &EngineWorker::snapshotReady, this, &EngineHost::receive, Qt::QueuedConnection);
     connect(m_worker, &EngineWorker::commandFailed, this, &EngineHost::commandFailed, Qt::QueuedConnection);
+    connect(m_worker, &EngineWorker::fatalError, this, &EngineHost::fatalError, Qt::QueuedConnection);
     connect(m_worker, &EngineWorker::drainFinished, this, &EngineHost::drainFinished, Qt::QueuedConnection);
     m_thread.start();
     post([worker = m_worker] { worker->start(); });
+    publish();
 }
 
 EngineHost::~EngineHost()
@@ -62,7 +72,35 @@ void EngineHost::receive(const EngineSnapshot &snapshot)
 {
     m_latest = snapshot;
     m_alerts.record(m_latest); // first, so a receiver of the snapshot sees the alerts evaluated on it
+    publish();
     Q_EMIT snapshotReady(m_latest);
+}
+
+void EngineHost::publish()
+{
+    auto documents = std::make_shared<PublishedDocuments>();
+    documents->health = m_latest.health.toJson().dump();
+    documents->alerts = m_alerts.alertsDocument().dump();
+    documents->rules = m_alerts.rulesDocument().dump();
+    documents->recordRules = m_alerts.rulesDocument("record").dump();
+    std::lock_guard lock(m_documentsMutex);
+    m_documents = std::move(documents);
+}
+
+std::shared_ptr<const PublishedDocuments> EngineHost::documents() const
+{
+    std::lock_guard lock(m_documentsMutex);
+    return m_documents;
+}
+
+ModelRouter *EngineHost::router() const
+{
+    return m_worker->readyRouter();
+}
+
+void EngineHost::submit(std::function<void(EngineWorker &)> command)
+{
+    post([worker = m_worker, command = std::move(command)] { command(*worker); });
 }
 
 void EngineHost::processOnce()
@@ -72,12 +110,13 @@ void EngineHost::processOnce()
 
 void EngineHost::drain()
 {
-    post([worker = m_worker, request = ++m_drainRequests] { worker->drain(request); });
+    m_drainRequest = m_worker->nextDrainRequest();
+    post([worker = m_worker, request = m_drainRequest] { worker->drain(request); });
 }
 
 void EngineHost::cancelDrain()
 {
-    m_worker->cancelDrains(m_drainRequests); // the worker outlives this call: it is deleted when m_thread ends
+    m_worker->cancelDrains(m_drainRequest); // the worker outlives this call: it is deleted when m_thread ends
 }
 
 void EngineHost::purge()

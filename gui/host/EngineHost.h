@@ -1,6 +1,9 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
 
 #include <QObject>
 #include <QString>
@@ -9,11 +12,13 @@
 #include "gui/host/AlertMonitor.h"
 #include "gui/host/EngineOptions.h"
 #include "gui/host/EngineSnapshot.h"
+#include "gui/host/PublishedDocuments.h"
 
 namespace rl {
 
 class EngineWorker;
 class Metrics;
+class ModelRouter;
 
 // The UI thread's handle on the engine: starts the worker thread, forwards commands as queued
 // invocations (never waiting on the worker), and caches the latest snapshot it received, so readers on
@@ -29,6 +34,14 @@ public:
     Metrics &metrics() const { return m_metrics; } // thread-safe; valid for the host's lifetime
     const EngineSnapshot &latestSnapshot() const { return m_latest; }
     AlertMonitor &alerts() { return m_alerts; }
+
+    // For other threads (the HTTP server's), all thread-safe. The router once the engine is ready
+    // (nullptr before), valid until the host is destroyed: stop those threads first.
+    ModelRouter *router() const;
+    // The latest documents, rendered after each snapshot.
+    std::shared_ptr<const PublishedDocuments> documents() const;
+    // Runs command on the worker thread, after what was posted before; it may answer its caller from there.
+    void submit(std::function<void(EngineWorker &)> command);
 
     void processOnce();
     // The runbook's force drain, batches of 1,000 until the worker sees the queue empty: items emitted
@@ -54,6 +67,8 @@ public:
 Q_SIGNALS:
     void snapshotReady(const rl::EngineSnapshot &snapshot);
     void commandFailed(const QString &message);
+    // The engine could not start as asked (its journal cannot be opened); it runs without a router.
+    void fatalError(const QString &message);
     // A drain ended: emptied, cancelled or stopped by an error. latestSnapshot() already shows it.
     void drainFinished(const rl::DrainProgress &outcome);
 
@@ -61,13 +76,16 @@ private:
     template<typename Command>
     void post(Command &&command);
     void receive(const EngineSnapshot &snapshot);
+    void publish();
 
     QThread m_thread;
     EngineWorker *m_worker; // lives on m_thread; deleted there when it finishes
     Metrics &m_metrics;
     EngineSnapshot m_latest;
     AlertMonitor m_alerts;
-    std::uint64_t m_drainRequests = 0; // numbers the drains, so a cancel applies to those before it
+    std::uint64_t m_drainRequest = 0;    // the latest drain asked for here, so a cancel applies to those before it
+    mutable std::mutex m_documentsMutex; // held for a pointer copy only
+    std::shared_ptr<const PublishedDocuments> m_documents;
 };
 
 } // namespace rl

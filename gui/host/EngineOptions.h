@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/feedback/ModelCatalogue.h"
+#include "core/journal/JournalOptions.h"
 #include "core/loop/LoopConfig.h"
 
 namespace rl {
@@ -24,6 +25,8 @@ struct EngineOptions {
     // The router's bounds (unset: RouterConfig's); a deep drain needs room for every item and its decision.
     std::optional<std::size_t> queueCapacity;
     std::optional<std::size_t> historyCapacity;
+    // Where the engine keeps its journal (decisions, feedback, checkpoints); unset: in memory only.
+    std::optional<JournalOptions> journal;
 };
 
 } // namespace rl

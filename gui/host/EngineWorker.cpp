@@ -9,13 +9,17 @@
 #include <QLocale>
 #include <QTimer>
 
+#include <nlohmann/json.hpp>
+
 #include "core/feedback/FailureReason.h"
+#include "core/journal/Journal.h"
 #include "core/loop/FeedbackProcessor.h"
 #include "core/loop/TrajectoryEvaluator.h"
 #include "core/metrics/Metrics.h"
 #include "core/routing/ModelRouter.h"
 #include "core/sim/WorkloadSimulator.h"
 #include "core/support/NumberFormat.h"
+#include "gui/host/EngineJournal.h"
 
 namespace rl {
 
@@ -33,6 +37,21 @@ constexpr qint64 kDrainSliceMs = 8;
 constexpr std::size_t kMaxLatencies = 4096; // per snapshot, newest kept: a stalled receiver costs no memory
 constexpr std::size_t kQueueHeadItems = 20;
 constexpr qint64 kEventLogPeriodMs = 1000; // failures and drops are summed up at most once a second
+// The policy's state is saved this often while it learns: a restart relearns at most this much from the log.
+constexpr int kCheckpointPeriodMs = 5000;
+
+const char *syncName(SyncMode mode)
+{
+    switch (mode) {
+    case SyncMode::Full:
+        return "full";
+    case SyncMode::Normal:
+        return "normal";
+    case SyncMode::Off:
+        break;
+    }
+    return "off";
+}
 
 int intervalMs(double seconds)
 {
@@ -48,7 +67,68 @@ EngineWorker::EngineWorker(EngineOptions options, QObject *parent)
 {
 }
 
-EngineWorker::~EngineWorker() = default;
+EngineWorker::~EngineWorker()
+{
+    m_readyRouter.store(nullptr, std::memory_order_release);
+    closeJournal();
+}
+
+void EngineWorker::openJournal()
+{
+    JournalOptions options = *m_options.journal;
+    const RouterConfig router;
+    options.historyCapacity = m_options.historyCapacity.value_or(router.historyCapacity); // restore as the router keeps
+    options.historyMaxAge = router.historyMaxAge;
+    m_journalHealth.directory = options.directory;
+    m_journalHealth.sync = syncName(options.sync);
+    qCInfo(lcEngine).noquote() << tr("journal: %1 (sync %2)")
+                                      .arg(QString::fromStdString(options.directory),
+                                           QString::fromUtf8(m_journalHealth.sync.c_str()));
+    RestoredJournal restored;
+    try {
+        m_journal = Journal::open(options, restored);
+        m_journalRecorder = std::make_unique<EngineJournal>(*m_journal, m_events);
+        // Hook first, so items the restored queue cannot hold are recorded as dropped.
+        m_router->setHook(m_journalRecorder.get());
+        m_router->setFeedbackLog(m_journalRecorder.get());
+        m_journalHealth.restored = EngineJournal::restore(restored, *m_router, *m_metrics, m_options.loop.labels);
+    } catch (const std::exception &error) {
+        m_router->setFeedbackLog(nullptr);
+        m_router->setHook(&m_events);
+        m_journalRecorder.reset();
+        m_journal.reset();
+        throw std::runtime_error("cannot use the journal in " + options.directory + ": " + error.what());
+    }
+    qCInfo(lcEngine).noquote() << tr("journal: %1").arg(QString::fromStdString(m_journalHealth.restored));
+    m_checkpointTimer = new QTimer(this);
+    m_checkpointTimer->setInterval(kCheckpointPeriodMs);
+    connect(m_checkpointTimer, &QTimer::timeout, this, [this] {
+        if (m_journalRecorder->checkpointDue())
+            checkpoint();
+    });
+    m_checkpointTimer->start();
+}
+
+void EngineWorker::checkpoint()
+{
+    if (m_journalRecorder && m_router)
+        m_journalRecorder->checkpoint(*m_router);
+}
+
+// Everything appended is committed and queued, the policy saved, then the journal closed; what the router
+// does after that is not recorded (it is being destroyed).
+void EngineWorker::closeJournal()
+{
+    if (!m_journal)
+        return;
+    m_journal->flush();
+    if (m_journalRecorder->checkpointDue())
+        checkpoint();
+    m_router->setFeedbackLog(nullptr);
+    m_router->setHook(&m_events);
+    m_journal.reset();
+    m_journalRecorder.reset();
+}
 
 void EngineWorker::start()
 {
@@ -66,6 +146,8 @@ void EngineWorker::start()
         m_router = std::make_unique<ModelRouter>(m_options.catalogue.value_or(ModelCatalogue::defaults()), *m_metrics,
                                                  routerConfig);
         m_router->setHook(&m_events);
+        if (m_options.journal)
+            openJournal();
         m_evaluator = std::make_unique<TrajectoryEvaluator>(*m_metrics, m_router.get());
         SimulatorConfig simulatorConfig;
         if (m_options.seed)
@@ -78,7 +160,9 @@ void EngineWorker::start()
         m_simulator.reset();
         m_evaluator.reset();
         m_router.reset();
-        reject("engine", tr("cannot start the engine: %1").arg(QString::fromStdString(error.what())));
+        const QString message = tr("cannot start the engine: %1").arg(QString::fromStdString(error.what()));
+        reject("engine", message);
+        Q_EMIT fatalError(message);
     }
     if (!m_evaluator)
         m_evaluator = std::make_unique<TrajectoryEvaluator>(*m_metrics, nullptr);
@@ -105,6 +189,7 @@ void EngineWorker::start()
         m_simulatorTimer->start();
     }
     m_snapshotTimer->start();
+    m_readyRouter.store(m_router.get(), std::memory_order_release);
 
     qCInfo(lcEngine).noquote() << tr("engine started: policy %1, batch size %2, interval %3 s, loop %4, "
                                      "evaluation %5, simulator %6 (%7 items/min)")
@@ -118,22 +203,28 @@ void EngineWorker::start()
     publishSnapshot();
 }
 
-void EngineWorker::processOnce()
+ProcessSummary EngineWorker::processOnce()
 {
     if (!engineReady(tr("process a batch")))
-        return;
+        return {};
     const ProcessSummary summary = runBatch();
     qCInfo(lcEngine).noquote() << tr("one-shot processing: %1, %2 processed, %3 failed, %4 remaining")
                                       .arg(QString::fromUtf8(toString(summary.status)))
                                       .arg(summary.processed)
                                       .arg(summary.failed)
                                       .arg(summary.queueDepth);
+    return summary;
 }
 
-void EngineWorker::drain(std::uint64_t request)
+void EngineWorker::drain(std::uint64_t request, DrainWaiter done)
 {
-    if (!engineReady(tr("drain the queue")))
+    if (!engineReady(tr("drain the queue"))) {
+        if (done)
+            done(m_drain);
         return;
+    }
+    if (done)
+        m_drainWaiters.push_back(std::move(done));
     if (m_drain.active) {
         qCInfo(lcEngine).noquote() << tr("force drain already running: %1 remaining").arg(m_drain.remaining);
         return;
@@ -197,15 +288,28 @@ void EngineWorker::finishDrain(bool cancelled)
     m_dirty = true;
     publishSnapshot();
     Q_EMIT drainFinished(m_drain);
+    for (const DrainWaiter &waiter : std::exchange(m_drainWaiters, {}))
+        waiter(m_drain);
 }
 
-void EngineWorker::purge()
+std::size_t EngineWorker::purge(std::size_t max)
 {
     if (!engineReady(tr("purge the queue")))
-        return;
-    const std::size_t discarded = m_processor->purge();
+        return 0;
+    const std::size_t discarded = m_processor->purge({}, max);
     m_dirty = true;
-    qCInfo(lcEngine).noquote() << tr("purged the queue: %1 items discarded").arg(discarded);
+    qCInfo(lcEngine).noquote()
+        << tr("purged the queue: %1 items discarded, %2 remaining").arg(discarded).arg(m_router->queue().size());
+    return discarded;
+}
+
+nlohmann::json EngineWorker::configJson() const
+{
+    return {{"loop_enabled", m_options.loop.loopEnabled},
+            {"evaluation_enabled", m_options.loop.evaluationEnabled},
+            {"batch_size", m_options.loop.batchSize},
+            {"interval_seconds", m_options.loop.intervalSeconds},
+            {"policy", m_router ? m_router->policyName() : m_options.policy}};
 }
 
 void EngineWorker::setBatchSize(int batchSize)
@@ -266,6 +370,7 @@ void EngineWorker::setPolicy(const QString &name)
         return;
     }
     m_simulator->restartComparison();
+    checkpoint(); // the journal's state is now this fresh policy: nothing learned before applies
     m_options.policy = name.toStdString();
     m_dirty = true;
     qCInfo(lcEngine).noquote() << tr("policy set to %1, learning from scratch").arg(name);
@@ -277,6 +382,7 @@ void EngineWorker::resetPolicy()
         return;
     m_router->resetPolicy();
     m_simulator->restartComparison();
+    checkpoint();
     m_dirty = true;
     qCInfo(lcEngine).noquote() << tr("policy %1 reset").arg(QString::fromStdString(m_router->policyName()));
 }
@@ -453,11 +559,22 @@ EngineSnapshot EngineWorker::takeSnapshot()
     health.routerRegistered = m_processor->router() != nullptr;
     health.loopRunning = m_tickTimer->isActive();
     health.queueDepth = m_router ? m_router->queue().size() : 0;
+    health.queueCapacity = m_router ? m_router->queue().capacity() : 0;
     health.lastTickMs = m_lastTickMs;
     health.batchSize = m_options.loop.batchSize;
     health.intervalSeconds = m_options.loop.intervalSeconds;
     health.policy = m_router ? m_router->policyName() : m_options.policy;
     health.totals.routed = m_router ? m_router->routedTotal() : 0;
+    if (m_journal) {
+        const JournalStatus status = m_journal->status();
+        m_journalHealth.bytes = status.databaseBytes + status.walBytes;
+        m_journalHealth.queuedRows = status.queuedRows;
+        m_journalHealth.decisionLogRows = status.decisionRows;
+        if (status.lastCheckpointTimeMs > 0)
+            m_journalHealth.lastCheckpointMs = status.lastCheckpointTimeMs;
+        m_journalHealth.lastError = status.lastError;
+        health.journal = m_journalHealth;
+    }
     health.totals.evicted = m_router ? m_router->evictedTotal() : 0;
     const MetricTotals totals = m_metrics->totals(labels);
     health.totals.emitted = totals.emitted;

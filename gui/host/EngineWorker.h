@@ -2,6 +2,8 @@
 
 #include <atomic>
 #include <cstdint>
+#include <functional>
+#include <limits>
 #include <memory>
 #include <string_view>
 #include <utility>
@@ -12,6 +14,9 @@
 #include <QObject>
 #include <QString>
 
+#include <nlohmann/json_fwd.hpp>
+
+#include "core/loop/Health.h"
 #include "gui/host/EngineEventDigest.h"
 #include "gui/host/EngineOptions.h"
 #include "gui/host/EngineSnapshot.h"
@@ -20,6 +25,8 @@ class QTimer;
 
 namespace rl {
 
+class EngineJournal;
+class Journal;
 class Metrics;
 class ModelRouter;
 class TrajectoryEvaluator;
@@ -42,16 +49,27 @@ public:
     // Thread-safe, called directly by the host: cancels the drains it requested up to `request`, whether
     // running or still queued, at the next batch boundary. Never waits.
     void cancelDrains(std::uint64_t request) { m_drainsCancelledUpTo.store(request, std::memory_order_relaxed); }
+    // Thread-safe: a number for the next drain request, in the order callers asked.
+    std::uint64_t nextDrainRequest() { return m_drainRequests.fetch_add(1, std::memory_order_relaxed) + 1; }
+    // Thread-safe: the router once the engine is ready to route (nullptr before and if it failed to start),
+    // for producers on other threads (the HTTP server), which call only its thread-safe functions.
+    ModelRouter *readyRouter() const { return m_readyRouter.load(std::memory_order_acquire); }
+
+    using DrainWaiter = std::function<void(const DrainProgress &)>;
+    // The loop's settings as PUT /v1/config and GET /v1/config show them.
+    nlohmann::json configJson() const;
 
 public Q_SLOTS:
     void start(); // builds the engine and its timers; call once, after the worker's thread has started
 
-    void processOnce(); // the runbook's one-shot: one batch now, as an operator
+    ProcessSummary processOnce(); // the runbook's one-shot: one batch now, as an operator
     // The runbook's force drain: batches of 1,000 until it sees the queue empty (items emitted meanwhile
     // count too) or it is cancelled. It runs in slices and re-posts itself, so commands, ticks and snapshots
-    // interleave; `request` is the host's number for it (see cancelDrains). Ignored while a drain runs.
-    void drain(std::uint64_t request);
-    void purge(); // the runbook's emergency purge
+    // interleave; `request` is from nextDrainRequest() (see cancelDrains). While a drain runs, another
+    // request joins it. `done`, if given, is called with the outcome when it ends.
+    void drain(std::uint64_t request, DrainWaiter done = {});
+    // The runbook's emergency purge: the `max` oldest items (all by default); returns how many.
+    std::size_t purge(std::size_t max = std::numeric_limits<std::size_t>::max());
     void setBatchSize(int batchSize);
     void setIntervalSeconds(double seconds);
     void setLoopEnabled(bool enabled); // the ENABLE_TRAJECTORY_FEEDBACK_LOOP flag: ticks start or stop
@@ -66,10 +84,16 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void snapshotReady(const rl::EngineSnapshot &snapshot);
+    // The engine cannot run as asked (e.g. its journal cannot be opened): headless mode stops with this.
+    void fatalError(const QString &message);
     void commandFailed(const QString &message);
     void drainFinished(const rl::DrainProgress &outcome); // after the snapshot that shows it
 
 private:
+    // Opens the journal and rebuilds the router from it; throws std::runtime_error naming the folder.
+    void openJournal();
+    void checkpoint();
+    void closeJournal();
     void tick();
     void advanceSimulator();
     void publishSnapshot();
@@ -86,7 +110,11 @@ private:
 
     EngineOptions m_options;
     std::unique_ptr<Metrics> m_metrics;
-    EngineEventDigest m_events; // declared before the router, which reports to it, so it outlives it
+    EngineEventDigest m_events;         // declared before the router, which reports to it, so it outlives it
+    std::unique_ptr<Journal> m_journal; // before the router: see ~EngineWorker for the order
+    std::unique_ptr<EngineJournal> m_journalRecorder; // the router's hook and feedback log when journaling
+    JournalHealth m_journalHealth;
+    QTimer *m_checkpointTimer = nullptr;
     // Declared so that they are destroyed in reverse: the simulator uses the evaluator and the router.
     std::unique_ptr<ModelRouter> m_router;
     std::unique_ptr<FeedbackProcessor> m_processor;
@@ -113,6 +141,9 @@ private:
 
     DrainProgress m_drain;
     std::uint64_t m_drainRequest = 0; // the running or latest drain's number
+    std::vector<DrainWaiter> m_drainWaiters;
+    std::atomic<std::uint64_t> m_drainRequests{0};
+    std::atomic<ModelRouter *> m_readyRouter{nullptr};
     QElapsedTimer m_drainClock;
     std::atomic<std::uint64_t> m_drainsCancelledUpTo{0};
 };

@@ -18,7 +18,7 @@
 #include <QTimer>
 
 #include "gui/host/EngineHost.h"
-#include "gui/server/HttpEndpoints.h"
+#include "gui/server/ApiService.h"
 
 namespace rl {
 
@@ -26,12 +26,14 @@ Q_LOGGING_CATEGORY(lcHeadless, "rlstudio.headless", QtInfoMsg)
 
 namespace {
 
-constexpr std::array<int, 2> kStopSignals{SIGINT, SIGTERM};
+// SIGHUP too: a closed terminal or a supervisor's reload ends the server cleanly, not by the default action.
+constexpr std::array<int, 3> kStopSignals{SIGINT, SIGTERM, SIGHUP};
 constexpr double kHeadlessSnapshotsPerSecond = 5.0;
 
 // The self-pipe: the handler writes the signal number to [0], the event loop reads it from [1].
 std::array<int, 2> g_signalPipe{-1, -1};
 std::array<struct sigaction, kStopSignals.size()> g_previousActions{};
+struct sigaction g_previousPipeAction {};
 
 // Async-signal-safe: one write and nothing else.
 void writeSignal(int signal)
@@ -62,16 +64,20 @@ int HeadlessRunner::run(QTextStream &out, QTextStream &err)
     // Log lines carry the time, like the status lines, unless the user chose a pattern.
     if (!qEnvironmentVariableIsSet("QT_MESSAGE_PATTERN"))
         qSetMessagePattern(QStringLiteral("%{time HH:mm:ss}  %{if-category}%{category}: %{endif}%{message}"));
-    // Declared first, destroyed last: the endpoints read the host's metrics until they are gone.
+    // Declared first, destroyed last: the API's threads use the host until they are stopped.
     EngineHost host(m_options.engine, m_options.alerts);
-    HttpEndpoints http(host);
-    if (!http.listen(m_options.address, m_options.port)) {
-        err << QStringLiteral("rlstudio: ") << http.errorString() << Qt::endl;
+    connect(&host, &EngineHost::fatalError, this, [&err](const QString &message) {
+        err << QStringLiteral("rlstudio: ") << message << Qt::endl;
+        QCoreApplication::exit(1);
+    });
+    ApiService api(host, m_options.api);
+    if (!api.listen()) {
+        err << QStringLiteral("rlstudio: ") << api.errorString() << Qt::endl;
         return 1;
     }
     if (!installSignalHandlers(err))
         return 1;
-    out << http.listeningLine() << Qt::endl;
+    out << api.listeningLine() << Qt::endl;
 
     QTimer status;
     if (m_options.statusEverySeconds > 0.0) {
@@ -102,6 +108,12 @@ bool HeadlessRunner::installSignalHandlers(QTextStream &err)
     action.sa_flags = SA_RESTART;
     for (std::size_t i = 0; i < kStopSignals.size(); ++i)
         ::sigaction(kStopSignals[i], &action, &g_previousActions[i]);
+    // Standard output may be a pipe whose reader has gone (`rlstudio --headless | head -1`): a status line
+    // must then fail to be written, not kill the server.
+    struct sigaction ignore {};
+    ignore.sa_handler = SIG_IGN;
+    sigemptyset(&ignore.sa_mask);
+    ::sigaction(SIGPIPE, &ignore, &g_previousPipeAction);
     m_handlersInstalled = true;
     return true;
 }
@@ -112,6 +124,7 @@ void HeadlessRunner::restoreSignalHandlers()
         return;
     for (std::size_t i = 0; i < kStopSignals.size(); ++i)
         ::sigaction(kStopSignals[i], &g_previousActions[i], nullptr);
+    ::sigaction(SIGPIPE, &g_previousPipeAction, nullptr);
     delete m_signalNotifier;
     m_signalNotifier = nullptr;
     for (int &fd : g_signalPipe) {
@@ -126,8 +139,10 @@ void HeadlessRunner::onSignal()
     char byte = 0;
     if (::read(g_signalPipe[1], &byte, 1) != 1)
         return;
-    qCInfo(lcHeadless).noquote()
-        << tr("received %1, shutting down").arg(byte == SIGINT ? QStringLiteral("SIGINT") : QStringLiteral("SIGTERM"));
+    const QString name = byte == SIGINT   ? QStringLiteral("SIGINT")
+                         : byte == SIGHUP ? QStringLiteral("SIGHUP")
+                                          : QStringLiteral("SIGTERM");
+    qCInfo(lcHeadless).noquote() << tr("received %1, shutting down").arg(name);
     QCoreApplication::exit(0);
 }
 

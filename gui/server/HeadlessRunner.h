@@ -1,10 +1,10 @@
 #pragma once
 
-#include <QHostAddress>
 #include <QObject>
 
 #include "gui/host/AlertMonitor.h"
 #include "gui/host/EngineOptions.h"
+#include "gui/server/ApiService.h"
 
 class QSocketNotifier;
 class QTextStream;
@@ -13,7 +13,7 @@ namespace rl {
 
 class EngineHost;
 
-// `rlstudio --headless`: the engine and its HTTP endpoints with no window. Prints where it listens and a
+// `rlstudio --headless`: the engine and its HTTP API with no window. Prints where it listens and a
 // status line every few seconds; SIGINT or SIGTERM ends it cleanly with exit code 0.
 class HeadlessRunner : public QObject {
     Q_OBJECT
@@ -22,8 +22,7 @@ public:
     struct Options {
         EngineOptions engine;
         AlertMonitor::Options alerts;
-        QHostAddress address = QHostAddress(QHostAddress::LocalHost);
-        quint16 port = 8000;
+        ApiService::Options api;
         double statusEverySeconds = 5.0; // 0: no status lines
     };
 

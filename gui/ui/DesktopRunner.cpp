@@ -7,7 +7,7 @@
 #include "gui/host/EngineHost.h"
 #include "gui/host/LogRouter.h"
 #include "gui/host/LoggingCategories.h"
-#include "gui/server/HttpEndpoints.h"
+#include "gui/server/ApiService.h"
 #include "gui/ui/MainWindow.h"
 
 namespace rl {
@@ -30,13 +30,13 @@ int DesktopRunner::run(QTextStream &out, QTextStream &err)
 {
     LogRouter log;
     EngineHost host(m_options.server.engine, m_options.server.alerts);
-    HttpEndpoints http(host);
+    ApiService api(host, m_options.server.api); // after the host: its threads stop first
     QString url;
-    if (http.listen(m_options.server.address, m_options.server.port)) {
-        url = http.url();
-        out << http.listeningLine() << Qt::endl; // the only place a port picked with :0 is said, the status bar aside
+    if (api.listen()) {
+        url = api.url();
+        out << api.listeningLine() << Qt::endl; // the only place a port picked with :0 is said, the status bar aside
     } else
-        qCWarning(lcUi).noquote() << tr("HTTP endpoints off: %1").arg(http.errorString());
+        qCWarning(lcUi).noquote() << tr("HTTP API off: %1").arg(api.errorString());
 
     MainWindow window(host, {url, &log});
     if (m_options.size.isValid())

@@ -3,6 +3,7 @@
 #include <QNetworkReply>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 namespace rltest {
@@ -12,8 +13,13 @@ QProcessEnvironment cleanEnvironment()
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     for (const char *name : {"ENABLE_TRAJECTORY_EVALUATION", "ENABLE_TRAJECTORY_FEEDBACK_LOOP",
                              "RL_FEEDBACK_BATCH_SIZE", "RL_FEEDBACK_LOOP_INTERVAL_SECONDS", "RL_TENANT", "RL_WORKSPACE",
-                             "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG", "QT_MESSAGE_PATTERN"})
+                             "RL_DATA_DIR", "RL_JOURNAL_SYNC", "RL_FEEDBACK_QUEUE_CAPACITY", "RL_FEEDBACK_OVERFLOW",
+                             "RL_API_TOKEN_FILE", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG", "QT_MESSAGE_PATTERN"})
         environment.remove(QString::fromLatin1(name));
+    // Each process its own application data folder, so journals never meet across tests or runs.
+    static QTemporaryDir dataHomes;
+    static int next = 0;
+    environment.insert(QStringLiteral("XDG_DATA_HOME"), dataHomes.filePath(QString::number(++next)));
     return environment;
 }
 
@@ -85,14 +91,30 @@ Finished runRlstudio(const QStringList &arguments, const QProcessEnvironment &en
             process.readAllStandardError()};
 }
 
-Reply request(QNetworkAccessManager &network, const QUrl &url, const QByteArray &verb)
+QByteArray Reply::header(const QByteArray &name) const
 {
-    QNetworkReply *reply = network.sendCustomRequest(QNetworkRequest(url), verb);
+    for (const auto &[key, value] : headers)
+        if (key.compare(name, Qt::CaseInsensitive) == 0)
+            return value;
+    return {};
+}
+
+Reply request(QNetworkAccessManager &network, const QUrl &url, const QByteArray &verb, const QByteArray &body,
+              const QByteArray &contentType, const QList<QPair<QByteArray, QByteArray>> &headers)
+{
+    QNetworkRequest message(url);
+    if (!contentType.isEmpty())
+        message.setRawHeader("Content-Type", contentType);
+    for (const auto &[name, value] : headers)
+        message.setRawHeader(name, value);
+    QNetworkReply *reply =
+        body.isNull() ? network.sendCustomRequest(message, verb) : network.sendCustomRequest(message, verb, body);
     QSignalSpy finished(reply, &QNetworkReply::finished);
     if (!reply->isFinished() && !finished.wait(kProcessTimeoutMs))
         qWarning("no reply from %s", qPrintable(url.toString()));
     Reply result{reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
-                 reply->header(QNetworkRequest::ContentTypeHeader).toByteArray(), reply->readAll()};
+                 reply->header(QNetworkRequest::ContentTypeHeader).toByteArray(), reply->readAll(),
+                 reply->rawHeaderPairs()};
     reply->deleteLater();
     return result;
 }

@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QProcess>
 #include <QStringList>
 #include <QUrl>
@@ -51,7 +52,12 @@ struct Reply {
     int status = 0;
     QByteArray contentType;
     QByteArray body;
+    QList<QNetworkReply::RawHeaderPair> headers;
+    QByteArray header(const QByteArray &name) const; // empty when absent
 };
-Reply request(QNetworkAccessManager &network, const QUrl &url, const QByteArray &verb = "GET");
+// One request; a body is sent with its content type, and any further headers.
+Reply request(QNetworkAccessManager &network, const QUrl &url, const QByteArray &verb = "GET",
+              const QByteArray &body = {}, const QByteArray &contentType = {},
+              const QList<QPair<QByteArray, QByteArray>> &headers = {});
 
 } // namespace rltest

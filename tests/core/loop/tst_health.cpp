@@ -16,18 +16,21 @@ private slots:
         state.routerRegistered = true;
         state.loopRunning = true;
         state.queueDepth = 42;
+        state.queueCapacity = 10000;
         state.batchSize = 25;
         state.intervalSeconds = 2.5;
         state.policy = "linucb";
         state.totals = {1, 2, 3, 4, 5, 6, 7};
 
         const nlohmann::json json = state.toJson();
-        QCOMPARE(json.size(), std::size_t(10));
+        QCOMPARE(json.size(), std::size_t(12));
+        QVERIFY(json.at("journal").is_null());
         QCOMPARE(json.at("rl_feedback_enabled"), nlohmann::json(true));
         QCOMPARE(json.at("trajectory_evaluation_enabled"), nlohmann::json(false));
         QCOMPARE(json.at("router_registered"), nlohmann::json(true));
         QCOMPARE(json.at("loop_running"), nlohmann::json(true));
         QCOMPARE(json.at("queue_depth").get<std::size_t>(), std::size_t(42));
+        QCOMPARE(json.at("queue_capacity").get<std::size_t>(), std::size_t(10000));
         QCOMPARE(json.at("batch_size").get<std::size_t>(), std::size_t(25));
         QCOMPARE(json.at("interval_seconds").get<double>(), 2.5);
         QCOMPARE(json.at("policy").get<std::string>(), std::string("linucb"));

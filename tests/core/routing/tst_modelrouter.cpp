@@ -64,7 +64,7 @@ struct ManualClock {
 struct RecordingHook : rl::EngineHook {
     std::vector<std::string> events;
 
-    void decided(const rl::RoutingDecision &decision) override
+    void decided(const rl::RoutingDecision &decision, std::span<const double>, const rl::PolicyVersion &) override
     {
         events.push_back("decided " + decision.trajectoryId + " arm " + std::to_string(decision.arm));
     }
@@ -79,7 +79,7 @@ struct RecordingHook : rl::EngineHook {
                          + std::string(message));
     }
     void evicted(std::size_t count) override { events.push_back("evicted " + std::to_string(count)); }
-    void dropped(std::size_t count) override { events.push_back("dropped " + std::to_string(count)); }
+    void dropped(std::size_t count, rl::FeedbackQueue::SeqRange) override { events.push_back("dropped " + std::to_string(count)); }
 };
 
 } // namespace
@@ -103,7 +103,8 @@ private slots:
 
         const auto c = context();
         const auto r = router.route(c);
-        QCOMPARE(r.trajectoryId, std::string("traj-40"));
+        QCOMPARE(r.trajectoryId, "traj-" + std::to_string(r.eventId)); // the 41st decision
+        QCOMPARE(r.eventId, std::uint64_t(41));
         QCOMPARE(r.features, rl::extractFeatures(c));
         QCOMPARE(r.modelId, router.catalogue().at(r.arm).id);
         QVERIFY(r.propensity > 0.0 && r.propensity <= 1.0);

@@ -74,7 +74,7 @@ void TestHeadless::servesMetricsAndHealthAndStopsOnSigterm()
     QCOMPARE(request(network, base.resolved(QUrl(QStringLiteral("/nowhere")))).status, 404);
     QCOMPARE(request(network, base.resolved(QUrl(QStringLiteral("/metrics"))), "POST").status, 405);
     const Reply after = request(network, base.resolved(QUrl(QStringLiteral("/metrics"))));
-    QVERIFY2(after.body.contains(R"(rl_input_rejected_total{reason="not_found",source="http"} 1)"),
+    QVERIFY2(after.body.contains(R"(rl_input_rejected_total{reason="not_found",source="api"} 1)"),
              after.body.constData());
 
     // A second instance on the same port says why it cannot start.

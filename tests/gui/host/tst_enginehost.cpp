@@ -378,7 +378,7 @@ void TestEngineHost::failuresAndDropsAreLogged()
     QTRY_VERIFY_WITH_TIMEOUT(!log.lines().filter(dropped).isEmpty(), kTimeoutMs);
     QTRY_VERIFY_WITH_TIMEOUT(log.lines().contains(QStringLiteral("info feedback matching no routing decision: 15; "
                                                                  "the last: no routing decision awaits trajectory "
-                                                                 "'traj-19'")),
+                                                                 "'traj-20'")),
                              kTimeoutMs);
 }
 
@@ -415,7 +415,7 @@ void TestEngineHost::queueHeadShowsTheFirstItems()
         const auto &head = host.latestSnapshot().queueHead;
         QCOMPARE(head.size(), std::size_t(std::min(20, 30 - first)));
         for (std::size_t i = 0; i < head.size(); ++i) {
-            QCOMPARE(head[i].trajectoryId, "traj-" + std::to_string(first + static_cast<int>(i))); // oldest first
+            QCOMPARE(head[i].trajectoryId, "traj-" + std::to_string(first + 1 + static_cast<int>(i))); // oldest first
             QVERIFY(rl::ModelCatalogue::defaults().indexOf(head[i].modelId).has_value());
             QVERIFY(head[i].overallScore >= 0.0 && head[i].overallScore <= 1.0);
             QVERIFY(head[i].timestampMs > 0);

@@ -1,0 +1,24 @@
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json_fwd.hpp>
+
+namespace rl {
+
+// The body of PUT /v1/config: the loop settings to change, each optional.
+struct ConfigChange {
+    std::optional<bool> loopEnabled;
+    std::optional<bool> evaluationEnabled;
+    std::optional<std::size_t> batchSize;
+    std::optional<double> intervalSeconds;
+    std::optional<std::string> policy;
+
+    // Throws ApiError naming the field: malformed JSON, an unknown key, a wrong type, a batch size outside
+    // 1..100000, an interval outside 0.01..86400 s, an unknown policy. An empty object is a valid no-op.
+    static ConfigChange parse(std::string_view body);
+};
+} // namespace rl
