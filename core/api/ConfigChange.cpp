@@ -31,12 +31,15 @@ auto judged(const char *field, Parse parse)
 ConfigChange ConfigChange::parse(std::string_view body)
 {
     const nlohmann::json object = api::parseObject(body);
-    api::rejectUnknownKeys(object, {"loop_enabled", "evaluation_enabled", "batch_size", "interval_seconds", "policy"});
+    api::rejectUnknownKeys(object, {"loop_enabled", "evaluation_enabled", "batch_size", "interval_seconds",
+                                    "process_when_full", "policy"});
     ConfigChange change;
     try {
         const JsonReader reader(object, {});
         if (reader.has("loop_enabled"))
             change.loopEnabled = reader.boolean("loop_enabled");
+        if (reader.has("process_when_full"))
+            change.processWhenFull = reader.boolean("process_when_full");
         if (reader.has("evaluation_enabled"))
             change.evaluationEnabled = reader.boolean("evaluation_enabled");
         if (reader.has("batch_size")) {
@@ -55,7 +58,12 @@ ConfigChange ConfigChange::parse(std::string_view body)
                 std::string known;
                 for (std::string_view n : names)
                     known.append(known.empty() ? "" : ", ").append(n);
-                reader.fail("policy", "'" + name.substr(0, 40) + "' is not a policy (known: " + known + ")");
+                // Appended, not "'" + ...: GCC 12 warns falsely (-Wrestrict) about operator+ on a literal.
+                reader.fail("policy", std::string("'")
+                                          .append(name.substr(0, 40))
+                                          .append("' is not a policy (known: ")
+                                          .append(known)
+                                          .append(")"));
             }
             change.policy = name;
         }

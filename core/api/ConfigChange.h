@@ -15,6 +15,7 @@ struct ConfigChange {
     std::optional<bool> evaluationEnabled;
     std::optional<std::size_t> batchSize;
     std::optional<double> intervalSeconds;
+    std::optional<bool> processWhenFull;
     std::optional<std::string> policy;
 
     // Throws ApiError naming the field: malformed JSON, an unknown key, a wrong type, a batch size outside

@@ -40,7 +40,7 @@ Journal::~Journal()
     m_writer.reset();
 }
 
-std::uint64_t Journal::appendFeedback(std::vector<TrajectoryFeedback> items,
+std::uint64_t Journal::appendFeedback(const std::vector<TrajectoryFeedback> &items,
                                       std::function<void(std::uint64_t firstSeq)> onDurable)
 {
     // Encoded here, on the caller's thread, so the writer's time goes to SQLite alone.

@@ -32,6 +32,12 @@ class JournalWriter;
 // pushes into its queue under one lock (appendFeedback returns the first seq), and names removals by seq
 // (JournalConsumption). Write errors (a full disk) never throw from appends: they show in status(), the
 // writer retries, and onDurable waits until the items are committed.
+//
+// Costs to plan for: appends never wait, so while the disk stalls the backlog grows in memory
+// (status().unwritten counts it, for the caller to push back on). Relearning, and the decisions kept for
+// it, grow with the learning steps since the older of the two latest checkpoints: checkpoint the policy
+// regularly. Restore reads the decisions of the last historyMaxAge, newest first, until it has found
+// historyCapacity not yet learned from.
 class Journal {
 public:
     using Progress = std::function<bool(std::uint64_t done, std::uint64_t total)>;
@@ -52,7 +58,8 @@ public:
     // Gives the items consecutive seqs (returned: the first) and queues them. onDurable(firstSeq) runs on the
     // writer thread once the transaction holding them has committed, callbacks in seq order; it must be
     // quick, must not throw, and must not call flush() or compact() (they wait for the writer).
-    std::uint64_t appendFeedback(std::vector<TrajectoryFeedback> items,
+    // The items are encoded before it returns: the caller keeps them (e.g. to queue them in onDurable).
+    std::uint64_t appendFeedback(const std::vector<TrajectoryFeedback> &items,
                                  std::function<void(std::uint64_t firstSeq)> onDurable = {});
     void appendDecision(JournalDecision decision);
     void appendOutcome(std::uint64_t eventId, double immediateReward); // the decision's immediate reward

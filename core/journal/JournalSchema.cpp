@@ -61,8 +61,17 @@ void configureJournalConnection(SqliteDatabase &db, const JournalOptions &option
 void ensureJournalSchema(SqliteDatabase &db)
 {
     const auto version = db.queryInt("PRAGMA user_version");
-    if (version == kJournalSchemaVersion)
+    if (version == kJournalSchemaVersion) {
+        // A file of our version without one of our tables was edited by hand or damaged: unreadable, rather
+        // than a query failing later with an error that looks like a bug.
+        for (const char *table : {"feedback", "decisions", "learned", "consumption", "checkpoints", "meta"}) {
+            if (db.queryInt(std::string("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = '") + table
+                            + "'")
+                == 0)
+                throw SqliteError(SQLITE_FORMAT, db.path() + " has no table " + table);
+        }
         return;
+    }
     if (version != 0 || db.queryInt("SELECT count(*) FROM sqlite_schema") != 0)
         throw SqliteError(SQLITE_FORMAT, db.path() + " has schema version " + std::to_string(version)
                                              + ", this build reads version " + std::to_string(kJournalSchemaVersion));

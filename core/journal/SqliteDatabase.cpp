@@ -17,13 +17,12 @@ bool SqliteError::unreadable() const
     switch (primaryCode()) {
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
-    case SQLITE_FORMAT:
-    case SQLITE_SCHEMA:
-    case SQLITE_MISMATCH:
-    case SQLITE_ERROR: // "no such table" and the like: the file is SQLite, but not a journal we can read
+    case SQLITE_FORMAT: // also ours: another schema version, a table missing
         return true;
     default:
-        return false; // a lock, a full disk, an I/O error or permissions: the file may be fine
+        // A lock, a full disk, an I/O error or permissions: the file may well be fine, and a plain SQL error
+        // is a bug to see, not a reason to set the journal aside.
+        return false;
     }
 }
 

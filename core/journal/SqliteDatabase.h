@@ -18,7 +18,7 @@ public:
     SqliteError(int code, const std::string &message);
     int code() const { return m_code; }
     int primaryCode() const { return m_code & 0xFF; }
-    // The file is not a database we can read: damaged, not SQLite at all, or a schema we do not know.
+    // The file is not a journal we can read: damaged, not SQLite at all, or a schema we do not know.
     bool unreadable() const;
 
 private:

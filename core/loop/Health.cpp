@@ -41,7 +41,14 @@ nlohmann::json journalJson(const JournalHealth &journal)
             {"last_checkpoint",
              journal.lastCheckpointMs ? nlohmann::json(isoUtc(*journal.lastCheckpointMs)) : nlohmann::json(nullptr)},
             {"restored", journal.restored},
-            {"last_error", journal.lastError}};
+            {"last_error", journal.lastError},
+            {"totals",
+             {{"accepted", journal.totals.accepted},
+              {"processed", journal.totals.processed},
+              {"failed", journal.totals.failed},
+              {"dropped", journal.totals.dropped},
+              {"purged", journal.totals.purged},
+              {"queued", journal.totals.queued}}}};
 }
 
 } // namespace

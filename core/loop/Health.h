@@ -21,6 +21,10 @@ struct JournalHealth {
     std::optional<std::int64_t> lastCheckpointMs;
     std::string restored;  // what start-up restored, one line
     std::string lastError; // the latest write error, empty if none
+    // Where every item ever accepted went, as committed: accepted = processed + failed + dropped + purged + queued.
+    struct Totals {
+        std::uint64_t accepted = 0, processed = 0, failed = 0, dropped = 0, purged = 0, queued = 0;
+    } totals;
 };
 
 struct HealthState {
@@ -48,7 +52,8 @@ struct HealthState {
     // Keys as the issue names them: rl_feedback_enabled, trajectory_evaluation_enabled, router_registered,
     // loop_running, queue_depth, queue_capacity, last_tick (ISO 8601 UTC or null), batch_size, interval_seconds,
     // policy, totals{routed, emitted, processed, failed, dropped, purged, evicted}, journal (null, or
-    // {directory, sync, restoring, bytes, queued_rows, decision_log_rows, last_checkpoint, restored, last_error}).
+    // {directory, sync, restoring, bytes, queued_rows, decision_log_rows, last_checkpoint, restored, last_error,
+    // totals{accepted, processed, failed, dropped, purged, queued}}).
     nlohmann::json toJson() const;
 };
 

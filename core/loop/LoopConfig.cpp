@@ -169,6 +169,8 @@ LoopConfig LoopConfig::fromEnvironment(const std::function<const char *(const ch
         config.batchSize = parseBatchSize("RL_FEEDBACK_BATCH_SIZE", *v);
     if (const auto v = read("RL_FEEDBACK_LOOP_INTERVAL_SECONDS"))
         config.intervalSeconds = parseIntervalSeconds("RL_FEEDBACK_LOOP_INTERVAL_SECONDS", *v);
+    if (const auto v = read("RL_FEEDBACK_PROCESS_WHEN_FULL"))
+        config.processWhenFull = parseFlag("RL_FEEDBACK_PROCESS_WHEN_FULL", *v);
     if (const auto v = read("RL_TENANT"))
         config.labels.tenant = parseLabelValue("RL_TENANT", *v);
     if (const auto v = read("RL_WORKSPACE"))

@@ -27,7 +27,10 @@ struct LoopConfig {
     bool loopEnabled = true;       // ENABLE_TRAJECTORY_FEEDBACK_LOOP
     std::size_t batchSize = 25;    // RL_FEEDBACK_BATCH_SIZE
     double intervalSeconds = 15.0; // RL_FEEDBACK_LOOP_INTERVAL_SECONDS
-    MetricLabels labels;           // RL_TENANT, RL_WORKSPACE
+    // RL_FEEDBACK_PROCESS_WHEN_FULL: also run a batch as soon as batchSize items are queued, rather than only
+    // on the tick (a service's low-latency setting; the original waits for the tick).
+    bool processWhenFull = false;
+    MetricLabels labels; // RL_TENANT, RL_WORKSPACE
 
     // Reads the variables above through getenv (unset or empty keeps the default). Throws ConfigError.
     static LoopConfig fromEnvironment(const std::function<const char *(const char *)> &getenv);

@@ -45,6 +45,8 @@ public:
     // Queued items dropped to make room for newer ones, with their journal seqs. Called on the producer's
     // thread, outside the router's lock.
     virtual void dropped(std::size_t /*count*/, FeedbackQueue::SeqRange /*seqs*/) {}
+    // An item was queued; depth is the queue's size after it. On the producer's thread, outside the lock.
+    virtual void queued(std::size_t /*depth*/) {}
     // The oldest queued items were purged by an operator. Outside the router's lock.
     virtual void purged(std::size_t /*count*/, FeedbackQueue::SeqRange /*seqs*/) {}
     // A batch ended: every item taken from the queue for it has been reported as learned or failed.

@@ -146,10 +146,13 @@ bool ModelRouter::recordOutcome(std::string_view trajectoryId, double immediateR
 void ModelRouter::push(TrajectoryFeedback feedback)
 {
     FeedbackQueue::SeqRange seqs;
-    if (const std::size_t dropped = m_queue.push(std::move(feedback), &seqs)) {
+    const std::size_t dropped = m_queue.push(std::move(feedback), &seqs);
+    if (dropped)
         m_metrics.addDropped(dropped);
-        if (EngineHook *hook = m_hook.load())
+    if (EngineHook *hook = m_hook.load()) {
+        if (dropped)
             hook->dropped(dropped, seqs);
+        hook->queued(m_queue.size());
     }
 }
 

@@ -392,6 +392,10 @@ void parseRun(QCommandLineParser &parser, const QStringList &arguments,
         QStringLiteral("enable-loop"),
         CommandLine::tr("Process feedback on every tick (ENABLE_TRAJECTORY_FEEDBACK_LOOP)."));
     const QCommandLineOption disableLoop(QStringLiteral("disable-loop"), CommandLine::tr("Do not process feedback."));
+    const QCommandLineOption processWhenFull(
+        QStringLiteral("process-when-full"),
+        CommandLine::tr("Also run a batch as soon as batch-size items are queued, not only on the tick "
+                        "(RL_FEEDBACK_PROCESS_WHEN_FULL)."));
     const QCommandLineOption timeScale(
         QStringLiteral("time-scale"),
         CommandLine::tr("Compress the alert rules' windows, for-durations and evaluation intervals by this factor, "
@@ -438,6 +442,7 @@ void parseRun(QCommandLineParser &parser, const QStringList &arguments,
                        disableEvaluation,
                        enableLoop,
                        disableLoop,
+                       processWhenFull,
                        languageOption(),
                        timeScale,
                        rules,
@@ -496,6 +501,8 @@ void parseRun(QCommandLineParser &parser, const QStringList &arguments,
         engine.loop.evaluationEnabled = *on;
     if (const auto on = parseSwitchPair(parser, enableLoop, disableLoop))
         engine.loop.loopEnabled = *on;
+    if (parser.isSet(processWhenFull))
+        engine.loop.processWhenFull = true;
     if (parser.isSet(policy))
         engine.policy = parsePolicy(QStringLiteral("--policy"), parser.value(policy));
     if (parser.isSet(seed))

@@ -18,6 +18,12 @@ void EngineEventDigest::dropped(std::size_t count, FeedbackQueue::SeqRange)
     m_digest.dropped += count;
 }
 
+void EngineEventDigest::queued(std::size_t depth)
+{
+    if (m_onQueued)
+        m_onQueued(depth);
+}
+
 EngineEventDigest::Digest EngineEventDigest::take()
 {
     const std::lock_guard lock(m_mutex);

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <mutex>
 #include <string>
 
@@ -12,7 +13,8 @@ namespace rl {
 
 // Sums up what the router reports as going wrong, so the worker can log it without flooding the log: per
 // failure reason a count and the last message, and the items dropped from a full queue, since the last
-// take(). Thread-safe: the router reports from whichever thread routes, processes or enqueues.
+// take(). It also passes the queue's depth on to the worker (setOnQueued). Thread-safe: the router reports from
+// whichever thread routes, processes or enqueues.
 class EngineEventDigest : public EngineHook {
 public:
     struct Failures {
@@ -26,6 +28,10 @@ public:
 
     void failed(const TrajectoryFeedback &feedback, FailureReason reason, std::string_view message) override;
     void dropped(std::size_t count, FeedbackQueue::SeqRange seqs) override;
+    void queued(std::size_t depth) override;
+    // Called with the depth after each item is queued, from the producer's thread: how the loop learns that
+    // a batch is full. Set before the router reports.
+    void setOnQueued(std::function<void(std::size_t)> onQueued) { m_onQueued = std::move(onQueued); }
 
     // What was reported since the previous call, and starts afresh.
     Digest take();
@@ -33,6 +39,7 @@ public:
 private:
     std::mutex m_mutex;
     Digest m_digest;
+    std::function<void(std::size_t)> m_onQueued;
 };
 
 } // namespace rl

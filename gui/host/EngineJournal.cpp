@@ -74,9 +74,9 @@ void EngineJournal::checkpoint(const ModelRouter &router)
 
 void EngineJournal::append(std::vector<TrajectoryFeedback> items, Queue queue)
 {
-    // The journal keeps its own copy to write; these are queued once it is durable, numbered as it numbered.
-    auto held = std::make_shared<std::vector<TrajectoryFeedback>>(items);
-    m_journal.appendFeedback(std::move(items), [held, queue = std::move(queue)](std::uint64_t firstSeq) {
+    // The journal encodes them before it returns; they are queued once durable, numbered as it numbered.
+    auto held = std::make_shared<std::vector<TrajectoryFeedback>>(std::move(items));
+    m_journal.appendFeedback(*held, [held, queue = std::move(queue)](std::uint64_t firstSeq) {
         for (std::size_t i = 0; i < held->size(); ++i)
             (*held)[i].seq = firstSeq + i;
         queue(std::move(*held));

@@ -44,6 +44,7 @@ public:
     void evicted(std::size_t count) override;
     void dropped(std::size_t count, FeedbackQueue::SeqRange seqs) override;
     void purged(std::size_t count, FeedbackQueue::SeqRange seqs) override;
+    void queued(std::size_t depth) override { m_next.queued(depth); }
     void batchDone() override;
 
 private:

@@ -189,6 +189,12 @@ void EngineWorker::start()
         m_simulatorTimer->start();
     }
     m_snapshotTimer->start();
+    m_events.setOnQueued([this](std::size_t depth) {
+        const std::size_t full = m_fullBatch.load(std::memory_order_relaxed);
+        if (full != 0 && depth >= full && !m_wakePending.exchange(true))
+            QMetaObject::invokeMethod(this, &EngineWorker::processFullBatches, Qt::QueuedConnection);
+    });
+    updateFullBatch();
     m_readyRouter.store(m_router.get(), std::memory_order_release);
 
     qCInfo(lcEngine).noquote() << tr("engine started: policy %1, batch size %2, interval %3 s, loop %4, "
@@ -309,6 +315,7 @@ nlohmann::json EngineWorker::configJson() const
             {"evaluation_enabled", m_options.loop.evaluationEnabled},
             {"batch_size", m_options.loop.batchSize},
             {"interval_seconds", m_options.loop.intervalSeconds},
+            {"process_when_full", m_options.loop.processWhenFull},
             {"policy", m_router ? m_router->policyName() : m_options.policy}};
 }
 
@@ -320,6 +327,7 @@ void EngineWorker::setBatchSize(int batchSize)
         reject("batch_size", QString::fromStdString(error.what()));
         return;
     }
+    updateFullBatch();
     m_dirty = true;
     qCInfo(lcEngine).noquote() << tr("batch size set to %1").arg(batchSize);
 }
@@ -342,6 +350,7 @@ void EngineWorker::setLoopEnabled(bool enabled)
 {
     m_processor->setEnabled(enabled);
     m_options.loop.loopEnabled = enabled;
+    updateFullBatch();
     if (enabled && m_router)
         m_tickTimer->start();
     else
@@ -451,6 +460,36 @@ void EngineWorker::emitRequests(int count)
     const std::size_t emitted = m_simulator->emit(static_cast<std::size_t>(count));
     m_dirty = true;
     qCInfo(lcEngine).noquote() << tr("emitted %1 simulated requests").arg(emitted);
+}
+
+void EngineWorker::updateFullBatch()
+{
+    const bool on = m_router && m_options.loop.processWhenFull && m_options.loop.loopEnabled;
+    m_fullBatch.store(on ? m_options.loop.batchSize : 0, std::memory_order_relaxed);
+}
+
+void EngineWorker::processFullBatches()
+{
+    m_wakePending.store(false);
+    QElapsedTimer slice;
+    slice.start();
+    while (m_fullBatch.load(std::memory_order_relaxed) != 0 && !m_drain.active
+           && m_router->queue().size() >= m_options.loop.batchSize) {
+        if (slice.hasExpired(kDrainSliceMs)) { // still full: after what was posted meanwhile
+            if (!m_wakePending.exchange(true))
+                QMetaObject::invokeMethod(this, &EngineWorker::processFullBatches, Qt::QueuedConnection);
+            return;
+        }
+        runBatch();
+    }
+}
+
+void EngineWorker::setProcessWhenFull(bool enabled)
+{
+    m_options.loop.processWhenFull = enabled;
+    updateFullBatch();
+    m_dirty = true;
+    qCInfo(lcEngine).noquote() << (enabled ? tr("a full batch is processed at once") : tr("batches wait for the tick"));
 }
 
 void EngineWorker::tick()
@@ -573,6 +612,9 @@ EngineSnapshot EngineWorker::takeSnapshot()
         if (status.lastCheckpointTimeMs > 0)
             m_journalHealth.lastCheckpointMs = status.lastCheckpointTimeMs;
         m_journalHealth.lastError = status.lastError;
+        const JournalTotals &totals = status.totals;
+        m_journalHealth.totals = {totals.accepted, totals.processed, totals.failed,
+                                  totals.dropped,  totals.purged,    totals.queued};
         health.journal = m_journalHealth;
     }
     health.totals.evicted = m_router ? m_router->evictedTotal() : 0;

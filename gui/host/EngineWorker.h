@@ -73,6 +73,7 @@ public Q_SLOTS:
     void setBatchSize(int batchSize);
     void setIntervalSeconds(double seconds);
     void setLoopEnabled(bool enabled); // the ENABLE_TRAJECTORY_FEEDBACK_LOOP flag: ticks start or stop
+    void setProcessWhenFull(bool enabled);
     void setEvaluationEnabled(bool enabled);
     void setPolicy(const QString &name);
     void resetPolicy();
@@ -94,6 +95,9 @@ private:
     void openJournal();
     void checkpoint();
     void closeJournal();
+    // Runs batches while a full one is queued (LoopConfig::processWhenFull), in slices like a drain.
+    void processFullBatches();
+    void updateFullBatch(); // after the loop flag, the batch size or processWhenFull changed
     void tick();
     void advanceSimulator();
     void publishSnapshot();
@@ -144,6 +148,10 @@ private:
     std::vector<DrainWaiter> m_drainWaiters;
     std::atomic<std::uint64_t> m_drainRequests{0};
     std::atomic<ModelRouter *> m_readyRouter{nullptr};
+    // Read by producers' threads: the batch size that wakes the loop (0: only the tick does), and whether a
+    // wake is already posted, so a burst of items posts one.
+    std::atomic<std::size_t> m_fullBatch{0};
+    std::atomic<bool> m_wakePending{false};
     QElapsedTimer m_drainClock;
     std::atomic<std::uint64_t> m_drainsCancelledUpTo{0};
 };

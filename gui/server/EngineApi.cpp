@@ -213,6 +213,8 @@ void EngineApi::control(const ApiRequest &request, const ApiResponder &respond)
                 worker.setBatchSize(static_cast<int>(*change.batchSize));
             if (change.intervalSeconds)
                 worker.setIntervalSeconds(*change.intervalSeconds);
+            if (change.processWhenFull)
+                worker.setProcessWhenFull(*change.processWhenFull);
             if (change.evaluationEnabled)
                 worker.setEvaluationEnabled(*change.evaluationEnabled);
             if (change.loopEnabled)

@@ -64,6 +64,9 @@ int HeadlessRunner::run(QTextStream &out, QTextStream &err)
     // Log lines carry the time, like the status lines, unless the user chose a pattern.
     if (!qEnvironmentVariableIsSet("QT_MESSAGE_PATTERN"))
         qSetMessagePattern(QStringLiteral("%{time HH:mm:ss}  %{if-category}%{category}: %{endif}%{message}"));
+    // Before anything starts: a SIGTERM during start-up still shuts down cleanly (the journal is closed).
+    if (!installSignalHandlers(err))
+        return 1;
     // Declared first, destroyed last: the API's threads use the host until they are stopped.
     EngineHost host(m_options.engine, m_options.alerts);
     connect(&host, &EngineHost::fatalError, this, [&err](const QString &message) {
@@ -75,8 +78,6 @@ int HeadlessRunner::run(QTextStream &out, QTextStream &err)
         err << QStringLiteral("rlstudio: ") << api.errorString() << Qt::endl;
         return 1;
     }
-    if (!installSignalHandlers(err))
-        return 1;
     out << api.listeningLine() << Qt::endl;
 
     QTimer status;

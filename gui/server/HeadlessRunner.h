@@ -14,7 +14,7 @@ namespace rl {
 class EngineHost;
 
 // `rlstudio --headless`: the engine and its HTTP API with no window. Prints where it listens and a
-// status line every few seconds; SIGINT or SIGTERM ends it cleanly with exit code 0.
+// status line every few seconds; SIGINT, SIGTERM or SIGHUP ends it cleanly with exit code 0.
 class HeadlessRunner : public QObject {
     Q_OBJECT
 

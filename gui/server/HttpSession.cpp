@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <limits>
 
 #include <boost/asio/post.hpp>
 #include <boost/asio/write.hpp>
@@ -145,7 +146,10 @@ void HttpSession::readHeader()
 {
     m_parser.emplace();
     m_parser->header_limit(static_cast<std::uint32_t>(m_state.options.maxHeaderBytes));
-    m_parser->body_limit(m_state.options.maxBodyBytes);
+    // No limit while the header is read, so the parser does not refuse a large Content-Length before the
+    // Host and token are checked: screen() does, then sets the limit for the body. (Not boost::none: Beast
+    // 1.74 compares a length with it as "greater than nothing" and refuses every body.)
+    m_parser->body_limit(std::numeric_limits<std::uint64_t>::max());
     m_stream.expires_after(m_state.options.headerTimeout);
     http::async_read_header(
         m_stream, m_buffer, *m_parser,
@@ -154,8 +158,6 @@ void HttpSession::readHeader()
 
 void HttpSession::onHeader(beast::error_code error)
 {
-    if (error == http::error::body_limit) // Content-Length alone says it is too large: nothing read
-        return tooLarge();
     if (error == http::error::header_limit || error == http::error::buffer_overflow)
         return fail(431, "header_too_large",
                     "the request's header is larger than " + std::to_string(m_state.options.maxHeaderBytes) + " bytes");
@@ -170,6 +172,7 @@ void HttpSession::onHeader(beast::error_code error)
 
     if (std::optional<ApiResponse> refusal = screen(m_endpoint))
         return send(std::move(*refusal), m_parser->is_done() && m_parser->get().keep_alive());
+    m_parser->body_limit(m_state.options.maxBodyBytes);
     if (m_parser->is_done())
         return dispatch();
 
@@ -194,7 +197,7 @@ void HttpSession::onHeader(beast::error_code error)
 void HttpSession::onBody(beast::error_code error)
 {
     if (error == http::error::body_limit) // a chunked body grew past it
-        return tooLarge();
+        return fail(413, "payload_too_large", tooLargeMessage());
     if (error == beast::error::timeout) {
         m_state.handler.rejected("timeout");
         return close();
@@ -276,6 +279,8 @@ std::optional<ApiResponse> HttpSession::screen(const ApiEndpoint *&endpoint)
         if (!m_parser->content_length() && !m_parser->chunked())
             return refuse(411, "length_required", found->path + " needs a Content-Length or a chunked body");
     }
+    if (const auto length = m_parser->content_length(); length && *length > options.maxBodyBytes)
+        return refuse(413, "payload_too_large", tooLargeMessage()); // before any of it is read
     return std::nullopt;
 }
 
@@ -337,10 +342,9 @@ void HttpSession::fail(int status, const std::string &reason, const std::string 
     send(errorResponse(status, reason, message), false);
 }
 
-void HttpSession::tooLarge()
+std::string HttpSession::tooLargeMessage() const
 {
-    fail(413, "payload_too_large",
-         "the body is larger than the limit of " + std::to_string(m_state.options.maxBodyBytes) + " bytes");
+    return "the body is larger than the limit of " + std::to_string(m_state.options.maxBodyBytes) + " bytes";
 }
 
 void HttpSession::send(ApiResponse response, bool keepAlive)

@@ -44,7 +44,7 @@ private:
     // Answers and, unless keepAlive, closes after the write.
     void send(ApiResponse response, bool keepAlive);
     void fail(int status, const std::string &reason, const std::string &message); // answers and closes
-    void tooLarge(); // 413, before or while reading the body
+    std::string tooLargeMessage() const;
     void onWritten(boost::beast::error_code error, bool keepAlive);
     void close();
     void linger();

@@ -10,7 +10,7 @@ class QTextStream;
 
 namespace rl {
 
-// `rlstudio` with a display: the main window on a running engine, with /metrics and /health served as in
+// `rlstudio` with a display: the main window on a running engine, with the API, /metrics and /health served as in
 // headless mode. --screenshot and --exit-after make it run for a while, save the window and exit.
 class DesktopRunner : public QObject {
     Q_OBJECT

@@ -8,6 +8,7 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressDialog>
@@ -163,11 +164,10 @@ void MainWindow::buildStatusBar()
     m_flagsStatus = new QLabel(this);
     m_loopStatus = new QLabel(this);
     m_tickStatus = new QLabel(this);
-    m_endpointStatus =
-        new QLabel(m_options.endpointUrl.isEmpty() ? tr("HTTP endpoints off")
-                                                   : tr("/metrics and /health on %1").arg(m_options.endpointUrl),
-                   this);
-    for (QLabel *label : {m_flagsStatus, m_loopStatus, m_tickStatus, m_endpointStatus})
+    m_journalStatus = new QLabel(this);
+    m_endpointStatus = new QLabel(
+        m_options.endpointUrl.isEmpty() ? tr("HTTP API off") : tr("API on %1").arg(m_options.endpointUrl), this);
+    for (QLabel *label : {m_flagsStatus, m_loopStatus, m_tickStatus, m_journalStatus, m_endpointStatus})
         statusBar()->addPermanentWidget(label);
 }
 
@@ -336,6 +336,38 @@ void MainWindow::showStatus(const EngineSnapshot &snapshot)
             ? tr("last tick %1")
                   .arg(QDateTime::fromMSecsSinceEpoch(*health.lastTickMs).toString(QStringLiteral("HH:mm:ss")))
             : tr("no tick yet"));
+    showJournal(health.journal);
+}
+
+void MainWindow::showJournal(const std::optional<JournalHealth> &journal)
+{
+    if (!journal) {
+        m_journalStatus->setText(tr("journal off"));
+        m_journalStatus->setToolTip(tr("--ephemeral: nothing is kept on disk; a restart forgets the queue, the "
+                                       "pending decisions and what the policy learned."));
+        return;
+    }
+    const QString directory = QString::fromStdString(journal->directory);
+    if (journal->restoring) {
+        m_journalStatus->setText(tr("journal: restoring…"));
+        m_journalStatus->setToolTip(directory);
+        return;
+    }
+    const QString checkpoint =
+        journal->lastCheckpointMs
+            ? QDateTime::fromMSecsSinceEpoch(*journal->lastCheckpointMs).toString(QStringLiteral("HH:mm:ss"))
+            : tr("none yet");
+    m_journalStatus->setText(
+        journal->lastError.empty()
+            ? tr("journal %1 · checkpoint %2")
+                  .arg(QLocale().formattedDataSize(static_cast<qint64>(journal->bytes)), checkpoint)
+            : tr("journal error: %1").arg(QString::fromStdString(journal->lastError)));
+    m_journalStatus->setToolTip(
+        tr("Folder: %1\nSync: %2\nQueued rows: %L3 · decision log: %L4 rows\nRestored at start: %5")
+            .arg(directory, QString::fromStdString(journal->sync))
+            .arg(journal->queuedRows)
+            .arg(journal->decisionLogRows)
+            .arg(QString::fromStdString(journal->restored)));
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <optional>
+
 #include <QMainWindow>
 #include <QPointer>
 
@@ -35,7 +37,7 @@ class MainWindow : public QMainWindow {
 
 public:
     struct Options {
-        QString endpointUrl;      // where /metrics and /health are served, if they are
+        QString endpointUrl;      // where the API, /metrics and /health are served, if they are
         LogRouter *log = nullptr; // the event log's source; none shows only the window's own entries
     };
 
@@ -64,6 +66,7 @@ private:
     void connectActions();
     void showSnapshot(const EngineSnapshot &snapshot);
     void showStatus(const EngineSnapshot &snapshot);
+    void showJournal(const std::optional<JournalHealth> &journal);
     void showDrain(const DrainProgress &drain);
     void confirmPurge();
     void startDrain();
@@ -89,6 +92,7 @@ private:
     QLabel *m_flagsStatus = nullptr;
     QLabel *m_loopStatus = nullptr;
     QLabel *m_tickStatus = nullptr;
+    QLabel *m_journalStatus = nullptr;
     QLabel *m_endpointStatus = nullptr;
     LiveStats m_stats;
     LiveSample m_sample;

@@ -1,5 +1,7 @@
 #include "RlstudioProcess.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QNetworkReply>
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -57,6 +59,19 @@ QUrl RlstudioProcess::waitForListening()
             if (match.hasMatch())
                 url = QUrl(match.captured(1));
             return url.isValid() || m_process.state() == QProcess::NotRunning;
+        },
+        kProcessTimeoutMs));
+    if (!url.isValid())
+        return url;
+    // The server listens at once; the engine takes a moment more (longer when it restores a journal), and
+    // answers 503 meanwhile. Most tests want the engine, so wait for it; it may also never come.
+    QNetworkAccessManager network;
+    const QUrl health = url.resolved(QUrl(QStringLiteral("/health")));
+    static_cast<void>(QTest::qWaitFor(
+        [&] {
+            const Reply reply = request(network, health);
+            return m_process.state() == QProcess::NotRunning
+                   || QJsonDocument::fromJson(reply.body).object().value(QStringLiteral("router_registered")).toBool();
         },
         kProcessTimeoutMs));
     return url;

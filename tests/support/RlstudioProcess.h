@@ -22,6 +22,7 @@ public:
     ~RlstudioProcess(); // SIGTERM, then waits
 
     // The URL from "rlstudio: listening on URL"; invalid if the process ended or said nothing in time.
+    // Returns once /health says the engine is ready (router_registered), or the process ended, or in time.
     QUrl waitForListening();
     // Waits for standard error to contain text (beyond what earlier waits consumed); false on timeout.
     bool waitForError(const QString &text, int timeoutMs = kProcessTimeoutMs);

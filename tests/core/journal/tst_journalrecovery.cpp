@@ -308,6 +308,20 @@ private slots:
         QVERIFY2(restored.note.find("moved it to") != std::string::npos, restored.note.c_str());
     }
 
+    void aJournalMissingATableIsMovedAside()
+    {
+        const auto options = freshOptions();
+        rl::RestoredJournal restored;
+        rl::Journal::open(options, restored)->appendFeedback(items(1, 3));
+        {
+            rl::SqliteDatabase db(options.directory + "/journal.db", rl::SqliteDatabase::Mode::ReadWrite);
+            db.exec("DROP TABLE learned");
+        }
+        auto journal = rl::Journal::open(options, restored);
+        QVERIFY2(restored.note.find("has no table learned") != std::string::npos, restored.note.c_str());
+        QVERIFY(restored.queue.empty());
+    }
+
     void aTruncatedDatabaseIsNeverFatal()
     {
         const auto options = freshOptions();
