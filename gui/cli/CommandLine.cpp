@@ -27,6 +27,7 @@ const QString kBench = QStringLiteral("bench");
 const QString kSimulateStream = QStringLiteral("simulate-stream");
 const QString kRules = QStringLiteral("rules");
 const QString kLoad = QStringLiteral("load");
+const QString kExport = QStringLiteral("export");
 const QString kCheck = QStringLiteral("check");
 const QString kHeadless = QStringLiteral("headless");
 const QString kLanguage = QStringLiteral("lang");
@@ -293,8 +294,8 @@ void rejectPositionals(const QCommandLineParser &parser)
     const QStringList extra = parser.positionalArguments();
     if (!extra.isEmpty()) {
         fail(CommandLine::tr("unknown command \"%1\": expected %2, or options only")
-                 .arg(extra.constFirst(),
-                      QStringList{kReplay, kBench, kSimulateStream, kRules, kLoad}.join(QStringLiteral(", "))));
+                 .arg(extra.constFirst(), QStringList{kReplay, kBench, kSimulateStream, kRules, kLoad, kExport}.join(
+                                              QStringLiteral(", "))));
     }
 }
 
@@ -451,8 +452,9 @@ void parseRun(QCommandLineParser &parser, const QStringList &arguments,
                        size});
     parser.addPositionalArgument(
         QStringLiteral("command"),
-        CommandLine::tr("replay, bench, simulate-stream, rules or load (see rlstudio COMMAND --help); none runs the "
-                        "engine."),
+        CommandLine::tr(
+            "replay, bench, simulate-stream, rules, load or export (see rlstudio COMMAND --help); none runs the "
+            "engine."),
         QStringLiteral("[command]"));
     if (parseStops(parser, arguments))
         return;
@@ -801,6 +803,39 @@ void parseLoad(QCommandLineParser &parser, const QStringList &arguments,
     load.json = parser.isSet(json);
 }
 
+void parseExport(QCommandLineParser &parser, const QStringList &arguments,
+                 const std::function<const char *(const char *)> &getenv, CommandLine &result)
+{
+    const QCommandLineOption dataDir(
+        QStringLiteral("data-dir"),
+        CommandLine::tr("The journal's folder (RL_DATA_DIR; default the application data folder)."),
+        QStringLiteral("DIR"));
+    const QCommandLineOption format(QStringLiteral("format"), CommandLine::tr("dsjson (default) or csv."),
+                                    QStringLiteral("FORMAT"));
+    const QCommandLineOption out(QStringLiteral("out"), CommandLine::tr("The file to write."), QStringLiteral("FILE"));
+    parser.addOptions({dataDir, format, out, languageOption()});
+    parser.addPositionalArgument(kExport, CommandLine::tr("Write the decision log of a journal, with the rewards "
+                                                          "joined, for off-policy evaluation."));
+    if (parseStops(parser, arguments))
+        return;
+    rejectPositionals(parser);
+
+    ExportCommand::Options &options = result.exportLog;
+    options.dataDir = parser.value(dataDir);
+    if (options.dataDir.isEmpty())
+        options.dataDir = QString::fromLocal8Bit(getenv("RL_DATA_DIR"));
+    if (options.dataDir.isEmpty())
+        options.dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    if (parser.isSet(format)) {
+        options.format = parser.value(format);
+        if (options.format != u"dsjson" && options.format != u"csv")
+            fail(CommandLine::tr("%1 is not dsjson or csv").arg(shown(QStringLiteral("--format"), options.format)));
+    }
+    if (!parser.isSet(out))
+        fail(CommandLine::tr("export needs --out FILE"));
+    options.out = parser.value(out);
+}
+
 // The command a list of arguments starts with, if any.
 CommandLine::Command commandOf(const QStringList &arguments)
 {
@@ -815,6 +850,8 @@ CommandLine::Command commandOf(const QStringList &arguments)
         return CommandLine::Command::Rules;
     if (first == kLoad)
         return CommandLine::Command::Load;
+    if (first == kExport)
+        return CommandLine::Command::Export;
     return CommandLine::Command::Run;
 }
 
@@ -875,6 +912,9 @@ CommandLine CommandLine::parse(const QStringList &arguments, const std::function
         break;
     case Command::Load:
         parseLoad(parser, rest, getenv, result);
+        break;
+    case Command::Export:
+        parseExport(parser, rest, getenv, result);
         break;
     }
     result.helpRequested = parser.isSet(help);

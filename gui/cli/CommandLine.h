@@ -7,6 +7,7 @@
 #include <QStringList>
 
 #include "gui/cli/BenchCommand.h"
+#include "gui/cli/ExportCommand.h"
 #include "gui/cli/LoadCommand.h"
 #include "gui/cli/ReplayCommand.h"
 #include "gui/cli/RulesCheckCommand.h"
@@ -23,7 +24,7 @@ class CommandLine {
     Q_DECLARE_TR_FUNCTIONS(CommandLine)
 
 public:
-    enum class Command { Run, Replay, Bench, SimulateStream, Rules, Load };
+    enum class Command { Run, Replay, Bench, SimulateStream, Rules, Load, Export };
 
     // arguments[0] is the program. Throws ConfigError naming the flag or variable, the value and what
     // is accepted; start-up then stops with exit code 2.
@@ -43,6 +44,7 @@ public:
     HeadlessRunner::Options run;
     DesktopRunner::Options desktop; // its server part is `run`
     ReplayCommand::Options replay;
+    ExportCommand::Options exportLog;
     BenchCommand::Options bench;
     SimulateStreamCommand::Options simulateStream;
     RulesCheckCommand::Options rulesCheck;

@@ -8,6 +8,7 @@
 #include "core/loop/LoopConfig.h"
 #include "gui/cli/BenchCommand.h"
 #include "gui/cli/CommandLine.h"
+#include "gui/cli/ExportCommand.h"
 #include "gui/cli/LoadCommand.h"
 #include "gui/cli/ReplayCommand.h"
 #include "gui/cli/Translations.h"
@@ -62,6 +63,8 @@ int main(int argc, char *argv[])
         return rl::RulesCheckCommand::run(commandLine.rulesCheck, out, err);
     case rl::CommandLine::Command::Load:
         return rl::LoadCommand::run(commandLine.load, out, err);
+    case rl::CommandLine::Command::Export:
+        return rl::ExportCommand::run(commandLine.exportLog, out, err);
     case rl::CommandLine::Command::Run:
         break;
     }

@@ -113,7 +113,7 @@ void EngineApi::handle(ApiRequest request, ApiResponder respond)
         if (path == "/v1/route")
             return respond(route(request));
         if (path == "/v1/feedback")
-            return respond(feedback(request));
+            return feedback(request, respond);
         if (path == "/v1/outcome")
             return respond(outcome(request));
         if (path == "/v1/state")
@@ -142,7 +142,7 @@ ApiResponse EngineApi::route(const ApiRequest &request)
     }
 }
 
-ApiResponse EngineApi::feedback(const ApiRequest &request)
+void EngineApi::feedback(const ApiRequest &request, const ApiResponder &respond)
 {
     ModelRouter &router = *m_host.router();
     FeedbackSubmission submission =
@@ -152,7 +152,7 @@ ApiResponse EngineApi::feedback(const ApiRequest &request)
     if (submission.accepted.empty()) {
         if (submission.rejected.empty())
             throw ApiError::invalid({}, "the body holds no feedback item");
-        return json(submission.toJson(), 400);
+        return respond(json(submission.toJson(), 400));
     }
     FeedbackQueue &queue = router.queue();
     if (m_overflow == Overflow::Reject && queue.size() + submission.accepted.size() > queue.capacity())
@@ -160,9 +160,10 @@ ApiResponse EngineApi::feedback(const ApiRequest &request)
                        "the feedback queue holds " + std::to_string(queue.size()) + " of "
                            + std::to_string(queue.capacity()) + " items; " + std::to_string(submission.accepted.size())
                            + " more do not fit (--overflow reject)");
-    for (TrajectoryFeedback &item : submission.accepted)
-        router.enqueueFeedback(std::move(item));
-    return json(submission.toJson(), 202);
+    // Acknowledged only once queued, which with a journal is once the commit holding them is done.
+    ApiResponse accepted = json(submission.toJson(), 202);
+    router.enqueueFeedback(std::move(submission.accepted),
+                           [respond, accepted = std::move(accepted)]() mutable { respond(std::move(accepted)); });
 }
 
 ApiResponse EngineApi::outcome(const ApiRequest &request)

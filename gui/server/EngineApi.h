@@ -24,7 +24,7 @@ public:
 
 private:
     ApiResponse route(const ApiRequest &request);
-    ApiResponse feedback(const ApiRequest &request);
+    void feedback(const ApiRequest &request, const ApiResponder &respond); // answers once the items are durable
     ApiResponse outcome(const ApiRequest &request);
     ApiResponse state();
     ApiResponse rules(const ApiRequest &request);

@@ -26,8 +26,8 @@ rl::ApiError errorOf(Parse parse)
 
 std::string item(const std::string &id, const std::string &model, double accuracy = 0.9)
 {
-    return nlohmann::json{{"trajectory_id", id},        {"model_id", model},        {"accuracy_score", accuracy},
-                          {"efficiency_score", 0.5},    {"error_handling_score", 1}, {"overall_score", 0.7}}
+    return nlohmann::json{{"trajectory_id", id},     {"model_id", model},         {"accuracy_score", accuracy},
+                          {"efficiency_score", 0.5}, {"error_handling_score", 1}, {"overall_score", 0.7}}
         .dump();
 }
 
@@ -71,35 +71,49 @@ private Q_SLOTS:
         QTest::addColumn<QString>("reason");
         QTest::addColumn<QString>("field");
         QTest::addColumn<QString>("message");
-        QTest::newRow("not json") << false << "{\"complexity\":" << 400 << "malformed_json" << ""
+        QTest::newRow("not json") << false << "{\"complexity\":" << 400 << "malformed_json"
+                                  << ""
                                   << "body: not valid JSON";
-        QTest::newRow("not an object") << false << "[1,2]" << 400 << "invalid_field" << ""
+        QTest::newRow("not an object") << false << "[1,2]" << 400 << "invalid_field"
+                                       << ""
                                        << "expected a JSON object, got an array of 2";
         QTest::newRow("unknown key") << false << R"({"complexty":"simple"})" << 400 << "invalid_field"
-                                     << "complexty" << "complexty: unknown field";
+                                     << "complexty"
+                                     << "complexty: unknown field";
         QTest::newRow("bad complexity") << false << R"({"complexity":"huge"})" << 400 << "invalid_field"
-                                        << "complexity" << "'huge' is not simple, moderate, complex or critical";
+                                        << "complexity"
+                                        << "'huge' is not simple, moderate, complex or critical";
         QTest::newRow("quality range") << false << R"({"quality_requirement":1.5})" << 400 << "invalid_field"
-                                       << "quality_requirement" << "1.5 is outside [0, 1]";
+                                       << "quality_requirement"
+                                       << "1.5 is outside [0, 1]";
         QTest::newRow("wrong type") << false << R"({"token_estimate":"many"})" << 400 << "invalid_field"
-                                    << "token_estimate" << "expected an integer, got string";
+                                    << "token_estimate"
+                                    << "expected an integer, got string";
         QTest::newRow("both") << false << R"({"features":[1,2,3,4,5,6],"complexity":"simple"})" << 400
-                              << "invalid_field" << "features" << "not both";
-        QTest::newRow("context to a feature router") << true << R"({"complexity":"simple"})" << 400
-                                                     << "invalid_field" << "features"
+                              << "invalid_field"
+                              << "features"
+                              << "not both";
+        QTest::newRow("context to a feature router") << true << R"({"complexity":"simple"})" << 400 << "invalid_field"
+                                                     << "features"
                                                      << "features: missing; this router chooses on 3 features";
-        QTest::newRow("feature count") << true << R"({"features":[1,2]})" << 400 << "invalid_field" << "features"
+        QTest::newRow("feature count") << true << R"({"features":[1,2]})" << 400 << "invalid_field"
+                                       << "features"
                                        << "2 values, the catalogue's dimension is 3";
-        QTest::newRow("overflowing feature") << true << R"({"features":[1,1e999,2]})" << 400 << "malformed_json" << ""
+        QTest::newRow("overflowing feature") << true << R"({"features":[1,1e999,2]})" << 400 << "malformed_json"
+                                             << ""
                                              << "number overflow";
         QTest::newRow("huge feature") << true << R"({"features":[1,1e101,2]})" << 400 << "invalid_field"
-                                      << "features[1]" << "features[1]: 1e+101 is not a finite number within";
+                                      << "features[1]"
+                                      << "features[1]: 1e+101 is not a finite number within";
         QTest::newRow("string feature") << true << R"({"features":[1,2,"3"]})" << 400 << "invalid_field"
-                                        << "features[2]" << "expected a number, got \"3\"";
-        QTest::newRow("control character in id") << false << "{\"trajectory_id\":\"a\\u0000b\"}" << 400
-                                                  << "invalid_field" << "trajectory_id"
-                                                  << "holds the control character 0 at byte 2";
-        QTest::newRow("empty id") << false << R"({"trajectory_id":""})" << 400 << "invalid_field" << "trajectory_id"
+                                        << "features[2]"
+                                        << "expected a number, got \"3\"";
+        QTest::newRow("control character in id")
+            << false << "{\"trajectory_id\":\"a\\u0000b\"}" << 400 << "invalid_field"
+            << "trajectory_id"
+            << "holds the control character 0 at byte 2";
+        QTest::newRow("empty id") << false << R"({"trajectory_id":""})" << 400 << "invalid_field"
+                                  << "trajectory_id"
                                   << "trajectory_id: is empty";
     }
 
@@ -148,8 +162,8 @@ private Q_SLOTS:
         const auto good = rl::FeedbackSubmission::parse(item("a", "gpt-4"), false, m_contexts, 0);
         QCOMPARE(good.accepted.size(), std::size_t(1));
         // Two objects are not one: application/json is exactly one item.
-        const auto two = rl::FeedbackSubmission::parse(item("a", "gpt-4") + "\n" + item("b", "gpt-4"), false,
-                                                       m_contexts, 0);
+        const auto two =
+            rl::FeedbackSubmission::parse(item("a", "gpt-4") + "\n" + item("b", "gpt-4"), false, m_contexts, 0);
         QVERIFY(two.accepted.empty());
         QCOMPARE(two.rejected.size(), std::size_t(1));
         const auto missing = rl::FeedbackSubmission::parse(R"({"trajectory_id":"a"})", false, m_contexts, 0);
@@ -160,12 +174,12 @@ private Q_SLOTS:
     {
         const auto outcome = rl::OutcomeRequest::parse(R"({"trajectory_id":"t","immediate_reward":0.25})");
         QCOMPARE(outcome.immediateReward, 0.25);
-        QCOMPARE(errorOf([] { rl::OutcomeRequest::parse(R"({"trajectory_id":"t","immediate_reward":1e999})"); })
-                     .reason(),
-                 std::string("malformed_json")); // JSON has no NaN or infinity; overflow is refused as such
-        QCOMPARE(errorOf([] { rl::OutcomeRequest::parse(R"({"trajectory_id":"t","immediate_reward":-1e300})"); })
-                     .field(),
-                 std::string("immediate_reward"));
+        QCOMPARE(
+            errorOf([] { rl::OutcomeRequest::parse(R"({"trajectory_id":"t","immediate_reward":1e999})"); }).reason(),
+            std::string("malformed_json")); // JSON has no NaN or infinity; overflow is refused as such
+        QCOMPARE(
+            errorOf([] { rl::OutcomeRequest::parse(R"({"trajectory_id":"t","immediate_reward":-1e300})"); }).field(),
+            std::string("immediate_reward"));
         QCOMPARE(errorOf([] { rl::OutcomeRequest::parse(R"({"immediate_reward":1})"); }).field(),
                  std::string("trajectory_id"));
         QCOMPARE(errorOf([] { rl::OutcomeRequest::parse(R"({"trajectory_id":"t","reward":1})"); }).field(),

@@ -79,7 +79,10 @@ struct RecordingHook : rl::EngineHook {
                          + std::string(message));
     }
     void evicted(std::size_t count) override { events.push_back("evicted " + std::to_string(count)); }
-    void dropped(std::size_t count, rl::FeedbackQueue::SeqRange) override { events.push_back("dropped " + std::to_string(count)); }
+    void dropped(std::size_t count, rl::FeedbackQueue::SeqRange) override
+    {
+        events.push_back("dropped " + std::to_string(count));
+    }
 };
 
 } // namespace

@@ -129,7 +129,7 @@ private Q_SLOTS:
                                                         "0.1..86400");
         QTest::newRow("unknown command") << args({"frobnicate"})
                                          << QStringLiteral("unknown command \"frobnicate\": expected replay, bench, "
-                                                           "simulate-stream, rules, load, or options only");
+                                                           "simulate-stream, rules, load, export, or options only");
     }
 
     void badCommandsSayWhatIsWrong()
