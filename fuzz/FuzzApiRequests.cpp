@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/api/ApiError.h"
 #include "core/api/ConfigChange.h"
 #include "core/api/FeedbackSubmission.h"
 #include "core/api/OutcomeRequest.h"
@@ -30,7 +31,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
             rl::RouteRequest::parse(body, features);
             break;
         case 2:
-            rl::FeedbackSubmission::parse(body, data[0] & 0x80, contexts, 0).toJson().dump();
+            rl::answerText(rl::FeedbackSubmission::parse(body, data[0] & 0x80, contexts, 0).toJson());
             break;
         case 3:
             rl::OutcomeRequest::parse(body);
@@ -42,6 +43,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
             rl::PurgeRequest::parse(body);
             break;
         }
+    } catch (const rl::ApiError &error) {
+        rl::answerText(error.toJson()); // what the client would get back must always serialize
     } catch (const std::exception &) {
         // Refused with a message: what bad input should get. A crash, hang or leak is the finding.
     }

@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE" sourcelanguage="en">
 <context>
+    <name>ApiService</name>
+    <message>
+        <source>no token</source>
+        <translation>kein Token</translation>
+    </message>
+    <message>
+        <source>every request needs the token</source>
+        <translation>jede Anfrage benötigt das Token</translation>
+    </message>
+    <message>
+        <source>control requests need the token</source>
+        <translation>Steueranfragen benötigen das Token</translation>
+    </message>
+    <message>
+        <source>rlstudio: listening on %1 (%2)</source>
+        <translation>rlstudio: wartet auf Verbindungen unter %1 (%2)</translation>
+    </message>
+</context>
+<context>
     <name>BenchCommand</name>
     <message>
         <source>rlstudio bench: %1</source>
@@ -29,10 +48,6 @@
     <message>
         <source>Run without a window: the engine and its HTTP endpoints.</source>
         <translation>Ohne Fenster ausführen: nur die Engine und ihre HTTP-Endpunkte.</translation>
-    </message>
-    <message>
-        <source>Serve /metrics and /health on HOST:PORT (default 127.0.0.1:8000; port 0 picks one).</source>
-        <translation>/metrics und /health unter HOST:PORT bereitstellen (Standard 127.0.0.1:8000; Port 0 wählt einen freien Port).</translation>
     </message>
     <message>
         <source>Feedback items per tick, 1..100000 (RL_FEEDBACK_BATCH_SIZE, default 25).</source>
@@ -199,10 +214,6 @@
         <translation>Die Alarmregeln dieser Prometheus-Regeldatei statt der mitgelieferten auswerten; für mehrere Dateien wiederholen, und „%1“ angeben, um die mitgelieferten Regeln neben den eigenen zu behalten.</translation>
     </message>
     <message>
-        <source>replay, bench, simulate-stream or rules (see rlstudio COMMAND --help); none runs the engine.</source>
-        <translation>replay, bench, simulate-stream oder rules (siehe rlstudio COMMAND --help); ohne Befehl läuft die Engine.</translation>
-    </message>
-    <message>
         <source>%1 is not 0 or a number of seconds in %2..%3</source>
         <translation>%1 ist weder 0 noch eine Zahl von Sekunden im Bereich %2..%3</translation>
     </message>
@@ -277,6 +288,288 @@
     <message>
         <source>unknown subcommand &quot;rules %1&quot;: expected rules check FILE...</source>
         <translation>unbekannter Unterbefehl „rules %1“: erwartet wird rules check DATEI...</translation>
+    </message>
+    <message>
+        <source>--ephemeral and --data-dir contradict each other: give one</source>
+        <translation>--ephemeral und --data-dir widersprechen sich: nur eine der beiden Optionen angeben</translation>
+    </message>
+    <message>
+        <source>no application data folder is known here: give --data-dir DIR or --ephemeral</source>
+        <translation>hier ist kein Anwendungsdatenordner bekannt: --data-dir DIR oder --ephemeral angeben</translation>
+    </message>
+    <message>
+        <source>%1 is not full, normal or off</source>
+        <translation>%1 ist weder full noch normal noch off</translation>
+    </message>
+    <message>
+        <source>--listen %1 is reachable from other machines: give --token-file FILE (or RL_API_TOKEN_FILE) so that every request needs the token</source>
+        <translation>--listen %1 ist von anderen Rechnern aus erreichbar: --token-file FILE (oder RL_API_TOKEN_FILE) angeben, damit jede Anfrage das Token benötigt</translation>
+    </message>
+    <message>
+        <source>%1 is not a host name: give the name clients use, without port</source>
+        <translation>%1 ist kein Hostname: den Namen angeben, den Clients verwenden, ohne Port</translation>
+    </message>
+    <message>
+        <source>Serve the API, /metrics and /health on HOST:PORT (default 127.0.0.1:8000; port 0 picks one). Any address but loopback needs --token-file.</source>
+        <translation>Die API, /metrics und /health unter HOST:PORT bereitstellen (Standard 127.0.0.1:8000; Port 0 wählt einen freien Port). Jede Adresse außer Loopback erfordert --token-file.</translation>
+    </message>
+    <message>
+        <source>The API&apos;s bearer token, 16..1024 printable characters (RL_API_TOKEN_FILE). Control requests need it; off loopback every request does.</source>
+        <translation>Das Bearer-Token der API, 16..1024 druckbare Zeichen (RL_API_TOKEN_FILE). Steueranfragen benötigen es, außerhalb von Loopback jede Anfrage.</translation>
+    </message>
+    <message>
+        <source>A name clients reach this server by, accepted in the Host header besides the listen address (repeatable).</source>
+        <translation>Ein Name, unter dem Clients diesen Server erreichen; wird neben der Adresse aus --listen im Host-Header akzeptiert (wiederholbar).</translation>
+    </message>
+    <message>
+        <source>The folder of the journal: decisions, feedback, checkpoints (RL_DATA_DIR; default the platform&apos;s application data folder, printed at start).</source>
+        <translation>Der Ordner des Journals: Entscheidungen, Feedback, Checkpoints (RL_DATA_DIR; Standard: der Anwendungsdatenordner der Plattform, wird beim Start ausgegeben).</translation>
+    </message>
+    <message>
+        <source>Keep nothing on disk: a restart forgets the queue, the pending decisions and what the policy learned.</source>
+        <translation>Nichts auf der Festplatte speichern: Ein Neustart vergisst die Warteschlange, die ausstehenden Entscheidungen und das von der Strategie Gelernte.</translation>
+    </message>
+    <message>
+        <source>How hard the journal pushes commits to the disk: full (survives power loss), normal (survives a crash of the process; default) or off (RL_JOURNAL_SYNC).</source>
+        <translation>Wie gründlich das Journal Commits auf die Festplatte schreibt: full (übersteht einen Stromausfall), normal (übersteht einen Absturz des Prozesses; Standard) oder off (RL_JOURNAL_SYNC).</translation>
+    </message>
+    <message>
+        <source>Days the decision log is kept for export and off-policy evaluation, 1..3650 (default 7).</source>
+        <translation>Tage, die das Entscheidungsprotokoll für Export und Off-Policy-Evaluation aufbewahrt wird, 1..3650 (Standard 7).</translation>
+    </message>
+    <message>
+        <source>Feedback items the queue holds, 1..10000000 (RL_FEEDBACK_QUEUE_CAPACITY, default 10000).</source>
+        <translation>Feedback-Einträge, die die Warteschlange fasst, 1..10000000 (RL_FEEDBACK_QUEUE_CAPACITY, Standard 10000).</translation>
+    </message>
+    <message>
+        <source>When the feedback queue is full: drop-oldest (default; counted as dropped) or reject (the API answers 503 with Retry-After) (RL_FEEDBACK_OVERFLOW).</source>
+        <translation>Wenn die Feedback-Warteschlange voll ist: drop-oldest (Standard; als verworfen gezählt) oder reject (die API antwortet mit 503 und Retry-After) (RL_FEEDBACK_OVERFLOW).</translation>
+    </message>
+    <message>
+        <source>The largest request body the API reads, in bytes, 1024..1073741824 (default 16777216).</source>
+        <translation>Der größte Anfrage-Body, den die API liest, in Bytes, 1024..1073741824 (Standard 16777216).</translation>
+    </message>
+    <message>
+        <source>Connections the API holds at once, 1..65536 (default 1024, lowered to fit the open-file limit); more get 503.</source>
+        <translation>Verbindungen, die die API gleichzeitig hält, 1..65536 (Standard 1024, gesenkt, um unter dem Limit offener Dateien zu bleiben); weitere erhalten 503.</translation>
+    </message>
+    <message>
+        <source>Also run a batch as soon as batch-size items are queued, not only on the tick (RL_FEEDBACK_PROCESS_WHEN_FULL).</source>
+        <translation>Einen Batch auch sofort ausführen, sobald batch-size Einträge in der Warteschlange stehen, nicht nur beim Takt (RL_FEEDBACK_PROCESS_WHEN_FULL).</translation>
+    </message>
+    <message>
+        <source>replay, bench, simulate-stream, rules, load or export (see rlstudio COMMAND --help); none runs the engine.</source>
+        <translation>replay, bench, simulate-stream, rules, load oder export (siehe rlstudio COMMAND --help); ohne Befehl läuft die Engine.</translation>
+    </message>
+    <message>
+        <source>%1 is not drop-oldest or reject</source>
+        <translation>%1 ist weder drop-oldest noch reject</translation>
+    </message>
+    <message>
+        <source>--url holds a user name or password: give the API&apos;s token with --token-file</source>
+        <translation>--url enthält einen Benutzernamen oder ein Passwort: das Token der API mit --token-file angeben</translation>
+    </message>
+    <message>
+        <source>%1 is not an http:// URL: expected http://HOST[:PORT][/PATH], without query or fragment</source>
+        <translation>%1 ist keine http://-URL: erwartet wird http://HOST[:PORT][/PATH], ohne Query oder Fragment</translation>
+    </message>
+    <message>
+        <source>The server to load, e.g. http://127.0.0.1:8000.</source>
+        <translation>Der Server, der unter Last gesetzt wird, z. B. http://127.0.0.1:8000.</translation>
+    </message>
+    <message>
+        <source>The file holding the bearer token to send (RL_API_TOKEN_FILE; default none).</source>
+        <translation>Die Datei mit dem zu sendenden Bearer-Token (RL_API_TOKEN_FILE; Standard: keine).</translation>
+    </message>
+    <message>
+        <source>The learning stream to route, round by round: t, x0..x(d-1), r0..r(k-1) per line, rewards in [0, 1].</source>
+        <translation>Der zu routende Lerndatenstrom, Runde für Runde: t, x0..x(d-1), r0..r(k-1) pro Zeile, Belohnungen in [0, 1].</translation>
+    </message>
+    <message>
+        <source>The stream&apos;s true_weights, to report the regret of the router&apos;s choices (default: none).</source>
+        <translation>Die true_weights des Datenstroms, um den Regret der Entscheidungen des Routers auszugeben (Standard: keine).</translation>
+    </message>
+    <message>
+        <source>Keep-alive connections, each routing and posting feedback in turn, 1..%1.</source>
+        <translation>Keep-Alive-Verbindungen, die jeweils abwechselnd routen und Feedback senden, 1..%1.</translation>
+    </message>
+    <message>
+        <source>Stop after this many seconds, 0.1..86400.</source>
+        <translation>Nach dieser Anzahl Sekunden anhalten, 0.1..86400.</translation>
+    </message>
+    <message>
+        <source>Stop after this many rounds, 1..%1 (default: the stream&apos;s length); beyond its length the stream starts over.</source>
+        <translation>Nach dieser Anzahl Runden anhalten, 1..%1 (Standard: die Länge des Datenstroms); über seine Länge hinaus beginnt der Datenstrom von vorn.</translation>
+    </message>
+    <message>
+        <source>Feedback items per request, 1..%1; more than one are posted as NDJSON (default 1).</source>
+        <translation>Feedback-Einträge pro Anfrage, 1..%1; mehrere werden als NDJSON gesendet (Standard 1).</translation>
+    </message>
+    <message>
+        <source>Route a learning stream through a server and post its feedback, over HTTP; report throughput, latency, errors and regret.</source>
+        <translation>Einen Lerndatenstrom über HTTP durch einen Server routen und sein Feedback senden; Durchsatz, Latenz, Fehler und Regret ausgeben.</translation>
+    </message>
+    <message>
+        <source>load needs %1</source>
+        <translation>load benötigt %1</translation>
+    </message>
+    <message>
+        <source>The journal&apos;s folder (RL_DATA_DIR; default the application data folder).</source>
+        <translation>Der Ordner des Journals (RL_DATA_DIR; Standard: der Anwendungsdatenordner).</translation>
+    </message>
+    <message>
+        <source>dsjson (default) or csv.</source>
+        <translation>dsjson (Standard) oder csv.</translation>
+    </message>
+    <message>
+        <source>The file to write.</source>
+        <translation>Die zu schreibende Datei.</translation>
+    </message>
+    <message>
+        <source>Write the decision log of a journal, with the rewards joined, for off-policy evaluation.</source>
+        <translation>Das Entscheidungsprotokoll eines Journals samt zugeordneten Belohnungen für die Off-Policy-Evaluation schreiben.</translation>
+    </message>
+    <message>
+        <source>%1 is not dsjson or csv</source>
+        <translation>%1 ist weder dsjson noch csv</translation>
+    </message>
+    <message>
+        <source>export needs --out FILE</source>
+        <translation>export benötigt --out FILE</translation>
+    </message>
+</context>
+<context>
+    <name>ExportCommand</name>
+    <message>
+        <source>rlstudio export: %1</source>
+        <translation>rlstudio export: %1</translation>
+    </message>
+    <message>
+        <source>no journal in %1 (journal.db is missing)</source>
+        <translation>kein Journal in %1 (journal.db fehlt)</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>export</source>
+        <translation>export</translation>
+    </message>
+    <message>
+        <source>cancelled: %1 was not written</source>
+        <translation>abgebrochen: %1 wurde nicht geschrieben</translation>
+    </message>
+    <message>
+        <source>cannot read the journal in %1: %2</source>
+        <translation>das Journal in %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>export: %L1 decisions with a reward written to %2 as %3; %L4 of the %L5 in the log have no reward yet and were left out</source>
+        <translation>export: %L1 Entscheidungen mit Belohnung nach %2 geschrieben (als %3); %L4 der %L5 im Protokoll haben noch keine Belohnung und wurden ausgelassen</translation>
+    </message>
+</context>
+<context>
+    <name>LoadCommand</name>
+    <message>
+        <source>%1: round %2 has r%3 = %4, outside [0, 1], which feedback scores must be in</source>
+        <translation>%1: Runde %2 hat r%3 = %4, außerhalb von [0, 1], wo Feedback-Bewertungen liegen müssen</translation>
+    </message>
+    <message>
+        <source>rlstudio load: %1</source>
+        <translation>rlstudio load: %1</translation>
+    </message>
+    <message>
+        <source>%1 holds no rounds</source>
+        <translation>%1 enthält keine Runden</translation>
+    </message>
+    <message>
+        <source>the true weights of %1 are %2 arms x %3 features, the stream %4 x %5</source>
+        <translation>die wahren Gewichte in %1 umfassen %2 Arme x %3 Merkmale, der Datenstrom %4 x %5</translation>
+    </message>
+    <message>
+        <source>load</source>
+        <translation>load</translation>
+    </message>
+    <message>
+        <source>latency p50 %1 ms, p99 %2 ms, max %3 ms</source>
+        <translation>Latenz p50 %1 ms, p99 %2 ms, max %3 ms</translation>
+    </message>
+    <message>
+        <source>load: %1, %2 of %3 rounds of %4 in %5 s; concurrency %6, feedback batch %7</source>
+        <translation>load: %1, %2 von %3 Runden aus %4 in %5 s; Parallelität %6, Feedback-Batch %7</translation>
+    </message>
+    <message>
+        <source>  cancelled: the figures cover the rounds done</source>
+        <translation>  abgebrochen: die Zahlen gelten für die durchgeführten Runden</translation>
+    </message>
+    <message>
+        <source>route</source>
+        <translation>Routing</translation>
+    </message>
+    <message>
+        <source>%L1 ok, %2 requests/s; %3</source>
+        <translation>%L1 ok, %2 Anfragen/s; %3</translation>
+    </message>
+    <message>
+        <source>feedback</source>
+        <translation>Feedback</translation>
+    </message>
+    <message>
+        <source>%L1 ok, %2 requests/s, %3 items/s (%L4 of %L5 items accepted); %6</source>
+        <translation>%L1 ok, %2 Anfragen/s, %3 Einträge/s (%L4 von %L5 Einträgen angenommen); %6</translation>
+    </message>
+    <message>
+        <source>%L1, the first: %2</source>
+        <translation>%L1, der erste: %2</translation>
+    </message>
+    <message>
+        <source>%1 errors: %2</source>
+        <translation>%1-Fehler: %2</translation>
+    </message>
+    <message>
+        <source>feedback items rejected</source>
+        <translation>abgelehnte Feedback-Einträge</translation>
+    </message>
+    <message>
+        <source>failed connects</source>
+        <translation>fehlgeschlagene Verbindungsaufbauten</translation>
+    </message>
+    <message>
+        <source>errors</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>n/a (a shorter run)</source>
+        <translation>entfällt (kürzerer Lauf)</translation>
+    </message>
+    <message>
+        <source>cumulative regret at 1,000 rounds</source>
+        <translation>kumulierter Regret nach 1.000 Runden</translation>
+    </message>
+    <message>
+        <source>cumulative regret at 5,000 rounds</source>
+        <translation>kumulierter Regret nach 5.000 Runden</translation>
+    </message>
+    <message>
+        <source>cumulative regret at the end</source>
+        <translation>kumulierter Regret am Ende</translation>
+    </message>
+    <message>
+        <source>optimal picks in the last %L1 rounds</source>
+        <translation>optimale Wahl in den letzten %L1 Runden</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>optimal picks in all %L1 rounds</source>
+        <translation>optimale Wahl in allen %L1 Runden</translation>
     </message>
 </context>
 <context>
@@ -905,16 +1198,16 @@
 <context>
     <name>rl::DesktopRunner</name>
     <message>
-        <source>HTTP endpoints off: %1</source>
-        <translation>HTTP-Endpunkte aus: %1</translation>
-    </message>
-    <message>
         <source>saved a screenshot to %1</source>
         <translation>Bildschirmfoto gespeichert unter %1</translation>
     </message>
     <message>
         <source>rlstudio: cannot save the screenshot to %1</source>
         <translation>rlstudio: Bildschirmfoto kann nicht unter %1 gespeichert werden</translation>
+    </message>
+    <message>
+        <source>HTTP API off: %1</source>
+        <translation>HTTP-API aus: %1</translation>
     </message>
 </context>
 <context>
@@ -974,10 +1267,6 @@
     <message>
         <source>purge the queue</source>
         <translation>Warteschlange verwerfen</translation>
-    </message>
-    <message>
-        <source>purged the queue: %1 items discarded</source>
-        <translation>Warteschlange verworfen: %1 Einträge entfernt</translation>
     </message>
     <message>
         <source>batch size set to %1</source>
@@ -1102,6 +1391,26 @@
             <numerusform>%Ln Rückmeldungen in den letzten %1 s verworfen: die Warteschlange ist voll (Kapazität %L2)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>journal: %1 (sync %2)</source>
+        <translation>Journal: %1 (Sync %2)</translation>
+    </message>
+    <message>
+        <source>journal: %1</source>
+        <translation>Journal: %1</translation>
+    </message>
+    <message>
+        <source>purged the queue: %1 items discarded, %2 remaining</source>
+        <translation>Warteschlange verworfen: %1 Einträge entfernt, %2 verbleibend</translation>
+    </message>
+    <message>
+        <source>a full batch is processed at once</source>
+        <translation>ein voller Batch wird sofort verarbeitet</translation>
+    </message>
+    <message>
+        <source>batches wait for the tick</source>
+        <translation>Batches warten auf den Takt</translation>
+    </message>
 </context>
 <context>
     <name>rl::GaugeTile</name>
@@ -1157,43 +1466,6 @@
     <message>
         <source>%1  queue %2  processed %3  failed %4  emitted %5  success %6%  last batch %7 ms  policy %8  regret %9</source>
         <translation>%1  Warteschlange %2  verarbeitet %3  fehlgeschlagen %4  emittiert %5  Erfolg %6 %  letzter Batch %7 ms  Strategie %8  Regret %9</translation>
-    </message>
-</context>
-<context>
-    <name>rl::HttpEndpoints</name>
-    <message>
-        <source>address in use</source>
-        <translation>Adresse wird bereits verwendet</translation>
-    </message>
-    <message>
-        <source>cannot listen on %1:%2: %3</source>
-        <translation>auf %1:%2 kann nicht gelauscht werden: %3</translation>
-    </message>
-    <message>
-        <source>cannot serialize the metrics: %1</source>
-        <translation>Metriken können nicht serialisiert werden: %1</translation>
-    </message>
-    <message>
-        <source>cannot serialize the metrics
-</source>
-        <translation>Metriken können nicht serialisiert werden
-</translation>
-    </message>
-    <message>
-        <source>method not allowed: %1 accepts GET only
-</source>
-        <translation>Methode nicht erlaubt: %1 akzeptiert nur GET
-</translation>
-    </message>
-    <message>
-        <source>not found: try /metrics, /health, /api/v1/alerts or /api/v1/rules
-</source>
-        <translation>nicht gefunden: versuchen Sie /metrics, /health, /api/v1/alerts oder /api/v1/rules
-</translation>
-    </message>
-    <message>
-        <source>rlstudio: listening on %1</source>
-        <translation>rlstudio: wartet auf Verbindungen unter %1</translation>
     </message>
 </context>
 <context>
@@ -1323,14 +1595,6 @@
     <message>
         <source>Details</source>
         <translation>Details</translation>
-    </message>
-    <message>
-        <source>HTTP endpoints off</source>
-        <translation>HTTP-Endpunkte aus</translation>
-    </message>
-    <message>
-        <source>/metrics and /health on %1</source>
-        <translation>/metrics und /health unter %1</translation>
     </message>
     <message>
         <source>operator: process once</source>
@@ -1466,6 +1730,48 @@
     <message>
         <source>no tick yet</source>
         <translation>noch kein Takt</translation>
+    </message>
+    <message>
+        <source>HTTP API off</source>
+        <translation>HTTP-API aus</translation>
+    </message>
+    <message>
+        <source>API on %1</source>
+        <translation>API unter %1</translation>
+    </message>
+    <message>
+        <source>journal off</source>
+        <translation>Journal aus</translation>
+    </message>
+    <message>
+        <source>--ephemeral: nothing is kept on disk; a restart forgets the queue, the pending decisions and what the policy learned.</source>
+        <translation>--ephemeral: Nichts wird auf der Festplatte gespeichert; ein Neustart vergisst die Warteschlange, die ausstehenden Entscheidungen und das von der Strategie Gelernte.</translation>
+    </message>
+    <message>
+        <source>journal: restoring…</source>
+        <translation>Journal: wird wiederhergestellt…</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>noch keiner</translation>
+    </message>
+    <message>
+        <source>journal %1 · checkpoint %2</source>
+        <translation>Journal %1 · Checkpoint %2</translation>
+    </message>
+    <message>
+        <source>journal error: %1</source>
+        <translation>Journal-Fehler: %1</translation>
+    </message>
+    <message>
+        <source>Folder: %1
+Sync: %2
+Queued rows: %L3 · decision log: %L4 rows
+Restored at start: %5</source>
+        <translation>Ordner: %1
+Sync: %2
+Zeilen der Warteschlange: %L3 · Entscheidungsprotokoll: %L4 Zeilen
+Beim Start wiederhergestellt: %5</translation>
     </message>
 </context>
 <context>

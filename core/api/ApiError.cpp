@@ -4,6 +4,11 @@
 
 namespace rl {
 
+std::string answerText(const nlohmann::json &answer)
+{
+    return answer.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 ApiError::ApiError(int status, std::string reason, std::string field, const std::string &message)
     : std::runtime_error(message)
     , m_status(status)

@@ -28,7 +28,7 @@ ApiResponse json(const nlohmann::json &body, int status = 200)
 {
     ApiResponse response;
     response.status = status;
-    response.body = body.dump();
+    response.body = answerText(body);
     return response;
 }
 

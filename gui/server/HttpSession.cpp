@@ -81,7 +81,7 @@ ApiResponse errorResponse(int status, const std::string &reason, const std::stri
 {
     ApiResponse response;
     response.status = status;
-    response.body = ApiError(status, reason, {}, message).toJson().dump();
+    response.body = answerText(ApiError(status, reason, {}, message).toJson());
     return response;
 }
 
@@ -170,7 +170,7 @@ void HttpSession::onHeader(beast::error_code error)
     if (error)
         return fail(400, "bad_request", "malformed request: " + error.message());
 
-    if (std::optional<ApiResponse> refusal = screen(m_endpoint))
+    if (std::optional<ApiResponse> refusal = screen())
         return send(std::move(*refusal), m_parser->is_done() && m_parser->get().keep_alive());
     m_parser->body_limit(m_state.options.maxBodyBytes);
     if (m_parser->is_done())
@@ -210,7 +210,7 @@ void HttpSession::onBody(beast::error_code error)
     dispatch();
 }
 
-std::optional<ApiResponse> HttpSession::screen(const ApiEndpoint *&endpoint)
+std::optional<ApiResponse> HttpSession::screen()
 {
     const auto &request = m_parser->get();
     const HttpServerOptions &options = m_state.options;
@@ -257,7 +257,6 @@ std::optional<ApiResponse> HttpSession::screen(const ApiEndpoint *&endpoint)
             paths.push_back(e.path);
         return refuse(404, "not_found", "no such path; this server serves " + joined(paths, ", "));
     }
-    endpoint = &*found;
 
     const std::string method(request.method_string());
     if (std::find(found->methods.begin(), found->methods.end(), method) == found->methods.end()) {

@@ -50,14 +50,13 @@ private:
     void linger();
     void discard(std::size_t total);
     // The checks made on a request's header; an answer when it is refused.
-    std::optional<ApiResponse> screen(const ApiEndpoint *&endpoint);
+    std::optional<ApiResponse> screen();
 
     HttpServerState &m_state;
     boost::beast::tcp_stream m_stream;
     boost::asio::steady_timer m_idle;
     boost::beast::flat_buffer m_buffer;
     std::optional<boost::beast::http::request_parser<boost::beast::http::string_body>> m_parser;
-    const ApiEndpoint *m_endpoint = nullptr;
     std::unique_ptr<Response> m_response; // kept until written
     std::vector<char> m_discard;
     bool m_closed = false;

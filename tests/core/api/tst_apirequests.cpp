@@ -206,6 +206,18 @@ private Q_SLOTS:
         QCOMPARE(errorOf([] { rl::ConfigChange::parse(R"({"batchsize":5})"); }).field(), std::string("batchsize"));
     }
 
+    void errorsWithCutTextStillSerialize()
+    {
+        // 39 ASCII bytes, then a two-byte character: the message quotes the first 40 bytes, half of it.
+        const std::string value = std::string(39, 'a') + "\xc3\xa9";
+        const rl::ApiError error =
+            errorOf([&] { rl::RouteRequest::parse(R"({"complexity":")" + value + R"("})", m_contexts); });
+        QCOMPARE(error.field(), std::string("complexity"));
+        const std::string text = rl::answerText(error.toJson());
+        QVERIFY(text.find("\xef\xbf\xbd") != std::string::npos); // U+FFFD where the character was cut
+        QVERIFY(nlohmann::json::accept(text));
+    }
+
     void purgeNeedsTheConfirmedCount()
     {
         QCOMPARE(rl::PurgeRequest::parse(R"({"count":299})").count, std::size_t(299));
