@@ -1460,12 +1460,22 @@
         <translation>rlstudio: Socket-Paar für Signale kann nicht erstellt werden: %1</translation>
     </message>
     <message>
-        <source>received %1, shutting down</source>
-        <translation>%1 empfangen, wird beendet</translation>
-    </message>
-    <message>
         <source>%1  queue %2  processed %3  failed %4  emitted %5  success %6%  last batch %7 ms  policy %8  regret %9</source>
         <translation>%1  Warteschlange %2  verarbeitet %3  fehlgeschlagen %4  emittiert %5  Erfolg %6 %  letzter Batch %7 ms  Strategie %8  Regret %9</translation>
+    </message>
+    <message numerus="yes">
+        <source>received %1, shutting down: %Ln queued item(s) stay in the journal</source>
+        <translation>
+            <numerusform>%1 empfangen, wird beendet: %Ln Eintrag der Warteschlange bleibt im Journal</numerusform>
+            <numerusform>%1 empfangen, wird beendet: %Ln Einträge der Warteschlange bleiben im Journal</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>received %1, shutting down: %Ln queued item(s) discarded (--ephemeral)</source>
+        <translation>
+            <numerusform>%1 empfangen, wird beendet: %Ln Eintrag der Warteschlange verworfen (--ephemeral)</numerusform>
+            <numerusform>%1 empfangen, wird beendet: %Ln Einträge der Warteschlange verworfen (--ephemeral)</numerusform>
+        </translation>
     </message>
 </context>
 <context>

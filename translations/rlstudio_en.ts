@@ -49,6 +49,23 @@
     </message>
 </context>
 <context>
+    <name>rl::HeadlessRunner</name>
+    <message numerus="yes">
+        <source>received %1, shutting down: %Ln queued item(s) stay in the journal</source>
+        <translation>
+            <numerusform>received %1, shutting down: %Ln queued item stays in the journal</numerusform>
+            <numerusform>received %1, shutting down: %Ln queued items stay in the journal</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>received %1, shutting down: %Ln queued item(s) discarded (--ephemeral)</source>
+        <translation>
+            <numerusform>received %1, shutting down: %Ln queued item discarded (--ephemeral)</numerusform>
+            <numerusform>received %1, shutting down: %Ln queued items discarded (--ephemeral)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>rl::MainWindow</name>
     <message numerus="yes">
         <source>Discard all %Ln queued feedback item(s) without processing them?</source>

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cerrno>
+#include <climits>
 #include <csignal>
 #include <cstring>
 
@@ -12,6 +13,7 @@
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
+#include <QScopeGuard>
 #include <QSocketNotifier>
 #include <QTextStream>
 #include <QTime>
@@ -69,6 +71,8 @@ int HeadlessRunner::run(QTextStream &out, QTextStream &err)
         return 1;
     // Declared first, destroyed last: the API's threads use the host until they are stopped.
     EngineHost host(m_options.engine, m_options.alerts);
+    m_host = &host;
+    const auto forget = qScopeGuard([this] { m_host = nullptr; });
     connect(&host, &EngineHost::fatalError, this, [&err](const QString &message) {
         err << QStringLiteral("rlstudio: ") << message << Qt::endl;
         QCoreApplication::exit(1);
@@ -143,7 +147,15 @@ void HeadlessRunner::onSignal()
     const QString name = byte == SIGINT   ? QStringLiteral("SIGINT")
                          : byte == SIGHUP ? QStringLiteral("SIGHUP")
                                           : QStringLiteral("SIGTERM");
-    qCInfo(lcHeadless).noquote() << tr("received %1, shutting down").arg(name);
+    // What becomes of the queue: kept in the journal for the next start, or lost with --ephemeral.
+    const std::size_t queued = m_host ? m_host->latestSnapshot().health.queueDepth : 0;
+    const int count = static_cast<int>(std::min<std::size_t>(queued, INT_MAX));
+    qCInfo(lcHeadless).noquote() << (m_options.engine.journal
+                                         ? tr("received %1, shutting down: %Ln queued item(s) stay in the journal",
+                                              nullptr, count)
+                                         : tr("received %1, shutting down: %Ln queued item(s) discarded (--ephemeral)",
+                                              nullptr, count))
+                                        .arg(name);
     QCoreApplication::exit(0);
 }
 

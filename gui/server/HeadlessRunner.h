@@ -39,6 +39,7 @@ private:
     void printStatus(QTextStream &out, const EngineHost &host) const;
 
     Options m_options;
+    const EngineHost *m_host = nullptr; // while run() runs
     QSocketNotifier *m_signalNotifier = nullptr;
     bool m_handlersInstalled = false;
 };

@@ -90,6 +90,13 @@ void TestHeadless::servesMetricsAndHealthAndStopsOnSigterm()
     QVERIFY(process.waitForFinished(5000));
     QCOMPARE(process.exitStatus(), QProcess::NormalExit);
     QCOMPARE(process.exitCode(), 0);
+    // It says what becomes of the queue: with the journal (the default), nothing is lost.
+    const QByteArray log = process.readAllStandardError();
+    QVERIFY2(
+        QRegularExpression(QStringLiteral("received SIGTERM, shutting down: \\d+ queued items? stays? in the journal"))
+            .match(QString::fromUtf8(rlstudio.standardError() + log))
+            .hasMatch(),
+        (rlstudio.standardError() + log).constData());
 }
 
 void TestHeadless::invalidEnvironmentStopsStartup()
