@@ -8,6 +8,7 @@
 #include "core/journal/JournalRecord.h"
 #include "core/journal/JournalRestorer.h"
 #include "core/journal/JournalWriter.h"
+#include "core/journal/WalTail.h"
 #include "core/journal/RecordCodec.h"
 #include "core/journal/SqliteDatabase.h"
 
@@ -21,8 +22,15 @@ std::unique_ptr<Journal> Journal::open(const JournalOptions &options, RestoredJo
     std::filesystem::create_directories(options.directory);
     auto lock = std::make_unique<DirectoryLock>(options.directory);
     restored = RestoredJournal{};
+    // Read before SQLite opens the database: its recovery skips a torn tail without a word.
+    const WalTail tail = WalTail::inspect((std::filesystem::path(options.directory) / "journal.db-wal").string());
     JournalRestorer restorer(options, progress);
     auto opened = restorer.restore(restored);
+    if (tail.skippedFrames > 0) {
+        restored.walFramesSkipped = tail.skippedFrames;
+        restored.note += "; skipped a torn write-ahead log tail: " + std::to_string(tail.skippedFrames) + " frames, "
+                         + std::to_string(tail.skippedBytes) + " bytes after the last intact commit";
+    }
     auto writer =
         std::make_unique<JournalWriter>(std::move(opened.db), options, opened.counters, restored.corruptSkipped);
     return std::unique_ptr<Journal>(new Journal(options.directory, std::move(lock), std::move(writer)));
