@@ -8,9 +8,9 @@
 #include "core/journal/JournalRecord.h"
 #include "core/journal/JournalRestorer.h"
 #include "core/journal/JournalWriter.h"
-#include "core/journal/WalTail.h"
 #include "core/journal/RecordCodec.h"
 #include "core/journal/SqliteDatabase.h"
+#include "core/journal/WalTail.h"
 
 namespace rl {
 
