@@ -9,6 +9,7 @@
 
 #include "core/journal/JournalStore.h"
 #include "core/journal/SqliteDatabase.h"
+#include "core/support/ThreadPriority.h"
 
 namespace rl {
 
@@ -162,6 +163,7 @@ void JournalWriter::run()
 #ifdef __linux__
     pthread_setname_np(pthread_self(), "rl-journal"); // so top -H and a debugger tell it apart
 #endif
+    deprioritizeThisThread();         // group commit absorbs the delay; the API's answers do not
     std::vector<JournalRecord> round; // kept across failed attempts, so nothing is lost or reordered
     std::size_t weight = 0;
     int failures = 0;

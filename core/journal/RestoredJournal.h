@@ -30,11 +30,11 @@ struct RestoredJournal {
     JournalTotals totals;
     std::uint64_t nextSeq = 1; // the seq the next appended item gets: accepted + 1
     std::uint64_t nextEventId = 1;
-    std::uint64_t corruptSkipped = 0; // queued rows that failed their checksum: removed, counted as dropped
-    std::uint64_t relearnMissing = 0; // steps after the checkpoint whose decision is gone
-    std::uint64_t damagedLearned = 0; // batches of learning steps that failed their checksum, skipped
+    std::uint64_t corruptSkipped = 0;   // queued rows that failed their checksum: removed, counted as dropped
+    std::uint64_t relearnMissing = 0;   // steps after the checkpoint whose decision is gone
+    std::uint64_t damagedLearned = 0;   // batches of learning steps that failed their checksum, skipped
     std::uint64_t walFramesSkipped = 0; // frames of a torn or damaged log tail that recovery skipped
-    std::string note;                 // one line: what was restored, repaired or moved aside
+    std::string note;                   // one line: what was restored, repaired or moved aside
 };
 
 } // namespace rl

@@ -150,28 +150,34 @@ void parseJournal(const QCommandLineParser &parser, const QCommandLineOption &da
     engine.journal = journal;
 }
 
+// The bearer token from --token-file, or else RL_API_TOKEN_FILE; none when neither is given.
+std::optional<std::string> readToken(const QCommandLineParser &parser, const QCommandLineOption &tokenFile,
+                                     const std::function<const char *(const char *)> &getenv)
+{
+    QString path = parser.value(tokenFile);
+    QString source = QStringLiteral("--token-file");
+    if (!parser.isSet(tokenFile)) {
+        if (const char *fromEnvironment = getenv("RL_API_TOKEN_FILE"); fromEnvironment && *fromEnvironment) {
+            path = QString::fromLocal8Bit(fromEnvironment);
+            source = QStringLiteral("RL_API_TOKEN_FILE");
+        }
+    }
+    if (path.isEmpty())
+        return std::nullopt;
+    try {
+        return readTokenFile(text(path));
+    } catch (const std::exception &error) {
+        fail(CommandLine::tr("%1 cannot be used: %2").arg(shown(source, path), QString::fromUtf8(error.what())));
+    }
+}
+
 // Who may call the API: on loopback anyone local (the Host header must name this machine, so a web page
 // cannot reach it by DNS rebinding); elsewhere only holders of the token, which must then be given.
 void parseAccess(const QCommandLineParser &parser, const QCommandLineOption &tokenFile,
                  const QCommandLineOption &allowedHost, const std::function<const char *(const char *)> &getenv,
                  HttpServerOptions &http)
 {
-    QString tokenPath = parser.value(tokenFile);
-    QString tokenSource = QStringLiteral("--token-file");
-    if (!parser.isSet(tokenFile)) {
-        if (const char *fromEnvironment = getenv("RL_API_TOKEN_FILE"); fromEnvironment && *fromEnvironment) {
-            tokenPath = QString::fromLocal8Bit(fromEnvironment);
-            tokenSource = QStringLiteral("RL_API_TOKEN_FILE");
-        }
-    }
-    if (!tokenPath.isEmpty()) {
-        try {
-            http.token = readTokenFile(text(tokenPath));
-        } catch (const std::exception &error) {
-            fail(CommandLine::tr("%1 cannot be used: %2")
-                     .arg(shown(tokenSource, tokenPath), QString::fromUtf8(error.what())));
-        }
-    }
+    http.token = readToken(parser, tokenFile, getenv);
     const QHostAddress address(QString::fromStdString(http.address));
     const bool loopback = address.isLoopback();
     if (!loopback && !http.token)
@@ -753,9 +759,14 @@ void parseLoad(QCommandLineParser &parser, const QStringList &arguments,
         CommandLine::tr("Feedback items per request, 1..%1; more than one are posted as NDJSON (default 1).")
             .arg(LoadCommand::kMaxFeedbackBatch),
         QStringLiteral("B"));
+    const QCommandLineOption rate(
+        QStringLiteral("rate"),
+        CommandLine::tr("Route at most this many requests per second, 1..1000000, spread evenly (default: as fast as "
+                        "the server answers). Latency percentiles are meaningful at a set rate."),
+        QStringLiteral("PER_SECOND"));
     const QCommandLineOption json(QStringLiteral("json"), CommandLine::tr("Print the result as JSON."));
     parser.addOptions(
-        {url, tokenFile, stream, weights, concurrency, duration, rounds, feedbackBatch, json, languageOption()});
+        {url, tokenFile, stream, weights, concurrency, duration, rounds, feedbackBatch, rate, json, languageOption()});
     parser.addPositionalArgument(
         kLoad, CommandLine::tr("Route a learning stream through a server and post its feedback, over HTTP; report "
                                "throughput, latency, errors and regret."));
@@ -775,22 +786,7 @@ void parseLoad(QCommandLineParser &parser, const QStringList &arguments,
     load.url = parseLoadUrl(parser.value(url));
     load.stream = parser.value(stream);
     load.weights = parser.value(weights);
-    QString tokenPath = parser.value(tokenFile);
-    QString tokenSource = QStringLiteral("--token-file");
-    if (!parser.isSet(tokenFile)) {
-        if (const char *fromEnvironment = getenv("RL_API_TOKEN_FILE"); fromEnvironment && *fromEnvironment) {
-            tokenPath = QString::fromLocal8Bit(fromEnvironment);
-            tokenSource = QStringLiteral("RL_API_TOKEN_FILE");
-        }
-    }
-    if (!tokenPath.isEmpty()) {
-        try {
-            load.token = readTokenFile(text(tokenPath));
-        } catch (const std::exception &error) {
-            fail(CommandLine::tr("%1 cannot be used: %2")
-                     .arg(shown(tokenSource, tokenPath), QString::fromUtf8(error.what())));
-        }
-    }
+    load.token = readToken(parser, tokenFile, getenv).value_or(std::string());
     load.concurrency =
         parseInteger(QStringLiteral("--concurrency"), parser.value(concurrency), 1, LoadCommand::kMaxConcurrency);
     load.durationSeconds =
@@ -800,6 +796,8 @@ void parseLoad(QCommandLineParser &parser, const QStringList &arguments,
     if (parser.isSet(feedbackBatch))
         load.feedbackBatch = parseInteger(QStringLiteral("--feedback-batch"), parser.value(feedbackBatch), 1,
                                           LoadCommand::kMaxFeedbackBatch);
+    if (parser.isSet(rate))
+        load.rate = parseReal(QStringLiteral("--rate"), parser.value(rate), 1.0, 1e6, CommandLine::tr("per second"));
     load.json = parser.isSet(json);
 }
 

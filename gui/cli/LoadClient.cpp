@@ -67,8 +67,10 @@ LoadResult LoadClient::run(const Target &target, const Plan &plan, const Learnin
                                   .stream = stream,
                                   .rounds = plan.rounds,
                                   .feedbackBatch = plan.feedbackBatch,
+                                  .rate = plan.rate,
                                   .trajectoryPrefix = "load-" + plan.runId + "-",
-                                  .timeout = kTimeout};
+                                  .timeout = kTimeout,
+                                  .startedAt = {}};
     shared.result.choices.assign(plan.rounds, 0);
 
     std::vector<std::unique_ptr<LoadConnection>> connections;
@@ -90,6 +92,7 @@ LoadResult LoadClient::run(const Target &target, const Plan &plan, const Learnin
         connections.push_back(std::make_unique<LoadConnection>(shared, finished));
 
     const Clock::time_point start = Clock::now();
+    shared.startedAt = start;
     deadline.expires_at(start + std::chrono::duration_cast<Clock::duration>(plan.duration));
     deadline.async_wait([&](const error_code &error) {
         if (!error)

@@ -29,6 +29,7 @@ public:
         std::size_t concurrency = 1;
         std::chrono::duration<double> duration{0};
         std::size_t feedbackBatch = 1;
+        double rate = 0.0; // routes per second, paced across the connections; 0: as fast as answered
         std::string runId; // trajectory ids are "load-RUN-ROUND"
     };
     // The host did not resolve, or the first connection failed; the message names the URL and why.

@@ -171,6 +171,7 @@ int LoadCommand::run(const Options &options, QTextStream &out, QTextStream &err)
     plan.concurrency = options.concurrency;
     plan.duration = std::chrono::duration<double>(options.durationSeconds);
     plan.feedbackBatch = options.feedbackBatch;
+    plan.rate = options.rate;
     plan.runId = randomRunId();
 
     LoadResult result;
@@ -198,6 +199,7 @@ int LoadCommand::run(const Options &options, QTextStream &out, QTextStream &err)
                                 {"run", plan.runId},
                                 {"concurrency", plan.concurrency},
                                 {"feedback_batch", plan.feedbackBatch},
+                                {"rate", plan.rate},
                                 {"duration_limit_seconds", options.durationSeconds},
                                 {"rounds_planned", plan.rounds},
                                 {"rounds_handed_out", result.route.sent},

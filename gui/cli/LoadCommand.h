@@ -32,6 +32,7 @@ public:
         double durationSeconds = 0.0;
         std::uint64_t rounds = 0; // 0: the stream's length
         std::size_t feedbackBatch = 1;
+        double rate = 0.0; // routes per second; 0: as fast as the server answers
         bool json = false;
     };
 

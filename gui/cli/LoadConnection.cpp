@@ -115,9 +115,24 @@ void LoadConnection::next()
     const bool roundsLeft = !m_shared.stopping && m_shared.nextRound < m_shared.rounds;
     if (m_batchItems > 0 && (m_batchItems >= m_shared.feedbackBatch || !roundsLeft))
         return sendFeedback();
-    if (roundsLeft)
-        return sendRoute(m_shared.nextRound++);
-    finish();
+    if (!roundsLeft)
+        return finish();
+    const std::uint64_t round = m_shared.nextRound++;
+    if (m_shared.rate > 0.0) { // an open loop: each round at its time, however fast the answers come
+        const auto due = m_shared.startedAt
+                         + std::chrono::duration_cast<Clock::duration>(
+                             std::chrono::duration<double>(static_cast<double>(round) / m_shared.rate));
+        if (due > Clock::now()) {
+            m_retry.expires_at(due);
+            m_retry.async_wait([this, round](const error_code &) {
+                if (m_shared.stopping)
+                    return next();
+                sendRoute(round);
+            });
+            return;
+        }
+    }
+    sendRoute(round);
 }
 
 template<class Handler>

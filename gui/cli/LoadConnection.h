@@ -39,8 +39,10 @@ public:
         const LearningStream &stream;
         std::uint64_t rounds = 0;
         std::size_t feedbackBatch = 1;
+        double rate = 0.0;            // routes per second; round r is due at startedAt + r / rate
         std::string trajectoryPrefix; // "load-RUN-"; the round follows
         Clock::duration timeout;
+        Clock::time_point startedAt;
 
         std::uint64_t nextRound = 0;
         bool stopping = false;
