@@ -121,6 +121,9 @@ public:
     // after the restored checkpoint (applied in the order learned, so the state equals the original's).
     void setNextEventId(std::uint64_t next);
     void restoreDecision(RoutingDecision decision);
+    // An item the journal already holds, queued again as it is (not through the feedback log); one the
+    // queue has no room for drops the oldest and is reported like any drop.
+    void restoreQueued(TrajectoryFeedback item) { push(std::move(item)); }
     void relearn(std::size_t arm, std::span<const double> features, double reward); // throws as Policy::update
 
     const ModelCatalogue &catalogue() const { return m_catalogue; }

@@ -51,7 +51,7 @@ std::string EngineJournal::restore(const RestoredJournal &restored, ModelRouter 
     for (const auto &[seq, saved] : restored.queue) {
         TrajectoryFeedback item = saved;
         item.seq = seq;
-        router.queue().push(std::move(item));
+        router.restoreQueued(std::move(item));
     }
 
     const JournalTotals &totals = restored.totals;

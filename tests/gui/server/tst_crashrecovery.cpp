@@ -868,6 +868,35 @@ private Q_SLOTS:
         m_timings << QStringLiteral("torn WAL %1 s").arg(clock.elapsed() / 1000.0, 0, 'f', 1);
     }
 
+    // A restart whose queue holds more than the (smaller) capacity keeps the newest and counts the rest as
+    // dropped, in the journal too: nothing stays "queued" there that the engine no longer holds.
+    void restoringMoreThanTheQueueHoldsCountsTheDrops()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString dataDir = dir.path();
+        Instance instance;
+        QString problem = start(instance, arguments(dataDir, {QStringLiteral("--disable-loop")}));
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        QRandomGenerator random(7);
+        QByteArray items;
+        for (int i = 0; i < 8; ++i)
+            items += feedbackItem(random, QStringLiteral("small-%1").arg(i), QStringLiteral("gpt-4")) + '\n';
+        QCOMPARE(call(instance.url, QStringLiteral("/v1/feedback"), "POST", items, "application/x-ndjson").status, 202);
+        instance.process.reset(); // SIGTERM: a clean stop
+
+        problem = start(instance, arguments(dataDir, {QStringLiteral("--disable-loop"),
+                                                      QStringLiteral("--queue-capacity"), QStringLiteral("5")}));
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        Totals totals;
+        QVERIFY2(QTest::qWaitFor([&] { return (totals = Totals::of(journal(instance.url))).queued == 5; }, kWaitMs),
+                 qPrintable(totals.text()));
+        QCOMPARE(totals.dropped, quint64(3));
+        QVERIFY(totals.balanced());
+        QCOMPARE(
+            object(call(instance.url, QStringLiteral("/health")).body).value(QStringLiteral("queue_depth")).toInt(), 5);
+    }
+
     void cleanupTestCase()
     {
         qInfo("seed %u: %d kill -9 rounds, %llu items acknowledged, %d starts of which %d restarts; %s", m_seed,
