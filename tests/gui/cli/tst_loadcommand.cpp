@@ -1,3 +1,5 @@
+#include <cmath>
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -248,6 +250,38 @@ private Q_SLOTS:
     }
 
     // SIGTERM (or Ctrl+C) stops the run early: what is queued is still posted, and the report covers it.
+    // The end-to-end check: learning through the API, one round at a time and a batch as soon as an
+    // item is queued, ends within 10 % of replaying the same stream through the same policy in process.
+    void learningThroughTheApiMatchesReplay()
+    {
+        const rltest::Finished replay =
+            runRlstudio({QStringLiteral("replay"), QStringLiteral("--stream"), kStream, QStringLiteral("--policy"),
+                         QStringLiteral("linucb"), QStringLiteral("--json")});
+        QVERIFY2(replay.exitCode == 0, replay.standardError.constData());
+        const double replayed = parsed(replay.standardOutput).value(QLatin1String("regret_end")).toDouble(-1.0);
+        QVERIFY(replayed > 0.0);
+
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString catalogue = dir.filePath(QStringLiteral("catalogue.json"));
+        QVERIFY(writeCatalogue(catalogue));
+        rltest::RlstudioProcess server(
+            serverArguments({QStringLiteral("--catalogue"), catalogue, QStringLiteral("--batch-size"),
+                             QStringLiteral("1"), QStringLiteral("--process-when-full")}));
+        const QUrl base = server.waitForListening();
+        QVERIFY2(base.isValid(), server.standardError().constData());
+        const rltest::Finished run =
+            runRlstudio(load(base.toString(QUrl::StripTrailingSlash),
+                             {QStringLiteral("--weights"), kMeta, QStringLiteral("--concurrency"), QStringLiteral("1"),
+                              QStringLiteral("--duration"), QStringLiteral("120"), QStringLiteral("--json")}));
+        QVERIFY2(run.exitCode == 0, run.standardError.constData());
+        const QJsonObject regret = parsed(run.standardOutput).value(QLatin1String("regret")).toObject();
+        QCOMPARE(regret.value(QLatin1String("rounds")).toInt(), 20000);
+        const double learned = regret.value(QLatin1String("regret_end")).toDouble(-1.0);
+        qInfo("regret after 20,000 rounds: %.1f through the API, %.1f replayed", learned, replayed);
+        QVERIFY2(std::abs(learned - replayed) <= 0.1 * replayed, run.standardOutput.constData());
+    }
+
     void stopsWhenInterruptedAndStillReports()
     {
         QTemporaryDir dir;

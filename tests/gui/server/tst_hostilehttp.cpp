@@ -703,6 +703,17 @@ private Q_SLOTS:
 
     // 5d. DNS rebinding: on loopback a Host that is not this server gets 400 bad_host; localhost,
     // 127.0.0.1 and [::1] (with or without the port) pass, and --allowed-host adds a name (rl.example here).
+    // A body without a length (neither Content-Length nor chunked) is refused: 411, counted.
+    void aBodyWithoutLengthGets411()
+    {
+        const double before = rejectedCount(m_port, "length_required");
+        const Response response = exchange(m_port, "POST /v1/route HTTP/1.1\r\nHost: localhost\r\n"
+                                                   "Content-Type: application/json\r\n\r\n");
+        QVERIFY2(response.status == 411, response.describe().constData());
+        QCOMPARE(response.reason(), QStringLiteral("length_required"));
+        QCOMPARE(rejectedCount(m_port, "length_required"), before + 1);
+    }
+
     void foreignHostIsRefusedOnLoopback()
     {
         const double before = rejectedCount(m_port, "bad_host");
