@@ -437,6 +437,14 @@
         <source>export needs --out FILE</source>
         <translation>export benötigt --out FILE</translation>
     </message>
+    <message>
+        <source>Route at most this many requests per second, 1..1000000, spread evenly (default: as fast as the server answers). Latency percentiles are meaningful at a set rate.</source>
+        <translation>Höchstens so viele Anfragen pro Sekunde routen, 1..1000000, gleichmäßig verteilt (Standard: so schnell, wie der Server antwortet). Latenz-Perzentile sind bei fester Rate aussagekräftig.</translation>
+    </message>
+    <message>
+        <source>requests per second</source>
+        <translation>Anfragen pro Sekunde</translation>
+    </message>
 </context>
 <context>
     <name>ExportCommand</name>
@@ -1410,6 +1418,10 @@
     <message>
         <source>batches wait for the tick</source>
         <translation>Batches warten auf den Takt</translation>
+    </message>
+    <message>
+        <source>the journal holds what policy %1 learned; it is kept, not the %2 asked for (switch the policy to start afresh)</source>
+        <translation>das Journal enthält, was die Strategie %1 gelernt hat; sie bleibt, nicht die verlangte %2 (die Strategie wechseln, um neu zu beginnen)</translation>
     </message>
 </context>
 <context>

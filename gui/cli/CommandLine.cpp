@@ -797,7 +797,8 @@ void parseLoad(QCommandLineParser &parser, const QStringList &arguments,
         load.feedbackBatch = parseInteger(QStringLiteral("--feedback-batch"), parser.value(feedbackBatch), 1,
                                           LoadCommand::kMaxFeedbackBatch);
     if (parser.isSet(rate))
-        load.rate = parseReal(QStringLiteral("--rate"), parser.value(rate), 1.0, 1e6, CommandLine::tr("per second"));
+        load.rate =
+            parseReal(QStringLiteral("--rate"), parser.value(rate), 1.0, 1e6, CommandLine::tr("requests per second"));
     load.json = parser.isSet(json);
 }
 

@@ -198,6 +198,18 @@ void EngineWorker::start()
     });
     updateFullBatch();
     m_readyRouter.store(m_router.get(), std::memory_order_release);
+    if (!m_router) { // said already, as a fatal error
+        publishSnapshot();
+        return;
+    }
+    if (const std::string restored = m_router->policyName(); restored != m_options.policy) {
+        // The journal's checkpoint wins over the flag: what was learned is kept, and the operator is told.
+        qCWarning(lcEngine).noquote() << tr("the journal holds what policy %1 learned; it is kept, not the %2 asked "
+                                            "for (switch the policy to start afresh)")
+                                             .arg(QString::fromStdString(restored),
+                                                  QString::fromStdString(m_options.policy));
+        m_options.policy = restored;
+    }
 
     qCInfo(lcEngine).noquote() << tr("engine started: policy %1, batch size %2, interval %3 s, loop %4, "
                                      "evaluation %5, simulator %6 (%7 items/min)")
