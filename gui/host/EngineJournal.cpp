@@ -139,27 +139,26 @@ void EngineJournal::evicted(std::size_t count)
     m_next.evicted(count);
 }
 
+void EngineJournal::appendRemoval(std::size_t count, FeedbackQueue::SeqRange seqs, bool purged)
+{
+    if (seqs.first == 0) // nothing journaled among them
+        return;
+    JournalConsumption removal;
+    removal.firstSeq = seqs.first;
+    removal.lastSeq = seqs.last;
+    (purged ? removal.purged : removal.dropped) = count;
+    m_journal.appendConsumption(std::move(removal));
+}
+
 void EngineJournal::dropped(std::size_t count, FeedbackQueue::SeqRange seqs)
 {
-    if (seqs.first != 0) {
-        JournalConsumption removal;
-        removal.firstSeq = seqs.first;
-        removal.lastSeq = seqs.last;
-        removal.dropped = count;
-        m_journal.appendConsumption(std::move(removal));
-    }
+    appendRemoval(count, seqs, false);
     m_next.dropped(count, seqs);
 }
 
 void EngineJournal::purged(std::size_t count, FeedbackQueue::SeqRange seqs)
 {
-    if (seqs.first != 0) {
-        JournalConsumption removal;
-        removal.firstSeq = seqs.first;
-        removal.lastSeq = seqs.last;
-        removal.purged = count;
-        m_journal.appendConsumption(std::move(removal));
-    }
+    appendRemoval(count, seqs, true);
     m_next.purged(count, seqs);
 }
 

@@ -49,6 +49,8 @@ public:
 
 private:
     void include(std::uint64_t seq);
+    // A removal from the queue's head that is not a batch: a drop, or a purge.
+    void appendRemoval(std::size_t count, FeedbackQueue::SeqRange seqs, bool purged);
 
     Journal &m_journal;
     EngineHook &m_next;

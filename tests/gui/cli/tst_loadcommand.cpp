@@ -4,6 +4,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkAccessManager>
 #include <QProcess>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -300,7 +301,17 @@ private Q_SLOTS:
                         QStringLiteral("600"), QStringLiteral("--rounds"), QStringLiteral("100000000"),
                         QStringLiteral("--feedback-batch"), QStringLiteral("50"), QStringLiteral("--json")}));
         QVERIFY(run.waitForStarted());
-        QTest::qWait(1500);
+        // Stopped mid-run: once the server has routed some of it.
+        QNetworkAccessManager network;
+        const QUrl health = base.resolved(QUrl(QStringLiteral("/health")));
+        QTRY_VERIFY_WITH_TIMEOUT(QJsonDocument::fromJson(rltest::request(network, health).body)
+                                         .object()
+                                         .value(QLatin1String("totals"))
+                                         .toObject()
+                                         .value(QLatin1String("routed"))
+                                         .toInt()
+                                     > 100,
+                                 rltest::kProcessTimeoutMs);
         run.terminate();
         QVERIFY(run.waitForFinished(rltest::kProcessTimeoutMs));
         QCOMPARE(run.exitStatus(), QProcess::NormalExit);
