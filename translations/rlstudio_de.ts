@@ -445,6 +445,10 @@
         <source>requests per second</source>
         <translation>Anfragen pro Sekunde</translation>
     </message>
+    <message>
+        <source>Decisions kept awaiting their feedback, 1..10000000 (RL_ROUTING_HISTORY_CAPACITY, default 100000); feedback for an older decision fails as missing_history.</source>
+        <translation>Entscheidungen, die auf ihr Feedback warten, 1..10000000 (RL_ROUTING_HISTORY_CAPACITY, Standard 100000); Feedback zu einer älteren Entscheidung scheitert als missing_history.</translation>
+    </message>
 </context>
 <context>
     <name>ExportCommand</name>

@@ -77,12 +77,27 @@ t2=$(date +%s.%N)
 echo "   /health after $(echo "$t1 - $t0" | bc) s, restored after $(echo "$t2 - $t0" | bc) s"
 grep "journal: accepted" "$work/server.log" | sed 's/^/   /'
 
-echo "== drain of every queued item (POST /v1/loop/drain), then until the journal has committed it"
-t0=$(date +%s.%N)
-curl -s -XPOST $url/v1/loop/drain
-echo
-t1=$(date +%s.%N)
-until [ "$(health "h['journal']['totals']['queued']")" = 0 ]; do sleep 0.02; done
-t2=$(date +%s.%N)
-echo "   $queued items: drained in $(echo "$t1 - $t0" | bc) s, committed after $(echo "$t2 - $t0" | bc) s"
+drain() { # POST /v1/loop/drain, then waits until the journal has committed what it consumed
+    local t0 t1 t2 answer
+    t0=$(date +%s.%N)
+    answer=$(curl -s -XPOST $url/v1/loop/drain)
+    t1=$(date +%s.%N)
+    until [ "$(health "h['journal']['totals']['queued']")" = 0 ]; do sleep 0.02; done
+    t2=$(date +%s.%N)
+    echo "   $answer"
+    echo "   $(echo "$answer" | python3 -c "import json,sys; a=json.load(sys.stdin); print(a['processed']+a['failed'])") items:" \
+        "drained in $(echo "$t1 - $t0" | bc) s, committed after $(echo "$t2 - $t0" | bc) s"
+}
+echo "== drain of every queued item (their trajectories were never routed: each fails as missing_history)"
+drain
+stop
+rm -rf "$work/data"
+
+echo "== drain of 1,000,000 journaled items that all learn: rlstudio load routes them and queues their feedback"
+echo "   with the loop off (32 connections, batches of 100), then POST /v1/loop/drain"
+start --catalogue "$work/catalogue.json" --disable-loop --queue-capacity 10000000 --routing-history 1000000 \
+    --batch-size 1000
+"$bin/rlstudio" load --url $url --stream "$root/data/workloads/linear-4x10/learning_stream.csv" --concurrency 32 \
+    --duration 600 --rounds 1000000 --feedback-batch 100 | grep -E "route|feedback|errors"
+drain
 stop

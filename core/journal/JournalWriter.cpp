@@ -25,6 +25,9 @@ constexpr std::size_t kRoundBudget = 65536;
 // wal_autocheckpoint would do it inside COMMIT, holding back that commit's acknowledgements, so it is
 // turned off (our WAL hook replaces it) and the writer checkpoints after the callbacks have run.
 constexpr int kWalCheckpointFrames = 4096;
+// How long a record nobody waits for may wait for others to share its commit: a route's decision is not
+// acknowledged, and a crash within the linger loses at most this much of the decision log.
+constexpr auto kLinger = std::chrono::milliseconds(5);
 constexpr auto kMaxBackoff = std::chrono::seconds(1);
 constexpr int kAttemptsWhenStopping = 5; // 0.3 s of retries with the backoff below
 
@@ -90,8 +93,7 @@ std::uint64_t JournalWriter::appendFeedback(FeedbackGroup group)
         std::lock_guard lock(m_mutex);
         firstSeq = group.firstSeq = m_nextSeq;
         m_nextSeq += group.ends.size();
-        m_incoming.push_back(std::move(group));
-        ++m_appended;
+        enqueue(std::move(group), true);
     }
     m_wake.notify_one();
     return firstSeq;
@@ -109,8 +111,8 @@ void JournalWriter::appendConsumption(JournalConsumption consumption)
             throw std::invalid_argument("consumption of seqs " + std::to_string(consumption.firstSeq) + ".."
                                         + std::to_string(consumption.lastSeq) + " reaches past the last appended, "
                                         + std::to_string(m_nextSeq - 1));
-        m_incoming.push_back(std::move(consumption));
-        ++m_appended;
+        if (!enqueue(std::move(consumption), false))
+            return;
     }
     m_wake.notify_one();
 }
@@ -119,16 +121,33 @@ void JournalWriter::append(JournalRecord record)
 {
     {
         std::lock_guard lock(m_mutex);
-        m_incoming.push_back(std::move(record));
-        ++m_appended;
+        if (!enqueue(std::move(record), false))
+            return;
     }
     m_wake.notify_one();
+}
+
+bool JournalWriter::enqueue(JournalRecord record, bool hurry)
+{
+    // The writer sleeps until something arrives, then lingers on a timer: only the first record of a
+    // linger, or one that hurries it, has to wake it.
+    const bool wake = hurry || m_incoming.empty();
+    if (m_incoming.empty())
+        m_incomingSince = Clock::now();
+    m_incoming.push_back(std::move(record));
+    ++m_appended;
+    m_hurry = m_hurry || hurry;
+    return wake;
 }
 
 bool JournalWriter::flushFor(Clock::duration timeout)
 {
     std::unique_lock lock(m_mutex);
     const std::uint64_t target = m_appended;
+    if (m_finished < target) {
+        m_hurry = true;
+        m_wake.notify_one();
+    }
     return m_progressed.wait_for(lock, timeout, [&] { return m_finished >= target; });
 }
 
@@ -184,6 +203,8 @@ void JournalWriter::run()
                 round.push_back(std::move(m_incoming.front()));
                 m_incoming.pop_front();
             }
+            if (m_incoming.empty())
+                m_hurry = false;
             compact = m_compactAsked > m_compactDone;
             compactTicket = m_compactAsked;
             stopping = m_stopping;
@@ -221,7 +242,10 @@ void JournalWriter::run()
 
 void JournalWriter::wait(std::unique_lock<std::mutex> &lock, Clock::time_point until)
 {
-    m_wake.wait_until(lock, until, [&] { return !m_incoming.empty() || m_stopping || m_compactAsked > m_compactDone; });
+    const auto urgent = [&] { return m_hurry || m_stopping || m_compactAsked > m_compactDone; };
+    m_wake.wait_until(lock, until, [&] { return !m_incoming.empty() || urgent(); });
+    if (!m_incoming.empty())
+        m_wake.wait_until(lock, std::min(until, m_incomingSince + kLinger), urgent);
 }
 
 bool JournalWriter::commit(std::vector<JournalRecord> &round)

@@ -28,6 +28,9 @@ class SqliteDatabase;
 // transaction, so a commit's cost is shared by all the records that arrived while the previous one ran
 // (group commit), then runs the onDurable callbacks. A failed commit (disk full, I/O error, a lock) is
 // rolled back, reported in status() and retried with backoff, its records kept and nothing acknowledged.
+// Records nobody waits for (decisions, outcomes, consumption, checkpoints) linger a few milliseconds
+// before their commit, so that a stream of routes costs a commit per linger, not a commit per route;
+// feedback, a flush, compaction and stopping cut the linger short.
 class JournalWriter {
 public:
     JournalWriter(std::unique_ptr<SqliteDatabase> db, const JournalOptions &options, const JournalCounters &counters,
@@ -53,6 +56,7 @@ public:
 private:
     void run();
     void wait(std::unique_lock<std::mutex> &lock, std::chrono::steady_clock::time_point until);
+    bool enqueue(JournalRecord record, bool hurry); // with m_mutex held; true if the writer needs waking
     bool commit(std::vector<JournalRecord> &round);
     void acknowledge(std::vector<JournalRecord> &round);
     void housekeep(bool requested);
@@ -75,6 +79,8 @@ private:
     std::uint64_t m_compactAsked = 0;
     std::uint64_t m_compactDone = 0;
     bool m_stopping = false;
+    bool m_hurry = false; // someone waits on what is queued: feedback to acknowledge, or a flush
+    std::chrono::steady_clock::time_point m_incomingSince; // when m_incoming last stopped being empty
 
     // Writer thread only.
     int m_walFrames = 0;

@@ -244,9 +244,9 @@ prometheus::Counter &Metrics::selectionCounter(std::string_view model)
     return d->selections.Add(labelsOf(d->defaults, "model", model));
 }
 
-void Metrics::addRejected(std::string_view source, std::string_view reason)
+void Metrics::addRejected(std::string_view source, std::string_view reason, std::uint64_t n)
 {
-    d->rejected.Add({{"source", std::string(source)}, {"reason", std::string(reason)}}).Increment();
+    d->rejected.Add({{"source", std::string(source)}, {"reason", std::string(reason)}}).Increment(double(n));
 }
 
 double Metrics::value(std::string_view family, const MetricLabels &labels, std::string_view extraLabel,

@@ -25,7 +25,8 @@ namespace rl {
 //   trajectory_feedback_emissions_total{tenant,workspace}
 //   rl_feedback_dropped_total, rl_feedback_purged_total, rl_routing_history_evicted_total{tenant,workspace}
 //   rl_model_selections_total{tenant,workspace,model}
-//   rl_input_rejected_total{source,reason}                           bad input at any entry point
+//   rl_input_rejected_total{source,reason}                           bad input at any entry point (the
+//                                                                     journal's: torn_wal_frame, corrupt_row)
 // Thread-safe. Series for the default labels are created once and cached, so hot paths do no lookups.
 class Metrics {
 public:
@@ -47,7 +48,7 @@ public:
     void addEvicted(std::uint64_t n);
     // A cached counter for one model's selections (default labels); the router keeps the pointer.
     prometheus::Counter &selectionCounter(std::string_view model);
-    void addRejected(std::string_view source, std::string_view reason);
+    void addRejected(std::string_view source, std::string_view reason, std::uint64_t n = 1);
 
     // The sum of a family's series that match: tenant and workspace where the series has them (so the
     // tenant-less rl_input_rejected_total reads too) and extraLabel=extraValue when given, so

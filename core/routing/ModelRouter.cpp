@@ -240,20 +240,23 @@ FeedbackBatchResult ModelRouter::processTrajectoryFeedback(std::size_t batchSize
         evicted = m_history.evictExpired(now());
         if (EngineHook *hook = m_hook.load(); hook && evicted)
             hook->evicted(evicted);
-        // In groups, so the history's cache misses for a group overlap instead of queueing one by one.
-        constexpr std::size_t kGroup = 16;
-        std::array<std::uint64_t, kGroup> hashes;
-        for (std::size_t first = 0; first < batch.size(); first += kGroup) {
-            const std::size_t n = std::min(kGroup, batch.size() - first);
-            for (std::size_t i = 0; i < n; ++i) {
-                hashes[i] = RoutingHistory::hashOf(batch[first + i].trajectoryId);
-                m_history.prefetchCell(hashes[i]);
-            }
-            for (std::size_t i = 0; i < n; ++i)
-                m_history.prefetchEntry(hashes[i]);
-            for (std::size_t i = 0; i < n; ++i)
-                learnLocked(batch[first + i], hashes[i], result);
-        }
+    }
+    // In groups, so the history's cache misses for a group overlap instead of queueing one by one; the lock
+    // is taken per group, so a route waits for a few updates, never for a whole batch (the loop's thread may
+    // run at a lower priority than the route's: a long hold would invert them).
+    constexpr std::size_t kGroup = 16;
+    std::array<std::uint64_t, kGroup> hashes;
+    for (std::size_t first = 0; first < batch.size(); first += kGroup) {
+        const std::size_t n = std::min(kGroup, batch.size() - first);
+        for (std::size_t i = 0; i < n; ++i)
+            hashes[i] = RoutingHistory::hashOf(batch[first + i].trajectoryId);
+        std::lock_guard lock(m_mutex);
+        for (std::size_t i = 0; i < n; ++i)
+            m_history.prefetchCell(hashes[i]);
+        for (std::size_t i = 0; i < n; ++i)
+            m_history.prefetchEntry(hashes[i]);
+        for (std::size_t i = 0; i < n; ++i)
+            learnLocked(batch[first + i], hashes[i], result);
     }
     meterEvicted(evicted);
     if (result.processed)

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <exception>
 #include <limits>
+#include <optional>
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>
@@ -33,6 +34,7 @@ const QString kHeadless = QStringLiteral("headless");
 const QString kLanguage = QStringLiteral("lang");
 constexpr std::uint64_t kMaxBenchDepth = 10000000;
 constexpr std::uint64_t kMaxQueueCapacity = 10000000;
+constexpr std::uint64_t kMaxHistoryCapacity = 10000000;
 constexpr double kMinStatusEverySeconds = 0.1;
 constexpr double kMaxStatusEverySeconds = 86400.0;
 constexpr double kMaxTimeScale = 3600.0;
@@ -61,6 +63,18 @@ std::uint64_t parseInteger(const QString &name, const QString &value, std::uint6
     if (!ok || number < min || number > max)
         fail(CommandLine::tr("%1 is not an integer in %2..%3").arg(shown(name, value)).arg(min).arg(max));
     return number;
+}
+
+// A flag's value, else the environment variable's, else nothing; either is checked against [min, max].
+std::optional<std::uint64_t> integerSetting(const QCommandLineParser &parser, const QCommandLineOption &option,
+                                            const char *variable, std::uint64_t min, std::uint64_t max,
+                                            const std::function<const char *(const char *)> &getenv)
+{
+    if (parser.isSet(option))
+        return parseInteger(QStringLiteral("--") + option.names().constFirst(), parser.value(option), min, max);
+    if (const char *fromEnvironment = getenv(variable); fromEnvironment && *fromEnvironment)
+        return parseInteger(QString::fromLatin1(variable), QString::fromLocal8Bit(fromEnvironment), min, max);
+    return std::nullopt;
 }
 
 double parseReal(const QString &name, const QString &value, double min, double max, const QString &unit)
@@ -346,6 +360,11 @@ void parseRun(QCommandLineParser &parser, const QStringList &arguments,
         QStringLiteral("queue-capacity"),
         CommandLine::tr("Feedback items the queue holds, 1..10000000 (RL_FEEDBACK_QUEUE_CAPACITY, default 10000)."),
         QStringLiteral("N"));
+    const QCommandLineOption routingHistory(
+        QStringLiteral("routing-history"),
+        CommandLine::tr("Decisions kept awaiting their feedback, 1..10000000 (RL_ROUTING_HISTORY_CAPACITY, default "
+                        "100000); feedback for an older decision fails as missing_history."),
+        QStringLiteral("N"));
     const QCommandLineOption overflow(
         QStringLiteral("overflow"),
         CommandLine::tr("When the feedback queue is full: drop-oldest (default; counted as dropped) or reject "
@@ -432,6 +451,7 @@ void parseRun(QCommandLineParser &parser, const QStringList &arguments,
                        sync,
                        decisionLogDays,
                        queueCapacity,
+                       routingHistory,
                        overflow,
                        bodyLimit,
                        maxConnections,
@@ -484,12 +504,10 @@ void parseRun(QCommandLineParser &parser, const QStringList &arguments,
     else if (!overflowMode.isEmpty() && overflowMode != u"drop-oldest")
         fail(CommandLine::tr("%1 is not drop-oldest or reject").arg(shown(overflowSource, overflowMode)));
     parseJournal(parser, dataDir, ephemeral, sync, decisionLogDays, getenv, engine);
-    if (parser.isSet(queueCapacity))
-        engine.queueCapacity =
-            parseInteger(QStringLiteral("--queue-capacity"), parser.value(queueCapacity), 1, kMaxQueueCapacity);
-    else if (const char *fromEnvironment = getenv("RL_FEEDBACK_QUEUE_CAPACITY"); fromEnvironment && *fromEnvironment)
-        engine.queueCapacity = parseInteger(QStringLiteral("RL_FEEDBACK_QUEUE_CAPACITY"),
-                                            QString::fromLocal8Bit(fromEnvironment), 1, kMaxQueueCapacity);
+    engine.queueCapacity =
+        integerSetting(parser, queueCapacity, "RL_FEEDBACK_QUEUE_CAPACITY", 1, kMaxQueueCapacity, getenv);
+    engine.historyCapacity =
+        integerSetting(parser, routingHistory, "RL_ROUTING_HISTORY_CAPACITY", 1, kMaxHistoryCapacity, getenv);
     if (parser.isSet(bodyLimit))
         run.api.http.maxBodyBytes =
             parseInteger(QStringLiteral("--body-limit"), parser.value(bodyLimit), 1024, std::uint64_t(1) << 30);

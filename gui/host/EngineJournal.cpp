@@ -60,6 +60,11 @@ std::string EngineJournal::restore(const RestoredJournal &restored, ModelRouter 
         metrics.addFailed(labels, static_cast<FailureReason>(reason), totals.failedByReason[reason]);
     metrics.addDropped(totals.dropped);
     metrics.addPurged(labels, totals.purged);
+    // Damage read from disk is bad input like any other: counted where operators alert on it.
+    if (restored.walFramesSkipped > 0)
+        metrics.addRejected("journal", "torn_wal_frame", restored.walFramesSkipped);
+    if (restored.corruptSkipped > 0)
+        metrics.addRejected("journal", "corrupt_row", restored.corruptSkipped);
     return "accepted " + std::to_string(totals.accepted) + " = processed " + std::to_string(totals.processed)
            + " + failed " + std::to_string(totals.failed) + " + dropped " + std::to_string(totals.dropped)
            + " + purged " + std::to_string(totals.purged) + " + queued " + std::to_string(totals.queued) + "; "

@@ -19,7 +19,6 @@
 #include "core/routing/ModelRouter.h"
 #include "core/sim/WorkloadSimulator.h"
 #include "core/support/NumberFormat.h"
-#include "core/support/ThreadPriority.h"
 #include "gui/host/EngineJournal.h"
 
 namespace rl {
@@ -133,7 +132,6 @@ void EngineWorker::closeJournal()
 
 void EngineWorker::start()
 {
-    deprioritizeThisThread(); // the loop yields to the API's threads; the UI thread reads snapshots only
     m_uptime.start();
     m_wallOriginMs = QDateTime::currentMSecsSinceEpoch();
     m_processor = std::make_unique<FeedbackProcessor>(*m_metrics);

@@ -13,10 +13,11 @@ namespace rltest {
 QProcessEnvironment cleanEnvironment()
 {
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    for (const char *name : {"ENABLE_TRAJECTORY_EVALUATION", "ENABLE_TRAJECTORY_FEEDBACK_LOOP",
-                             "RL_FEEDBACK_BATCH_SIZE", "RL_FEEDBACK_LOOP_INTERVAL_SECONDS", "RL_TENANT", "RL_WORKSPACE",
-                             "RL_DATA_DIR", "RL_JOURNAL_SYNC", "RL_FEEDBACK_QUEUE_CAPACITY", "RL_FEEDBACK_OVERFLOW",
-                             "RL_API_TOKEN_FILE", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG", "QT_MESSAGE_PATTERN"})
+    for (const char *name :
+         {"ENABLE_TRAJECTORY_EVALUATION", "ENABLE_TRAJECTORY_FEEDBACK_LOOP", "RL_FEEDBACK_BATCH_SIZE",
+          "RL_FEEDBACK_LOOP_INTERVAL_SECONDS", "RL_TENANT", "RL_WORKSPACE", "RL_DATA_DIR", "RL_JOURNAL_SYNC",
+          "RL_FEEDBACK_QUEUE_CAPACITY", "RL_ROUTING_HISTORY_CAPACITY", "RL_FEEDBACK_OVERFLOW", "RL_API_TOKEN_FILE",
+          "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG", "QT_MESSAGE_PATTERN"})
         environment.remove(QString::fromLatin1(name));
     // Each process its own application data folder, so journals never meet across tests or runs.
     static QTemporaryDir dataHomes;

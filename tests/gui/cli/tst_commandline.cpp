@@ -144,6 +144,39 @@ private Q_SLOTS:
         }
     }
 
+    // The queue's and the routing history's sizes come from the flag, else the environment, each checked
+    // against its range by name.
+    void capacitiesFromFlagOrEnvironment()
+    {
+        const auto environment = [](const char *name) -> const char * {
+            if (qstrcmp(name, "RL_ROUTING_HISTORY_CAPACITY") == 0)
+                return "250000";
+            return qstrcmp(name, "RL_FEEDBACK_QUEUE_CAPACITY") == 0 ? "7" : nullptr;
+        };
+        const CommandLine fromEnvironment = CommandLine::parse(args({"--headless"}), environment);
+        QCOMPARE(fromEnvironment.run.engine.historyCapacity.value_or(0), std::size_t(250000));
+        QCOMPARE(fromEnvironment.run.engine.queueCapacity.value_or(0), std::size_t(7));
+        const CommandLine fromFlag = CommandLine::parse(args({"--headless", "--routing-history", "9"}), environment);
+        QCOMPARE(fromFlag.run.engine.historyCapacity.value_or(0), std::size_t(9));
+        QVERIFY(!CommandLine::parse(args({"--headless"}), noEnvironment).run.engine.historyCapacity);
+        try {
+            CommandLine::parse(args({"--headless", "--routing-history", "0"}), noEnvironment);
+            QFAIL("--routing-history 0 was accepted");
+        } catch (const rl::ConfigError &error) {
+            QCOMPARE(QString::fromUtf8(error.what()),
+                     QStringLiteral("--routing-history=\"0\" is not an integer in 1..10000000"));
+        }
+        try {
+            CommandLine::parse(args({"--headless"}), [](const char *name) {
+                return qstrcmp(name, "RL_ROUTING_HISTORY_CAPACITY") == 0 ? "lots" : nullptr;
+            });
+            QFAIL("RL_ROUTING_HISTORY_CAPACITY=lots was accepted");
+        } catch (const rl::ConfigError &error) {
+            QVERIFY2(QString::fromUtf8(error.what()).startsWith(QStringLiteral("RL_ROUTING_HISTORY_CAPACITY=\"lots\"")),
+                     error.what());
+        }
+    }
+
     void badValuesNameTheFlag()
     {
         try {

@@ -16,6 +16,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
@@ -854,6 +855,18 @@ private Q_SLOTS:
                 qPrintable(QStringLiteral("after %1: the note says %2").arg(damaged, note)));
             QVERIFY2(instance.process->waitForError(QStringLiteral("journal: accepted")),
                      instance.process->standardError().constData());
+            // The frames the note says were skipped are counted where operators alert on bad input.
+            const QRegularExpressionMatch skipped =
+                QRegularExpression(QStringLiteral("torn write-ahead log tail: (\\d+) frames")).match(note);
+            const QByteArray counted =
+                skipped.hasMatch()
+                    ? QByteArray("rl_input_rejected_total{reason=\"torn_wal_frame\",source=\"journal\"} ")
+                          + skipped.captured(1).toLatin1() + '\n'
+                    : QByteArray("reason=\"torn_wal_frame\"");
+            const Reply metrics = call(instance.url, QStringLiteral("/metrics"));
+            QVERIFY2(metrics.body.contains(counted) == skipped.hasMatch(),
+                     qPrintable(QStringLiteral("after %1: the note says %2; /metrics has %3")
+                                    .arg(damaged, note, QString::fromUtf8(metrics.body))));
             // A torn tail may take acknowledged items with it (the commits it held): reported, not asserted.
             qInfo("%s: %s, after %llu items were acknowledged on top of %llu; %s", damage.name, qPrintable(damaged),
                   static_cast<unsigned long long>(tally.acknowledged), static_cast<unsigned long long>(acceptedBefore),
