@@ -771,6 +771,22 @@
         <source>Success rate &gt; 95%</source>
         <translation>Erfolgsquote &gt; 95 %</translation>
     </message>
+    <message>
+        <source>full: %L1 of %L2</source>
+        <translation>voll: %L1 von %L2</translation>
+    </message>
+    <message>
+        <source>No feedback dropped</source>
+        <translation>Kein Feedback verworfen</translation>
+    </message>
+    <message>
+        <source>none in the last minute; the queue holds %L1</source>
+        <translation>keines in der letzten Minute; die Warteschlange fasst %L1</translation>
+    </message>
+    <message>
+        <source>%L1 dropped in the last minute: the queue (%L2) is full</source>
+        <translation>%L1 in der letzten Minute verworfen: die Warteschlange (%L2) ist voll</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -1052,6 +1068,10 @@
         <source>&lt;b&gt;Feedback loop&lt;/b&gt;</source>
         <translation>&lt;b&gt;Feedback-Schleife&lt;/b&gt;</translation>
     </message>
+    <message>
+        <source>dropped</source>
+        <translation>verworfen</translation>
+    </message>
 </context>
 <context>
     <name>rl::Checklist</name>
@@ -1165,15 +1185,15 @@
     </message>
     <message>
         <source>Draining: %L1 processed, %L2 remaining</source>
-        <translation>Leeren: %L1 verarbeitet, %L2 verbleibend</translation>
+        <translation>Abarbeiten: %L1 verarbeitet, %L2 verbleibend</translation>
     </message>
     <message>
         <source>Last drain cancelled: %L1 processed, %L2 left</source>
-        <translation>Letztes Leeren abgebrochen: %L1 verarbeitet, %L2 übrig</translation>
+        <translation>Letztes Abarbeiten abgebrochen: %L1 verarbeitet, %L2 übrig</translation>
     </message>
     <message>
         <source>Last drain: %L1 processed, %L2 failed</source>
-        <translation>Letztes Leeren: %L1 verarbeitet, %L2 fehlgeschlagen</translation>
+        <translation>Letztes Abarbeiten: %L1 verarbeitet, %L2 fehlgeschlagen</translation>
     </message>
 </context>
 <context>
@@ -1250,19 +1270,19 @@
     </message>
     <message>
         <source>drain the queue</source>
-        <translation>Warteschlange leeren</translation>
+        <translation>Warteschlange abarbeiten</translation>
     </message>
     <message>
         <source>force drain already running: %1 remaining</source>
-        <translation>Erzwungenes Leeren läuft bereits: %1 verbleibend</translation>
+        <translation>Erzwungenes Abarbeiten läuft bereits: %1 verbleibend</translation>
     </message>
     <message>
         <source>force drain started: %1 queued</source>
-        <translation>Erzwungenes Leeren gestartet: %1 in der Warteschlange</translation>
+        <translation>Erzwungenes Abarbeiten gestartet: %1 in der Warteschlange</translation>
     </message>
     <message>
         <source>force drain stopped: %1</source>
-        <translation>Erzwungenes Leeren gestoppt: %1</translation>
+        <translation>Erzwungenes Abarbeiten gestoppt: %1</translation>
     </message>
     <message>
         <source>%1 processed, %2 failed in %3 batches, %4 remaining (%5 ms)</source>
@@ -1270,11 +1290,11 @@
     </message>
     <message>
         <source>force drain cancelled: %1</source>
-        <translation>Erzwungenes Leeren abgebrochen: %1</translation>
+        <translation>Erzwungenes Abarbeiten abgebrochen: %1</translation>
     </message>
     <message>
         <source>force drain: %1</source>
-        <translation>Erzwungenes Leeren: %1</translation>
+        <translation>Erzwungenes Abarbeiten: %1</translation>
     </message>
     <message>
         <source>purge the queue</source>
@@ -1454,15 +1474,15 @@
     </message>
     <message>
         <source>Gradual recovery 2/3: draining %L1 queued items</source>
-        <translation>Schrittweise Wiederherstellung 2/3: Warteschlange mit %L1 Einträgen wird geleert</translation>
+        <translation>Schrittweise Wiederherstellung 2/3: Warteschlange mit %L1 Einträgen wird abgearbeitet</translation>
     </message>
     <message>
         <source>Gradual recovery done: queue drained, evaluation re-enabled</source>
-        <translation>Schrittweise Wiederherstellung abgeschlossen: Warteschlange geleert, Bewertung wieder aktiviert</translation>
+        <translation>Schrittweise Wiederherstellung abgeschlossen: Warteschlange abgearbeitet, Bewertung wieder aktiviert</translation>
     </message>
     <message>
         <source>Gradual recovery stopped: the drain was cancelled with %L1 items left; trajectory evaluation stays disabled</source>
-        <translation>Schrittweise Wiederherstellung angehalten: Das Leeren wurde mit %L1 verbleibenden Einträgen abgebrochen; die Trajektorienbewertung bleibt deaktiviert</translation>
+        <translation>Schrittweise Wiederherstellung angehalten: Das Abarbeiten wurde mit %L1 verbleibenden Einträgen abgebrochen; die Trajektorienbewertung bleibt deaktiviert</translation>
     </message>
     <message>
         <source>Gradual recovery 3/3: %L1 items processed, re-enabling trajectory evaluation</source>
@@ -1492,14 +1512,6 @@
             <numerusform>%1 empfangen, wird beendet: %Ln Eintrag der Warteschlange verworfen (--ephemeral)</numerusform>
             <numerusform>%1 empfangen, wird beendet: %Ln Einträge der Warteschlange verworfen (--ephemeral)</numerusform>
         </translation>
-    </message>
-</context>
-<context>
-    <name>rl::LabelledSlider</name>
-    <message>
-        <source>%1 %2</source>
-        <comment>value and unit</comment>
-        <translation>%1 %2</translation>
     </message>
 </context>
 <context>
@@ -1668,50 +1680,39 @@
     </message>
     <message>
         <source>operator: force drain of %L1 items</source>
-        <translation>Bediener: erzwungenes Leeren von %L1 Einträgen</translation>
+        <translation>Bediener: erzwungenes Abarbeiten von %L1 Einträgen</translation>
     </message>
     <message>
         <source>Draining the queue…</source>
-        <translation>Warteschlange wird geleert…</translation>
+        <translation>Warteschlange wird abgearbeitet…</translation>
     </message>
     <message>
         <source>&amp;Cancel drain</source>
-        <translation>Leeren &amp;abbrechen</translation>
+        <translation>Abarbeiten &amp;abbrechen</translation>
     </message>
     <message>
         <source>Force drain</source>
-        <translation>Erzwungenes Leeren</translation>
+        <translation>Erzwungenes Abarbeiten</translation>
     </message>
     <message>
         <source>operator: cancel drain</source>
-        <translation>Bediener: Leeren abbrechen</translation>
+        <translation>Bediener: Abarbeiten abbrechen</translation>
     </message>
     <message>
         <source>Draining: %L1 processed, %L2 failed, %L3 remaining</source>
-        <translation>Leeren: %L1 verarbeitet, %L2 fehlgeschlagen, %L3 verbleibend</translation>
+        <translation>Abarbeiten: %L1 verarbeitet, %L2 fehlgeschlagen, %L3 verbleibend</translation>
     </message>
     <message>
         <source>Drain cancelled: %L1 processed, %L2 left</source>
-        <translation>Leeren abgebrochen: %L1 verarbeitet, %L2 übrig</translation>
+        <translation>Abarbeiten abgebrochen: %L1 verarbeitet, %L2 übrig</translation>
     </message>
     <message>
         <source>Drain finished: %L1 processed, %L2 failed</source>
-        <translation>Leeren abgeschlossen: %L1 verarbeitet, %L2 fehlgeschlagen</translation>
+        <translation>Abarbeiten abgeschlossen: %L1 verarbeitet, %L2 fehlgeschlagen</translation>
     </message>
     <message>
         <source>Purge the queue</source>
         <translation>Warteschlange verwerfen</translation>
-    </message>
-    <message numerus="yes">
-        <source>Discard all %Ln queued feedback item(s) without processing them?</source>
-        <translation>
-            <numerusform>%Ln Feedback-Eintrag in der Warteschlange ohne Verarbeitung verwerfen?</numerusform>
-            <numerusform>Alle %Ln Feedback-Einträge in der Warteschlange ohne Verarbeitung verwerfen?</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The bandit will not learn from them. The count is logged and metered (rl_feedback_purged_total).</source>
-        <translation>Der Bandit lernt nicht daraus. Die Anzahl wird protokolliert und als Metrik erfasst (rl_feedback_purged_total).</translation>
     </message>
     <message>
         <source>&amp;Purge</source>
@@ -1799,6 +1800,53 @@ Sync: %2
 Zeilen der Warteschlange: %L3 · Entscheidungsprotokoll: %L4 Zeilen
 Beim Start wiederhergestellt: %5</translation>
     </message>
+    <message>
+        <source>Reset the %1 policy?</source>
+        <translation>Die Policy %1 zurücksetzen?</translation>
+    </message>
+    <message>
+        <source>&amp;Reset</source>
+        <translation>&amp;Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>operator: reset bandit cancelled</source>
+        <translation>Bediener: Zurücksetzen des Banditen abgebrochen</translation>
+    </message>
+    <message>
+        <source>Switch from %1 to %2?</source>
+        <translation>Von %1 zu %2 wechseln?</translation>
+    </message>
+    <message>
+        <source>&amp;Switch</source>
+        <translation>&amp;Wechseln</translation>
+    </message>
+    <message>
+        <source>operator: policy switch to %1 cancelled</source>
+        <translation>Bediener: Wechsel zur Policy %1 abgebrochen</translation>
+    </message>
+    <message>
+        <source>Start learning from scratch</source>
+        <translation>Von vorn lernen</translation>
+    </message>
+    <message>
+        <source>Everything %1 has learned is lost: the new policy starts from nothing, and the regret comparison starts again. Queued feedback is kept.</source>
+        <translation>Alles, was %1 gelernt hat, geht verloren: die neue Policy beginnt bei null, und der Regret-Vergleich beginnt von vorn. Das Feedback in der Warteschlange bleibt erhalten.</translation>
+    </message>
+    <message>
+        <source>The queue is empty: nothing to purge.</source>
+        <translation>Die Warteschlange ist leer: nichts zu verwerfen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Discard the %Ln queued feedback item(s) without processing them?</source>
+        <translation>
+            <numerusform>Den %Ln Feedback-Eintrag in der Warteschlange verwerfen, ohne ihn zu verarbeiten?</numerusform>
+            <numerusform>Die %Ln Feedback-Einträge in der Warteschlange verwerfen, ohne sie zu verarbeiten?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The bandit will not learn from them. Items that arrive while this question is open are kept. The count is logged and metered (rl_feedback_purged_total).</source>
+        <translation>Der Bandit lernt nicht aus ihnen. Einträge, die eintreffen, während diese Frage offen ist, bleiben erhalten. Die Anzahl wird protokolliert und gezählt (rl_feedback_purged_total).</translation>
+    </message>
 </context>
 <context>
     <name>rl::OperatorActions</name>
@@ -1812,11 +1860,11 @@ Beim Start wiederhergestellt: %5</translation>
     </message>
     <message>
         <source>&amp;Drain</source>
-        <translation>&amp;Leeren</translation>
+        <translation>&amp;Abarbeiten</translation>
     </message>
     <message>
         <source>Force drain: batches of 1,000 until the queue is empty, with progress and cancel</source>
-        <translation>Erzwungenes Leeren: Batches zu je 1.000, bis die Warteschlange leer ist, mit Fortschrittsanzeige und Abbruchmöglichkeit</translation>
+        <translation>Erzwungenes Abarbeiten: Batches zu je 1.000, bis die Warteschlange abgearbeitet ist, mit Fortschrittsanzeige und Abbruchmöglichkeit</translation>
     </message>
     <message>
         <source>P&amp;urge…</source>
@@ -1828,11 +1876,11 @@ Beim Start wiederhergestellt: %5</translation>
     </message>
     <message>
         <source>&amp;Gradual recovery</source>
-        <translation>&amp;Stufenweise leeren</translation>
+        <translation>&amp;Stufenweise abarbeiten</translation>
     </message>
     <message>
         <source>Disable evaluation, drain the queue, re-enable evaluation (the runbook&apos;s procedure)</source>
-        <translation>Schrittweise Wiederherstellung: Bewertung deaktivieren, Warteschlange leeren, Bewertung wieder aktivieren (das Verfahren aus dem Runbook)</translation>
+        <translation>Schrittweise Wiederherstellung: Bewertung deaktivieren, Warteschlange abarbeiten, Bewertung wieder aktivieren (das Verfahren aus dem Runbook)</translation>
     </message>
     <message>
         <source>&amp;Restart loop</source>
@@ -2014,10 +2062,6 @@ Beim Start wiederhergestellt: %5</translation>
         <translation>Pager</translation>
     </message>
     <message>
-        <source>items</source>
-        <translation>Einträge</translation>
-    </message>
-    <message>
         <source>%1/s</source>
         <translation>%1/s</translation>
     </message>
@@ -2054,12 +2098,25 @@ Beim Start wiederhergestellt: %5</translation>
         <translation>letzte Minute · SLO &lt; 5 s</translation>
     </message>
     <message>
-        <source>%1 · seed %2</source>
-        <translation>%1 · seed %2</translation>
-    </message>
-    <message>
         <source>Cumulative regret of %1 and of the original seed policy over the same %L2 simulated requests</source>
         <translation>Kumulierter Regret von %1 und der ursprünglichen Strategie seed über dieselben %L2 simulierten Anfragen</translation>
+    </message>
+    <message>
+        <source>Dropped</source>
+        <translation>Verworfen</translation>
+    </message>
+    <message>
+        <source>Feedback items the full queue dropped, oldest first: %L1 in the last minute, %L2 in total. The queue holds %L3; raise --queue-capacity, process faster, or choose --overflow reject so that senders are told to retry.</source>
+        <translation>Feedback-Einträge, die die volle Warteschlange verworfen hat, die ältesten zuerst: %L1 in der letzten Minute, %L2 insgesamt. Die Warteschlange fasst %L3; --queue-capacity erhöhen, schneller verarbeiten oder --overflow reject wählen, damit Absender es erneut versuchen.</translation>
+    </message>
+    <message>
+        <source>/ %L1</source>
+        <comment>out of the queue&apos;s capacity</comment>
+        <translation>/ %L1</translation>
+    </message>
+    <message>
+        <source>%1 · original policy %2</source>
+        <translation>%1 · ursprüngliche Policy %2</translation>
     </message>
 </context>
 <context>

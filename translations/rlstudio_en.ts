@@ -68,10 +68,10 @@
 <context>
     <name>rl::MainWindow</name>
     <message numerus="yes">
-        <source>Discard all %Ln queued feedback item(s) without processing them?</source>
+        <source>Discard the %Ln queued feedback item(s) without processing them?</source>
         <translation>
             <numerusform>Discard the %Ln queued feedback item without processing it?</numerusform>
-            <numerusform>Discard all %Ln queued feedback items without processing them?</numerusform>
+            <numerusform>Discard the %Ln queued feedback items without processing them?</numerusform>
         </translation>
     </message>
 </context>

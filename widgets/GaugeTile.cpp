@@ -47,6 +47,8 @@ void GaugeTile::setValue(double value)
 
 void GaugeTile::setUnit(const QString &unit)
 {
+    if (unit == m_unit)
+        return;
     m_unit = unit;
     updateDescription();
     update();
@@ -146,15 +148,25 @@ void GaugeTile::paintEvent(QPaintEvent *event)
     arc(valueRadius, valueWidth, 0, 1, track);
     arc(valueRadius, valueWidth, 0, fraction(m_value), currentColor());
 
-    // The number sits on the arc's baseline inside the semicircle, its unit in smaller type beside it.
+    // The number sits on the arc's baseline inside the semicircle, its unit in smaller type beside it; a
+    // long number takes a smaller type rather than run over the arc.
     QFont numberFont = font();
     numberFont.setWeight(QFont::DemiBold);
-    numberFont.setPixelSize(std::max(10, static_cast<int>(radius * 0.42)));
-    const QFontMetricsF numberMetrics(numberFont);
     const QString number = formatNumber(m_value);
-    const qreal numberWidth = numberMetrics.horizontalAdvance(number);
-    const qreal unitWidth = m_unit.isEmpty() ? 0 : smallMetrics.horizontalAdvance(m_unit) + 3;
     const qreal baseline = centre.y() - 2;
+    const qreal inner = valueRadius - valueWidth / 2 - 2;
+    const qreal unitWidth = m_unit.isEmpty() ? 0 : smallMetrics.horizontalAdvance(m_unit) + 3;
+    qreal numberWidth = 0;
+    for (int pixels = std::max(10, static_cast<int>(radius * 0.42));; pixels = pixels * 9 / 10) {
+        numberFont.setPixelSize(pixels);
+        const QFontMetricsF metrics(numberFont);
+        numberWidth = metrics.horizontalAdvance(number);
+        // The chord of the inner circle at the text's cap height is the width it may take.
+        const qreal rise = std::min(inner, metrics.capHeight() + 2);
+        const qreal chord = 2 * std::sqrt(std::max<qreal>(0, inner * inner - rise * rise));
+        if (numberWidth + unitWidth <= chord || pixels <= 8)
+            break;
+    }
     qreal x = centre.x() - (numberWidth + unitWidth) / 2;
     painter.setPen(text);
     painter.setFont(numberFont);

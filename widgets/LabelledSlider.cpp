@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include <QDoubleSpinBox>
 #include <QGridLayout>
 #include <QLabel>
 #include <QLocale>
@@ -34,11 +35,12 @@ LabelledSlider::LabelledSlider(const QString &label, double min, double max, Sca
     : QWidget(parent)
     , m_label(new QLabel(label, this))
     , m_slider(new QSlider(Qt::Horizontal, this))
-    , m_readout(new QLabel(this))
+    , m_spinBox(new QDoubleSpinBox(this))
     , m_min(std::min(min, max))
     , m_max(std::max(min, max))
-    , m_scale(scale == Scale::Logarithmic && m_min > 0 ? Scale::Logarithmic : Scale::Linear)
+    , m_scale(scale == Scale::Logarithmic && m_min >= 0 ? Scale::Logarithmic : Scale::Linear)
     , m_decimals(std::clamp(decimals, 0, 9))
+    , m_logFloor(m_min > 0 ? m_min : std::pow(10.0, -m_decimals))
     , m_unit(unit)
     , m_value(snap(m_min))
 {
@@ -52,49 +54,73 @@ LabelledSlider::LabelledSlider(const QString &label, double min, double max, Sca
     setAccessibleName(name);
     m_slider->setAccessibleName(name);
 
-    // Wide enough for the longest value, so the slider does not jump as the readout changes.
-    m_readout->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    const QFontMetrics metrics(m_readout->font());
-    m_readout->setMinimumWidth(
-        std::max(metrics.horizontalAdvance(format(m_min)), metrics.horizontalAdvance(format(m_max))) + 4);
+    // Exact entry: committed on Enter or leaving the box, not at every keystroke; its Up and Down keys step
+    // by a tenth of the value's order of magnitude, as the slider's range spans several.
+    m_spinBox->setRange(m_min, m_max);
+    m_spinBox->setDecimals(m_decimals);
+    m_spinBox->setGroupSeparatorShown(true);
+    m_spinBox->setKeyboardTracking(false);
+    m_spinBox->setStepType(QAbstractSpinBox::AdaptiveDecimalStepType);
+    m_spinBox->setAlignment(Qt::AlignRight);
+    m_spinBox->setButtonSymbols(QAbstractSpinBox::NoButtons); // the slider beside it is the coarse control
+    if (!m_unit.isEmpty())
+        m_spinBox->setSuffix(QStringLiteral(" ") + m_unit);
+    m_spinBox->setAccessibleName(name);
 
     // Label and value above, the slider below at full width: narrow columns fit and stacked sliders align.
     auto *layout = new QGridLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setVerticalSpacing(0);
     layout->addWidget(m_label, 0, 0);
-    layout->addWidget(m_readout, 0, 1);
+    layout->addWidget(m_spinBox, 0, 1);
     layout->addWidget(m_slider, 1, 0, 1, 2);
     layout->setColumnStretch(0, 1);
 
     connect(m_slider, &QSlider::valueChanged, this, &LabelledSlider::onSliderMoved);
     connect(m_slider, &QSlider::actionTriggered, this, &LabelledSlider::onAction);
+    connect(m_spinBox, &QDoubleSpinBox::valueChanged, this, &LabelledSlider::onSpinBoxChanged);
     showValue();
 }
 
 void LabelledSlider::setValue(double value)
 {
     m_value = snap(value);
-    m_syncing = true;
-    m_slider->setValue(toPosition(m_value));
-    m_syncing = false;
     showValue();
+}
+
+bool LabelledSlider::isBeingEdited() const
+{
+    return m_slider->isSliderDown() || m_spinBox->hasFocus();
 }
 
 double LabelledSlider::toValue(int position) const
 {
     const double t = static_cast<double>(position) / kSteps;
-    if (m_scale == Scale::Logarithmic)
+    if (m_scale == Scale::Linear)
+        return m_min + (m_max - m_min) * t;
+    if (m_min > 0)
         return m_min * std::pow(m_max / m_min, t);
-    return m_min + (m_max - m_min) * t;
+    // From 0: the first step is 0, the others run geometrically from the floor to the maximum.
+    if (position <= 0)
+        return 0.0;
+    return m_logFloor * std::pow(m_max / m_logFloor, static_cast<double>(position - 1) / (kSteps - 1));
 }
 
 int LabelledSlider::toPosition(double value) const
 {
     if (m_max <= m_min)
         return 0;
-    const double t = m_scale == Scale::Logarithmic ? std::log(value / m_min) / std::log(m_max / m_min)
-                                                   : (value - m_min) / (m_max - m_min);
+    double t = 0.0;
+    if (m_scale == Scale::Linear) {
+        t = (value - m_min) / (m_max - m_min);
+    } else if (m_min > 0) {
+        t = std::log(value / m_min) / std::log(m_max / m_min);
+    } else {
+        if (value <= 0)
+            return 0;
+        const double u = std::log(std::max(value, m_logFloor) / m_logFloor) / std::log(m_max / m_logFloor);
+        return std::clamp(1 + static_cast<int>(std::lround(u * (kSteps - 1))), 1, kSteps);
+    }
     return std::clamp(static_cast<int>(std::lround(t * kSteps)), 0, kSteps);
 }
 
@@ -107,12 +133,6 @@ double LabelledSlider::snap(double value) const
     return std::clamp(std::round(value * scale) / scale, m_min, m_max);
 }
 
-QString LabelledSlider::format(double value) const
-{
-    const QString number = QLocale().toString(value, 'f', m_decimals);
-    return m_unit.isEmpty() ? number : tr("%1 %2", "value and unit").arg(number, m_unit);
-}
-
 void LabelledSlider::onSliderMoved(int position)
 {
     if (m_syncing)
@@ -121,7 +141,10 @@ void LabelledSlider::onSliderMoved(int position)
     if (value == m_value)
         return;
     m_value = value;
-    showValue();
+    m_syncing = true;
+    m_spinBox->setValue(m_value);
+    m_syncing = false;
+    m_slider->setAccessibleDescription(m_spinBox->text());
     Q_EMIT valueChanged(m_value);
 }
 
@@ -138,11 +161,25 @@ void LabelledSlider::onAction(int action)
     m_slider->setSliderPosition(toPosition(snap(m_value + (up ? quantum : -quantum))));
 }
 
+void LabelledSlider::onSpinBoxChanged(double value)
+{
+    if (m_syncing)
+        return;
+    const double snapped = snap(value);
+    if (snapped == m_value)
+        return;
+    m_value = snapped;
+    showValue();
+    Q_EMIT valueChanged(m_value);
+}
+
 void LabelledSlider::showValue()
 {
-    const QString text = format(m_value);
-    m_readout->setText(text);
-    m_slider->setAccessibleDescription(text);
+    m_syncing = true;
+    m_slider->setValue(toPosition(m_value));
+    m_spinBox->setValue(m_value);
+    m_syncing = false;
+    m_slider->setAccessibleDescription(m_spinBox->text());
 }
 
 } // namespace rl

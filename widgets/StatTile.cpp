@@ -34,6 +34,7 @@ StatTile::StatTile(const QString &title, QWidget *parent)
     m_caption->setVisible(false);
     for (QLabel *label : {m_title, m_value, m_caption})
         label->setTextFormat(Qt::PlainText);
+    m_caption->setWordWrap(true); // a long caption takes a second line, not the window's width
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(kAccentWidth + 10, 8, 10, 8);

@@ -92,10 +92,15 @@ std::vector<TrajectoryFeedback> FeedbackQueue::peek(std::size_t n) const
     return items;
 }
 
-std::size_t FeedbackQueue::purge(std::size_t max, SeqRange *purged)
+std::size_t FeedbackQueue::purge(PurgeLimit limit, SeqRange *purged)
 {
     std::lock_guard lock(m_mutex);
     const std::size_t size = m_size.load(std::memory_order_relaxed);
+    // Items leave only from the front, so the pushes before the first still queued are those gone.
+    const std::uint64_t gone = m_pushed.load(std::memory_order_relaxed) - size;
+    std::size_t max = limit.max;
+    if (limit.pushedThrough < gone + size)
+        max = std::min<std::uint64_t>(max, limit.pushedThrough > gone ? limit.pushedThrough - gone : 0);
     if (max < size || purged) { // one by one, to read the seqs
         const std::size_t n = std::min(max, size);
         removeFrontLocked(n, purged);

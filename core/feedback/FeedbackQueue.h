@@ -14,6 +14,13 @@
 
 namespace rl {
 
+// Which items a purge may discard: at most max of the oldest, and none pushed after the pushedThrough-th
+// push (FeedbackQueue::pushedTotal() when an operator counted them), so none that arrived after.
+struct PurgeLimit {
+    std::size_t max = std::numeric_limits<std::size_t>::max();
+    std::uint64_t pushedThrough = std::numeric_limits<std::uint64_t>::max();
+};
+
 // Bounded multi-producer queue of feedback: a chain of fixed-size blocks under one mutex, O(1) push and
 // pop, memory following the content rather than the capacity (a 1,000,000-item bound costs nothing until
 // it fills). When full, a push drops the oldest item (the freshest feedback is worth most) and counts it.
@@ -36,9 +43,8 @@ public:
     // Moves up to max items, oldest first, onto the end of out; returns how many.
     std::size_t popBatch(std::size_t max, std::vector<TrajectoryFeedback> &out);
     std::vector<TrajectoryFeedback> peek(std::size_t n) const; // copies of the first n, oldest first
-    // Discards the max oldest items (all by default, never those that arrived after the caller counted
-    // them); returns how many.
-    std::size_t purge(std::size_t max = std::numeric_limits<std::size_t>::max(), SeqRange *purged = nullptr);
+    // Discards the oldest items the limit allows (all by default); returns how many.
+    std::size_t purge(PurgeLimit limit = {}, SeqRange *purged = nullptr);
 
     std::size_t size() const noexcept { return m_size.load(std::memory_order_relaxed); }
     std::size_t capacity() const;

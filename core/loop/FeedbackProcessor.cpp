@@ -152,11 +152,11 @@ DrainSummary FeedbackProcessor::drain(std::size_t limit, std::size_t batchSize,
     return summary;
 }
 
-std::size_t FeedbackProcessor::purge(const std::optional<MetricLabels> &labels, std::size_t max)
+std::size_t FeedbackProcessor::purge(const std::optional<MetricLabels> &labels, PurgeLimit limit)
 {
     const MetricLabels &metricLabels = labels ? *labels : m_metrics.defaultLabels();
     ModelRouter *router = m_router.load();
-    const std::size_t purged = router ? router->purgeQueue(max) : 0;
+    const std::size_t purged = router ? router->purgeQueue(limit) : 0;
     m_metrics.addPurged(metricLabels, purged);
     m_metrics.setQueueDepth(metricLabels, router ? static_cast<double>(router->queue().size()) : 0.0);
     return purged;

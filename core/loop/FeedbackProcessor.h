@@ -11,6 +11,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include "core/feedback/FeedbackQueue.h"
 #include "core/metrics/MetricLabels.h"
 
 namespace rl {
@@ -65,9 +66,9 @@ public:
     DrainSummary drain(std::size_t limit = std::numeric_limits<std::size_t>::max(), std::size_t batchSize = 1000,
                        const std::function<bool(const DrainSummary &)> &progress = {});
 
-    // Discards the max oldest items (the whole queue by default); returns the count, metered as purged.
-    std::size_t purge(const std::optional<MetricLabels> &labels = {},
-                      std::size_t max = std::numeric_limits<std::size_t>::max());
+    // Discards the oldest items the limit allows (the whole queue by default); returns the count, metered
+    // as purged.
+    std::size_t purge(const std::optional<MetricLabels> &labels = {}, PurgeLimit limit = {});
 
 private:
     Metrics &m_metrics;

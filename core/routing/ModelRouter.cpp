@@ -271,10 +271,10 @@ FeedbackBatchResult ModelRouter::processTrajectoryFeedback(std::size_t batchSize
     return result;
 }
 
-std::size_t ModelRouter::purgeQueue(std::size_t max)
+std::size_t ModelRouter::purgeQueue(PurgeLimit limit)
 {
     FeedbackQueue::SeqRange seqs;
-    const std::size_t purged = m_queue.purge(max, &seqs);
+    const std::size_t purged = m_queue.purge(limit, &seqs);
     if (EngineHook *hook = m_hook.load(); hook && purged)
         hook->purged(purged, seqs);
     return purged;

@@ -103,8 +103,8 @@ public:
     FeedbackQueue &queue() { return m_queue; }
     const FeedbackQueue &queue() const { return m_queue; }
 
-    // Discards the max oldest queued items; returns how many. The caller meters them.
-    std::size_t purgeQueue(std::size_t max);
+    // Discards the oldest queued items the limit allows; returns how many. The caller meters them.
+    std::size_t purgeQueue(PurgeLimit limit);
     // Pops up to batchSize items and learns from each; meters processed/failed under labels.
     FeedbackBatchResult processTrajectoryFeedback(std::size_t batchSize, const MetricLabels &labels);
 

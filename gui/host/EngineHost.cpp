@@ -119,9 +119,9 @@ void EngineHost::cancelDrain()
     m_worker->cancelDrains(m_drainRequest); // the worker outlives this call: it is deleted when m_thread ends
 }
 
-void EngineHost::purge()
+void EngineHost::purge(std::uint64_t pushedThrough)
 {
-    post([worker = m_worker] { worker->purge(); });
+    post([worker = m_worker, pushedThrough] { worker->purge({.pushedThrough = pushedThrough}); });
 }
 
 void EngineHost::setBatchSize(int batchSize)

@@ -51,7 +51,9 @@ public:
     // Stops the running drain, or one requested and not yet started, at its next batch boundary. Takes
     // effect without waiting for the worker: a flag the worker reads between batches.
     void cancelDrain();
-    void purge();
+    // Discards the queued items an operator saw: those of the first pushedThrough pushes still queued
+    // (EngineSnapshot::queuePushedTotal), never one that arrived after; all of them by default.
+    void purge(std::uint64_t pushedThrough = std::numeric_limits<std::uint64_t>::max());
     void setBatchSize(int batchSize);
     void setIntervalSeconds(double seconds);
     void setLoopEnabled(bool enabled);

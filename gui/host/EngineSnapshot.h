@@ -63,6 +63,7 @@ struct EngineSnapshot {
     std::uint64_t comparisonRequests = 0; // requests since the comparison (re)started
     std::vector<QueueItemView> queueHead; // the first 20 items, oldest first (copies; cheap)
     std::size_t queueCapacity = 0;
+    std::uint64_t queuePushedTotal = 0; // items ever queued, read before the depth: marks what a purge may take
     DrainProgress drain;
 };
 

@@ -310,11 +310,11 @@ void EngineWorker::finishDrain(bool cancelled)
         waiter(m_drain);
 }
 
-std::size_t EngineWorker::purge(std::size_t max)
+std::size_t EngineWorker::purge(PurgeLimit limit)
 {
     if (!engineReady(tr("purge the queue")))
         return 0;
-    const std::size_t discarded = m_processor->purge({}, max);
+    const std::size_t discarded = m_processor->purge({}, limit);
     m_dirty = true;
     qCInfo(lcEngine).noquote()
         << tr("purged the queue: %1 items discarded, %2 remaining").arg(discarded).arg(m_router->queue().size());
@@ -609,6 +609,8 @@ EngineSnapshot EngineWorker::takeSnapshot()
     health.trajectoryEvaluationEnabled = m_evaluator->enabled();
     health.routerRegistered = m_processor->router() != nullptr;
     health.loopRunning = m_tickTimer->isActive();
+    // The mark first: a push in between only makes the depth shown larger than what a purge may take.
+    snapshot.queuePushedTotal = m_router ? m_router->queue().pushedTotal() : 0;
     health.queueDepth = m_router ? m_router->queue().size() : 0;
     health.queueCapacity = m_router ? m_router->queue().capacity() : 0;
     health.lastTickMs = m_lastTickMs;

@@ -68,8 +68,8 @@ public Q_SLOTS:
     // interleave; `request` is from nextDrainRequest() (see cancelDrains). While a drain runs, another
     // request joins it. `done`, if given, is called with the outcome when it ends.
     void drain(std::uint64_t request, DrainWaiter done = {});
-    // The runbook's emergency purge: the `max` oldest items (all by default); returns how many.
-    std::size_t purge(std::size_t max = std::numeric_limits<std::size_t>::max());
+    // The runbook's emergency purge: the oldest items the limit allows (all by default); returns how many.
+    std::size_t purge(PurgeLimit limit = {});
     void setBatchSize(int batchSize);
     void setIntervalSeconds(double seconds);
     void setLoopEnabled(bool enabled); // the ENABLE_TRAJECTORY_FEEDBACK_LOOP flag: ticks start or stop

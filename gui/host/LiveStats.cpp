@@ -24,7 +24,7 @@ void LiveStats::add(const EngineSnapshot &snapshot)
 {
     const qint64 now = snapshot.wallTimeMs;
     const HealthState::Totals &totals = snapshot.health.totals;
-    m_points.push_back({now, totals.processed, totals.failed, totals.emitted, snapshot.failedException,
+    m_points.push_back({now, totals.processed, totals.failed, totals.emitted, snapshot.failedException, totals.dropped,
                         static_cast<double>(snapshot.health.queueDepth)});
     for (const double ms : snapshot.batchLatenciesMs)
         m_latencies.push_back({now, ms});
@@ -63,6 +63,7 @@ LiveSample LiveStats::compute(qint64 nowMs) const
         sample.processedPerSecond = static_cast<double>(newest.processed - rateStart.processed) / rateSeconds;
         sample.failedPerSecond = static_cast<double>(newest.failed - rateStart.failed) / rateSeconds;
         sample.emittedPerSecond = static_cast<double>(newest.emitted - rateStart.emitted) / rateSeconds;
+        sample.droppedPerSecond = static_cast<double>(newest.dropped - rateStart.dropped) / rateSeconds;
     }
 
     const Point &oldest = m_points.front();
@@ -71,6 +72,7 @@ LiveSample LiveStats::compute(qint64 nowMs) const
     if (processed + failed > 0.0)
         sample.successRate = processed / (processed + failed);
     sample.recentExceptions = newest.exceptions - oldest.exceptions;
+    sample.recentDropped = newest.dropped - oldest.dropped;
     sample.rollingWindowSeconds = static_cast<double>(newest.timeMs - oldest.timeMs) / 1000.0;
     if (sample.rollingWindowSeconds > 0.0) {
         sample.rollingAttemptedPerSecond = (processed + failed) / sample.rollingWindowSeconds;

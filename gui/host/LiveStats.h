@@ -18,6 +18,7 @@ struct LiveSample {
     double processedPerSecond = 0.0; // over the rate window
     double failedPerSecond = 0.0;
     double emittedPerSecond = 0.0;
+    double droppedPerSecond = 0.0;          // items a full queue dropped, over the rate window
     double rollingWindowSeconds = 0.0;      // how much history the rolling figures below cover (up to 60 s)
     double rollingAttemptedPerSecond = 0.0; // processed + failed, over the rolling window
     double rollingEmittedPerSecond = 0.0;
@@ -28,6 +29,7 @@ struct LiveSample {
     std::optional<double> latencyMaxMs;
     std::optional<double> queueTrendPerSecond; // least-squares slope of the depth over the rolling window
     std::uint64_t recentExceptions = 0;        // failures with reason exception in the rolling window
+    std::uint64_t recentDropped = 0;           // items a full queue dropped in the rolling window
 };
 
 // Turns cumulative totals into rates and batch latencies into percentiles, like the dashboard's
@@ -48,6 +50,7 @@ private:
         std::uint64_t failed;
         std::uint64_t emitted;
         std::uint64_t exceptions;
+        std::uint64_t dropped;
         double depth;
     };
     struct Latency {

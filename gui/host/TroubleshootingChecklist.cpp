@@ -42,13 +42,23 @@ QList<TroubleshootingChecklist::Item> TroubleshootingChecklist::evaluate(const E
 
     std::optional<bool> queueOk;
     QString queueDetail = tr("not enough history yet");
-    if (sample.queueTrendPerSecond && enoughHistory) {
+    if (sample.recentDropped > 0) {
+        queueOk = false; // a full queue is not stable, whatever its trend
+        queueDetail = tr("full: %L1 of %L2").arg(static_cast<qulonglong>(sample.queueDepth)).arg(health.queueCapacity);
+    } else if (sample.queueTrendPerSecond && enoughHistory) {
         queueOk = sample.queueDepth <= kQueueSlo || *sample.queueTrendPerSecond <= kRisingItemsPerSecond;
         queueDetail = tr("depth %1, trend %2 items/s")
                           .arg(sample.queueDepth)
                           .arg(locale.toString(*sample.queueTrendPerSecond, 'f', 2));
     }
     items.append({tr("Queue depth stable or falling"), queueOk, queueDetail});
+
+    items.append({tr("No feedback dropped"), sample.recentDropped == 0,
+                  sample.recentDropped == 0
+                      ? tr("none in the last minute; the queue holds %L1").arg(health.queueCapacity)
+                      : tr("%L1 dropped in the last minute: the queue (%L2) is full")
+                            .arg(sample.recentDropped)
+                            .arg(health.queueCapacity)});
 
     std::optional<bool> rateOk;
     QString rateDetail = tr("not enough history yet");

@@ -234,7 +234,7 @@ void EngineApi::control(const ApiRequest &request, const ApiResponder &respond)
     if (path == "/v1/loop/purge") {
         const PurgeRequest parsed = PurgeRequest::parse(request.body);
         return m_host.submit([respond, parsed](EngineWorker &worker) {
-            const std::size_t purged = worker.purge(parsed.count);
+            const std::size_t purged = worker.purge({.max = parsed.count});
             respond(json({{"purged", purged}, {"requested", parsed.count}}));
         });
     }

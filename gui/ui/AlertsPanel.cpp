@@ -1,5 +1,7 @@
 #include "gui/ui/AlertsPanel.h"
 
+#include <cmath>
+
 #include <QComboBox>
 #include <QDateTime>
 #include <QFile>
@@ -15,6 +17,15 @@
 namespace rl {
 
 namespace {
+
+// An alert's value as an operator reads it: whole numbers with grouping (10,000, never 1e+04), others with
+// four significant digits.
+QString alertValue(const QLocale &locale, double value)
+{
+    if (std::abs(value) >= 1000.0 || value == std::round(value))
+        return locale.toString(value, 'f', 0);
+    return locale.toString(value, 'g', 4);
+}
 
 const QString kRunbookResource = QStringLiteral(":/rl_feedback_loop_runbook.md");
 
@@ -136,7 +147,7 @@ void AlertsPanel::showRows()
             const auto severity = rule.labels.find("severity");
             row.severity = severity == rule.labels.end() ? QString() : text(severity->second);
             row.state = stateText(status.state);
-            row.value = status.value ? locale.toString(*status.value, 'g', 4) : tr("–");
+            row.value = status.value ? alertValue(locale, *status.value) : tr("–");
             if (status.state == AlertStatus::State::Firing && status.firedAt)
                 row.since = tr("firing since %1").arg(clock(*status.firedAt));
             else if (status.state == AlertStatus::State::Pending)

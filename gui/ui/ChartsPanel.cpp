@@ -56,6 +56,7 @@ ChartsPanel::ChartsPanel(QWidget *parent)
     m_throughput->addSeries(tr("processed"), QColor(0x2e, 0x7d, 0x32), kCapacity);
     m_throughput->addSeries(tr("emitted"), QColor(0x15, 0x65, 0xc0), kCapacity);
     m_throughput->addSeries(tr("failed"), QColor(0xc6, 0x28, 0x28), kCapacity);
+    m_throughput->addSeries(tr("dropped"), QColor(0xef, 0x8f, 0x00), kCapacity);
     m_throughput->setUnit(tr("items/s"), 2);
     m_throughput->setValueRange(0.0, std::nullopt);
 
@@ -96,6 +97,7 @@ void ChartsPanel::addSample(const LiveSample &sample)
     m_throughput->append(0, t, sample.processedPerSecond);
     m_throughput->append(1, t, sample.emittedPerSecond);
     m_throughput->append(2, t, sample.failedPerSecond);
+    m_throughput->append(3, t, sample.droppedPerSecond);
 }
 
 void ChartsPanel::setWindowMinutes(int minutes)

@@ -4,6 +4,7 @@
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QEvent>
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QGroupBox>
@@ -15,6 +16,7 @@
 #include <QVBoxLayout>
 
 #include "core/bandit/Policy.h"
+#include "core/loop/LoopConfig.h"
 #include "gui/host/EngineOptions.h"
 #include "gui/ui/OperatorActions.h"
 #include "widgets/LabelledSlider.h"
@@ -49,11 +51,13 @@ QCheckBox *actionCheckBox(QAction *action, QWidget *parent)
 
 ControlPanel::ControlPanel(OperatorActions &actions, QWidget *parent)
     : QWidget(parent)
-    , m_batchSize(
-          new LabelledSlider(tr("&Batch size"), 1.0, 1000.0, LabelledSlider::Scale::Logarithmic, 0, tr("items"), this))
-    , m_interval(new LabelledSlider(tr("&Interval"), 0.1, 60.0, LabelledSlider::Scale::Logarithmic, 1, tr("s"), this))
-    , m_emissionRate(new LabelledSlider(tr("E&mission rate"), 1.0, 60000.0, LabelledSlider::Scale::Logarithmic, 0,
-                                        tr("items/min"), this))
+    // The command line's full ranges, so the engine's value is always the one shown.
+    , m_batchSize(new LabelledSlider(tr("&Batch size"), LoopConfig::kMinBatchSize, LoopConfig::kMaxBatchSize,
+                                     LabelledSlider::Scale::Logarithmic, 0, tr("items"), this))
+    , m_interval(new LabelledSlider(tr("&Interval"), LoopConfig::kMinIntervalSeconds, LoopConfig::kMaxIntervalSeconds,
+                                    LabelledSlider::Scale::Logarithmic, 2, tr("s"), this))
+    , m_emissionRate(new LabelledSlider(tr("E&mission rate"), 0.0, EngineOptions::kMaxEmissionRate,
+                                        LabelledSlider::Scale::Logarithmic, 0, tr("items/min"), this))
     , m_policy(new QComboBox(this))
     , m_drainStatus(new QLabel(this))
 {
@@ -68,6 +72,10 @@ ControlPanel::ControlPanel(OperatorActions &actions, QWidget *parent)
             [this](double value) { Q_EMIT batchSizeChanged(static_cast<int>(value)); });
     connect(m_interval, &LabelledSlider::valueChanged, this, &ControlPanel::intervalChanged);
     connect(m_emissionRate, &LabelledSlider::valueChanged, this, &ControlPanel::emissionRateChanged);
+    // A wheel turned over the panel must not switch the policy (and wipe what it learned) in passing:
+    // the combo takes the wheel only once it has focus, from a click or Tab.
+    m_policy->setFocusPolicy(Qt::StrongFocus);
+    m_policy->installEventFilter(this);
     connect(m_policy, &QComboBox::activated, this,
             [this](int index) { Q_EMIT policyChosen(m_policy->itemData(index).toString()); });
 }
@@ -137,18 +145,15 @@ QWidget *ControlPanel::tuningGroup(OperatorActions &actions)
 void ControlPanel::showSnapshot(const EngineSnapshot &snapshot)
 {
     const HealthState &health = snapshot.health;
-    // A slider the user is dragging keeps the user's value until released.
-    if (!m_batchSize->slider()->isSliderDown())
+    // A control the user is changing keeps the user's value until they let go of it.
+    if (!m_batchSize->isBeingEdited())
         m_batchSize->setValue(static_cast<double>(health.batchSize));
-    if (!m_interval->slider()->isSliderDown())
+    if (!m_interval->isBeingEdited())
         m_interval->setValue(health.intervalSeconds);
-    if (!m_emissionRate->slider()->isSliderDown())
+    if (!m_emissionRate->isBeingEdited())
         m_emissionRate->setValue(snapshot.emissionRate);
-    const int policy = m_policy->findData(QString::fromStdString(health.policy));
-    if (policy >= 0 && !m_policy->view()->isVisible()) {
-        const QSignalBlocker blocker(m_policy);
-        m_policy->setCurrentIndex(policy);
-    }
+    if (!m_policy->view()->isVisible())
+        showPolicy(QString::fromStdString(health.policy));
 
     const DrainProgress &drain = snapshot.drain;
     if (drain.active) {
@@ -159,6 +164,24 @@ void ControlPanel::showSnapshot(const EngineSnapshot &snapshot)
                 ? tr("Last drain cancelled: %L1 processed, %L2 left").arg(drain.processed).arg(drain.remaining)
                 : tr("Last drain: %L1 processed, %L2 failed").arg(drain.processed).arg(drain.failed));
     }
+}
+
+void ControlPanel::showPolicy(const QString &name)
+{
+    const int index = m_policy->findData(name);
+    if (index < 0 || index == m_policy->currentIndex())
+        return;
+    const QSignalBlocker blocker(m_policy);
+    m_policy->setCurrentIndex(index);
+}
+
+bool ControlPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_policy && event->type() == QEvent::Wheel && !m_policy->hasFocus()) {
+        event->ignore(); // passed on: the panel's scroll area scrolls instead
+        return true;
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 } // namespace rl

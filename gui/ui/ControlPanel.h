@@ -22,6 +22,7 @@ public:
     ControlPanel(OperatorActions &actions, QWidget *parent = nullptr);
 
     void showSnapshot(const EngineSnapshot &snapshot);
+    void showPolicy(const QString &name); // the engine's policy, without signalling a choice
 
     LabelledSlider *batchSizeSlider() const { return m_batchSize; }
     LabelledSlider *intervalSlider() const { return m_interval; }
@@ -33,6 +34,9 @@ Q_SIGNALS:
     void intervalChanged(double seconds);
     void emissionRateChanged(double itemsPerMinute);
     void policyChosen(const QString &name);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     QWidget *operationsGroup(OperatorActions &actions);

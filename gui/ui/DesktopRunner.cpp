@@ -38,7 +38,7 @@ int DesktopRunner::run(QTextStream &out, QTextStream &err)
     } else
         qCWarning(lcUi).noquote() << tr("HTTP API off: %1").arg(api.errorString());
 
-    MainWindow window(host, {url, &log});
+    MainWindow window(host, {url, &log, m_options.screenshot.isEmpty()});
     if (m_options.size.isValid())
         window.resize(m_options.size);
     window.show();

@@ -5,6 +5,7 @@
 #include <QAction>
 #include <QCloseEvent>
 #include <QDateTime>
+#include <QFrame>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -132,6 +133,8 @@ QWidget *MainWindow::buildCentralWidget()
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 3);
     m_splitter->setStretchFactor(2, 2);
+    // The charts first: without sizes the splitter shares by size hints, and the tables' hints are the tallest.
+    m_splitter->setSizes({3000, 3000, 2000});
 
     auto *left = new QWidget(this);
     auto *leftLayout = new QVBoxLayout(left);
@@ -167,8 +170,18 @@ void MainWindow::buildStatusBar()
     m_journalStatus = new QLabel(this);
     m_endpointStatus = new QLabel(
         m_options.endpointUrl.isEmpty() ? tr("HTTP API off") : tr("API on %1").arg(m_options.endpointUrl), this);
-    for (QLabel *label : {m_flagsStatus, m_loopStatus, m_tickStatus, m_journalStatus, m_endpointStatus})
+    bool first = true;
+    for (QLabel *label : {m_flagsStatus, m_loopStatus, m_tickStatus, m_journalStatus, m_endpointStatus}) {
+        if (!first) { // a rule between the fields, so that they never read as one sentence
+            auto *rule = new QFrame(this);
+            rule->setFrameShape(QFrame::VLine);
+            rule->setFrameShadow(QFrame::Sunken);
+            statusBar()->addPermanentWidget(rule);
+        }
+        first = false;
+        label->setContentsMargins(4, 0, 4, 0);
         statusBar()->addPermanentWidget(label);
+    }
 }
 
 void MainWindow::connectActions()
@@ -187,6 +200,12 @@ void MainWindow::connectActions()
         m_host.startLoop();
     });
     connect(a.resetBandit, &QAction::triggered, this, [this] {
+        const QString policy = QString::fromStdString(m_host.latestSnapshot().health.policy);
+        if (!confirmLosingWhatWasLearned(tr("Reset the %1 policy?").arg(policy), QStringLiteral("ResetConfirmation"),
+                                         tr("&Reset"))) {
+            qCInfo(lcOperator).noquote() << tr("operator: reset bandit cancelled");
+            return;
+        }
         qCInfo(lcOperator).noquote() << tr("operator: reset bandit");
         m_host.resetPolicy();
     });
@@ -211,6 +230,15 @@ void MainWindow::connectActions()
     connect(m_controls, &ControlPanel::intervalChanged, &m_host, &EngineHost::setIntervalSeconds);
     connect(m_controls, &ControlPanel::emissionRateChanged, &m_host, &EngineHost::setEmissionRate);
     connect(m_controls, &ControlPanel::policyChosen, this, [this](const QString &name) {
+        const QString current = QString::fromStdString(m_host.latestSnapshot().health.policy);
+        if (name == current)
+            return;
+        if (!confirmLosingWhatWasLearned(tr("Switch from %1 to %2?").arg(current, name),
+                                         QStringLiteral("PolicyConfirmation"), tr("&Switch"))) {
+            qCInfo(lcOperator).noquote() << tr("operator: policy switch to %1 cancelled").arg(name);
+            m_controls->showPolicy(current);
+            return;
+        }
         qCInfo(lcOperator).noquote() << tr("operator: policy %1").arg(name);
         m_host.setPolicy(name);
     });
@@ -277,15 +305,36 @@ void MainWindow::showDrain(const DrainProgress &drain)
         kStatusMessageMs);
 }
 
+bool MainWindow::confirmLosingWhatWasLearned(const QString &question, const QString &objectName,
+                                             const QString &confirmText)
+{
+    const QString policy = QString::fromStdString(m_host.latestSnapshot().health.policy);
+    QMessageBox box(QMessageBox::Warning, tr("Start learning from scratch"), question, QMessageBox::NoButton, this);
+    box.setInformativeText(tr("Everything %1 has learned is lost: the new policy starts from nothing, and the regret "
+                              "comparison starts again. Queued feedback is kept.")
+                               .arg(policy));
+    QPushButton *confirm = box.addButton(confirmText, QMessageBox::DestructiveRole);
+    box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.setObjectName(objectName);
+    box.exec();
+    return box.clickedButton() == confirm;
+}
+
 void MainWindow::confirmPurge()
 {
-    const std::size_t depth = m_host.latestSnapshot().health.queueDepth;
-    QMessageBox box(
-        QMessageBox::Warning, tr("Purge the queue"),
-        tr("Discard all %Ln queued feedback item(s) without processing them?", nullptr, static_cast<int>(depth)),
-        QMessageBox::NoButton, this);
-    box.setInformativeText(tr("The bandit will not learn from them. The count is logged and metered "
-                              "(rl_feedback_purged_total)."));
+    const EngineSnapshot snapshot = m_host.latestSnapshot();
+    const std::size_t depth = snapshot.health.queueDepth;
+    if (depth == 0) {
+        statusBar()->showMessage(tr("The queue is empty: nothing to purge."), kStatusMessageMs);
+        return;
+    }
+    QMessageBox box(QMessageBox::Warning, tr("Purge the queue"),
+                    tr("Discard the %Ln queued feedback item(s) without processing them?", nullptr,
+                       static_cast<int>(std::min<std::size_t>(depth, INT_MAX))),
+                    QMessageBox::NoButton, this);
+    box.setInformativeText(tr("The bandit will not learn from them. Items that arrive while this question is open "
+                              "are kept. The count is logged and metered (rl_feedback_purged_total)."));
     QPushButton *purge = box.addButton(tr("&Purge"), QMessageBox::DestructiveRole);
     box.addButton(QMessageBox::Cancel);
     box.setDefaultButton(QMessageBox::Cancel);
@@ -296,7 +345,7 @@ void MainWindow::confirmPurge()
         return;
     }
     qCInfo(lcOperator).noquote() << tr("operator: purge confirmed (%L1 items shown)").arg(depth);
-    m_host.purge();
+    m_host.purge(snapshot.queuePushedTotal);
 }
 
 void MainWindow::showSnapshot(const EngineSnapshot &snapshot)
@@ -372,12 +421,17 @@ void MainWindow::showJournal(const std::optional<JournalHealth> &journal)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    saveSettings();
+    if (m_options.useSettings)
+        saveSettings();
     QMainWindow::closeEvent(event);
 }
 
 void MainWindow::restoreSettings()
 {
+    if (!m_options.useSettings) {
+        resize(1440, 900);
+        return;
+    }
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
         resize(1440, 900);

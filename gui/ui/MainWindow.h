@@ -39,6 +39,9 @@ public:
     struct Options {
         QString endpointUrl;      // where the API, /metrics and /health are served, if they are
         LogRouter *log = nullptr; // the event log's source; none shows only the window's own entries
+        // Off for documentation runs (--screenshot): the window neither reads nor writes the user's saved
+        // layout, so a screenshot shows the defaults and leaves the user's settings as they were.
+        bool useSettings = true;
     };
 
     MainWindow(EngineHost &host, Options options, QWidget *parent = nullptr);
@@ -69,6 +72,8 @@ private:
     void showJournal(const std::optional<JournalHealth> &journal);
     void showDrain(const DrainProgress &drain);
     void confirmPurge();
+    // Asks before an action that wipes the policy's learning; true if confirmed.
+    bool confirmLosingWhatWasLearned(const QString &question, const QString &objectName, const QString &confirmText);
     void startDrain();
     void applyPreset(const VolumePreset &preset, const QString &name);
     void restoreSettings();

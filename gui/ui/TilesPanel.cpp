@@ -9,10 +9,22 @@
 
 namespace rl {
 
+namespace {
+
+// Per-second rates with as many decimals as tell something: 0.25/s, 12.5/s, 10,000/s.
+QString rateText(const QLocale &locale, double perSecond)
+{
+    const int decimals = perSecond < 10.0 ? 2 : perSecond < 100.0 ? 1 : 0;
+    return TilesPanel::tr("%1/s").arg(locale.toString(perSecond, 'f', decimals));
+}
+
+} // namespace
+
 TilesPanel::TilesPanel(QWidget *parent)
     : QWidget(parent)
     , m_processed(new StatTile(tr("Processed"), this))
     , m_failed(new StatTile(tr("Failed"), this))
+    , m_dropped(new StatTile(tr("Dropped"), this))
     , m_queue(new GaugeTile(tr("Queue depth"), this))
     , m_success(new StatTile(tr("Success rate"), this))
     , m_latency(new StatTile(tr("Batch latency p95"), this))
@@ -23,13 +35,16 @@ TilesPanel::TilesPanel(QWidget *parent)
                        {10.0, QColor(0xf9, 0xa8, 0x25), tr("above SLO")},
                        {25.0, QColor(0xef, 0x6c, 0x00), tr("ticket")},
                        {100.0, QColor(0xc6, 0x28, 0x28), tr("page")}});
-    m_queue->setUnit(tr("items"));
 
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    for (QWidget *tile :
-         std::initializer_list<QWidget *>{m_processed, m_failed, m_queue, m_success, m_latency, m_learning})
+    for (QWidget *tile : std::initializer_list<QWidget *>{m_processed, m_failed, m_dropped, m_queue, m_success,
+                                                          m_latency, m_learning}) {
+        // All as tall as the tallest (a caption may wrap), so the row reads as one.
+        tile->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred);
         layout->addWidget(tile, 1);
+    }
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
 }
 
 void TilesPanel::showStats(const EngineSnapshot &snapshot, const LiveSample &sample)
@@ -37,10 +52,10 @@ void TilesPanel::showStats(const EngineSnapshot &snapshot, const LiveSample &sam
     const QLocale locale;
     const HealthState::Totals &totals = snapshot.health.totals;
 
-    m_processed->setValue(tr("%1/s").arg(locale.toString(sample.processedPerSecond, 'f', 2)));
+    m_processed->setValue(rateText(locale, sample.processedPerSecond));
     m_processed->setCaption(tr("%L1 in total").arg(totals.processed));
 
-    m_failed->setValue(tr("%1/s").arg(locale.toString(sample.failedPerSecond, 'f', 2)));
+    m_failed->setValue(rateText(locale, sample.failedPerSecond));
     m_failed->setCaption(tr("%L1 in total").arg(totals.failed));
     m_failed->setToolTip(tr("Failed in total: %L1 missing history, %L2 invalid, %L3 exceptions")
                              .arg(snapshot.failedMissingHistory)
@@ -48,7 +63,20 @@ void TilesPanel::showStats(const EngineSnapshot &snapshot, const LiveSample &sam
                              .arg(snapshot.failedException));
     m_failed->setLevel(sample.failedPerSecond > 0.0 ? StatTile::Level::Warning : StatTile::Level::Good);
 
+    // Dropped items were accepted and are lost to learning: any in the last minute is critical.
+    m_dropped->setValue(rateText(locale, sample.droppedPerSecond));
+    m_dropped->setCaption(tr("%L1 in total").arg(totals.dropped));
+    m_dropped->setToolTip(tr("Feedback items the full queue dropped, oldest first: %L1 in the last minute, %L2 in "
+                             "total. The queue holds %L3; raise --queue-capacity, process faster, or choose "
+                             "--overflow reject so that senders are told to retry.")
+                              .arg(sample.recentDropped)
+                              .arg(totals.dropped)
+                              .arg(snapshot.health.queueCapacity));
+    m_dropped->setLevel(sample.recentDropped > 0 || sample.droppedPerSecond > 0.0 ? StatTile::Level::Critical
+                                                                                  : StatTile::Level::Good);
+
     m_queue->setValue(static_cast<double>(snapshot.health.queueDepth));
+    m_queue->setUnit(tr("/ %L1", "out of the queue's capacity").arg(snapshot.health.queueCapacity));
 
     if (sample.successRate) {
         const double rate = *sample.successRate;
@@ -75,7 +103,7 @@ void TilesPanel::showStats(const EngineSnapshot &snapshot, const LiveSample &sam
 
     m_learning->setValue(locale.toString(snapshot.liveRegret, 'f', 1));
     m_learning->setCaption(
-        tr("%1 · seed %2")
+        tr("%1 · original policy %2")
             .arg(QString::fromStdString(snapshot.health.policy), locale.toString(snapshot.baselineRegret, 'f', 1)));
     m_learning->setToolTip(
         tr("Cumulative regret of %1 and of the original seed policy over the same %L2 simulated requests")

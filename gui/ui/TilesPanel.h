@@ -10,8 +10,9 @@ namespace rl {
 class GaugeTile;
 class StatTile;
 
-// The dashboard's stat row: processed and failed rates, the queue-depth gauge (SLO / ticket / page at
-// 10 / 25 / 100), success rate against the 99 % SLO, batch latency against the 5 s SLO, and learning.
+// The dashboard's stat row: processed, failed and dropped rates, the queue-depth gauge (SLO / ticket / page
+// at 10 / 25 / 100, out of the queue's capacity), success rate against the 99 % SLO, batch latency against
+// the 5 s SLO, and learning.
 class TilesPanel : public QWidget {
     Q_OBJECT
 
@@ -25,6 +26,7 @@ public:
 
     StatTile *processedTile() const { return m_processed; }
     StatTile *failedTile() const { return m_failed; }
+    StatTile *droppedTile() const { return m_dropped; }
     GaugeTile *queueGauge() const { return m_queue; }
     StatTile *successTile() const { return m_success; }
     StatTile *latencyTile() const { return m_latency; }
@@ -33,6 +35,7 @@ public:
 private:
     StatTile *m_processed;
     StatTile *m_failed;
+    StatTile *m_dropped;
     GaugeTile *m_queue;
     StatTile *m_success;
     StatTile *m_latency;

@@ -1,3 +1,4 @@
+#include <QDoubleSpinBox>
 #include <QLabel>
 #include <QLocale>
 #include <QSignalSpy>
@@ -19,6 +20,9 @@ private Q_SLOTS:
     void userMoveEmits();
     void arrowKeysNeverGetStuck();
     void labelIsTheBuddyAndTheName();
+    void showsTheExactValueAcrossTheRange();
+    void logarithmicFromZeroKeepsAStopForZero();
+    void spinBoxEntryEmitsOnce();
 };
 
 void TstLabelledSlider::logMappingRoundTripsTheEnds_data()
@@ -82,7 +86,7 @@ void TstLabelledSlider::userMoveEmits()
     s.slider()->setValue(s.slider()->maximum());
     QCOMPARE(spy.count(), 1);
     QCOMPARE(spy.first().first().toDouble(), 1000.0);
-    QCOMPARE(s.findChildren<QLabel *>().last()->text(), QLocale().toString(1000.0, 'f', 0) + QStringLiteral(" items"));
+    QCOMPARE(s.spinBox()->text(), QLocale().toString(1000.0, 'f', 0) + QStringLiteral(" items"));
 
     s.slider()->setFocus();
     QTest::keyClick(s.slider(), Qt::Key_Home);
@@ -112,6 +116,61 @@ void TstLabelledSlider::labelIsTheBuddyAndTheName()
     QCOMPARE(label->buddy(), s.slider());
     QCOMPARE(s.accessibleName(), QStringLiteral("Emission rate"));
     QCOMPARE(s.slider()->accessibleName(), QStringLiteral("Emission rate"));
+}
+
+// The engine's value is shown as it is, not as the slider's nearest step: 5,000 on 1..100,000 reads 5,000.
+void TstLabelledSlider::showsTheExactValueAcrossTheRange()
+{
+    LabelledSlider s(QStringLiteral("Batch size"), 1, 100000, LabelledSlider::Scale::Logarithmic, 0,
+                     QStringLiteral("items"));
+    QSignalSpy spy(&s, &LabelledSlider::valueChanged);
+    for (const double value : {1.0, 5000.0, 4999.0, 100000.0}) {
+        s.setValue(value);
+        QCOMPARE(s.value(), value);
+        QCOMPARE(s.spinBox()->value(), value);
+        QCOMPARE(s.spinBox()->text(), QLocale().toString(value, 'f', 0) + QStringLiteral(" items"));
+    }
+    QCOMPARE(spy.count(), 0);
+}
+
+// A rate's range starts at 0: the slider's first step is 0, the next the smallest step of the decimals.
+void TstLabelledSlider::logarithmicFromZeroKeepsAStopForZero()
+{
+    LabelledSlider s(QStringLiteral("Emission rate"), 0, 600000, LabelledSlider::Scale::Logarithmic, 0,
+                     QStringLiteral("items/min"));
+    s.setValue(0);
+    QCOMPARE(s.slider()->value(), 0);
+    QCOMPARE(s.spinBox()->text(), QLocale().toString(0.0, 'f', 0) + QStringLiteral(" items/min"));
+    s.slider()->setValue(1);
+    QCOMPARE(s.value(), 1.0);
+    s.slider()->setValue(s.slider()->maximum());
+    QCOMPARE(s.value(), 600000.0);
+    s.setValue(600);
+    QCOMPARE(s.value(), 600.0);
+    QVERIFY(s.slider()->value() > 1 && s.slider()->value() < s.slider()->maximum());
+    s.slider()->setValue(0);
+    QCOMPARE(s.value(), 0.0);
+}
+
+// Typed values are exact and committed once, on Enter, not at every keystroke.
+void TstLabelledSlider::spinBoxEntryEmitsOnce()
+{
+    LabelledSlider s(QStringLiteral("Interval"), 0.01, 86400, LabelledSlider::Scale::Logarithmic, 2,
+                     QStringLiteral("s"));
+    s.setValue(15);
+    s.show();
+    s.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&s));
+    QSignalSpy spy(&s, &LabelledSlider::valueChanged);
+    s.spinBox()->setFocus();
+    s.spinBox()->selectAll();
+    QTest::keyClicks(s.spinBox(), QStringLiteral("0.37"));
+    QCOMPARE(spy.count(), 0);
+    QTest::keyClick(s.spinBox(), Qt::Key_Return);
+    QCOMPARE(spy.count(), 1);
+    QCOMPARE(spy.first().first().toDouble(), 0.37);
+    QCOMPARE(s.value(), 0.37);
+    QVERIFY(s.isBeingEdited()); // focus stays: snapshots leave the box alone until the user moves on
 }
 
 QTEST_MAIN(TstLabelledSlider)

@@ -18,11 +18,12 @@ std::vector<rl::AlertRule> shippedRules()
     return rl::AlertRuleFile::parse(file.readAll().toStdString(), "rl_feedback_alerts.yml").rules();
 }
 
-// The app's three summed series as functions of time.
+// The app's summed series as functions of time.
 struct Workload {
     std::function<double(double)> processed = [](double t) { return t; }; // healthy: one item a second
     std::function<double(double)> failed = [](double) { return 0.0; };
     std::function<double(double)> depth = [](double) { return 0.0; };
+    std::function<double(double)> dropped = [](double) { return 0.0; };
 };
 
 // Records the series every `step` seconds from t = 0 up to `until` and evaluates after every second
@@ -39,6 +40,7 @@ std::map<std::string, QString> simulate(rl::AlertEvaluator &evaluator, const Wor
         store.record("rl_feedback_processed_total", t, workload.processed(t));
         store.record("rl_feedback_failed_total", t, workload.failed(t));
         store.record("rl_feedback_queue_depth", t, workload.depth(t));
+        store.record("rl_feedback_dropped_total", t, workload.dropped(t));
         if (i % 2 != 0)
             continue;
         const auto statuses = evaluator.evaluate(store, t);
@@ -119,6 +121,17 @@ private slots:
                          {{"RLFeedbackProcessingFailures", "pending@600 firing@1200 inactive@1500"}});
     }
 
+    void feedbackDropped()
+    {
+        // 600 items dropped at 300 s: pending at once, firing a minute later, and inactive once the 5-minute
+        // window no longer reaches back before the drop.
+        rl::AlertEvaluator evaluator(shippedRules());
+        Workload workload;
+        workload.dropped = [](double t) { return t < 300 ? 0.0 : 600.0; };
+        compareTimelines(simulate(evaluator, workload, 1200),
+                         {{"RLFeedbackDropped", "pending@300 firing@360 inactive@600"}});
+    }
+
     void processingStalled()
     {
         // Nothing processed while 10 items wait; processing resumes at 2000 s. The success rate is then 0/0
@@ -169,7 +182,7 @@ private slots:
     void statusFields()
     {
         rl::AlertEvaluator evaluator(shippedRules());
-        QCOMPARE(evaluator.statuses().size(), std::size_t(6));
+        QCOMPARE(evaluator.statuses().size(), std::size_t(7));
         for (const auto &status : evaluator.statuses()) {
             QCOMPARE(status.state, State::Inactive);
             QVERIFY(status.rule != nullptr);

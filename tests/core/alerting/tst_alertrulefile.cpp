@@ -59,8 +59,8 @@ private slots:
         const auto &group = file.groups()[0];
         QCOMPARE(group.name, std::string("rl-feedback-loop"));
         QCOMPARE(group.intervalSeconds, std::optional(30.0));
-        QCOMPARE(group.ruleCount, std::size_t(6));
-        QCOMPARE(file.ruleCount(), std::size_t(6));
+        QCOMPARE(group.ruleCount, std::size_t(7));
+        QCOMPARE(file.ruleCount(), std::size_t(7));
         QVERIFY(file.warnings().empty());
 
         struct Expected {
@@ -69,9 +69,13 @@ private slots:
             const char *severity;
         };
         const std::vector<Expected> expected{
-            {"RLFeedbackProcessingFailures", 600, "page"},      {"RLFeedbackQueueDepthHigh", 900, "ticket"},
-            {"RLFeedbackQueueDepthCritical", 600, "page"},      {"RLFeedbackProcessingStalled", 1200, "page"},
-            {"RLFeedbackProcessingRateDropped", 900, "ticket"}, {"RLFeedbackSuccessRateLow", 900, "ticket"},
+            {"RLFeedbackProcessingFailures", 600, "page"},
+            {"RLFeedbackQueueDepthHigh", 900, "ticket"},
+            {"RLFeedbackQueueDepthCritical", 600, "page"},
+            {"RLFeedbackProcessingStalled", 1200, "page"},
+            {"RLFeedbackProcessingRateDropped", 900, "ticket"},
+            {"RLFeedbackSuccessRateLow", 900, "ticket"},
+            {"RLFeedbackDropped", 60, "page"},
         };
         const auto rules = file.rules();
         QCOMPARE(rules.size(), expected.size());

@@ -110,6 +110,25 @@ private slots:
         QCOMPARE(queue.size(), std::size_t(350));
     }
 
+    // What an operator counted (the pushes so far) is purged, whatever left meanwhile; never what came after.
+    void purgeStopsAtTheMarkCounted()
+    {
+        rl::FeedbackQueue queue(8);
+        for (int i = 0; i < 10; ++i) // two dropped: 2..9 queued
+            queue.push(item(i));
+        const std::uint64_t mark = queue.pushedTotal();
+        std::vector<rl::TrajectoryFeedback> out;
+        queue.popBatch(3, out);       // 5..9 left of what was counted
+        for (int i = 10; i < 13; ++i) // arrive after the count
+            queue.push(item(i));
+        QCOMPARE(queue.purge({.max = 4, .pushedThrough = mark}), std::size_t(4));
+        QCOMPARE(lengths(queue.peek(10)), (std::vector<int>{9, 10, 11, 12}));
+        QCOMPARE(queue.purge({.pushedThrough = mark}), std::size_t(1));
+        QCOMPARE(queue.purge({.pushedThrough = mark}), std::size_t(0));
+        QCOMPARE(lengths(queue.peek(10)), (std::vector<int>{10, 11, 12}));
+        QCOMPARE(queue.purge({.pushedThrough = 0}), std::size_t(0));
+    }
+
     void purgeReturnsTheCount()
     {
         rl::FeedbackQueue queue;

@@ -63,7 +63,7 @@ private Q_SLOTS:
         const AlertMonitor monitor({});
         QCOMPARE(monitor.groups().size(), std::size_t(1));
         QCOMPARE(monitor.groups()[0].file, std::string("rl_feedback_alerts.yml"));
-        QCOMPARE(monitor.groups()[0].evaluator.rules().size(), std::size_t(6));
+        QCOMPARE(monitor.groups()[0].evaluator.rules().size(), std::size_t(7));
         QCOMPARE(monitor.groups()[0].intervalSeconds, 30.0);
         QVERIFY(monitor.warnings().empty()); // every metric they read is recorded
     }

@@ -1,16 +1,24 @@
 // Drives the real main window on a real engine (offscreen): the operator's buttons, sliders, charts,
 // alerts and the German translation.
+#include <functional>
+
 #include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QFile>
 #include <QLabel>
 #include <QMessageBox>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSlider>
+#include <QStatusBar>
+#include <QTabWidget>
 #include <QTest>
 #include <QTimer>
 #include <QTranslator>
+#include <QWheelEvent>
 
 #include "gui/host/EngineHost.h"
 #include "gui/ui/AlertsPanel.h"
@@ -18,8 +26,12 @@
 #include "gui/ui/ControlPanel.h"
 #include "gui/ui/MainWindow.h"
 #include "gui/ui/OperatorActions.h"
+#include "gui/ui/TilesPanel.h"
 #include "widgets/AlertList.h"
+#include "widgets/Checklist.h"
+#include "widgets/GaugeTile.h"
 #include "widgets/LabelledSlider.h"
+#include "widgets/StatTile.h"
 #include "widgets/TimeSeriesChart.h"
 
 using namespace rl;
@@ -61,10 +73,29 @@ bool depthIs(EngineHost &host, std::size_t depth)
     return waitForSnapshot(host, [depth](const EngineSnapshot &s) { return s.health.queueDepth == depth; });
 }
 
-// Answers the purge confirmation as soon as it opens.
-void answerPurge(bool accept)
+// Answers the confirmation named objectName as soon as it opens: its destructive button, or Cancel.
+void answer(const QString &objectName, bool accept)
 {
-    QTimer::singleShot(0, [accept] {
+    QTimer::singleShot(0, [objectName, accept] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        QVERIFY(box);
+        QCOMPARE(box->objectName(), objectName);
+        for (QAbstractButton *button : box->buttons()) {
+            if ((box->buttonRole(button) == QMessageBox::DestructiveRole) == accept) {
+                button->click();
+                return;
+            }
+        }
+        QFAIL("no such button");
+    });
+}
+
+// Answers the purge confirmation as soon as it opens, after doing what is given while it is open.
+void answerPurge(bool accept, const std::function<void()> &meanwhile = {})
+{
+    QTimer::singleShot(0, [accept, meanwhile] {
+        if (meanwhile)
+            meanwhile();
         auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
         QVERIFY(box);
         QCOMPARE(box->objectName(), QStringLiteral("PurgeConfirmation"));
@@ -103,6 +134,54 @@ private Q_SLOTS:
         QVERIFY(waitForSnapshot(host, [](const EngineSnapshot &s) { return s.health.totals.processed == 25; }));
     }
 
+    // A full queue drops its oldest items: the Dropped tile, the rates chart, the checklist and the queue
+    // gauge (depth out of capacity) all say so.
+    void dropsAreCountedAndShown()
+    {
+        EngineOptions options = quietEngine();
+        options.queueCapacity = 10;
+        EngineHost host(options);
+        MainWindow window(host, {});
+        window.show();
+        host.emitRequests(25);
+        QVERIFY(waitForSnapshot(host, [](const EngineSnapshot &s) { return s.health.totals.dropped == 15; }));
+        QTRY_VERIFY_WITH_TIMEOUT(window.tilesPanel()->droppedTile()->toolTip().contains(QStringLiteral("15 in total")),
+                                 kWaitMs);
+        QCOMPARE(window.tilesPanel()->droppedTile()->level(), StatTile::Level::Critical);
+        QVERIFY2(window.tilesPanel()->queueGauge()->toolTip().contains(QStringLiteral("10 / 10")),
+                 qPrintable(window.tilesPanel()->queueGauge()->toolTip()));
+        const int dropsItem = 5; // after flag, router, loop, exceptions and queue depth
+        QCOMPARE(window.checklist()->stateOf(dropsItem), std::optional<bool>(false));
+        QCOMPARE(window.checklist()->stateOf(dropsItem - 1), std::optional<bool>(false)); // a full queue is not stable
+        TimeSeriesChart *rates = window.chartsPanel()->throughputChart();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            rates->hoverText(3, host.latestSnapshot().wallTimeMs).contains(QStringLiteral("dropped")), kWaitMs);
+    }
+
+    // A documentation run (--screenshot) shows the default layout and leaves the user's settings alone.
+    void documentationRunsLeaveSettingsAlone()
+    {
+        QSettings().setValue(QStringLiteral("window/tab"), 2);
+        {
+            EngineHost host(quietEngine());
+            MainWindow::Options options;
+            options.useSettings = false;
+            MainWindow window(host, options);
+            window.show();
+            auto *tabs = window.findChild<QTabWidget *>();
+            QVERIFY(tabs);
+            QCOMPARE(tabs->currentIndex(), 0);
+            tabs->setCurrentIndex(1);
+            window.close();
+        }
+        QCOMPARE(QSettings().value(QStringLiteral("window/tab")).toInt(), 2);
+        {
+            EngineHost host(quietEngine());
+            MainWindow window(host, {});
+            QCOMPARE(window.findChild<QTabWidget *>()->currentIndex(), 2); // an ordinary run restores them
+        }
+    }
+
     void purgeCancelledKeepsTheQueue()
     {
         EngineHost host(quietEngine());
@@ -128,6 +207,72 @@ private Q_SLOTS:
         window.actions().purge->trigger();
         QVERIFY(depthIs(host, 0));
         QVERIFY(waitForSnapshot(host, [](const EngineSnapshot &s) { return s.health.totals.purged == 40; }));
+    }
+
+    // The confirmation counts what it shows; items that arrive while it is open are not purged.
+    void purgeDiscardsExactlyWhatWasConfirmed()
+    {
+        EngineHost host(quietEngine());
+        MainWindow window(host, {});
+        window.show();
+        host.emitRequests(40);
+        QVERIFY(depthIs(host, 40));
+        answerPurge(true, [&host] {
+            host.emitRequests(7);
+            QVERIFY(depthIs(host, 47));
+        });
+        window.actions().purge->trigger();
+        QVERIFY(depthIs(host, 7));
+        QVERIFY(waitForSnapshot(host, [](const EngineSnapshot &s) { return s.health.totals.purged == 40; }));
+    }
+
+    void purgeOfAnEmptyQueueAsksNothing()
+    {
+        EngineHost host(quietEngine());
+        MainWindow window(host, {});
+        window.show();
+        QVERIFY(depthIs(host, 0));
+        window.actions().purge->trigger(); // would block on a dialog nobody answers
+        QVERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("empty")));
+    }
+
+    // A wheel over the policy combo scrolls past it unless the operator has put focus on it; a switch or a
+    // reset asks first, and a No keeps the policy and what it learned.
+    void policyIsNeverChangedInPassing()
+    {
+        EngineHost host(quietEngine());
+        MainWindow window(host, {});
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QComboBox *policy = window.controlPanel()->policySelector();
+        const int linucb = policy->findData(QStringLiteral("linucb"));
+        QTRY_COMPARE_WITH_TIMEOUT(policy->currentIndex(), linucb, kWaitMs);
+        QSignalSpy chosen(window.controlPanel(), &ControlPanel::policyChosen);
+        window.setFocus();
+        QVERIFY(!policy->hasFocus());
+        const QPointF centre = QRectF(policy->rect()).center();
+        QWheelEvent wheel(centre, policy->mapToGlobal(centre), QPoint(), QPoint(0, -120), Qt::NoButton, Qt::NoModifier,
+                          Qt::NoScrollPhase, false);
+        QApplication::sendEvent(policy, &wheel);
+        QCOMPARE(policy->currentIndex(), linucb);
+        QCOMPARE(chosen.count(), 0);
+
+        answer(QStringLiteral("PolicyConfirmation"), false);
+        Q_EMIT policy->activated(policy->findData(QStringLiteral("thompson"))); // as a key press would
+        QCOMPARE(policy->currentIndex(), linucb);
+        QCOMPARE(host.latestSnapshot().health.policy, std::string("linucb"));
+
+        answer(QStringLiteral("PolicyConfirmation"), true);
+        policy->setCurrentIndex(policy->findData(QStringLiteral("thompson")));
+        Q_EMIT policy->activated(policy->currentIndex());
+        QVERIFY(waitForSnapshot(host, [](const EngineSnapshot &s) { return s.health.policy == "thompson"; }));
+
+        answer(QStringLiteral("ResetConfirmation"), false);
+        window.actions().resetBandit->trigger();
+        answer(QStringLiteral("ResetConfirmation"), true);
+        window.actions().resetBandit->trigger();
+        QVERIFY(waitForSnapshot(host, [](const EngineSnapshot &s) { return s.health.policy == "thompson"; }));
     }
 
     void drainOfAnEmptyQueueIsReported()
@@ -160,13 +305,46 @@ private Q_SLOTS:
         EngineHost host(quietEngine());
         MainWindow window(host, {});
         window.show();
-        QSlider *slider = window.controlPanel()->batchSizeSlider()->slider();
-        QTest::keyClick(slider, Qt::Key_End); // the user moves it to the maximum, 1000
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QDoubleSpinBox *entry = window.controlPanel()->batchSizeSlider()->spinBox();
+        entry->setFocus();
+        entry->selectAll();
+        QTest::keyClicks(entry, QStringLiteral("1000")); // the user types an exact value
+        QTest::keyClick(entry, Qt::Key_Return);
         QVERIFY(waitForSnapshot(host, [](const EngineSnapshot &s) { return s.health.batchSize == 1000; }));
         host.emitRequests(1500);
         QVERIFY(depthIs(host, 1500));
         window.actions().processOnce->trigger();
         QVERIFY(depthIs(host, 500));
+    }
+
+    // Started as `--batch-size 5000 --interval 0.01 --rate 600000`, the controls read exactly that, and
+    // a rate of 0 reads 0.
+    void controlsShowTheEnginesValues()
+    {
+        EngineOptions options = quietEngine();
+        options.loop.batchSize = 5000;
+        options.loop.intervalSeconds = 0.01;
+        options.emissionRate = 600000.0;
+        EngineHost host(options);
+        MainWindow window(host, {});
+        window.show();
+        ControlPanel *controls = window.controlPanel();
+        QVERIFY(waitForSnapshot(host, [](const EngineSnapshot &s) { return s.health.batchSize == 5000; }));
+        QTRY_COMPARE_WITH_TIMEOUT(controls->batchSizeSlider()->value(), 5000.0, kWaitMs);
+        QTRY_COMPARE_WITH_TIMEOUT(controls->intervalSlider()->value(), 0.01, kWaitMs);
+        QTRY_COMPARE_WITH_TIMEOUT(controls->emissionRateSlider()->value(), 600000.0, kWaitMs);
+        const QLocale locale;
+        QCOMPARE(controls->batchSizeSlider()->spinBox()->text(),
+                 locale.toString(5000.0, 'f', 0) + QStringLiteral(" items"));
+        QCOMPARE(controls->intervalSlider()->spinBox()->text(), locale.toString(0.01, 'f', 2) + QStringLiteral(" s"));
+        QCOMPARE(controls->emissionRateSlider()->spinBox()->text(),
+                 locale.toString(600000.0, 'f', 0) + QStringLiteral(" items/min"));
+        host.setEmissionRate(0.0);
+        QTRY_COMPARE_WITH_TIMEOUT(controls->emissionRateSlider()->spinBox()->text(), QStringLiteral("0 items/min"),
+                                  kWaitMs);
     }
 
     void intervalSliderChangesHowOftenTheWorkerTicks()
@@ -177,8 +355,8 @@ private Q_SLOTS:
         host.emitRequests(10);
         QVERIFY(depthIs(host, 10));
         QVERIFY(!host.latestSnapshot().health.lastTickMs); // a 1-hour interval: no tick yet
-        QTest::keyClick(window.controlPanel()->intervalSlider()->slider(), Qt::Key_Home); // 0.1 s
-        QVERIFY(waitForSnapshot(host, [](const EngineSnapshot &s) { return s.health.intervalSeconds == 0.1; }));
+        QTest::keyClick(window.controlPanel()->intervalSlider()->slider(), Qt::Key_Home); // 0.01 s
+        QVERIFY(waitForSnapshot(host, [](const EngineSnapshot &s) { return s.health.intervalSeconds == 0.01; }));
         QVERIFY(waitForSnapshot(
             host, [](const EngineSnapshot &s) { return s.health.lastTickMs && s.health.queueDepth == 0; }));
     }
