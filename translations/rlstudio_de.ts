@@ -777,7 +777,7 @@
     </message>
     <message>
         <source>No feedback dropped</source>
-        <translation>Kein Feedback verworfen</translation>
+        <translation>Kein Feedback verdrängt</translation>
     </message>
     <message>
         <source>none in the last minute; the queue holds %L1</source>
@@ -785,7 +785,7 @@
     </message>
     <message>
         <source>%L1 dropped in the last minute: the queue (%L2) is full</source>
-        <translation>%L1 in der letzten Minute verworfen: die Warteschlange (%L2) ist voll</translation>
+        <translation>%L1 in der letzten Minute verdrängt: die Warteschlange (%L2) ist voll</translation>
     </message>
 </context>
 <context>
@@ -1070,7 +1070,7 @@
     </message>
     <message>
         <source>dropped</source>
-        <translation>verworfen</translation>
+        <translation>verdrängt</translation>
     </message>
 </context>
 <context>
@@ -1240,6 +1240,14 @@
     <message>
         <source>HTTP API off: %1</source>
         <translation>HTTP-API aus: %1</translation>
+    </message>
+    <message>
+        <source>kill will end the window without saving its settings: %1</source>
+        <translation>kill beendet das Fenster, ohne seine Einstellungen zu speichern: %1</translation>
+    </message>
+    <message>
+        <source>received %1, closing the window</source>
+        <translation>%1 empfangen, das Fenster wird geschlossen</translation>
     </message>
 </context>
 <context>
@@ -1447,6 +1455,10 @@
         <source>the journal holds what policy %1 learned; it is kept, not the %2 asked for (switch the policy to start afresh)</source>
         <translation>das Journal enthält, was die Strategie %1 gelernt hat; sie bleibt, nicht die verlangte %2 (die Strategie wechseln, um neu zu beginnen)</translation>
     </message>
+    <message>
+        <source>Process once did nothing: the feedback loop flag (ENABLE_TRAJECTORY_FEEDBACK_LOOP) is off. Turn it on, or use Drain, which runs whatever the flag says.</source>
+        <translation>Einmal verarbeiten hat nichts getan: der Schalter der Feedback-Schleife (ENABLE_TRAJECTORY_FEEDBACK_LOOP) ist aus. Schalten Sie ihn ein, oder verwenden Sie Abarbeiten, das unabhängig vom Schalter läuft.</translation>
+    </message>
 </context>
 <context>
     <name>rl::GaugeTile</name>
@@ -1488,13 +1500,25 @@
         <source>Gradual recovery 3/3: %L1 items processed, re-enabling trajectory evaluation</source>
         <translation>Schrittweise Wiederherstellung 3/3: %L1 Einträge verarbeitet, Trajektorienbewertung wird wieder aktiviert</translation>
     </message>
+    <message>
+        <source>Gradual recovery stopped by the operator; trajectory evaluation is %1</source>
+        <translation>Schrittweise Wiederherstellung vom Bediener angehalten; die Trajektorienbewertung wird %1</translation>
+    </message>
+    <message>
+        <source>being disabled</source>
+        <translation>gerade deaktiviert</translation>
+    </message>
+    <message>
+        <source>being re-enabled</source>
+        <translation>gerade wieder aktiviert</translation>
+    </message>
+    <message>
+        <source>Gradual recovery done: queue drained, evaluation re-enabled; but the feedback loop flag is off, so the queue will grow again until it is turned on</source>
+        <translation>Schrittweise Wiederherstellung abgeschlossen: Warteschlange abgearbeitet, Bewertung wieder aktiviert; aber der Schalter der Feedback-Schleife ist aus, daher wächst die Warteschlange wieder, bis er eingeschaltet wird</translation>
+    </message>
 </context>
 <context>
     <name>rl::HeadlessRunner</name>
-    <message>
-        <source>rlstudio: cannot create the signal socket pair: %1</source>
-        <translation>rlstudio: Socket-Paar für Signale kann nicht erstellt werden: %1</translation>
-    </message>
     <message>
         <source>%1  queue %2  processed %3  failed %4  emitted %5  success %6%  last batch %7 ms  policy %8  regret %9</source>
         <translation>%1  Warteschlange %2  verarbeitet %3  fehlgeschlagen %4  emittiert %5  Erfolg %6 %  letzter Batch %7 ms  Strategie %8  Regret %9</translation>
@@ -1847,6 +1871,18 @@ Beim Start wiederhergestellt: %5</translation>
         <source>The bandit will not learn from them. Items that arrive while this question is open are kept. The count is logged and metered (rl_feedback_purged_total).</source>
         <translation>Der Bandit lernt nicht aus ihnen. Einträge, die eintreffen, während diese Frage offen ist, bleiben erhalten. Die Anzahl wird protokolliert und gezählt (rl_feedback_purged_total).</translation>
     </message>
+    <message>
+        <source>Cancel &amp;gradual recovery</source>
+        <translation>Stufenweises Abarbeiten a&amp;bbrechen</translation>
+    </message>
+    <message>
+        <source>&amp;Gradual recovery</source>
+        <translation>&amp;Stufenweise abarbeiten</translation>
+    </message>
+    <message>
+        <source>operator: cancel gradual recovery</source>
+        <translation>Bediener: schrittweise Wiederherstellung abbrechen</translation>
+    </message>
 </context>
 <context>
     <name>rl::OperatorActions</name>
@@ -2020,6 +2056,13 @@ Beim Start wiederhergestellt: %5</translation>
     </message>
 </context>
 <context>
+    <name>rl::StopSignals</name>
+    <message>
+        <source>cannot create the signal socket pair: %1</source>
+        <translation>das Socket-Paar für Signale kann nicht erzeugt werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>rl::TilesPanel</name>
     <message>
         <source>Processed</source>
@@ -2103,11 +2146,11 @@ Beim Start wiederhergestellt: %5</translation>
     </message>
     <message>
         <source>Dropped</source>
-        <translation>Verworfen</translation>
+        <translation>Verdrängt</translation>
     </message>
     <message>
         <source>Feedback items the full queue dropped, oldest first: %L1 in the last minute, %L2 in total. The queue holds %L3; raise --queue-capacity, process faster, or choose --overflow reject so that senders are told to retry.</source>
-        <translation>Feedback-Einträge, die die volle Warteschlange verworfen hat, die ältesten zuerst: %L1 in der letzten Minute, %L2 insgesamt. Die Warteschlange fasst %L3; --queue-capacity erhöhen, schneller verarbeiten oder --overflow reject wählen, damit Absender es erneut versuchen.</translation>
+        <translation>Feedback-Einträge, die die volle Warteschlange verdrängt hat, die ältesten zuerst: %L1 in der letzten Minute, %L2 insgesamt. Die Warteschlange fasst %L3; --queue-capacity erhöhen, schneller verarbeiten oder --overflow reject wählen, damit Absender es erneut versuchen.</translation>
     </message>
     <message>
         <source>/ %L1</source>

@@ -226,6 +226,14 @@ ProcessSummary EngineWorker::processOnce()
     if (!engineReady(tr("process a batch")))
         return {};
     const ProcessSummary summary = runBatch();
+    if (summary.status == ProcessStatus::Disabled) {
+        // The original's process_once checks the flag too; an operator must learn why nothing happened.
+        const QString why = tr("Process once did nothing: the feedback loop flag (ENABLE_TRAJECTORY_FEEDBACK_LOOP) is "
+                               "off. Turn it on, or use Drain, which runs whatever the flag says.");
+        qCWarning(lcEngine).noquote() << why;
+        Q_EMIT commandFailed(why);
+        return summary;
+    }
     qCInfo(lcEngine).noquote() << tr("one-shot processing: %1, %2 processed, %3 failed, %4 remaining")
                                       .arg(QString::fromUtf8(toString(summary.status)))
                                       .arg(summary.processed)

@@ -26,13 +26,29 @@ void GradualRecovery::start()
     m_host.setEvaluationEnabled(false);
 }
 
+void GradualRecovery::cancel()
+{
+    if (m_step == Step::Draining) {
+        m_host.cancelDrain(); // onDrainFinished reports the stop with what was left
+        return;
+    }
+    if (!running())
+        return;
+    enter(Step::Stopped, tr("Gradual recovery stopped by the operator; trajectory evaluation is %1")
+                             .arg(m_step == Step::DisablingEvaluation ? tr("being disabled") : tr("being re-enabled")));
+}
+
 void GradualRecovery::onSnapshot(const EngineSnapshot &snapshot)
 {
     if (m_step == Step::DisablingEvaluation && !snapshot.health.trajectoryEvaluationEnabled) {
         enter(Step::Draining, tr("Gradual recovery 2/3: draining %L1 queued items").arg(snapshot.health.queueDepth));
         m_host.drain();
     } else if (m_step == Step::ReEnablingEvaluation && snapshot.health.trajectoryEvaluationEnabled) {
-        enter(Step::Done, tr("Gradual recovery done: queue drained, evaluation re-enabled"));
+        // Done is only done if feedback is processed from now on: with the loop flag off it queues up again.
+        enter(Step::Done, snapshot.health.rlFeedbackEnabled
+                              ? tr("Gradual recovery done: queue drained, evaluation re-enabled")
+                              : tr("Gradual recovery done: queue drained, evaluation re-enabled; but the feedback "
+                                   "loop flag is off, so the queue will grow again until it is turned on"));
     }
 }
 

@@ -22,6 +22,9 @@ public:
     explicit GradualRecovery(EngineHost &host, QObject *parent = nullptr);
 
     void start();
+    // Stops at the current step: a running drain is cancelled; evaluation stays as it is, and the
+    // description says so.
+    void cancel();
     bool running() const;
     Step step() const { return m_step; }
 

@@ -6,7 +6,6 @@
 #include "gui/host/EngineOptions.h"
 #include "gui/server/ApiService.h"
 
-class QSocketNotifier;
 class QTextStream;
 
 namespace rl {
@@ -33,15 +32,11 @@ public:
     int run(QTextStream &out, QTextStream &err);
 
 private:
-    bool installSignalHandlers(QTextStream &err);
-    void restoreSignalHandlers();
-    void onSignal();
+    void onSignal(const QString &name);
     void printStatus(QTextStream &out, const EngineHost &host) const;
 
     Options m_options;
     const EngineHost *m_host = nullptr; // while run() runs
-    QSocketNotifier *m_signalNotifier = nullptr;
-    bool m_handlersInstalled = false;
 };
 
 } // namespace rl

@@ -7,6 +7,7 @@
 #include "gui/host/EngineHost.h"
 #include "gui/host/LogRouter.h"
 #include "gui/host/LoggingCategories.h"
+#include "gui/host/StopSignals.h"
 #include "gui/server/ApiService.h"
 #include "gui/ui/MainWindow.h"
 
@@ -29,6 +30,12 @@ bool DesktopRunner::haveDisplay()
 int DesktopRunner::run(QTextStream &out, QTextStream &err)
 {
     LogRouter log;
+    // First: a `kill` during start-up or later closes the window as its close button would (settings saved,
+    // journal closed), not by the default action.
+    StopSignals stopSignals;
+    if (!stopSignals.install())
+        qCWarning(lcUi).noquote()
+            << tr("kill will end the window without saving its settings: %1").arg(stopSignals.errorString());
     EngineHost host(m_options.server.engine, m_options.server.alerts);
     ApiService api(host, m_options.server.api); // after the host: its threads stop first
     QString url;
@@ -42,6 +49,11 @@ int DesktopRunner::run(QTextStream &out, QTextStream &err)
     if (m_options.size.isValid())
         window.resize(m_options.size);
     window.show();
+    QObject::connect(&stopSignals, &StopSignals::received, &window, [&window](const QString &name) {
+        qCInfo(lcUi).noquote() << tr("received %1, closing the window").arg(name);
+        window.close();
+        QCoreApplication::exit(0);
+    });
 
     int code = 0;
     if (m_options.exitAfterSeconds > 0.0) {

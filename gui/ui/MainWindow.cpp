@@ -2,13 +2,16 @@
 
 #include <algorithm>
 
+#include <QAbstractSpinBox>
 #include <QAction>
 #include <QCloseEvent>
 #include <QDateTime>
 #include <QFrame>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -64,6 +67,12 @@ MainWindow::MainWindow(EngineHost &host, Options options, QWidget *parent)
     setCentralWidget(buildCentralWidget());
     buildStatusBar();
     connectActions();
+    // Text fields claim Ctrl+letter keys for Emacs-style editing (Ctrl+E: end of line): the operator's
+    // shortcuts must work wherever the focus is.
+    for (QWidget *field : findChildren<QLineEdit *>())
+        field->installEventFilter(this);
+    for (QWidget *field : findChildren<QAbstractSpinBox *>())
+        field->installEventFilter(this);
 
     connect(&m_host, &EngineHost::snapshotReady, this, &MainWindow::showSnapshot);
     connect(&m_host, &EngineHost::commandFailed, this,
@@ -71,7 +80,9 @@ MainWindow::MainWindow(EngineHost &host, Options options, QWidget *parent)
     connect(&m_host, &EngineHost::drainFinished, this, &MainWindow::showDrain);
     connect(m_recovery, &GradualRecovery::stepChanged, this, [this](GradualRecovery::Step, const QString &description) {
         statusBar()->showMessage(description, kStatusMessageMs);
-        m_actions->gradualRecovery->setEnabled(!m_recovery->running());
+        // While it runs, the same action (and shortcut) cancels it.
+        m_actions->gradualRecovery->setText(m_recovery->running() ? tr("Cancel &gradual recovery")
+                                                                  : tr("&Gradual recovery"));
     });
     restoreSettings();
     showSnapshot(m_host.latestSnapshot());
@@ -193,7 +204,14 @@ void MainWindow::connectActions()
     });
     connect(a.drain, &QAction::triggered, this, &MainWindow::startDrain);
     connect(a.purge, &QAction::triggered, this, &MainWindow::confirmPurge);
-    connect(a.gradualRecovery, &QAction::triggered, m_recovery, &GradualRecovery::start);
+    connect(a.gradualRecovery, &QAction::triggered, this, [this] {
+        if (m_recovery->running()) {
+            qCInfo(lcOperator).noquote() << tr("operator: cancel gradual recovery");
+            m_recovery->cancel();
+        } else {
+            m_recovery->start();
+        }
+    });
     connect(a.restartLoop, &QAction::triggered, this, [this] {
         qCInfo(lcOperator).noquote() << tr("operator: restart loop (router kept)");
         m_host.stopLoop();
@@ -243,10 +261,15 @@ void MainWindow::connectActions()
         m_host.setPolicy(name);
     });
     if (m_options.log) {
-        connect(m_options.log, &LogRouter::logged, m_log,
-                [this](const QDateTime &time, int type, const QString &category, const QString &message) {
-                    m_log->append({time, static_cast<QtMsgType>(type), category, message});
-                });
+        // Queued even from the UI thread: the router emits under its lock, and appending may log.
+        connect(
+            m_options.log, &LogRouter::logged, m_log,
+            [this](const QDateTime &time, int type, const QString &category, const QString &message) {
+                m_log->append({time, static_cast<QtMsgType>(type), category, message});
+            },
+            Qt::QueuedConnection);
+        for (const LogRouter::Entry &entry : m_options.log->takeEarlyMessages())
+            m_log->append({entry.time, static_cast<QtMsgType>(entry.type), entry.category, entry.message});
     }
 }
 
@@ -271,7 +294,8 @@ void MainWindow::startDrain()
         m_drainDialog = new QProgressDialog(tr("Draining the queue…"), tr("&Cancel drain"), 0, 0, this);
         m_drainDialog->setWindowTitle(tr("Force drain"));
         m_drainDialog->setWindowModality(Qt::NonModal);
-        m_drainDialog->setMinimumDuration(300); // a drain that ends at once shows no dialog
+        m_drainDialog->setMinimumDuration(
+            100); // any drain still running after 100 ms shows it; a quicker one flashes nothing
         m_drainDialog->setAutoClose(false);
         m_drainDialog->setAutoReset(false);
         connect(m_drainDialog, &QProgressDialog::canceled, this, [this] {
@@ -417,6 +441,20 @@ void MainWindow::showJournal(const std::optional<JournalHealth> &journal)
             .arg(journal->queuedRows)
             .arg(journal->decisionLogRows)
             .arg(QString::fromStdString(journal->restored)));
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::ShortcutOverride) {
+        const QKeySequence pressed(static_cast<QKeyEvent *>(event)->keyCombination());
+        for (const QAction *action : m_actions->findChildren<QAction *>()) {
+            if (!action->shortcut().isEmpty() && action->shortcut() == pressed) {
+                event->ignore(); // not overridden: the shortcut map gives it to the action
+                return true;
+            }
+        }
+    }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

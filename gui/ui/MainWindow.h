@@ -60,6 +60,7 @@ public:
     const LiveSample &liveSample() const { return m_sample; }
 
 protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
     void closeEvent(QCloseEvent *event) override;
 
 private:

@@ -9,6 +9,7 @@
 #include <QDoubleSpinBox>
 #include <QFile>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QSettings>
 #include <QSignalSpy>
@@ -21,6 +22,9 @@
 #include <QWheelEvent>
 
 #include "gui/host/EngineHost.h"
+#include "gui/host/GradualRecovery.h"
+#include "gui/host/LogRouter.h"
+#include "gui/host/LoggingCategories.h"
 #include "gui/ui/AlertsPanel.h"
 #include "gui/ui/ChartsPanel.h"
 #include "gui/ui/ControlPanel.h"
@@ -31,6 +35,7 @@
 #include "widgets/Checklist.h"
 #include "widgets/GaugeTile.h"
 #include "widgets/LabelledSlider.h"
+#include "widgets/LogView.h"
 #include "widgets/StatTile.h"
 #include "widgets/TimeSeriesChart.h"
 
@@ -132,6 +137,93 @@ private Q_SLOTS:
         window.actions().processOnce->trigger();
         QVERIFY(depthIs(host, 75));
         QVERIFY(waitForSnapshot(host, [](const EngineSnapshot &s) { return s.health.totals.processed == 25; }));
+    }
+
+    // What was logged before the window existed (start-up, e.g. why the API is off) is in its event log,
+    // and nothing after is lost or doubled.
+    void startUpMessagesReachTheEventLog()
+    {
+        LogRouter log;
+        qCWarning(lcUi) << "HTTP API off: the port is in use";
+        EngineHost host(quietEngine());
+        MainWindow::Options options;
+        options.log = &log;
+        MainWindow window(host, options);
+        qCWarning(lcUi) << "after the window";
+        LogView *events = window.eventLog();
+        events->setFilterText(QStringLiteral("port is in use"));
+        QTRY_COMPARE_WITH_TIMEOUT(events->visibleCount(), 1, kWaitMs);
+        events->setFilterText(QStringLiteral("after the window"));
+        QTRY_COMPARE_WITH_TIMEOUT(events->visibleCount(), 1, kWaitMs);
+    }
+
+    // The operator's shortcuts work while a text field has the focus: Ctrl+E in the log's filter box
+    // toggles trajectory evaluation instead of moving the cursor.
+    void shortcutsWorkInTextFields()
+    {
+        EngineHost host(quietEngine());
+        MainWindow window(host, {});
+        window.show();
+        window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QVERIFY(waitForSnapshot(host, [](const EngineSnapshot &s) { return s.health.trajectoryEvaluationEnabled; }));
+        window.findChild<QTabWidget *>()->setCurrentWidget(window.eventLog());
+        auto *filter = window.eventLog()->findChild<QLineEdit *>();
+        QVERIFY(filter);
+        filter->setFocus();
+        QTRY_VERIFY(filter->hasFocus());
+        QTest::keyClick(filter, Qt::Key_E, Qt::ControlModifier);
+        QVERIFY(waitForSnapshot(host, [](const EngineSnapshot &s) { return !s.health.trajectoryEvaluationEnabled; }));
+        QVERIFY(filter->text().isEmpty());
+    }
+
+    // With the loop flag off, Process once does nothing, as the original's does, and says why.
+    void processOnceWithTheLoopOffSaysWhy()
+    {
+        EngineOptions options = quietEngine();
+        options.loop.loopEnabled = false;
+        EngineHost host(options);
+        MainWindow window(host, {});
+        window.show();
+        host.emitRequests(30);
+        QVERIFY(depthIs(host, 30));
+        QSignalSpy failed(&host, &EngineHost::commandFailed);
+        window.actions().processOnce->trigger();
+        QVERIFY(failed.wait(kWaitMs));
+        QVERIFY(failed.first().first().toString().contains(QStringLiteral("flag")));
+        QVERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("Drain")));
+        QCOMPARE(host.latestSnapshot().health.queueDepth, std::size_t(30));
+    }
+
+    // Gradual recovery says when it is not really done (the loop flag is off), and its action cancels it
+    // while it runs.
+    void gradualRecoveryTellsTheTruthAndCancels()
+    {
+        EngineOptions options = quietEngine();
+        options.loop.loopEnabled = false;
+        EngineHost host(options);
+        MainWindow window(host, {});
+        window.show();
+        host.emitRequests(50);
+        QVERIFY(depthIs(host, 50));
+        QAction *recovery = window.actions().gradualRecovery;
+        const QString idleText = recovery->text();
+        QSignalSpy steps(window.findChild<GradualRecovery *>(), &GradualRecovery::stepChanged);
+        recovery->trigger();
+        QVERIFY(recovery->text() != idleText); // now it cancels
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !steps.isEmpty() && steps.last().first().value<GradualRecovery::Step>() == GradualRecovery::Step::Done,
+            kWaitMs);
+        QVERIFY2(steps.last().at(1).toString().contains(QStringLiteral("flag is off")),
+                 qPrintable(steps.last().at(1).toString()));
+        QCOMPARE(recovery->text(), idleText);
+
+        steps.clear();
+        recovery->trigger();
+        recovery->trigger(); // cancelled while it disables evaluation
+        QVERIFY(!steps.isEmpty());
+        QCOMPARE(steps.last().first().value<GradualRecovery::Step>(), GradualRecovery::Step::Stopped);
+        QCOMPARE(recovery->text(), idleText);
     }
 
     // A full queue drops its oldest items: the Dropped tile, the rates chart, the checklist and the queue
