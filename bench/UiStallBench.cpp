@@ -103,7 +103,10 @@ std::optional<UiStallBench::Result> UiStallBench::run(QTextStream &err)
     EngineHost host(options);
     std::unique_ptr<MainWindow> window;
     if (m_window) {
-        window = std::make_unique<MainWindow>(host, MainWindow::Options{{}, log.get()});
+        MainWindow::Options windowOptions;
+        windowOptions.log = log.get();
+        windowOptions.useSettings = false; // a measurement leaves the user's window and tuning alone
+        window = std::make_unique<MainWindow>(host, windowOptions);
         window->resize(kWindowSize);
         window->show();
     }

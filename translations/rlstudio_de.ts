@@ -789,6 +789,17 @@
     </message>
 </context>
 <context>
+    <name>TuningSettings</name>
+    <message>
+        <source>%1 is used instead of the saved %2</source>
+        <translation>%1 gilt statt des gespeicherten Werts %2</translation>
+    </message>
+    <message>
+        <source>the saved %1 &quot;%2&quot; is not valid and was not used</source>
+        <translation>der gespeicherte Wert %1 &quot;%2&quot; ist ungültig und wurde nicht verwendet</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>rlstudio: no display (DISPLAY, WAYLAND_DISPLAY and QT_QPA_PLATFORM are unset), so running headless; /metrics and /health are served as below</source>
@@ -1883,6 +1894,14 @@ Beim Start wiederhergestellt: %5</translation>
         <source>operator: cancel gradual recovery</source>
         <translation>Bediener: schrittweise Wiederherstellung abbrechen</translation>
     </message>
+    <message>
+        <source>operator: restore default settings</source>
+        <translation>Bediener: Standardeinstellungen wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Default settings restored: batch size %L1, interval %L2 s, %L3 items/min; the policy and what it learned are kept</source>
+        <translation>Standardeinstellungen wiederhergestellt: Batchgröße %L1, Intervall %L2 s, %L3 Einträge/min; die Policy und was sie gelernt hat bleiben erhalten</translation>
+    </message>
 </context>
 <context>
     <name>rl::OperatorActions</name>
@@ -1989,6 +2008,22 @@ Beim Start wiederhergestellt: %5</translation>
     <message>
         <source>Stop the engine and close RL Feedback Studio</source>
         <translation>Engine stoppen und RL Feedback Studio schließen</translation>
+    </message>
+    <message>
+        <source>Restore &amp;default settings</source>
+        <translation>&amp;Standardeinstellungen wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Batch size, interval, emission rate, the switches and the time scale back to their defaults, and nothing saved for the next start; the policy and what it learned are kept</source>
+        <translation>Batchgröße, Intervall, Emissionsrate, die Schalter und die Zeitskala auf ihre Standardwerte, und nichts für den nächsten Start gespeichert; die Policy und was sie gelernt hat bleiben erhalten</translation>
+    </message>
+    <message>
+        <source>Reset &amp;layout</source>
+        <translation>&amp;Layout zurücksetzen</translation>
+    </message>
+    <message>
+        <source>The window&apos;s size, panes, tab and chart window back to the defaults</source>
+        <translation>Größe, Bereiche, Reiter und Diagrammzeitraum des Fensters auf die Standardwerte</translation>
     </message>
 </context>
 <context>

@@ -18,6 +18,7 @@
 #include "core/support/Limits.h"
 #include "core/support/TokenFile.h"
 #include "gui/host/AlertMonitor.h"
+#include "gui/ui/TuningSettings.h"
 
 namespace rl {
 
@@ -576,6 +577,32 @@ void parseRun(QCommandLineParser &parser, const QStringList &arguments,
                                              kMaxStatusEverySeconds, CommandLine::tr("seconds"));
     if (parser.isSet(size))
         desktop.size = parseSize(parser.value(size));
+    // What the saved tuning must not override: set by a flag, else by its environment variable.
+    const auto given = [&](TuningSettings::Key key, std::initializer_list<const QCommandLineOption *> options,
+                           const char *variable, const QVariant &value) {
+        for (const QCommandLineOption *option : options) {
+            if (parser.isSet(*option)) {
+                const QString name = QStringLiteral("--") + option->names().constFirst();
+                desktop.tuningOverrides[key] = {
+                    option->valueName().isEmpty() ? name : name + QLatin1Char(' ') + parser.value(*option), value};
+                return;
+            }
+        }
+        if (const char *fromEnvironment = variable ? getenv(variable) : nullptr; fromEnvironment && *fromEnvironment)
+            desktop.tuningOverrides[key] = {
+                QStringLiteral("%1=%2").arg(QLatin1String(variable), QString::fromLocal8Bit(fromEnvironment)), value};
+    };
+    const auto value = [&](TuningSettings::Key key) { return TuningSettings::valueIn(key, engine, run.alerts); };
+    using Key = TuningSettings::Key;
+    given(Key::BatchSize, {&batchSize}, "RL_FEEDBACK_BATCH_SIZE", value(Key::BatchSize));
+    given(Key::Interval, {&interval}, "RL_FEEDBACK_LOOP_INTERVAL_SECONDS", value(Key::Interval));
+    given(Key::EmissionRate, {&rate}, nullptr, value(Key::EmissionRate));
+    given(Key::Policy, {&policy}, nullptr, value(Key::Policy));
+    given(Key::Evaluation, {&enableEvaluation, &disableEvaluation}, "ENABLE_TRAJECTORY_EVALUATION",
+          value(Key::Evaluation));
+    given(Key::Loop, {&enableLoop, &disableLoop}, "ENABLE_TRAJECTORY_FEEDBACK_LOOP", value(Key::Loop));
+    given(Key::Simulator, {&noSimulator}, nullptr, value(Key::Simulator));
+    given(Key::TimeScale, {&timeScale}, nullptr, value(Key::TimeScale));
     desktop.server = run;
 }
 

@@ -1,6 +1,7 @@
 #include "gui/ui/DesktopRunner.h"
 
 #include <QApplication>
+#include <QStatusBar>
 #include <QTextStream>
 #include <QTimer>
 
@@ -12,6 +13,12 @@
 #include "gui/ui/MainWindow.h"
 
 namespace rl {
+
+namespace {
+
+constexpr int kNoticeMs = 20000;
+
+} // namespace
 
 DesktopRunner::DesktopRunner(Options options, QObject *parent)
     : QObject(parent)
@@ -36,8 +43,16 @@ int DesktopRunner::run(QTextStream &out, QTextStream &err)
     if (!stopSignals.install())
         qCWarning(lcUi).noquote()
             << tr("kill will end the window without saving its settings: %1").arg(stopSignals.errorString());
-    EngineHost host(m_options.server.engine, m_options.server.alerts);
-    ApiService api(host, m_options.server.api); // after the host: its threads stop first
+    // The saved tuning, except what the command line set; a documentation run (--screenshot) uses neither.
+    const bool documentation = !m_options.screenshot.isEmpty();
+    HeadlessRunner::Options server = m_options.server;
+    QStringList notices;
+    if (!documentation)
+        notices = TuningSettings::apply(server.engine, server.alerts, m_options.tuningOverrides);
+    for (const QString &notice : notices)
+        qCInfo(lcUi).noquote() << notice;
+    EngineHost host(server.engine, server.alerts);
+    ApiService api(host, server.api); // after the host: its threads stop first
     QString url;
     if (api.listen()) {
         url = api.url();
@@ -45,10 +60,12 @@ int DesktopRunner::run(QTextStream &out, QTextStream &err)
     } else
         qCWarning(lcUi).noquote() << tr("HTTP API off: %1").arg(api.errorString());
 
-    MainWindow window(host, {url, &log, m_options.screenshot.isEmpty()});
+    MainWindow window(host, {url, &log, !documentation, m_options.tuningOverrides});
     if (m_options.size.isValid())
         window.resize(m_options.size);
     window.show();
+    if (!notices.isEmpty()) // the window says when the command line overrides what it saved
+        window.statusBar()->showMessage(notices.join(QStringLiteral("; ")), kNoticeMs);
     QObject::connect(&stopSignals, &StopSignals::received, &window, [&window](const QString &name) {
         qCInfo(lcUi).noquote() << tr("received %1, closing the window").arg(name);
         window.close();

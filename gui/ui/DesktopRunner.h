@@ -5,6 +5,7 @@
 #include <QString>
 
 #include "gui/server/HeadlessRunner.h"
+#include "gui/ui/TuningSettings.h"
 
 class QTextStream;
 
@@ -17,10 +18,11 @@ class DesktopRunner : public QObject {
 
 public:
     struct Options {
-        HeadlessRunner::Options server; // the engine, its alert rules and where to listen
-        QString screenshot;             // a PNG to save before exiting
-        double exitAfterSeconds = 0.0;  // 0: run until closed
-        QSize size;                     // the window's size; invalid keeps the saved or default one
+        HeadlessRunner::Options server;            // the engine, its alert rules and where to listen
+        QString screenshot;                        // a PNG to save before exiting
+        double exitAfterSeconds = 0.0;             // 0: run until closed
+        QSize size;                                // the window's size; invalid keeps the saved or default one
+        TuningSettings::Overrides tuningOverrides; // what the command line or the environment set
     };
     static constexpr double kDefaultScreenshotDelaySeconds = 10.0;
 

@@ -46,6 +46,9 @@ namespace {
 
 constexpr int kStatusMessageMs = 8000;
 constexpr int kControlsWidth = 300;
+const QSize kDefaultSize(1440, 900);
+// The charts first: without sizes the splitter shares by size hints, and the tables' hints are the tallest.
+const QList<int> kDefaultPaneSizes{3000, 3000, 2000};
 
 QString onOff(bool on)
 {
@@ -102,6 +105,8 @@ void MainWindow::buildMenus()
     loop->addAction(m_actions->quit);
     QMenu *presets = menuBar()->addMenu(tr("&Presets"));
     presets->addActions({m_actions->presetLow, m_actions->presetMedium, m_actions->presetHigh});
+    presets->addSeparator();
+    presets->addActions({m_actions->restoreDefaults, m_actions->resetLayout});
     // Shortcuts work wherever the focus is, menus open or not.
     addActions(m_actions->findChildren<QAction *>());
 }
@@ -144,8 +149,6 @@ QWidget *MainWindow::buildCentralWidget()
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 3);
     m_splitter->setStretchFactor(2, 2);
-    // The charts first: without sizes the splitter shares by size hints, and the tables' hints are the tallest.
-    m_splitter->setSizes({3000, 3000, 2000});
 
     auto *left = new QWidget(this);
     auto *leftLayout = new QVBoxLayout(left);
@@ -239,6 +242,8 @@ void MainWindow::connectActions()
         qCInfo(lcOperator).noquote() << tr("operator: simulator %1").arg(onOff(on));
         m_host.setSimulatorEnabled(on);
     });
+    connect(a.restoreDefaults, &QAction::triggered, this, &MainWindow::restoreDefaultTuning);
+    connect(a.resetLayout, &QAction::triggered, this, &MainWindow::resetLayout);
     connect(a.presetLow, &QAction::triggered, this, [this] { applyPreset(kLowVolume, tr("low volume")); });
     connect(a.presetMedium, &QAction::triggered, this, [this] { applyPreset(kMediumVolume, tr("medium volume")); });
     connect(a.presetHigh, &QAction::triggered, this, [this] { applyPreset(kHighVolume, tr("high volume")); });
@@ -467,15 +472,52 @@ void MainWindow::closeEvent(QCloseEvent *event)
 void MainWindow::restoreSettings()
 {
     if (!m_options.useSettings) {
-        resize(1440, 900);
+        resetLayout();
         return;
     }
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
-        resize(1440, 900);
-    m_splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
+        resize(kDefaultSize);
+    if (!m_splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray()))
+        m_splitter->setSizes(kDefaultPaneSizes);
     m_tabs->setCurrentIndex(settings.value(QStringLiteral("window/tab"), 0).toInt());
     m_charts->setWindowMinutes(settings.value(QStringLiteral("charts/windowMinutes"), 1).toInt());
+}
+
+void MainWindow::resetLayout()
+{
+    if (m_options.useSettings) {
+        QSettings settings;
+        settings.remove(QStringLiteral("window"));
+        settings.remove(QStringLiteral("charts"));
+    }
+    if (isMaximized() || isFullScreen())
+        showNormal();
+    resize(kDefaultSize);
+    m_splitter->setSizes(kDefaultPaneSizes);
+    m_tabs->setCurrentIndex(0);
+    m_charts->setWindowMinutes(1);
+}
+
+void MainWindow::restoreDefaultTuning()
+{
+    const EngineOptions defaults;
+    qCInfo(lcOperator).noquote() << tr("operator: restore default settings");
+    m_host.setBatchSize(static_cast<int>(defaults.loop.batchSize));
+    m_host.setIntervalSeconds(defaults.loop.intervalSeconds);
+    m_host.setEmissionRate(defaults.emissionRate);
+    m_host.setEvaluationEnabled(defaults.loop.evaluationEnabled);
+    m_host.setLoopEnabled(defaults.loop.loopEnabled);
+    m_host.setSimulatorEnabled(defaults.simulatorEnabled);
+    m_alerts->setTimeScale(AlertMonitor::Options().timeScale);
+    if (m_options.useSettings)
+        TuningSettings::clear();
+    statusBar()->showMessage(tr("Default settings restored: batch size %L1, interval %L2 s, %L3 items/min; the policy "
+                                "and what it learned are kept")
+                                 .arg(defaults.loop.batchSize)
+                                 .arg(defaults.loop.intervalSeconds)
+                                 .arg(defaults.emissionRate),
+                             kStatusMessageMs);
 }
 
 void MainWindow::saveSettings() const
@@ -485,6 +527,7 @@ void MainWindow::saveSettings() const
     settings.setValue(QStringLiteral("window/splitter"), m_splitter->saveState());
     settings.setValue(QStringLiteral("window/tab"), m_tabs->currentIndex());
     settings.setValue(QStringLiteral("charts/windowMinutes"), m_charts->windowMinutes());
+    TuningSettings::save(m_host.latestSnapshot(), m_host.alerts().timeScale(), m_options.tuningOverrides);
 }
 
 } // namespace rl

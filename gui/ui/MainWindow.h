@@ -7,6 +7,7 @@
 
 #include "gui/host/EngineSnapshot.h"
 #include "gui/host/LiveStats.h"
+#include "gui/ui/TuningSettings.h"
 
 class QLabel;
 class QProgressDialog;
@@ -42,6 +43,7 @@ public:
         // Off for documentation runs (--screenshot): the window neither reads nor writes the user's saved
         // layout, so a screenshot shows the defaults and leaves the user's settings as they were.
         bool useSettings = true;
+        TuningSettings::Overrides tuningOverrides; // not saved over while as the command line set them
     };
 
     MainWindow(EngineHost &host, Options options, QWidget *parent = nullptr);
@@ -78,6 +80,8 @@ private:
     void startDrain();
     void applyPreset(const VolumePreset &preset, const QString &name);
     void restoreSettings();
+    void restoreDefaultTuning();
+    void resetLayout();
     void saveSettings() const;
 
     EngineHost &m_host;

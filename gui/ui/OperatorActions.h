@@ -36,6 +36,8 @@ public:
     QAction *presetLow;
     QAction *presetMedium;
     QAction *presetHigh;
+    QAction *restoreDefaults; // the tuning back to the defaults, the saved tuning forgotten
+    QAction *resetLayout;     // the window's size, panes, tab and chart window back to the defaults
     QAction *quit;
 
 private:

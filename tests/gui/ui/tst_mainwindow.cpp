@@ -31,6 +31,7 @@
 #include "gui/ui/MainWindow.h"
 #include "gui/ui/OperatorActions.h"
 #include "gui/ui/TilesPanel.h"
+#include "gui/ui/TuningSettings.h"
 #include "widgets/AlertList.h"
 #include "widgets/Checklist.h"
 #include "widgets/GaugeTile.h"
@@ -248,6 +249,58 @@ private Q_SLOTS:
         TimeSeriesChart *rates = window.chartsPanel()->throughputChart();
         QTRY_VERIFY_WITH_TIMEOUT(
             rates->hoverText(3, host.latestSnapshot().wallTimeMs).contains(QStringLiteral("dropped")), kWaitMs);
+    }
+
+    // The tuning the operator left is there at the next start, except what the command line sets, which wins
+    // (and is said) without being saved over the operator's value. Restore defaults forgets it all.
+    void tuningSurvivesARestartUnlessTheCommandLineSetsIt()
+    {
+        using Key = TuningSettings::Key;
+        TuningSettings::clear();
+        {
+            EngineHost host(quietEngine());
+            MainWindow window(host, {});
+            window.show();
+            host.setBatchSize(77);
+            host.setIntervalSeconds(2.5);
+            host.setLoopEnabled(false);
+            QVERIFY(waitForSnapshot(host, [](const EngineSnapshot &s) {
+                return s.health.batchSize == 77 && s.health.intervalSeconds == 2.5 && !s.health.rlFeedbackEnabled;
+            }));
+            window.close();
+        }
+        EngineOptions options = quietEngine(); // as `--interval 3600` would start it
+        AlertMonitor::Options alerts;
+        TuningSettings::Overrides overrides;
+        overrides[Key::Interval] = {QStringLiteral("--interval 3600"), 3600.0};
+        const QStringList notices = TuningSettings::apply(options, alerts, overrides);
+        QCOMPARE(options.loop.batchSize, std::size_t(77));
+        QCOMPARE(options.loop.loopEnabled, false);
+        QCOMPARE(options.loop.intervalSeconds, 3600.0);
+        QCOMPARE(notices.size(), 1);
+        QVERIFY2(notices.first().contains(QStringLiteral("--interval 3600")) && notices.first().contains(u"2.5"),
+                 qPrintable(notices.first()));
+        {
+            EngineHost host(options, alerts);
+            MainWindow::Options windowOptions;
+            windowOptions.tuningOverrides = overrides;
+            MainWindow window(host, windowOptions);
+            window.show();
+            QVERIFY(waitForSnapshot(host, [](const EngineSnapshot &s) { return s.health.batchSize == 77; }));
+            window.close();
+        }
+        QCOMPARE(QSettings().value(QStringLiteral("tuning/intervalSeconds")).toDouble(), 2.5);
+        {
+            EngineHost host(options, alerts);
+            MainWindow window(host, {});
+            window.show();
+            window.actions().restoreDefaults->trigger();
+            QVERIFY(waitForSnapshot(host, [](const EngineSnapshot &s) {
+                return s.health.batchSize == 25 && s.health.intervalSeconds == 15.0 && s.health.rlFeedbackEnabled;
+            }));
+            QVERIFY(!QSettings().contains(QStringLiteral("tuning/batchSize")));
+        }
+        TuningSettings::clear();
     }
 
     // A documentation run (--screenshot) shows the default layout and leaves the user's settings alone.
