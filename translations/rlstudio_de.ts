@@ -744,10 +744,6 @@
         <translation>noch nicht genug Verlauf</translation>
     </message>
     <message>
-        <source>depth %1, trend %2 items/s</source>
-        <translation>Tiefe %1, Trend %2 Einträge/s</translation>
-    </message>
-    <message>
         <source>Queue depth stable or falling</source>
         <translation>Warteschlangentiefe stabil oder fallend</translation>
     </message>
@@ -786,6 +782,26 @@
     <message>
         <source>%L1 dropped in the last minute: the queue (%L2) is full</source>
         <translation>%L1 in der letzten Minute verdrängt: die Warteschlange (%L2) ist voll</translation>
+    </message>
+    <message>
+        <source>depth %L1; its lowest point rose by %L2 in the last minute</source>
+        <translation>Tiefe %L1; ihr Tiefststand stieg in der letzten Minute um %L2</translation>
+    </message>
+    <message>
+        <source>depth %L1; its lowest point holds</source>
+        <translation>Tiefe %L1; ihr Tiefststand hält</translation>
+    </message>
+    <message>
+        <source>the feedback loop flag is off: ticks process nothing</source>
+        <translation>der Schalter der Feedback-Schleife ist aus: die Takte verarbeiten nichts</translation>
+    </message>
+    <message>
+        <source>trajectory evaluation is off: nothing is emitted to keep up with</source>
+        <translation>die Trajektorienbewertung ist aus: es wird nichts erzeugt, mit dem Schritt zu halten wäre</translation>
+    </message>
+    <message>
+        <source>the queue is full and drops items</source>
+        <translation>die Warteschlange ist voll und verdrängt Einträge</translation>
     </message>
 </context>
 <context>
@@ -2176,10 +2192,6 @@ Beim Start wiederhergestellt: %5</translation>
         <translation>letzte Minute · SLO &lt; 5 s</translation>
     </message>
     <message>
-        <source>Cumulative regret of %1 and of the original seed policy over the same %L2 simulated requests</source>
-        <translation>Kumulierter Regret von %1 und der ursprünglichen Strategie seed über dieselben %L2 simulierten Anfragen</translation>
-    </message>
-    <message>
         <source>Dropped</source>
         <translation>Verdrängt</translation>
     </message>
@@ -2195,6 +2207,14 @@ Beim Start wiederhergestellt: %5</translation>
     <message>
         <source>%1 · original policy %2</source>
         <translation>%1 · ursprüngliche Policy %2</translation>
+    </message>
+    <message>
+        <source>%1 is not learning: the loop is off</source>
+        <translation>%1 lernt nicht: die Schleife ist aus</translation>
+    </message>
+    <message>
+        <source>Cumulative regret of %1 and of the original seed policy over the same %L2 simulated requests. The original policy learns from each request at once, %1 from the batches the loop processes.</source>
+        <translation>Kumulierter Regret von %1 und der ursprünglichen seed-Policy über dieselben %L2 simulierten Anfragen. Die ursprüngliche Policy lernt sofort aus jeder Anfrage, %1 aus den Batches, die die Schleife verarbeitet.</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,7 @@ namespace rl {
 namespace {
 
 constexpr qint64 kRollingWindowMs = static_cast<qint64>(LiveStats::kRollingWindowSeconds * 1000.0);
+constexpr double kFloorEvidenceSeconds = 30.0; // a third of it must hold several ticks at the usual intervals
 
 // Nearest-rank percentile of an unsorted copy.
 double percentile(std::vector<double> values, double p)
@@ -90,24 +91,16 @@ LiveSample LiveStats::compute(qint64 nowMs) const
         sample.latencyP95Ms = percentile(std::move(values), 0.95);
     }
 
-    if (m_points.size() >= 2 && newest.timeMs > oldest.timeMs) {
-        // Least squares over the window, so one tick's saw-tooth does not read as a trend.
-        double meanT = 0.0, meanD = 0.0;
+    if (sample.rollingWindowSeconds >= kFloorEvidenceSeconds) {
+        const qint64 span = newest.timeMs - oldest.timeMs;
+        double oldFloor = newest.depth, newFloor = newest.depth;
         for (const Point &point : m_points) {
-            meanT += static_cast<double>(point.timeMs - oldest.timeMs) / 1000.0;
-            meanD += point.depth;
+            if (point.timeMs - oldest.timeMs <= span / 3)
+                oldFloor = std::min(oldFloor, point.depth);
+            if (newest.timeMs - point.timeMs <= span / 3)
+                newFloor = std::min(newFloor, point.depth);
         }
-        const auto n = static_cast<double>(m_points.size());
-        meanT /= n;
-        meanD /= n;
-        double covariance = 0.0, variance = 0.0;
-        for (const Point &point : m_points) {
-            const double t = static_cast<double>(point.timeMs - oldest.timeMs) / 1000.0 - meanT;
-            covariance += t * (point.depth - meanD);
-            variance += t * t;
-        }
-        if (variance > 0.0)
-            sample.queueTrendPerSecond = covariance / variance;
+        sample.queueFloorRise = newFloor - oldFloor;
     }
     return sample;
 }

@@ -27,9 +27,12 @@ struct LiveSample {
     std::optional<double> latencyP50Ms; // batches of the rolling window
     std::optional<double> latencyP95Ms;
     std::optional<double> latencyMaxMs;
-    std::optional<double> queueTrendPerSecond; // least-squares slope of the depth over the rolling window
-    std::uint64_t recentExceptions = 0;        // failures with reason exception in the rolling window
-    std::uint64_t recentDropped = 0;           // items a full queue dropped in the rolling window
+    // How much the queue's floor rose: the lowest depth in the newest third of the rolling window minus
+    // the lowest in its oldest third. A loop that keeps up empties the queue every tick, so a saw-tooth
+    // keeps its floor; a queue the loop falls behind raises it. Unset until the window spans 30 s.
+    std::optional<double> queueFloorRise;
+    std::uint64_t recentExceptions = 0; // failures with reason exception in the rolling window
+    std::uint64_t recentDropped = 0;    // items a full queue dropped in the rolling window
 };
 
 // Turns cumulative totals into rates and batch latencies into percentiles, like the dashboard's

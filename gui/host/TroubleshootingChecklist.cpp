@@ -1,5 +1,6 @@
 #include "gui/host/TroubleshootingChecklist.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include <QDateTime>
@@ -11,7 +12,6 @@ namespace {
 
 constexpr double kMinimumEvidenceSeconds = 10.0; // rates over less history than this are not judged
 constexpr double kQueueSlo = 10.0;               // the runbook's queue-depth SLO
-constexpr double kRisingItemsPerSecond = 0.05;
 
 } // namespace
 
@@ -45,11 +45,17 @@ QList<TroubleshootingChecklist::Item> TroubleshootingChecklist::evaluate(const E
     if (sample.recentDropped > 0) {
         queueOk = false; // a full queue is not stable, whatever its trend
         queueDetail = tr("full: %L1 of %L2").arg(static_cast<qulonglong>(sample.queueDepth)).arg(health.queueCapacity);
-    } else if (sample.queueTrendPerSecond && enoughHistory) {
-        queueOk = sample.queueDepth <= kQueueSlo || *sample.queueTrendPerSecond <= kRisingItemsPerSecond;
-        queueDetail = tr("depth %1, trend %2 items/s")
-                          .arg(sample.queueDepth)
-                          .arg(locale.toString(*sample.queueTrendPerSecond, 'f', 2));
+    } else if (sample.queueFloorRise) {
+        // Judged on the queue's floor, not its slope: a steady saw-tooth (fill, then a batch empties it)
+        // has a slope that swings with the phase, and a floor that stays put.
+        const double tolerance = std::max(1.0, 0.1 * static_cast<double>(health.batchSize));
+        queueOk = sample.queueDepth <= kQueueSlo || *sample.queueFloorRise <= tolerance;
+        const auto depth = static_cast<qulonglong>(sample.queueDepth);
+        queueDetail = *sample.queueFloorRise > tolerance
+                          ? tr("depth %L1; its lowest point rose by %L2 in the last minute")
+                                .arg(depth)
+                                .arg(static_cast<qulonglong>(std::lround(*sample.queueFloorRise)))
+                          : tr("depth %L1; its lowest point holds").arg(depth);
     }
     items.append({tr("Queue depth stable or falling"), queueOk, queueDetail});
 
@@ -62,7 +68,15 @@ QList<TroubleshootingChecklist::Item> TroubleshootingChecklist::evaluate(const E
 
     std::optional<bool> rateOk;
     QString rateDetail = tr("not enough history yet");
-    if (enoughHistory) {
+    if (!health.rlFeedbackEnabled) {
+        rateOk = false; // a drain may have lifted the average, but nothing is processed on the ticks
+        rateDetail = tr("the feedback loop flag is off: ticks process nothing");
+    } else if (!health.trajectoryEvaluationEnabled) {
+        rateDetail = tr("trajectory evaluation is off: nothing is emitted to keep up with");
+    } else if (sample.recentDropped > 0) {
+        rateOk = false;
+        rateDetail = tr("the queue is full and drops items");
+    } else if (enoughHistory) {
         // Allow one batch of lag: the loop works in whole batches on its interval.
         const double slack = static_cast<double>(health.batchSize) / sample.rollingWindowSeconds;
         rateOk = sample.rollingAttemptedPerSecond + slack >= 0.9 * sample.rollingEmittedPerSecond;

@@ -101,15 +101,21 @@ void TilesPanel::showStats(const EngineSnapshot &snapshot, const LiveSample &sam
     }
     m_latency->setCaption(tr("last minute · SLO < 5 s"));
 
+    // The shadow original policy learns from each request's immediate outcome; the live one only from
+    // processed batches. With the loop off the live one stands still, so the two are not compared then.
+    const bool learning = snapshot.health.rlFeedbackEnabled;
     m_learning->setValue(locale.toString(snapshot.liveRegret, 'f', 1));
     m_learning->setCaption(
-        tr("%1 · original policy %2")
-            .arg(QString::fromStdString(snapshot.health.policy), locale.toString(snapshot.baselineRegret, 'f', 1)));
+        learning
+            ? tr("%1 · original policy %2")
+                  .arg(QString::fromStdString(snapshot.health.policy), locale.toString(snapshot.baselineRegret, 'f', 1))
+            : tr("%1 is not learning: the loop is off").arg(QString::fromStdString(snapshot.health.policy)));
     m_learning->setToolTip(
-        tr("Cumulative regret of %1 and of the original seed policy over the same %L2 simulated requests")
+        tr("Cumulative regret of %1 and of the original seed policy over the same %L2 simulated requests. The "
+           "original policy learns from each request at once, %1 from the batches the loop processes.")
             .arg(QString::fromStdString(snapshot.health.policy))
             .arg(snapshot.comparisonRequests));
-    m_learning->setLevel(snapshot.comparisonRequests == 0                 ? StatTile::Level::Neutral
+    m_learning->setLevel(snapshot.comparisonRequests == 0 || !learning    ? StatTile::Level::Neutral
                          : snapshot.liveRegret <= snapshot.baselineRegret ? StatTile::Level::Good
                                                                           : StatTile::Level::Warning);
 }
