@@ -160,6 +160,14 @@ void TimeSeriesChart::append(int series, qint64 timeMs, double value)
     scheduleRedraw();
 }
 
+void TimeSeriesChart::setNow(qint64 timeMs)
+{
+    if (m_nowMs == timeMs)
+        return;
+    m_nowMs = timeMs;
+    scheduleRedraw();
+}
+
 void TimeSeriesChart::setWindowSeconds(int seconds)
 {
     m_windowSeconds = std::max(1, seconds);
@@ -270,7 +278,9 @@ void TimeSeriesChart::redraw()
         if (const std::optional<QPointF> last = s.data.last())
             newest = std::max(newest.value_or(last->x()), last->x());
     }
-    const double to = newest.value_or(static_cast<double>(QDateTime::currentMSecsSinceEpoch()));
+    const double to = m_nowMs ? std::max(static_cast<double>(*m_nowMs), newest.value_or(0.0))
+                              : newest.value_or(static_cast<double>(QDateTime::currentMSecsSinceEpoch()));
+    m_shownUntilMs = std::llround(to);
     const double from = to - m_windowSeconds * 1000.0;
 
     // New axis labels can change the plot's width; lay out again until the point budget matches it, so

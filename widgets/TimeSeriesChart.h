@@ -35,6 +35,11 @@ public:
 
     int addSeries(const QString &name, const QColor &color = QColor(), qsizetype capacity = 20000);
     void append(int series, qint64 timeMs, double value);
+    // The clock the time axis follows (charts side by side share it): the axis ends here whether or not a
+    // series has a point this recent, so a series without news goes stale in view instead of freezing
+    // the axis. Unset, the axis ends at the newest point.
+    void setNow(qint64 timeMs);
+    qint64 shownUntilMs() const { return m_shownUntilMs; } // the time axis's end, as last drawn
     void setWindowSeconds(int seconds);
     void setUnit(const QString &unit, int decimals);
     void setValueRange(std::optional<double> min, std::optional<double> max);
@@ -81,6 +86,8 @@ private:
     std::vector<Threshold> m_thresholds;
     QTimer m_redrawTimer;
     int m_windowSeconds = 300;
+    std::optional<qint64> m_nowMs;
+    qint64 m_shownUntilMs = 0;
     QString m_unit;
     int m_decimals = 2;
     std::optional<double> m_fixedMin;

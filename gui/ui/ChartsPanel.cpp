@@ -86,6 +86,8 @@ void ChartsPanel::addSample(const LiveSample &sample)
         return;
     m_lastSampleMs = sample.timeMs;
     const qint64 t = sample.timeMs;
+    for (TimeSeriesChart *chart : {m_queueDepth, m_successRate, m_latency, m_throughput})
+        chart->setNow(t); // one clock for all: success and latency have no point while no batch runs
     m_queueDepth->append(0, t, sample.queueDepth);
     if (sample.successRate)
         m_successRate->append(0, t, 100.0 * *sample.successRate);

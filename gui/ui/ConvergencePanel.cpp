@@ -81,9 +81,13 @@ void ConvergencePanel::showSnapshot(const EngineSnapshot &snapshot)
     m_rewards->setRows(rewards);
 
     const qint64 t = snapshot.wallTimeMs;
-    if (t - m_lastSampleMs < kSamplePeriodMs || snapshot.comparisonRequests == 0)
+    if (t - m_lastSampleMs < kSamplePeriodMs)
         return;
     m_lastSampleMs = t;
+    m_regret->setNow(t); // the loop's clock, like the charts above: no requests is news too
+    m_share->setNow(t);
+    if (snapshot.comparisonRequests == 0)
+        return;
     m_regret->append(0, t, snapshot.liveRegret);
     m_regret->append(1, t, snapshot.baselineRegret);
 

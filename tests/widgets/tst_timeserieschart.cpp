@@ -51,6 +51,7 @@ private Q_SLOTS:
     void hiddenChartRedrawsWhenShown();
     void flatDataGetsAReadableAxis();
     void shortChartKeepsLabelsReadable();
+    void axisFollowsTheSharedClockWithoutNews();
 };
 
 void TstTimeSeriesChart::appendsCoalesceIntoOneRedraw()
@@ -226,6 +227,28 @@ void TstTimeSeriesChart::shortChartKeepsLabelsReadable()
     QVERIFY(!legend->text().contains(QStringLiteral("ticket")));
     const QValueAxis *axis = valueAxis(chart);
     QVERIFY(axis->max() >= 30.0 && axis->max() < 100.0);
+}
+
+// A series without points for a while (no batches: no success rate) does not hold the axis back: it
+// follows the clock the charts share, and the stale line scrolls off.
+void TstTimeSeriesChart::axisFollowsTheSharedClockWithoutNews()
+{
+    TimeSeriesChart chart(QStringLiteral("Success rate"));
+    const int series = chart.addSeries(QStringLiteral("success"));
+    chart.setWindowSeconds(60);
+    QVERIFY(showAndSettle(chart));
+    QSignalSpy spy(&chart, &TimeSeriesChart::redrawn);
+    for (int i = 0; i <= 30; ++i)
+        chart.append(series, kStartMs + i * 1000, 99.0);
+    chart.setNow(kStartMs + 30 * 1000);
+    QVERIFY(spy.wait(1000));
+    QCOMPARE(chart.shownUntilMs(), kStartMs + 30 * 1000);
+    QCOMPARE(chart.displayedPointCount(series), 31);
+
+    chart.setNow(kStartMs + 120 * 1000); // a minute and a half with no batch
+    QVERIFY(spy.wait(1000));
+    QCOMPARE(chart.shownUntilMs(), kStartMs + 120 * 1000);
+    QCOMPARE(chart.displayedPointCount(series), 0);
 }
 
 QTEST_MAIN(TstTimeSeriesChart)
