@@ -28,7 +28,7 @@ StatTile::StatTile(const QString &title, QWidget *parent)
     m_title->setFont(titleFont);
     m_caption->setFont(titleFont);
     QFont valueFont = font();
-    valueFont.setPointSizeF(valueFont.pointSizeF() * 1.9);
+    valueFont.setPointSizeF(valueFont.pointSizeF() * 1.6); // seven tiles fit beside the controls at 1024 px
     valueFont.setWeight(QFont::DemiBold);
     m_value->setFont(valueFont);
     m_caption->setVisible(false);

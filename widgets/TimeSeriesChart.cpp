@@ -108,7 +108,8 @@ TimeSeriesChart::TimeSeriesChart(const QString &title, QWidget *parent)
 
     m_view->setRenderHint(QPainter::Antialiasing);
     m_view->setFrameShape(QFrame::NoFrame);
-    m_view->setMinimumSize(200, 90); // a legend wrapped onto two lines takes its room from the plot
+    // Four fit beside the controls at 1024 px; a legend wrapped onto two lines takes its room from the plot.
+    m_view->setMinimumSize(150, 90);
     m_view->setAccessibleName(title);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

@@ -38,6 +38,7 @@
 #include "gui/ui/QueuePanel.h"
 #include "gui/ui/TilesPanel.h"
 #include "widgets/Checklist.h"
+#include "widgets/FitOrScrollArea.h"
 #include "widgets/LogView.h"
 
 namespace rl {
@@ -165,10 +166,15 @@ QWidget *MainWindow::buildCentralWidget()
                                                        + scroll->verticalScrollBar()->sizeHint().width()));
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
 
+    // Narrower than the tiles and charts need (1024 px, a long translation), the dashboard scrolls
+    // sideways rather than clip or make the window wider than asked.
+    auto *dashboard = new FitOrScrollArea(this);
+    dashboard->setContent(left);
+
     auto *central = new QWidget(this);
     auto *layout = new QHBoxLayout(central);
     layout->setContentsMargins(6, 6, 6, 6);
-    layout->addWidget(left, 1);
+    layout->addWidget(dashboard, 1);
     layout->addWidget(scroll);
 
     connect(m_charts, &ChartsPanel::windowChanged, m_convergence, &ConvergencePanel::setWindowSeconds);

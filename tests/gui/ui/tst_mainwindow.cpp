@@ -561,6 +561,32 @@ private Q_SLOTS:
         QVERIFY(waitForState(QStringLiteral("inactive")));
     }
 
+    // The smallest supported window, in English and in German: the window is the size asked for, and
+    // the dashboard scrolls rather than widening it.
+    void fitsIn1024By700InBothLanguages()
+    {
+        QTranslator translator;
+        QVERIFY(translator.load(QStringLiteral(":/i18n/rlstudio_de.qm")));
+        for (const bool german : {false, true}) {
+            if (german)
+                QCoreApplication::installTranslator(&translator);
+            EngineHost host(quietEngine());
+            MainWindow::Options options;
+            options.useSettings = false;
+            MainWindow window(host, options);
+            window.resize(1024, 700);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            QVERIFY2(window.minimumSizeHint().width() <= 1024 && window.minimumSizeHint().height() <= 700,
+                     qPrintable(QStringLiteral("%1x%2")
+                                    .arg(window.minimumSizeHint().width())
+                                    .arg(window.minimumSizeHint().height())));
+            QCOMPARE(window.size(), QSize(1024, 700));
+            if (german)
+                QCoreApplication::removeTranslator(&translator);
+        }
+    }
+
     void germanTranslationIsComplete()
     {
         QFile ts(QStringLiteral(RLSTUDIO_SOURCE_DIR "/translations/rlstudio_de.ts"));
