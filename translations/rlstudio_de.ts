@@ -2030,16 +2030,16 @@ Beim Start wiederhergestellt: %5</translation>
         <translation>&amp;Standardeinstellungen wiederherstellen</translation>
     </message>
     <message>
-        <source>Batch size, interval, emission rate, the switches and the time scale back to their defaults, and nothing saved for the next start; the policy and what it learned are kept</source>
-        <translation>Batchgröße, Intervall, Emissionsrate, die Schalter und die Zeitskala auf ihre Standardwerte, und nichts für den nächsten Start gespeichert; die Policy und was sie gelernt hat bleiben erhalten</translation>
-    </message>
-    <message>
         <source>Reset &amp;layout</source>
         <translation>&amp;Layout zurücksetzen</translation>
     </message>
     <message>
         <source>The window&apos;s size, panes, tab and chart window back to the defaults</source>
         <translation>Größe, Bereiche, Reiter und Diagrammzeitraum des Fensters auf die Standardwerte</translation>
+    </message>
+    <message>
+        <source>Batch size, interval, emission rate, the switches and the time scale back to their defaults, for the next start too; the policy and what it learned are kept</source>
+        <translation>Batchgröße, Intervall, Emissionsrate, die Schalter und die Zeitskala auf ihre Standardwerte, auch für den nächsten Start; die Policy und was sie gelernt hat bleiben erhalten</translation>
     </message>
 </context>
 <context>

@@ -90,7 +90,10 @@ void LabelledSlider::setValue(double value)
 
 bool LabelledSlider::isBeingEdited() const
 {
-    return m_slider->isSliderDown() || m_spinBox->hasFocus();
+    // Typed but not yet committed: the box's text is not the value's. Once Enter commits it, snapshots
+    // update the box again even while it keeps the focus.
+    return m_slider->isSliderDown()
+           || (m_spinBox->hasFocus() && m_spinBox->cleanText() != m_spinBox->textFromValue(m_value));
 }
 
 double LabelledSlider::toValue(int position) const

@@ -31,7 +31,7 @@ public:
     double value() const { return m_value; }
     QSlider *slider() const { return m_slider; }
     QDoubleSpinBox *spinBox() const { return m_spinBox; }
-    // The user is dragging the slider or has the spin box: a sync from a snapshot would undo their change.
+    // The user is dragging the slider or typing in the box: a sync from a snapshot would undo their change.
     bool isBeingEdited() const;
 
 Q_SIGNALS:

@@ -114,6 +114,12 @@ std::size_t FeedbackQueue::purge(PurgeLimit limit, SeqRange *purged)
     return size;
 }
 
+FeedbackQueue::Count FeedbackQueue::count() const
+{
+    std::lock_guard lock(m_mutex);
+    return {m_pushed.load(std::memory_order_relaxed), m_size.load(std::memory_order_relaxed)};
+}
+
 std::size_t FeedbackQueue::capacity() const
 {
     std::lock_guard lock(m_mutex);

@@ -52,6 +52,12 @@ public:
     std::size_t setCapacity(std::size_t capacity);
 
     std::uint64_t pushedTotal() const noexcept { return m_pushed.load(std::memory_order_relaxed); }
+    // The pushes so far and the depth at one instant (under the lock): a purge mark and the count it shows.
+    struct Count {
+        std::uint64_t pushedTotal = 0;
+        std::size_t size = 0;
+    };
+    Count count() const;
     std::uint64_t droppedTotal() const noexcept { return m_dropped.load(std::memory_order_relaxed); }
 
 private:

@@ -25,8 +25,9 @@ constexpr std::size_t kRoundBudget = 65536;
 // wal_autocheckpoint would do it inside COMMIT, holding back that commit's acknowledgements, so it is
 // turned off (our WAL hook replaces it) and the writer checkpoints after the callbacks have run.
 constexpr int kWalCheckpointFrames = 4096;
-// How long a record nobody waits for may wait for others to share its commit: a route's decision is not
-// acknowledged, and a crash within the linger loses at most this much of the decision log.
+// How long a record nobody waits for (a decision, an outcome, a consumption, a checkpoint) may wait for
+// others to share its commit. None is acknowledged; a crash loses those of the last linger and commit, and
+// restore copes: a lost consumption is learned again from the journal, exactly as before.
 constexpr auto kLinger = std::chrono::milliseconds(5);
 constexpr auto kMaxBackoff = std::chrono::seconds(1);
 constexpr int kAttemptsWhenStopping = 5; // 0.3 s of retries with the backoff below

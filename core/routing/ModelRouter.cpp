@@ -242,8 +242,7 @@ FeedbackBatchResult ModelRouter::processTrajectoryFeedback(std::size_t batchSize
             hook->evicted(evicted);
     }
     // In groups, so the history's cache misses for a group overlap instead of queueing one by one; the lock
-    // is taken per group, so a route waits for a few updates, never for a whole batch (the loop's thread may
-    // run at a lower priority than the route's: a long hold would invert them).
+    // is taken per group, so a route waits for a few updates, never for a whole batch.
     constexpr std::size_t kGroup = 16;
     std::array<std::uint64_t, kGroup> hashes;
     for (std::size_t first = 0; first < batch.size(); first += kGroup) {

@@ -22,6 +22,7 @@ EngineSnapshot initialSnapshot(const EngineOptions &options)
     snapshot.health.intervalSeconds = options.loop.intervalSeconds;
     snapshot.health.policy = options.policy;
     snapshot.emissionRate = options.emissionRate;
+    snapshot.simulatorEnabled = options.simulatorEnabled;
     if (options.journal) {
         JournalHealth journal;
         journal.directory = options.journal->directory;

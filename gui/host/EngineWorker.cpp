@@ -617,9 +617,9 @@ EngineSnapshot EngineWorker::takeSnapshot()
     health.trajectoryEvaluationEnabled = m_evaluator->enabled();
     health.routerRegistered = m_processor->router() != nullptr;
     health.loopRunning = m_tickTimer->isActive();
-    // The mark first: a push in between only makes the depth shown larger than what a purge may take.
-    snapshot.queuePushedTotal = m_router ? m_router->queue().pushedTotal() : 0;
-    health.queueDepth = m_router ? m_router->queue().size() : 0;
+    const FeedbackQueue::Count counted = m_router ? m_router->queue().count() : FeedbackQueue::Count{};
+    snapshot.queuePushedTotal = counted.pushedTotal; // the purge mark of the depth shown
+    health.queueDepth = counted.size;
     health.queueCapacity = m_router ? m_router->queue().capacity() : 0;
     health.lastTickMs = m_lastTickMs;
     health.batchSize = m_options.loop.batchSize;
@@ -669,7 +669,7 @@ EngineSnapshot EngineWorker::takeSnapshot()
     snapshot.batchLatenciesMs = std::move(m_batchLatenciesMs);
     m_batchLatenciesMs.clear(); // moved-from: valid but unspecified
     snapshot.drain = m_drain;
-    snapshot.simulatorEnabled = m_simulatorTimer->isActive();
+    snapshot.simulatorEnabled = m_options.simulatorEnabled; // the switch: its timer is off while the engine cannot run
     snapshot.emissionRate = m_options.emissionRate;
     snapshot.lastProcess = m_lastProcess;
     // Steady, but following the wall clock forward (a suspend stops the monotonic clock): never back.

@@ -1,5 +1,7 @@
 #include "gui/host/GradualRecovery.h"
 
+#include <utility>
+
 #include "gui/host/EngineHost.h"
 #include "gui/host/LoggingCategories.h"
 
@@ -22,6 +24,7 @@ void GradualRecovery::start()
 {
     if (running())
         return;
+    m_cancelAsked = false;
     enter(Step::DisablingEvaluation, tr("Gradual recovery 1/3: disabling trajectory evaluation to stop queue growth"));
     m_host.setEvaluationEnabled(false);
 }
@@ -29,6 +32,7 @@ void GradualRecovery::start()
 void GradualRecovery::cancel()
 {
     if (m_step == Step::Draining) {
+        m_cancelAsked = true;
         m_host.cancelDrain(); // onDrainFinished reports the stop with what was left
         return;
     }
@@ -56,7 +60,7 @@ void GradualRecovery::onDrainFinished(const DrainProgress &progress)
 {
     if (m_step != Step::Draining)
         return;
-    if (progress.cancelled) {
+    if (progress.cancelled || std::exchange(m_cancelAsked, false)) {
         enter(Step::Stopped, tr("Gradual recovery stopped: the drain was cancelled with %L1 items left; "
                                 "trajectory evaluation stays disabled")
                                  .arg(progress.remaining));

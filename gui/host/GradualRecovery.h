@@ -38,6 +38,7 @@ private:
 
     EngineHost &m_host;
     Step m_step = Step::Idle;
+    bool m_cancelAsked = false; // while draining: the drain may end before it sees the cancel
 };
 
 } // namespace rl

@@ -533,7 +533,10 @@ void MainWindow::saveSettings() const
     settings.setValue(QStringLiteral("window/splitter"), m_splitter->saveState());
     settings.setValue(QStringLiteral("window/tab"), m_tabs->currentIndex());
     settings.setValue(QStringLiteral("charts/windowMinutes"), m_charts->windowMinutes());
-    TuningSettings::save(m_host.latestSnapshot(), m_host.alerts().timeScale(), m_options.tuningOverrides);
+    // Before the engine is up (a restore still running, a start that failed) the snapshot holds the
+    // configuration, not what the operator ran: nothing to save then.
+    if (m_host.latestSnapshot().health.routerRegistered)
+        TuningSettings::save(m_host.latestSnapshot(), m_host.alerts().timeScale(), m_options.tuningOverrides);
 }
 
 } // namespace rl

@@ -40,11 +40,10 @@ OperatorActions::OperatorActions(QObject *parent)
           make(tr("&High"),
                tr("Runbook recommendation for > 50 items/min: batch 50, interval 10 s (simulator at 120 items/min)"),
                QKeySequence(Qt::CTRL | Qt::Key_3)))
-    , restoreDefaults(
-          make(tr("Restore &default settings"),
-               tr("Batch size, interval, emission rate, the switches and the time scale back to their "
-                  "defaults, and nothing saved for the next start; the policy and what it learned are kept"),
-               QKeySequence()))
+    , restoreDefaults(make(tr("Restore &default settings"),
+                           tr("Batch size, interval, emission rate, the switches and the time scale back to their "
+                              "defaults, for the next start too; the policy and what it learned are kept"),
+                           QKeySequence()))
     , resetLayout(make(tr("Reset &layout"), tr("The window's size, panes, tab and chart window back to the defaults"),
                        QKeySequence()))
     , quit(make(tr("&Quit"), tr("Stop the engine and close RL Feedback Studio"), QKeySequence::Quit))

@@ -166,11 +166,12 @@ void TstLabelledSlider::spinBoxEntryEmitsOnce()
     s.spinBox()->selectAll();
     QTest::keyClicks(s.spinBox(), QStringLiteral("0.37"));
     QCOMPARE(spy.count(), 0);
+    QVERIFY(s.isBeingEdited()); // typed, not committed: snapshots leave the box alone
     QTest::keyClick(s.spinBox(), Qt::Key_Return);
     QCOMPARE(spy.count(), 1);
     QCOMPARE(spy.first().first().toDouble(), 0.37);
     QCOMPARE(s.value(), 0.37);
-    QVERIFY(s.isBeingEdited()); // focus stays: snapshots leave the box alone until the user moves on
+    QVERIFY(!s.isBeingEdited()); // committed: the box shows the engine's value again, focus or not
 }
 
 QTEST_MAIN(TstLabelledSlider)
