@@ -1918,6 +1918,34 @@ Beim Start wiederhergestellt: %5</translation>
         <source>Default settings restored: batch size %L1, interval %L2 s, %L3 items/min; the policy and what it learned are kept</source>
         <translation>Standardeinstellungen wiederhergestellt: Batchgröße %L1, Intervall %L2 s, %L3 Einträge/min; die Policy und was sie gelernt hat bleiben erhalten</translation>
     </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>&amp;About RL Feedback Studio</source>
+        <translation>Ü&amp;ber RL Feedback Studio</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Qt %1 · SQLite %2 · Boost %3.%4 · nlohmann/json %5.%6.%7</source>
+        <translation>Qt %1 · SQLite %2 · Boost %3.%4 · nlohmann/json %5.%6.%7</translation>
+    </message>
+    <message>
+        <source>About RL Feedback Studio</source>
+        <translation>Über RL Feedback Studio</translation>
+    </message>
+    <message>
+        <source>RL Feedback Studio %1: a contextual-bandit model router and its trajectory-feedback loop, to watch, tune and operate live.</source>
+        <translation>RL Feedback Studio %1: ein kontextueller Bandit als Modell-Router und seine Trajektorien-Feedback-Schleife, live zu beobachten, abzustimmen und zu bedienen.</translation>
+    </message>
 </context>
 <context>
     <name>rl::OperatorActions</name>

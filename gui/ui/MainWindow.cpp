@@ -2,6 +2,10 @@
 
 #include <algorithm>
 
+#include <boost/version.hpp>
+#include <nlohmann/json.hpp>
+#include <sqlite3.h>
+
 #include <QAbstractSpinBox>
 #include <QAction>
 #include <QCloseEvent>
@@ -108,6 +112,9 @@ void MainWindow::buildMenus()
     presets->addActions({m_actions->presetLow, m_actions->presetMedium, m_actions->presetHigh});
     presets->addSeparator();
     presets->addActions({m_actions->restoreDefaults, m_actions->resetLayout});
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Keyboard shortcuts"), QKeySequence::HelpContents, this, &MainWindow::showShortcuts);
+    help->addAction(tr("&About RL Feedback Studio"), this, &MainWindow::showAbout);
     // Shortcuts work wherever the focus is, menus open or not.
     addActions(m_actions->findChildren<QAction *>());
 }
@@ -503,6 +510,42 @@ void MainWindow::resetLayout()
     m_splitter->setSizes(kDefaultPaneSizes);
     m_tabs->setCurrentIndex(0);
     m_charts->setWindowMinutes(1);
+}
+
+void MainWindow::showShortcuts()
+{
+    QStringList rows;
+    for (const QAction *action : m_actions->findChildren<QAction *>()) {
+        if (action->shortcut().isEmpty())
+            continue;
+        rows << QStringLiteral("<tr><td><b>%1</b></td><td>&nbsp;&nbsp;%2</td><td>&nbsp;&nbsp;%3</td></tr>")
+                    .arg(action->shortcut().toString(QKeySequence::NativeText).toHtmlEscaped(),
+                         action->text().remove(QLatin1Char('&')).toHtmlEscaped(), action->toolTip().toHtmlEscaped());
+    }
+    QMessageBox box(QMessageBox::NoIcon, tr("Keyboard shortcuts"),
+                    QStringLiteral("<table>%1</table>").arg(rows.join(QString())), QMessageBox::Close, this);
+    box.setTextFormat(Qt::RichText);
+    box.setObjectName(QStringLiteral("ShortcutsDialog"));
+    box.exec();
+}
+
+void MainWindow::showAbout()
+{
+    const QString versions = tr("Qt %1 · SQLite %2 · Boost %3.%4 · nlohmann/json %5.%6.%7")
+                                 .arg(QString::fromLatin1(qVersion()), QString::fromLatin1(sqlite3_libversion()))
+                                 .arg(BOOST_VERSION / 100000)
+                                 .arg(BOOST_VERSION / 100 % 1000)
+                                 .arg(NLOHMANN_JSON_VERSION_MAJOR)
+                                 .arg(NLOHMANN_JSON_VERSION_MINOR)
+                                 .arg(NLOHMANN_JSON_VERSION_PATCH);
+    QMessageBox box(QMessageBox::Information, tr("About RL Feedback Studio"),
+                    tr("RL Feedback Studio %1: a contextual-bandit model router and its trajectory-feedback loop, "
+                       "to watch, tune and operate live.")
+                        .arg(QCoreApplication::applicationVersion()),
+                    QMessageBox::Close, this);
+    box.setInformativeText(versions);
+    box.setObjectName(QStringLiteral("AboutDialog"));
+    box.exec();
 }
 
 void MainWindow::restoreDefaultTuning()

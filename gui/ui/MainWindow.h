@@ -81,6 +81,8 @@ private:
     void applyPreset(const VolumePreset &preset, const QString &name);
     void restoreSettings();
     void restoreDefaultTuning();
+    void showShortcuts();
+    void showAbout();
     void resetLayout();
     void saveSettings() const;
 

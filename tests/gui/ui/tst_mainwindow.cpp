@@ -10,6 +10,8 @@
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
 #include <QSignalSpy>
@@ -585,6 +587,39 @@ private Q_SLOTS:
             if (german)
                 QCoreApplication::removeTranslator(&translator);
         }
+    }
+
+    // Help lists every shortcut with what it does, and About names the versions the build uses.
+    void helpListsShortcutsAndVersions()
+    {
+        EngineHost host(quietEngine());
+        MainWindow window(host, {});
+        window.show();
+        QMenu *help = nullptr;
+        for (QAction *menu : window.menuBar()->actions()) {
+            if (menu->text() == QStringLiteral("&Help"))
+                help = menu->menu();
+        }
+        QVERIFY(help);
+        QString shown;
+        const auto readAndClose = [&shown](const QString &objectName) {
+            QTimer::singleShot(0, [&shown, objectName] {
+                auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+                QVERIFY(box);
+                QCOMPARE(box->objectName(), objectName);
+                shown = box->text() + box->informativeText();
+                box->close();
+            });
+        };
+        readAndClose(QStringLiteral("ShortcutsDialog"));
+        help->actions().at(0)->trigger();
+        QVERIFY2(shown.contains(QKeySequence(Qt::CTRL | Qt::Key_P).toString(QKeySequence::NativeText))
+                     && shown.contains(QStringLiteral("Process once")),
+                 qPrintable(shown));
+        readAndClose(QStringLiteral("AboutDialog"));
+        help->actions().at(1)->trigger();
+        QVERIFY2(shown.contains(QString::fromLatin1(qVersion())) && shown.contains(QStringLiteral("SQLite")),
+                 qPrintable(shown));
     }
 
     void germanTranslationIsComplete()
