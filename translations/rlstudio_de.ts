@@ -1946,6 +1946,14 @@ Beim Start wiederhergestellt: %5</translation>
         <source>RL Feedback Studio %1: a contextual-bandit model router and its trajectory-feedback loop, to watch, tune and operate live.</source>
         <translation>RL Feedback Studio %1: ein kontextueller Bandit als Modell-Router und seine Trajektorien-Feedback-Schleife, live zu beobachten, abzustimmen und zu bedienen.</translation>
     </message>
+    <message>
+        <source>first tick in %L1 s</source>
+        <translation>erster Takt in %L1 s</translation>
+    </message>
+    <message>
+        <source>first tick due now</source>
+        <translation>erster Takt jetzt fällig</translation>
+    </message>
 </context>
 <context>
     <name>rl::OperatorActions</name>

@@ -1,6 +1,7 @@
 #include "gui/ui/MainWindow.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include <boost/version.hpp>
 #include <nlohmann/json.hpp>
@@ -408,6 +409,20 @@ void MainWindow::showSnapshot(const EngineSnapshot &snapshot)
     showStatus(snapshot);
 }
 
+// The default interval is 15 s: until the first tick the window says when it comes, so a quiet first
+// minute does not read as a stuck loop.
+QString MainWindow::tickText(const EngineSnapshot &snapshot)
+{
+    const HealthState &health = snapshot.health;
+    if (health.lastTickMs)
+        return tr("last tick %1")
+            .arg(QDateTime::fromMSecsSinceEpoch(*health.lastTickMs).toString(QStringLiteral("HH:mm:ss")));
+    if (!health.loopRunning)
+        return tr("no tick yet");
+    const double wait = health.intervalSeconds - snapshot.uptimeSeconds;
+    return wait > 0.5 ? tr("first tick in %L1 s").arg(std::ceil(wait)) : tr("first tick due now");
+}
+
 void MainWindow::showStatus(const EngineSnapshot &snapshot)
 {
     const HealthState &health = snapshot.health;
@@ -422,11 +437,7 @@ void MainWindow::showStatus(const EngineSnapshot &snapshot)
                               .arg(health.routerRegistered ? tr("registered") : tr("missing"),
                                    health.loopRunning ? tr("running") : tr("stopped"),
                                    QString::fromStdString(health.policy)));
-    m_tickStatus->setText(
-        health.lastTickMs
-            ? tr("last tick %1")
-                  .arg(QDateTime::fromMSecsSinceEpoch(*health.lastTickMs).toString(QStringLiteral("HH:mm:ss")))
-            : tr("no tick yet"));
+    m_tickStatus->setText(tickText(snapshot));
     showJournal(health.journal);
 }
 

@@ -72,6 +72,7 @@ private:
     void connectActions();
     void showSnapshot(const EngineSnapshot &snapshot);
     void showStatus(const EngineSnapshot &snapshot);
+    static QString tickText(const EngineSnapshot &snapshot);
     void showJournal(const std::optional<JournalHealth> &journal);
     void showDrain(const DrainProgress &drain);
     void confirmPurge();

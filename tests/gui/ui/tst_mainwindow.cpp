@@ -13,6 +13,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSlider>
@@ -620,6 +621,27 @@ private Q_SLOTS:
         help->actions().at(1)->trigger();
         QVERIFY2(shown.contains(QString::fromLatin1(qVersion())) && shown.contains(QStringLiteral("SQLite")),
                  qPrintable(shown));
+    }
+
+    // Before the first tick the status bar says when it comes, not just "no tick yet".
+    void statusBarSaysWhenTheFirstTickComes()
+    {
+        EngineHost host(quietEngine()); // a 1-hour interval
+        MainWindow window(host, {});
+        window.show();
+        const auto tickLabel = [&window]() -> QString {
+            for (const QLabel *label : window.statusBar()->findChildren<QLabel *>()) {
+                if (label->text().startsWith(QStringLiteral("first tick")))
+                    return label->text();
+            }
+            return {};
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(!tickLabel().isEmpty(), kWaitMs);
+        const QString text = tickLabel();
+        QString digits = text;
+        digits.remove(QRegularExpression(QStringLiteral("[^0-9]"))); // whatever the locale's grouping
+        QVERIFY2(text.endsWith(QStringLiteral(" s")) && digits.toInt() > 3500 && digits.toInt() <= 3600,
+                 qPrintable(text));
     }
 
     void germanTranslationIsComplete()
