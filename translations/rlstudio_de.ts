@@ -811,8 +811,8 @@
         <translation>%1 gilt statt des gespeicherten Werts %2</translation>
     </message>
     <message>
-        <source>the saved %1 &quot;%2&quot; is not valid and was not used</source>
-        <translation>der gespeicherte Wert %1 &quot;%2&quot; ist ungültig und wurde nicht verwendet</translation>
+        <source>a saved setting was not used: %1</source>
+        <translation>eine gespeicherte Einstellung wurde nicht verwendet: %1</translation>
     </message>
 </context>
 <context>

@@ -38,7 +38,6 @@ constexpr std::uint64_t kMaxQueueCapacity = 10000000;
 constexpr std::uint64_t kMaxHistoryCapacity = 10000000;
 constexpr double kMinStatusEverySeconds = 0.1;
 constexpr double kMaxStatusEverySeconds = 86400.0;
-constexpr double kMaxTimeScale = 3600.0;
 constexpr int kMaxWindowSide = 16384;
 
 [[noreturn]] void fail(const QString &message)
@@ -559,8 +558,8 @@ void parseRun(QCommandLineParser &parser, const QStringList &arguments,
                      .arg(kMaxStatusEverySeconds));
     }
     if (parser.isSet(timeScale))
-        run.alerts.timeScale = parseReal(QStringLiteral("--time-scale"), parser.value(timeScale), 1.0, kMaxTimeScale,
-                                         CommandLine::tr("times"));
+        run.alerts.timeScale = parseReal(QStringLiteral("--time-scale"), parser.value(timeScale), 1.0,
+                                         AlertMonitor::kMaxTimeScale, CommandLine::tr("times"));
     for (const QString &path : parser.values(rules)) {
         try {
             run.alerts.sources.push_back(AlertMonitor::loadRules(text(path)));

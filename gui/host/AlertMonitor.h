@@ -38,6 +38,7 @@ class AlertMonitor : public QObject {
 public:
     static constexpr double kDefaultIntervalSeconds = 60.0; // Prometheus's default evaluation_interval
     static constexpr double kMinimumPeriodSeconds = 0.05;   // however compressed, at most 20 evaluations a second
+    static constexpr double kMaxTimeScale = 3600.0;         // an hour's rules in a second, for a demo
 
     struct Options {
         std::vector<AlertRuleSource> sources; // empty: the shipped rules

@@ -1,6 +1,13 @@
 #include "gui/ui/TuningSettings.h"
 
+#include <algorithm>
+#include <cmath>
+
 #include <QSettings>
+
+#include "core/bandit/Policy.h"
+#include "core/loop/LoopConfig.h"
+#include "core/support/NumberFormat.h"
 
 namespace rl {
 
@@ -52,57 +59,53 @@ QVariant TuningSettings::valueIn(Key key, const EngineOptions &engine, const Ale
 
 namespace {
 
-// Stores a saved value into the options, if it is one the command line would accept; false if not.
-bool setOption(TuningSettings::Key key, const QVariant &value, EngineOptions &engine, AlertMonitor::Options &alerts)
+// A saved number, checked as the command line checks its flag; throws ConfigError naming the setting.
+double savedNumber(const QString &name, const QVariant &value, double min, double max)
 {
-    bool ok = true;
+    bool ok = false;
+    const double number = value.toDouble(&ok);
+    if (!ok || !std::isfinite(number) || number < min || number > max)
+        throw ConfigError(name.toStdString() + "=\"" + value.toString().toStdString() + "\" is not a number in "
+                          + formatNumber(min) + ".." + formatNumber(max));
+    return number;
+}
+
+// Stores a saved value into the options through the parsers the command line and the environment use, so
+// a saved value is held to the same ranges; throws ConfigError naming the setting.
+void setOption(TuningSettings::Key key, const QVariant &value, EngineOptions &engine, AlertMonitor::Options &alerts)
+{
+    const QString name = settingName(key);
+    const std::string text = value.toString().toStdString();
     switch (key) {
-    case TuningSettings::Key::BatchSize: {
-        const qulonglong n = value.toULongLong(&ok);
-        ok = ok && n >= LoopConfig::kMinBatchSize && n <= LoopConfig::kMaxBatchSize;
-        if (ok)
-            engine.loop.batchSize = n;
+    case TuningSettings::Key::BatchSize:
+        engine.loop.batchSize = parseBatchSize(name.toStdString(), text);
         break;
-    }
-    case TuningSettings::Key::Interval: {
-        const double s = value.toDouble(&ok);
-        ok = ok && s >= LoopConfig::kMinIntervalSeconds && s <= LoopConfig::kMaxIntervalSeconds;
-        if (ok)
-            engine.loop.intervalSeconds = s;
+    case TuningSettings::Key::Interval:
+        engine.loop.intervalSeconds = parseIntervalSeconds(name.toStdString(), text);
         break;
-    }
-    case TuningSettings::Key::EmissionRate: {
-        const double r = value.toDouble(&ok);
-        ok = ok && r >= 0.0 && r <= EngineOptions::kMaxEmissionRate;
-        if (ok)
-            engine.emissionRate = r;
+    case TuningSettings::Key::EmissionRate:
+        engine.emissionRate = savedNumber(name, value, 0.0, EngineOptions::kMaxEmissionRate);
         break;
-    }
     case TuningSettings::Key::Policy: {
-        const std::string name = value.toString().toStdString();
-        ok = !name.empty();
-        if (ok)
-            engine.policy = name; // an unknown name is refused by the engine, which says so
+        const auto names = policyNames();
+        if (std::find(names.begin(), names.end(), text) == names.end())
+            throw ConfigError(name.toStdString() + "=\"" + text + "\" is not a policy");
+        engine.policy = text;
         break;
     }
     case TuningSettings::Key::Evaluation:
-        engine.loop.evaluationEnabled = value.toBool();
+        engine.loop.evaluationEnabled = parseFlag(name.toStdString(), text);
         break;
     case TuningSettings::Key::Loop:
-        engine.loop.loopEnabled = value.toBool();
+        engine.loop.loopEnabled = parseFlag(name.toStdString(), text);
         break;
     case TuningSettings::Key::Simulator:
-        engine.simulatorEnabled = value.toBool();
+        engine.simulatorEnabled = parseFlag(name.toStdString(), text);
         break;
-    case TuningSettings::Key::TimeScale: {
-        const double t = value.toDouble(&ok);
-        ok = ok && t >= 1.0 && t <= 3600.0;
-        if (ok)
-            alerts.timeScale = t;
+    case TuningSettings::Key::TimeScale:
+        alerts.timeScale = savedNumber(name, value, 1.0, AlertMonitor::kMaxTimeScale);
         break;
     }
-    }
-    return ok;
 }
 
 } // namespace
@@ -143,8 +146,11 @@ QStringList TuningSettings::apply(EngineOptions &engine, AlertMonitor::Options &
                 notices << tr("%1 is used instead of the saved %2").arg(overridden->source, saved.toString());
             continue;
         }
-        if (!setOption(key, saved, engine, alerts))
-            notices << tr("the saved %1 \"%2\" is not valid and was not used").arg(settingName(key), saved.toString());
+        try {
+            setOption(key, saved, engine, alerts);
+        } catch (const ConfigError &error) {
+            notices << tr("a saved setting was not used: %1").arg(QString::fromUtf8(error.what()));
+        }
     }
     return notices;
 }

@@ -82,35 +82,18 @@ bool depthIs(EngineHost &host, std::size_t depth)
     return waitForSnapshot(host, [depth](const EngineSnapshot &s) { return s.health.queueDepth == depth; });
 }
 
-// Answers the confirmation named objectName as soon as it opens: its destructive button, or Cancel.
-void answer(const QString &objectName, bool accept)
+// Answers the confirmation named objectName as soon as it opens, after doing what is given while it is
+// open: its destructive button, or Cancel.
+void answer(const QString &objectName, bool accept, const std::function<void()> &meanwhile = {})
 {
-    QTimer::singleShot(0, [objectName, accept] {
+    QTimer::singleShot(0, [objectName, accept, meanwhile] {
+        if (meanwhile)
+            meanwhile();
         auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
         QVERIFY(box);
         QCOMPARE(box->objectName(), objectName);
         for (QAbstractButton *button : box->buttons()) {
             if ((box->buttonRole(button) == QMessageBox::DestructiveRole) == accept) {
-                button->click();
-                return;
-            }
-        }
-        QFAIL("no such button");
-    });
-}
-
-// Answers the purge confirmation as soon as it opens, after doing what is given while it is open.
-void answerPurge(bool accept, const std::function<void()> &meanwhile = {})
-{
-    QTimer::singleShot(0, [accept, meanwhile] {
-        if (meanwhile)
-            meanwhile();
-        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
-        QVERIFY(box);
-        QCOMPARE(box->objectName(), QStringLiteral("PurgeConfirmation"));
-        for (QAbstractButton *button : box->buttons()) {
-            const bool isPurge = box->buttonRole(button) == QMessageBox::DestructiveRole;
-            if (isPurge == accept) {
                 button->click();
                 return;
             }
@@ -306,6 +289,28 @@ private Q_SLOTS:
         TuningSettings::clear();
     }
 
+    // A saved value is held to the command line's ranges: a bad one is named and not used.
+    void badSavedTuningIsNamedAndNotUsed()
+    {
+        TuningSettings::clear();
+        QSettings settings;
+        settings.setValue(QStringLiteral("tuning/batchSize"), QStringLiteral("lots"));
+        settings.setValue(QStringLiteral("tuning/policy"), QStringLiteral("oracle"));
+        settings.setValue(QStringLiteral("tuning/loopEnabled"), QStringLiteral("maybe"));
+        settings.setValue(QStringLiteral("tuning/intervalSeconds"), 2.5);
+        EngineOptions options = quietEngine();
+        AlertMonitor::Options alerts;
+        const QStringList notices = TuningSettings::apply(options, alerts, {});
+        QCOMPARE(notices.size(), 3);
+        for (const char *name : {"tuning/batchSize", "tuning/policy", "tuning/loopEnabled"})
+            QVERIFY2(notices.join(QLatin1Char('\n')).contains(QLatin1String(name)), qPrintable(notices.join(u'\n')));
+        QCOMPARE(options.loop.batchSize, quietEngine().loop.batchSize);
+        QCOMPARE(options.policy, quietEngine().policy);
+        QCOMPARE(options.loop.loopEnabled, true);
+        QCOMPARE(options.loop.intervalSeconds, 2.5);
+        TuningSettings::clear();
+    }
+
     // A documentation run (--screenshot) shows the default layout and leaves the user's settings alone.
     void documentationRunsLeaveSettingsAlone()
     {
@@ -337,7 +342,7 @@ private Q_SLOTS:
         window.show();
         host.emitRequests(40);
         QVERIFY(depthIs(host, 40));
-        answerPurge(false);
+        answer(QStringLiteral("PurgeConfirmation"), false);
         window.actions().purge->trigger();
         host.processOnce(); // a round trip through the worker: a purge sent before it would show after it
         QVERIFY(depthIs(host, 15));
@@ -351,7 +356,7 @@ private Q_SLOTS:
         window.show();
         host.emitRequests(40);
         QVERIFY(depthIs(host, 40));
-        answerPurge(true);
+        answer(QStringLiteral("PurgeConfirmation"), true);
         window.actions().purge->trigger();
         QVERIFY(depthIs(host, 0));
         QVERIFY(waitForSnapshot(host, [](const EngineSnapshot &s) { return s.health.totals.purged == 40; }));
@@ -365,7 +370,7 @@ private Q_SLOTS:
         window.show();
         host.emitRequests(40);
         QVERIFY(depthIs(host, 40));
-        answerPurge(true, [&host] {
+        answer(QStringLiteral("PurgeConfirmation"), true, [&host] {
             host.emitRequests(7);
             QVERIFY(depthIs(host, 47));
         });
