@@ -17,6 +17,7 @@ RL_BUILD_PACKAGES=(
     cmake ninja-build g++ pkg-config
     qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-httpserver-dev qt6-websockets-dev
+    qt6-svg-dev  # charts and the window exported as SVG
     libboost-dev  # Boost.Beast and Asio (header-only): the HTTP server of the API and the client of `rlstudio load`
     prometheus-cpp-dev nlohmann-json3-dev libeigen3-dev libyaml-cpp-dev libsqlite3-dev
     qt6-translations-l10n  # Qt's own strings (dialog buttons, --help) in the window's language

@@ -5,6 +5,7 @@
 #include <QApplication>
 #include <QPalette>
 
+#include "widgets/CsvWriter.h"
 #include "widgets/StatusPalette.h"
 
 namespace rl {
@@ -81,6 +82,12 @@ QVariant LogModel::data(const QModelIndex &index, int role) const
             return newline < 0 ? e.message : e.message.left(newline) + QStringLiteral(" …");
         }
         }
+        break;
+    case CsvWriter::kExportRole: // exact time, whole message
+        if (index.column() == TimeColumn)
+            return e.time.toUTC().toString(Qt::ISODateWithMs);
+        if (index.column() == MessageColumn)
+            return e.message;
         break;
     case Qt::ToolTipRole:
         if (index.column() == MessageColumn)

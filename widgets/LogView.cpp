@@ -12,6 +12,7 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
+#include "widgets/CsvWriter.h"
 #include "widgets/LogFilterModel.h"
 
 namespace rl {
@@ -103,6 +104,12 @@ void LogView::setMinimumLevel(QtMsgType type)
 void LogView::setMaximumEntries(int count)
 {
     m_maximum = std::max(1, count);
+}
+
+bool LogView::saveCsv(const QString &path, QString *error)
+{
+    flush(); // what was logged up to now, not up to the last 100 ms tick
+    return CsvWriter::writeModel(*m_proxy, path, error);
 }
 
 int LogView::visibleCount() const

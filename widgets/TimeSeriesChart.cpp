@@ -7,18 +7,32 @@
 
 #include <QChart>
 #include <QChartView>
-#include <QCursor>
+#include <QContextMenuEvent>
 #include <QDateTime>
 #include <QDateTimeAxis>
+#include <QFile>
 #include <QGraphicsLayout>
+#include <QGraphicsLineItem>
+#include <QGraphicsRectItem>
 #include <QGraphicsSimpleTextItem>
 #include <QLabel>
 #include <QLegend>
 #include <QLineSeries>
 #include <QLocale>
+#include <QLogValueAxis>
+#include <QMenu>
+#include <QMessageBox>
+#include <QMouseEvent>
+#include <QSaveFile>
 #include <QToolTip>
 #include <QVBoxLayout>
 #include <QValueAxis>
+#include <QWheelEvent>
+
+#include "widgets/ChartTimeline.h"
+#include "widgets/CsvWriter.h"
+#include "widgets/ExportDialog.h"
+#include "widgets/WidgetImage.h"
 
 namespace rl {
 
@@ -29,6 +43,11 @@ constexpr int kRedrawDelayMs = 40;
 // (measured on Qt 6.4 at the main window's chart sizes).
 constexpr double kLabelSpacingFactor = 1.6;
 constexpr qreal kThresholdLabelZ = 10; // above the series, which the chart stacks at lower z
+constexpr qreal kCrosshairZ = 20;
+constexpr int kMaxSegments = 64;         // per series; more gaps in view than this and the rest join up
+constexpr int kMaxAnnotationLines = 200; // drawn per chart; beyond this many in view they would be a wall
+constexpr int kNearPixels = 4;           // how close the mouse must be to an annotation line
+constexpr int kReadoutReachPixels = 8;   // a sample further from the crosshair than this reads "no data"
 
 // Tableau 10: distinct hues that read on light and dark backgrounds alike.
 constexpr std::array<QRgb, 10> kDefaultColors = {0x4e79a7, 0xf28e2b, 0xe15759, 0x76b7b2, 0x59a14f,
@@ -60,15 +79,25 @@ QColor blend(const QColor &a, const QColor &b, double t)
                             a.blueF() + (b.blueF() - a.blueF()) * t);
 }
 
+QString timeText(qint64 timeMs, const QString &format)
+{
+    return QDateTime::fromMSecsSinceEpoch(timeMs).toString(format);
+}
+
 } // namespace
 
 TimeSeriesChart::TimeSeriesChart(const QString &title, QWidget *parent)
     : QWidget(parent)
+    , m_title(title)
     , m_chart(new QChart)
     , m_view(new QChartView(m_chart, this))
     , m_timeAxis(new QDateTimeAxis)
-    , m_valueAxis(new QValueAxis)
+    , m_linearAxis(new QValueAxis)
     , m_legend(new QLabel(this))
+    , m_ownTimeline(new ChartTimeline(this))
+    , m_crosshairLine(new QGraphicsLineItem(m_chart))
+    , m_readout(new QGraphicsRectItem(m_chart))
+    , m_readoutText(new QGraphicsSimpleTextItem(m_readout))
 {
     m_chart->setTitle(title);
     m_chart->setAnimationOptions(QChart::NoAnimation);
@@ -97,20 +126,31 @@ TimeSeriesChart::TimeSeriesChart(const QString &title, QWidget *parent)
 
     m_timeAxis->setFormat(QStringLiteral("HH:mm:ss"));
     m_timeAxis->setLabelsFont(smallFont);
-    m_valueAxis->setLabelsFont(smallFont);
-    m_valueAxis->setTitleFont(smallFont);
-    m_valueAxis->setRange(0, 1);
-    m_valueAxis->setTickInterval(0.25);
-    m_valueAxis->setTickAnchor(0);
-    m_valueAxis->setTickType(QValueAxis::TicksDynamic); // ticks at round values whatever the ends
+    m_linearAxis->setLabelsFont(smallFont);
+    m_linearAxis->setTitleFont(smallFont);
+    m_linearAxis->setRange(0, 1);
+    m_linearAxis->setTickInterval(0.25);
+    m_linearAxis->setTickAnchor(0);
+    m_linearAxis->setTickType(QValueAxis::TicksDynamic); // ticks at round values whatever the ends
     m_chart->addAxis(m_timeAxis, Qt::AlignBottom);
-    m_chart->addAxis(m_valueAxis, Qt::AlignLeft);
+    m_chart->addAxis(m_linearAxis, Qt::AlignLeft);
+
+    m_crosshairLine->setZValue(kCrosshairZ);
+    m_crosshairLine->hide();
+    m_readout->setZValue(kCrosshairZ);
+    m_readout->hide();
+    m_readoutText->setFont(smallFont);
+    m_readoutText->setPos(4, 2);
 
     m_view->setRenderHint(QPainter::Antialiasing);
     m_view->setFrameShape(QFrame::NoFrame);
     // Four fit beside the controls at 1024 px; a legend wrapped onto two lines takes its room from the plot.
     m_view->setMinimumSize(150, 90);
     m_view->setAccessibleName(title);
+    m_view->setToolTip(tr("Wheel: zoom · drag: pan (pauses) · double-click: back to live · right-click: "
+                          "scale and export"));
+    m_view->viewport()->setMouseTracking(true);
+    m_view->viewport()->installEventFilter(this);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
@@ -127,30 +167,35 @@ TimeSeriesChart::TimeSeriesChart(const QString &title, QWidget *parent)
         if (!m_redrawing)
             scheduleRedraw();
     });
-    scheduleRedraw();
+    setTimeline(m_ownTimeline);
 }
+
+TimeSeriesChart::~TimeSeriesChart() = default;
 
 int TimeSeriesChart::addSeries(const QString &name, const QColor &color, qsizetype capacity)
 {
     const int index = static_cast<int>(m_series.size());
-    auto *line = new QLineSeries;
-    line->setName(name);
-    m_chart->addSeries(line);
-    line->attachAxis(m_timeAxis);
-    line->attachAxis(m_valueAxis);
-    // After addSeries: the chart theme would otherwise overwrite the pen.
-    QPen pen(color.isValid() ? color : QColor(kDefaultColors[index % kDefaultColors.size()]));
-    pen.setWidthF(1.5);
-    line->setPen(pen);
-    connect(line, &QXYSeries::hovered, this, [this, index](const QPointF &point, bool entered) {
-        if (entered)
-            QToolTip::showText(QCursor::pos(), hoverText(index, std::llround(point.x())), m_view);
-        else
-            QToolTip::hideText();
-    });
-    m_series.push_back(Series{name, line, RollingSeries(capacity)});
+    m_series.push_back(Series{name,
+                              color.isValid() ? color : QColor(kDefaultColors[index % kDefaultColors.size()]),
+                              {},
+                              RollingSeries(capacity)});
+    m_series.back().segments.push_back(newLine(m_series.back().color, Qt::SolidLine, 1.5));
+    m_series.back().segments.back()->setName(name);
     updateLegend();
     return index;
+}
+
+QLineSeries *TimeSeriesChart::newLine(const QColor &color, Qt::PenStyle style, qreal width)
+{
+    auto *line = new QLineSeries;
+    m_chart->addSeries(line);
+    line->attachAxis(m_timeAxis);
+    line->attachAxis(valueAxis());
+    // After addSeries: the chart theme would otherwise overwrite the pen.
+    QPen pen(color, width, style);
+    line->setPen(pen);
+    line->setMarkerSize(4); // a run of one sample between gaps shows as a dot
+    return line;
 }
 
 void TimeSeriesChart::append(int series, qint64 timeMs, double value)
@@ -161,25 +206,50 @@ void TimeSeriesChart::append(int series, qint64 timeMs, double value)
     scheduleRedraw();
 }
 
+void TimeSeriesChart::appendGap(int series, qint64 timeMs)
+{
+    if (series < 0 || series >= static_cast<int>(m_series.size()))
+        return;
+    m_series[series].data.appendGap(static_cast<double>(timeMs));
+    scheduleRedraw();
+}
+
+qsizetype TimeSeriesChart::memoryBytes() const
+{
+    qsizetype bytes = 0;
+    for (const Series &s : m_series)
+        bytes += s.data.memoryBytes();
+    return bytes;
+}
+
+void TimeSeriesChart::setTimeline(ChartTimeline *timeline)
+{
+    if (!timeline || timeline == m_timeline)
+        return;
+    if (m_timeline)
+        disconnect(m_timeline, nullptr, this, nullptr);
+    m_timeline = timeline;
+    connect(timeline, &ChartTimeline::rangeChanged, this, &TimeSeriesChart::scheduleRedraw);
+    connect(timeline, &ChartTimeline::annotationsChanged, this, &TimeSeriesChart::scheduleRedraw);
+    connect(timeline, &ChartTimeline::crosshairChanged, this, &TimeSeriesChart::placeCrosshair);
+    scheduleRedraw();
+}
+
 void TimeSeriesChart::setNow(qint64 timeMs)
 {
-    if (m_nowMs == timeMs)
-        return;
-    m_nowMs = timeMs;
-    scheduleRedraw();
+    m_timeline->setNow(timeMs);
 }
 
 void TimeSeriesChart::setWindowSeconds(int seconds)
 {
-    m_windowSeconds = std::max(1, seconds);
-    scheduleRedraw();
+    m_timeline->setSpanMs(std::max<qint64>(1, seconds) * 1000);
 }
 
 void TimeSeriesChart::setUnit(const QString &unit, int decimals)
 {
     m_unit = unit;
     m_decimals = std::clamp(decimals, 0, 9);
-    m_valueAxis->setTitleText(unit);
+    valueAxis()->setTitleText(unit);
 }
 
 void TimeSeriesChart::setValueRange(std::optional<double> min, std::optional<double> max)
@@ -191,19 +261,56 @@ void TimeSeriesChart::setValueRange(std::optional<double> min, std::optional<dou
 
 void TimeSeriesChart::addThreshold(const QString &label, double value, const QColor &color)
 {
-    auto *line = new QLineSeries;
+    QLineSeries *line = newLine(color, Qt::DashLine, 1.0);
     line->setName(label);
-    m_chart->addSeries(line);
-    line->attachAxis(m_timeAxis);
-    line->attachAxis(m_valueAxis);
-    QPen pen(color, 1.0, Qt::DashLine);
-    line->setPen(pen);
     auto *text = new QGraphicsSimpleTextItem(label, m_chart);
     text->setFont(m_legend->font());
     text->setBrush(color);
     text->setZValue(kThresholdLabelZ);
     m_thresholds.push_back(Threshold{value, line, text});
     scheduleRedraw();
+}
+
+void TimeSeriesChart::setLogScaleAvailable(bool available)
+{
+    m_logScaleAvailable = available;
+    if (!available)
+        setLogScale(false);
+}
+
+void TimeSeriesChart::setLogScale(bool on)
+{
+    if (on == isLogScale() || (on && !m_logScaleAvailable))
+        return;
+    QAbstractAxis *old = valueAxis();
+    QAbstractAxis *axis = nullptr;
+    if (on) {
+        m_logAxis = new QLogValueAxis;
+        m_logAxis->setBase(10);
+        m_logAxis->setLabelFormat(QStringLiteral("%g"));
+        m_logAxis->setRange(1, 10);
+        axis = m_logAxis;
+    } else {
+        m_linearAxis = new QValueAxis;
+        m_linearAxis->setTickAnchor(0);
+        m_linearAxis->setTickType(QValueAxis::TicksDynamic);
+        axis = m_linearAxis;
+    }
+    axis->setLabelsFont(old->labelsFont());
+    axis->setTitleFont(old->titleFont());
+    axis->setTitleText(old->titleText());
+    m_chart->removeAxis(old);
+    delete old;
+    if (on)
+        m_linearAxis = nullptr;
+    else
+        m_logAxis = nullptr;
+    m_chart->addAxis(axis, Qt::AlignLeft);
+    for (QAbstractSeries *series : m_chart->series())
+        series->attachAxis(axis);
+    applyPalette();
+    scheduleRedraw();
+    Q_EMIT logScaleChanged(on);
 }
 
 void TimeSeriesChart::clear()
@@ -217,7 +324,19 @@ int TimeSeriesChart::displayedPointCount(int series) const
 {
     if (series < 0 || series >= static_cast<int>(m_series.size()))
         return 0;
-    return static_cast<int>(m_series[series].line->count());
+    int count = 0;
+    for (const QLineSeries *line : m_series[series].segments)
+        count += static_cast<int>(line->count());
+    return count;
+}
+
+int TimeSeriesChart::displayedSegmentCount(int series) const
+{
+    if (series < 0 || series >= static_cast<int>(m_series.size()))
+        return 0;
+    const auto &segments = m_series[series].segments;
+    return static_cast<int>(
+        std::count_if(segments.begin(), segments.end(), [](const QLineSeries *line) { return line->count() > 0; }));
 }
 
 int TimeSeriesChart::plotWidthPixels() const
@@ -227,16 +346,94 @@ int TimeSeriesChart::plotWidthPixels() const
     return std::max(1, width > 0 ? width : m_view->width());
 }
 
-QString TimeSeriesChart::hoverText(int series, qint64 timeMs) const
+QRect TimeSeriesChart::plotRect() const
 {
-    if (series < 0 || series >= static_cast<int>(m_series.size()))
+    const QRectF scene = m_chart->mapRectToScene(m_chart->plotArea());
+    const QRect viewport = m_view->mapFromScene(scene).boundingRect();
+    return viewport.translated(m_view->viewport()->mapTo(this, QPoint(0, 0)));
+}
+
+QString TimeSeriesChart::crosshairText() const
+{
+    return m_readout->isVisible() ? m_readoutText->text() : QString();
+}
+
+QString TimeSeriesChart::valueText(int series, qint64 timeMs) const
+{
+    if (series < 0 || series >= seriesCount())
         return {};
-    const std::optional<QPointF> point = m_series[series].data.nearest(static_cast<double>(timeMs));
-    if (!point)
-        return {};
-    const QString time =
-        QDateTime::fromMSecsSinceEpoch(std::llround(point->x())).toString(QStringLiteral("HH:mm:ss.zzz"));
-    return tr("%1\n%2   %3", "series name, time, value").arg(m_series[series].name, time, formatValue(point->y()));
+    const Series &s = m_series[static_cast<std::size_t>(series)];
+    const double msPerPixel = static_cast<double>(m_shownUntilMs - m_shownFromMs) / plotWidthPixels();
+    const std::optional<QPointF> p = s.data.nearest(static_cast<double>(timeMs));
+    const bool near =
+        p && !std::isnan(p->y()) && std::abs(p->x() - static_cast<double>(timeMs)) <= kReadoutReachPixels * msPerPixel;
+    return tr("%1: %2", "series name, value").arg(s.name, near ? formatValue(p->y()) : tr("no data"));
+}
+
+QString TimeSeriesChart::annotationsNear(qint64 timeMs) const
+{
+    const double msPerPixel = static_cast<double>(m_shownUntilMs - m_shownFromMs) / plotWidthPixels();
+    const auto reach = static_cast<qint64>(std::ceil(kNearPixels * msPerPixel));
+    QStringList lines;
+    for (const ChartTimeline::Annotation &a : m_timeline->annotations()) {
+        if (std::abs(a.timeMs - timeMs) <= reach)
+            lines << tr("%1  %2", "annotation time, text").arg(timeText(a.timeMs, QStringLiteral("HH:mm:ss")), a.text);
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+bool TimeSeriesChart::saveCsv(const QString &path, QString *error) const
+{
+    // Every sample of the visible range, undecimated, joined by time.
+    std::vector<QList<QPointF>> columns;
+    for (const Series &s : m_series)
+        columns.push_back(s.data.window(static_cast<double>(m_shownFromMs), static_cast<double>(m_shownUntilMs),
+                                        std::numeric_limits<int>::max()));
+    CsvWriter csv(path);
+    QStringList header{QStringLiteral("time")};
+    for (const Series &s : m_series)
+        header << (m_unit.isEmpty() ? s.name : QStringLiteral("%1 (%2)").arg(s.name, m_unit));
+    csv.writeRow(header);
+    std::vector<qsizetype> next(columns.size(), 0);
+    while (true) {
+        double t = std::numeric_limits<double>::infinity();
+        for (std::size_t c = 0; c < columns.size(); ++c) {
+            if (next[c] < columns[c].size())
+                t = std::min(t, columns[c][next[c]].x());
+        }
+        if (!std::isfinite(t))
+            break;
+        QStringList row{QDateTime::fromMSecsSinceEpoch(std::llround(t), Qt::UTC).toString(Qt::ISODateWithMs)};
+        for (std::size_t c = 0; c < columns.size(); ++c) {
+            QString cell;
+            // Several samples of one series at one instant (the clock held still): the last one counts.
+            while (next[c] < columns[c].size() && columns[c][next[c]].x() == t) {
+                const double y = columns[c][next[c]].y();
+                cell = std::isnan(y) ? QString() : QString::number(y, 'g', 7);
+                ++next[c];
+            }
+            row << cell;
+        }
+        csv.writeRow(row);
+    }
+    return csv.commit(error);
+}
+
+void TimeSeriesChart::exportInteractively(ExportFormat format)
+{
+    static const QString kFilters[] = {tr("PNG image (*.png)"), tr("SVG image (*.svg)"),
+                                       tr("Comma-separated values (*.csv)")};
+    static const QString kSuffixes[] = {QStringLiteral("png"), QStringLiteral("svg"), QStringLiteral("csv")};
+    const auto i = static_cast<std::size_t>(format);
+    const QString title = format == ExportFormat::Csv ? tr("Save the visible range of “%1”").arg(m_title)
+                                                      : tr("Save the chart “%1”").arg(m_title);
+    const QString path =
+        ExportDialog::askSavePath(this, title, ExportDialog::suggestedName(m_title, kSuffixes[i]), kFilters[i]);
+    if (path.isEmpty())
+        return;
+    QString error;
+    const bool saved = format == ExportFormat::Csv ? saveCsv(path, &error) : WidgetImage::save(this, path, &error);
+    ExportDialog::report(this, saved, path, error);
 }
 
 void TimeSeriesChart::showEvent(QShowEvent *event)
@@ -251,6 +448,103 @@ void TimeSeriesChart::changeEvent(QEvent *event)
     QWidget::changeEvent(event);
     if (event->type() == QEvent::PaletteChange)
         applyPalette();
+}
+
+bool TimeSeriesChart::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched != m_view->viewport())
+        return QWidget::eventFilter(watched, event);
+    switch (event->type()) {
+    case QEvent::Wheel: {
+        auto *wheel = static_cast<QWheelEvent *>(event);
+        const std::optional<qint64> at = timeAt(wheel->position().toPoint());
+        if (!at || wheel->angleDelta().y() == 0)
+            return false;
+        m_timeline->zoom(wheel->angleDelta().y() > 0 ? 1 : -1, *at); // a notch a rung, however fine the wheel
+        return true;
+    }
+    case QEvent::MouseButtonPress: {
+        auto *mouse = static_cast<QMouseEvent *>(event);
+        if (mouse->button() != Qt::LeftButton || !timeAt(mouse->position().toPoint()))
+            return false;
+        m_dragFrom = mouse->position().toPoint();
+        m_view->viewport()->setCursor(Qt::ClosedHandCursor);
+        return true;
+    }
+    case QEvent::MouseMove: {
+        auto *mouse = static_cast<QMouseEvent *>(event);
+        const QPoint pos = mouse->position().toPoint();
+        if (m_dragFrom) {
+            const double msPerPixel = static_cast<double>(m_timeline->spanMs()) / plotWidthPixels();
+            m_timeline->pan(std::llround((m_dragFrom->x() - pos.x()) * msPerPixel));
+            m_dragFrom = pos;
+        }
+        const std::optional<qint64> at = timeAt(pos);
+        m_timeline->setCrosshair(at);
+        const QString near = at ? annotationsNear(*at) : QString();
+        if (near.isEmpty())
+            QToolTip::hideText();
+        else
+            QToolTip::showText(mouse->globalPosition().toPoint(), near, m_view);
+        return false;
+    }
+    case QEvent::MouseButtonRelease:
+        if (!m_dragFrom)
+            return false;
+        m_dragFrom.reset();
+        m_view->viewport()->unsetCursor();
+        return true;
+    case QEvent::MouseButtonDblClick:
+        m_timeline->setLive(true);
+        return true;
+    case QEvent::Leave:
+        m_timeline->setCrosshair(std::nullopt);
+        return false;
+    case QEvent::ToolTip:
+        // Over an annotation the mouse-move tooltip says what happened; elsewhere the usage hint.
+        return m_timeline->crosshair() && !annotationsNear(*m_timeline->crosshair()).isEmpty();
+    case QEvent::ContextMenu:
+        showContextMenu(static_cast<QContextMenuEvent *>(event)->globalPos());
+        return true;
+    default:
+        return false;
+    }
+}
+
+void TimeSeriesChart::showContextMenu(QPoint globalPos)
+{
+    QMenu menu(this);
+    if (m_timeline->isLive())
+        menu.addAction(tr("Pause"), this, [this] { m_timeline->setLive(false); });
+    else
+        menu.addAction(tr("Back to live"), this, [this] { m_timeline->setLive(true); });
+    if (m_logScaleAvailable) {
+        QAction *log = menu.addAction(tr("Logarithmic scale"), this, [this](bool on) { setLogScale(on); });
+        log->setCheckable(true);
+        log->setChecked(isLogScale());
+    }
+    menu.addSeparator();
+    menu.addAction(tr("Save chart as PNG…"), this, [this] { exportInteractively(ExportFormat::Png); });
+    menu.addAction(tr("Save chart as SVG…"), this, [this] { exportInteractively(ExportFormat::Svg); });
+    menu.addAction(tr("Save visible range as CSV…"), this, [this] { exportInteractively(ExportFormat::Csv); });
+    menu.exec(globalPos);
+}
+
+std::optional<qint64> TimeSeriesChart::timeAt(QPoint viewportPos) const
+{
+    const QPointF chartPos = m_chart->mapFromScene(m_view->mapToScene(viewportPos));
+    const QRectF plot = m_chart->plotArea();
+    if (plot.isEmpty() || !plot.contains(chartPos) || m_shownUntilMs <= m_shownFromMs)
+        return std::nullopt;
+    const double fraction = (chartPos.x() - plot.left()) / plot.width();
+    return m_shownFromMs + std::llround(fraction * static_cast<double>(m_shownUntilMs - m_shownFromMs));
+}
+
+double TimeSeriesChart::xFor(qint64 timeMs) const
+{
+    const QRectF plot = m_chart->plotArea();
+    const double span = static_cast<double>(std::max<qint64>(1, m_shownUntilMs - m_shownFromMs));
+    return plot.left() + plot.width() * static_cast<double>(timeMs - m_shownFromMs) / span;
 }
 
 void TimeSeriesChart::scheduleRedraw()
@@ -274,15 +568,21 @@ void TimeSeriesChart::redraw()
     m_redrawDeferred = false;
     m_redrawing = true;
 
-    std::optional<double> newest;
-    for (const Series &s : m_series) {
-        if (const std::optional<QPointF> last = s.data.last())
-            newest = std::max(newest.value_or(last->x()), last->x());
+    double to = static_cast<double>(m_timeline->endMs());
+    if (m_timeline->isLive()) {
+        // Live, a chart fed without a clock ends at its newest point.
+        std::optional<double> newest;
+        for (const Series &s : m_series) {
+            if (const std::optional<QPointF> last = s.data.last())
+                newest = std::max(newest.value_or(last->x()), last->x());
+        }
+        if (m_timeline->now() == 0 && !newest)
+            newest = static_cast<double>(QDateTime::currentMSecsSinceEpoch());
+        to = std::max(to, newest.value_or(to));
     }
-    const double to = m_nowMs ? std::max(static_cast<double>(*m_nowMs), newest.value_or(0.0))
-                              : newest.value_or(static_cast<double>(QDateTime::currentMSecsSinceEpoch()));
     m_shownUntilMs = std::llround(to);
-    const double from = to - m_windowSeconds * 1000.0;
+    m_shownFromMs = m_shownUntilMs - m_timeline->spanMs();
+    const auto from = static_cast<double>(m_shownFromMs);
 
     // New axis labels can change the plot's width; lay out again until the point budget matches it, so
     // the "no more points than pixels" rule holds whenever redrawn() is emitted.
@@ -290,28 +590,99 @@ void TimeSeriesChart::redraw()
         const int width = plotWidthPixels();
         double low = std::numeric_limits<double>::infinity();
         double high = -low;
+        double lowPositive = low;
+        std::vector<QList<QPointF>> points;
         for (Series &s : m_series) {
-            const QList<QPointF> points = s.data.window(from, to, width);
-            for (const QPointF &p : points) {
+            points.push_back(s.data.window(from, to, width));
+            for (const QPointF &p : points.back()) {
+                if (std::isnan(p.y()))
+                    continue;
                 low = std::min(low, p.y());
                 high = std::max(high, p.y());
+                if (p.y() > 0)
+                    lowPositive = std::min(lowPositive, p.y());
             }
-            s.line->replace(points);
         }
+        if (isLogScale())
+            updateLogAxis(low <= 0 ? (std::isfinite(lowPositive) ? lowPositive : 1.0) / 10 : lowPositive, high);
+        else
+            updateValueAxis(low, high);
+        for (std::size_t i = 0; i < m_series.size(); ++i)
+            drawSeries(m_series[i], points[i], m_logFloor);
         for (Threshold &t : m_thresholds)
             t.line->replace({QPointF(from, t.value), QPointF(to, t.value)});
-        m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(std::llround(from)),
-                             QDateTime::fromMSecsSinceEpoch(std::llround(to)));
+        m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(m_shownFromMs),
+                             QDateTime::fromMSecsSinceEpoch(m_shownUntilMs));
         m_timeAxis->setTickCount(std::clamp(width / 90 + 1, 2, 8)); // a label per ~90 px: never crowded
-        updateValueAxis(low, high);
+        // Beyond an hour the date matters; within one, the seconds do.
+        m_timeAxis->setFormat(m_timeline->spanMs() > 6 * 3600 * 1000 ? QStringLiteral("dd HH:mm")
+                                                                     : QStringLiteral("HH:mm:ss"));
         m_chart->layout()->activate();
         if (plotWidthPixels() >= width)
             break;
     }
 
     placeThresholdLabels();
+    placeAnnotations();
+    placeCrosshair();
     m_redrawing = false;
     Q_EMIT redrawn();
+}
+
+// Splits the points at gaps (NaN) into the series' line segments, growing the pool as needed.
+void TimeSeriesChart::drawSeries(Series &series, const QList<QPointF> &points, double logFloor)
+{
+    QList<QList<QPointF>> runs{{}};
+    for (const QPointF &p : points) {
+        if (std::isnan(p.y())) {
+            if (!runs.last().isEmpty() && runs.size() < kMaxSegments)
+                runs.append(QList<QPointF>());
+            continue;
+        }
+        runs.last().append(isLogScale() ? QPointF(p.x(), std::max(p.y(), logFloor)) : p);
+    }
+    while (series.segments.size() < static_cast<std::size_t>(runs.size()))
+        series.segments.push_back(newLine(series.color, Qt::SolidLine, 1.5));
+    for (std::size_t i = 0; i < series.segments.size(); ++i) {
+        QLineSeries *line = series.segments[i];
+        const QList<QPointF> run =
+            i < static_cast<std::size_t>(runs.size()) ? runs[static_cast<qsizetype>(i)] : QList<QPointF>();
+        line->setPointsVisible(run.size() == 1);
+        line->replace(run);
+    }
+}
+
+QAbstractAxis *TimeSeriesChart::valueAxis() const
+{
+    return m_logAxis ? static_cast<QAbstractAxis *>(m_logAxis) : m_linearAxis;
+}
+
+double TimeSeriesChart::valueMin() const
+{
+    return m_logAxis ? m_logAxis->min() : m_linearAxis->min();
+}
+
+double TimeSeriesChart::valueMax() const
+{
+    return m_logAxis ? m_logAxis->max() : m_linearAxis->max();
+}
+
+// Decades around the data; zero and below (an empty queue) are drawn on the floor, a decade under the
+// smallest positive value.
+void TimeSeriesChart::updateLogAxis(double lowPositive, double high)
+{
+    if (!std::isfinite(lowPositive) || !(lowPositive > 0))
+        lowPositive = 1;
+    if (!std::isfinite(high) || high < lowPositive)
+        high = lowPositive;
+    double min = std::pow(10.0, std::floor(std::log10(lowPositive)));
+    double max = std::pow(10.0, std::ceil(std::log10(high)));
+    if (m_fixedMax && *m_fixedMax > min)
+        max = *m_fixedMax;
+    if (max <= min)
+        max = min * 10;
+    m_logFloor = min;
+    m_logAxis->setRange(min, max);
 }
 
 // Fixed ends stay put; free ends take the visible data's extent plus 5 % headroom, rounded out to a
@@ -348,7 +719,7 @@ void TimeSeriesChart::updateValueAxis(double low, double high)
 
     // Up to four intervals, fewer when the plot is short: Qt Charts elides a label to "..." when the
     // space between ticks is less than about a label's height plus padding.
-    const double labelSpacing = QFontMetricsF(m_valueAxis->labelsFont()).height() * kLabelSpacingFactor;
+    const double labelSpacing = QFontMetricsF(m_linearAxis->labelsFont()).height() * kLabelSpacingFactor;
     const int intervals = std::clamp(static_cast<int>(m_chart->plotArea().height() / labelSpacing), 1, 4);
     const double step = niceStep((max - min) / intervals);
     if (!m_fixedMin)
@@ -358,14 +729,14 @@ void TimeSeriesChart::updateValueAxis(double low, double high)
     // Each setter lays the ticks out at once; a wide range under a narrow step would mean millions of tick
     // items for a moment. Step and range grow together, so growing the step first (or shrinking it last)
     // keeps every intermediate tick count at most the old or the new one.
-    if (step >= m_valueAxis->tickInterval()) {
-        m_valueAxis->setTickInterval(step);
-        m_valueAxis->setRange(min, max);
+    if (step >= m_linearAxis->tickInterval()) {
+        m_linearAxis->setTickInterval(step);
+        m_linearAxis->setRange(min, max);
     } else {
-        m_valueAxis->setRange(min, max);
-        m_valueAxis->setTickInterval(step);
+        m_linearAxis->setRange(min, max);
+        m_linearAxis->setTickInterval(step);
     }
-    m_valueAxis->setLabelFormat(QStringLiteral("%.%1f").arg(decimalsFor(step)));
+    m_linearAxis->setLabelFormat(QStringLiteral("%.%1f").arg(decimalsFor(step)));
 }
 
 // Each threshold's name sits at the plot's right end just above its line (below it at the top edge),
@@ -375,12 +746,12 @@ void TimeSeriesChart::placeThresholdLabels()
     const QRectF plot = m_chart->plotArea();
     QList<QRectF> placed;
     for (Threshold &t : m_thresholds) {
-        const bool shown = !plot.isEmpty() && t.value >= m_valueAxis->min() && t.value <= m_valueAxis->max();
+        const bool shown = !plot.isEmpty() && t.value >= valueMin() && t.value <= valueMax();
         t.label->setVisible(shown);
         if (!shown)
             continue;
         const QSizeF size = t.label->boundingRect().size();
-        const QPointF end(static_cast<double>(m_timeAxis->max().toMSecsSinceEpoch()), t.value);
+        const QPointF end(static_cast<double>(m_shownUntilMs), t.value);
         const double lineY = m_chart->mapToPosition(end, t.line).y();
         QRectF box(QPointF(plot.right() - size.width() - 2.0,
                            lineY - size.height() >= plot.top() ? lineY - size.height() : lineY),
@@ -394,6 +765,57 @@ void TimeSeriesChart::placeThresholdLabels()
     }
 }
 
+// A dotted line across the plot per annotation in view, in its colour; the mouse near one shows what
+// happened (annotationsNear).
+void TimeSeriesChart::placeAnnotations()
+{
+    const QRectF plot = m_chart->plotArea();
+    const std::deque<ChartTimeline::Annotation> &all = m_timeline->annotations();
+    const auto first = std::lower_bound(all.begin(), all.end(), m_shownFromMs,
+                                        [](const ChartTimeline::Annotation &a, qint64 t) { return a.timeMs < t; });
+    std::size_t used = 0;
+    for (auto it = first; it != all.end() && it->timeMs <= m_shownUntilMs && used < kMaxAnnotationLines; ++it) {
+        if (used == m_annotationLines.size()) {
+            auto *line = new QGraphicsLineItem(m_chart);
+            line->setZValue(kThresholdLabelZ - 1);
+            m_annotationLines.push_back(line);
+        }
+        QGraphicsLineItem *line = m_annotationLines[used++];
+        const double x = xFor(it->timeMs);
+        line->setPen(QPen(it->color, 1.0, Qt::DotLine));
+        line->setLine(x, plot.top(), x, plot.bottom());
+        line->setVisible(!plot.isEmpty());
+    }
+    for (std::size_t i = used; i < m_annotationLines.size(); ++i)
+        m_annotationLines[i]->hide();
+}
+
+// The shared crosshair: a line at its instant and, beside it, each series' value there.
+void TimeSeriesChart::placeCrosshair()
+{
+    const std::optional<qint64> at = m_timeline->crosshair();
+    const QRectF plot = m_chart->plotArea();
+    if (!at || plot.isEmpty() || *at < m_shownFromMs || *at > m_shownUntilMs) {
+        m_crosshairLine->hide();
+        m_readout->hide();
+        return;
+    }
+    const double x = xFor(*at);
+    m_crosshairLine->setLine(x, plot.top(), x, plot.bottom());
+    m_crosshairLine->show();
+
+    QStringList lines{timeText(*at, QStringLiteral("HH:mm:ss.zzz"))};
+    for (int i = 0; i < seriesCount(); ++i)
+        lines << valueText(i, *at);
+    m_readoutText->setText(lines.join(QLatin1Char('\n')));
+    const QSizeF size = m_readoutText->boundingRect().size() + QSizeF(8, 4);
+    // Right of the line, or left of it when it would cross the plot's right edge.
+    const double left = x + 6 + size.width() <= plot.right() ? x + 6 : std::max(plot.left(), x - 6 - size.width());
+    m_readout->setRect(0, 0, size.width(), size.height());
+    m_readout->setPos(left, plot.top() + 2);
+    m_readout->show();
+}
+
 void TimeSeriesChart::updateLegend()
 {
     QStringList entries;
@@ -403,8 +825,7 @@ void TimeSeriesChart::updateLegend()
         const QString name = s.name.toHtmlEscaped()
                                  .replace(QLatin1Char(' '), QStringLiteral("&nbsp;"))
                                  .replace(QLatin1Char('-'), QStringLiteral("&#8209;"));
-        entries << QStringLiteral("<span style=\"color:%1\">&#9644;</span>&nbsp;%2")
-                       .arg(s.line->pen().color().name(), name);
+        entries << QStringLiteral("<span style=\"color:%1\">&#9644;</span>&nbsp;%2").arg(s.color.name(), name);
     }
     m_legend->setText(entries.join(QStringLiteral(" &nbsp; ")));
 }
@@ -420,12 +841,16 @@ void TimeSeriesChart::applyPalette()
     legendPalette.setColor(QPalette::Window, base);
     legendPalette.setColor(QPalette::WindowText, text);
     m_legend->setPalette(legendPalette);
-    for (QAbstractAxis *axis : {static_cast<QAbstractAxis *>(m_timeAxis), static_cast<QAbstractAxis *>(m_valueAxis)}) {
+    for (QAbstractAxis *axis : {static_cast<QAbstractAxis *>(m_timeAxis), valueAxis()}) {
         axis->setLabelsColor(blend(text, base, 0.25));
         axis->setTitleBrush(blend(text, base, 0.25));
         axis->setGridLineColor(blend(text, base, 0.88));
         axis->setLinePenColor(blend(text, base, 0.6));
     }
+    m_crosshairLine->setPen(QPen(blend(text, base, 0.4), 1.0));
+    m_readout->setBrush(pal.color(QPalette::ToolTipBase));
+    m_readout->setPen(QPen(blend(text, base, 0.6), 1.0));
+    m_readoutText->setBrush(pal.color(QPalette::ToolTipText));
     m_view->setBackgroundBrush(base);
 }
 

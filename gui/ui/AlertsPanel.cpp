@@ -62,6 +62,7 @@ AlertsPanel::AlertsPanel(AlertMonitor &monitor, QWidget *parent)
     , m_header(new QLabel(this))
     , m_list(new AlertList(this))
     , m_scale(new QComboBox(this))
+    , m_history(new AlertHistoryModel(this))
 {
     for (const double scale : {1.0, 60.0, 600.0})
         m_scale->addItem(scale == 1.0 ? tr("real time") : tr("demo ×%1").arg(scale), scale);
@@ -80,8 +81,11 @@ AlertsPanel::AlertsPanel(AlertMonitor &monitor, QWidget *parent)
     layout->addWidget(m_list, 1);
     m_list->setAccessibleName(tr("Alerts"));
 
-    connect(m_scale, &QComboBox::activated, this,
-            [this](int index) { setTimeScale(m_scale->itemData(index).toDouble()); });
+    connect(m_scale, &QComboBox::activated, this, [this](int index) {
+        setTimeScale(m_scale->itemData(index).toDouble());
+        Q_EMIT timeScaleChosen(m_monitor.timeScale());
+    });
+    connect(&m_monitor, &AlertMonitor::alertChanged, this, &AlertsPanel::recordChange);
     connect(&m_monitor, &AlertMonitor::evaluated, this, &AlertsPanel::showRows);
     setTimeScale(m_monitor.timeScale());
     showRows();
@@ -133,6 +137,25 @@ void AlertsPanel::showHeader()
                           ? tr("No alert rules loaded")
                           : tr("Rules of %1, evaluated every %2 s on the live series")
                                 .arg(files.join(QStringLiteral(", ")), periods.join(QStringLiteral(" / "))));
+}
+
+void AlertsPanel::recordChange(const QString &alert, const QString &state)
+{
+    const QString from = m_states.value(alert);
+    m_states.insert(alert, state);
+    if (from.isEmpty() && state == QLatin1String("inactive"))
+        return; // the first evaluation announcing a quiet rule: no change
+    QString value = tr("–");
+    for (const AlertMonitor::Group &group : m_monitor.groups()) {
+        for (const AlertStatus &status : group.evaluator.statuses()) {
+            if (text(status.rule->name) == alert && status.value)
+                value = alertValue(QLocale(), *status.value);
+        }
+    }
+    const AlertHistoryModel::Change change{QDateTime::currentDateTime(), alert,
+                                           from.isEmpty() ? QStringLiteral("inactive") : from, state, value};
+    m_history->append(change);
+    Q_EMIT alertStateChanged(change);
 }
 
 void AlertsPanel::showRows()

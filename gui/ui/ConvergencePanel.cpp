@@ -11,7 +11,7 @@ namespace rl {
 
 namespace {
 
-constexpr qsizetype kCapacity = 60 * 60 * 1000 / ConvergencePanel::kSamplePeriodMs + 64;
+constexpr qsizetype kCapacity = 24 * 3600 * 1000 / ConvergencePanel::kSamplePeriodMs + 64;
 const QList<QColor> kModelColors{QColor(0x15, 0x65, 0xc0), QColor(0x2e, 0x7d, 0x32), QColor(0xef, 0x6c, 0x00),
                                  QColor(0x6a, 0x1b, 0x9a), QColor(0x00, 0x83, 0x8f), QColor(0xad, 0x14, 0x57)};
 
@@ -46,10 +46,10 @@ ConvergencePanel::ConvergencePanel(QWidget *parent)
     layout->addLayout(charts, 1);
 }
 
-void ConvergencePanel::setWindowSeconds(int seconds)
+void ConvergencePanel::setTimeline(ChartTimeline *timeline)
 {
-    m_share->setWindowSeconds(seconds);
-    m_regret->setWindowSeconds(seconds);
+    m_share->setTimeline(timeline);
+    m_regret->setTimeline(timeline);
 }
 
 void ConvergencePanel::restart(const EngineSnapshot &snapshot)

@@ -10,6 +10,7 @@
 
 namespace rl {
 
+class ChartTimeline;
 class RewardBars;
 class TimeSeriesChart;
 
@@ -21,12 +22,13 @@ class ConvergencePanel : public QWidget {
 
 public:
     static constexpr std::uint64_t kShareRequests = 200; // selection share over this many recent requests
-    static constexpr int kSamplePeriodMs = 250;
+    // Slower than the loop's charts: convergence moves over minutes, and a day of it stays at 1 MB a model.
+    static constexpr int kSamplePeriodMs = 1000;
 
     explicit ConvergencePanel(QWidget *parent = nullptr);
 
     void showSnapshot(const EngineSnapshot &snapshot);
-    void setWindowSeconds(int seconds);
+    void setTimeline(ChartTimeline *timeline); // the loop charts': zoomed, paused and annotated with them
 
     TimeSeriesChart *shareChart() const { return m_share; }
     RewardBars *rewardBars() const { return m_rewards; }

@@ -7,9 +7,12 @@
 #include <nlohmann/json.hpp>
 #include <sqlite3.h>
 
+#include <QAbstractButton>
+#include <QAbstractItemView>
 #include <QAbstractSpinBox>
 #include <QAction>
 #include <QCloseEvent>
+#include <QComboBox>
 #include <QDateTime>
 #include <QFrame>
 #include <QGroupBox>
@@ -28,6 +31,7 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTreeView>
 #include <QVBoxLayout>
 
 #include "gui/host/EngineHost.h"
@@ -42,9 +46,14 @@
 #include "gui/ui/OperatorActions.h"
 #include "gui/ui/QueuePanel.h"
 #include "gui/ui/TilesPanel.h"
+#include "widgets/ChartTimeline.h"
 #include "widgets/Checklist.h"
+#include "widgets/CsvWriter.h"
+#include "widgets/ExportDialog.h"
 #include "widgets/FitOrScrollArea.h"
 #include "widgets/LogView.h"
+#include "widgets/TimeSeriesChart.h"
+#include "widgets/WidgetImage.h"
 
 namespace rl {
 
@@ -55,6 +64,13 @@ constexpr int kControlsWidth = 300;
 const QSize kDefaultSize(1440, 900);
 // The charts first: without sizes the splitter shares by size hints, and the tables' hints are the tallest.
 const QList<int> kDefaultPaneSizes{3000, 3000, 2000};
+// Annotation colours: what the operator did, what the alerts did, what the engine did.
+const QColor kOperatorMark(0x15, 0x65, 0xc0);
+const QColor kSettingMark(0x00, 0x83, 0x8f);
+const QColor kFiringMark(0xc6, 0x28, 0x28);
+const QColor kPendingMark(0xef, 0x8f, 0x00);
+const QColor kResolvedMark(0x2e, 0x7d, 0x32);
+const QColor kEngineMark(0x6a, 0x1b, 0x9a);
 
 QString onOff(bool on)
 {
@@ -72,8 +88,8 @@ MainWindow::MainWindow(EngineHost &host, Options options, QWidget *parent)
 {
     setWindowTitle(tr("RL Feedback Studio"));
     setObjectName(QStringLiteral("MainWindow"));
-    buildMenus();
     setCentralWidget(buildCentralWidget());
+    buildMenus();
     buildStatusBar();
     connectActions();
     // Text fields claim Ctrl+letter keys for Emacs-style editing (Ctrl+E: end of line): the operator's
@@ -82,6 +98,13 @@ MainWindow::MainWindow(EngineHost &host, Options options, QWidget *parent)
         field->installEventFilter(this);
     for (QWidget *field : findChildren<QAbstractSpinBox *>())
         field->installEventFilter(this);
+    // Space pauses the charts, except where it already means something: a focused button, box or list.
+    for (QWidget *control : findChildren<QAbstractButton *>())
+        control->installEventFilter(this);
+    for (QWidget *control : findChildren<QComboBox *>())
+        control->installEventFilter(this);
+    for (QWidget *control : findChildren<QAbstractItemView *>())
+        control->installEventFilter(this);
 
     connect(&m_host, &EngineHost::snapshotReady, this, &MainWindow::showSnapshot);
     connect(&m_host, &EngineHost::commandFailed, this,
@@ -89,6 +112,7 @@ MainWindow::MainWindow(EngineHost &host, Options options, QWidget *parent)
     connect(&m_host, &EngineHost::drainFinished, this, &MainWindow::showDrain);
     connect(m_recovery, &GradualRecovery::stepChanged, this, [this](GradualRecovery::Step, const QString &description) {
         statusBar()->showMessage(description, kStatusMessageMs);
+        annotate(QDateTime::currentMSecsSinceEpoch(), description, kOperatorMark);
         // While it runs, the same action (and shortcut) cancels it.
         m_actions->gradualRecovery->setText(m_recovery->running() ? tr("Cancel &gradual recovery")
                                                                   : tr("&Gradual recovery"));
@@ -113,11 +137,130 @@ void MainWindow::buildMenus()
     presets->addActions({m_actions->presetLow, m_actions->presetMedium, m_actions->presetHigh});
     presets->addSeparator();
     presets->addActions({m_actions->restoreDefaults, m_actions->resetLayout});
+    buildViewMenu();
+    buildExportMenu();
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Keyboard shortcuts"), QKeySequence::HelpContents, this, &MainWindow::showShortcuts);
     help->addAction(tr("&About RL Feedback Studio"), this, &MainWindow::showAbout);
     // Shortcuts work wherever the focus is, menus open or not.
     addActions(m_actions->findChildren<QAction *>());
+}
+
+void MainWindow::buildViewMenu()
+{
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    ChartTimeline *timeline = m_charts->timeline();
+    view->addAction(m_charts->pauseAction());
+    QAction *live = view->addAction(tr("Back to &live"), this, [timeline] { timeline->setLive(true); });
+    live->setToolTip(tr("Follow the newest data again, at the zoom shown (a double-click on a chart does too)"));
+    QAction *zoomIn = view->addAction(tr("Zoom &in"), QKeySequence::ZoomIn, this,
+                                      [timeline] { timeline->zoom(1, timeline->endMs()); });
+    zoomIn->setToolTip(tr("Show a shorter time range on every chart (the wheel over a chart zooms where it points)"));
+    QAction *zoomOut = view->addAction(tr("Zoom &out"), QKeySequence::ZoomOut, this,
+                                       [timeline] { timeline->zoom(-1, timeline->endMs()); });
+    zoomOut->setToolTip(tr("Show a longer time range on every chart, up to the 24 h kept"));
+    view->addSeparator();
+    const auto logScale = [this, view](TimeSeriesChart *chart, const QString &text) {
+        QAction *action = view->addAction(text);
+        action->setCheckable(true);
+        action->setToolTip(tr("A logarithmic value axis: a backlog of 10 and one of 10,000 on one chart"));
+        connect(action, &QAction::toggled, chart, &TimeSeriesChart::setLogScale);
+        connect(chart, &TimeSeriesChart::logScaleChanged, action, &QAction::setChecked);
+        return action;
+    };
+    m_logDepth = logScale(m_charts->queueDepthChart(), tr("Logarithmic &queue depth"));
+    m_logLatency = logScale(m_charts->latencyChart(), tr("Logarithmic batch la&tency"));
+}
+
+void MainWindow::buildExportMenu()
+{
+    QMenu *menu = menuBar()->addMenu(tr("E&xport"));
+    QAction *png = menu->addAction(tr("Window as &PNG…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), this,
+                                   [this] { exportWindow(false); });
+    png->setToolTip(tr("Save the whole window as a picture, for a report or an incident ticket"));
+    QAction *svg = menu->addAction(tr("Window as &SVG…"), this, [this] { exportWindow(true); });
+    svg->setToolTip(tr("Save the whole window as a vector drawing that stays sharp at any size"));
+    menu->addSeparator();
+    QList<TimeSeriesChart *> charts = m_charts->charts();
+    charts << m_convergence->shareChart() << m_convergence->regretChart();
+    for (TimeSeriesChart *chart : charts) {
+        QMenu *sub = menu->addMenu(chart->title());
+        sub->addAction(tr("Chart as PNG…"), chart,
+                       [chart] { chart->exportInteractively(TimeSeriesChart::ExportFormat::Png); });
+        sub->addAction(tr("Chart as SVG…"), chart,
+                       [chart] { chart->exportInteractively(TimeSeriesChart::ExportFormat::Svg); });
+        sub->addAction(tr("Visible range as CSV…"), chart,
+                       [chart] { chart->exportInteractively(TimeSeriesChart::ExportFormat::Csv); });
+    }
+    menu->addSeparator();
+    QAction *log = menu->addAction(tr("&Event log as CSV…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L), this,
+                                   &MainWindow::exportEventLog);
+    log->setToolTip(tr("Save the event log's entries that pass its filter, with exact times"));
+    QAction *alerts = menu->addAction(tr("&Alert history as CSV…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H),
+                                      this, &MainWindow::exportAlertHistory);
+    alerts->setToolTip(tr("Save every alert state change since the window opened"));
+}
+
+void MainWindow::exportWindow(bool svg)
+{
+    const QString suffix = svg ? QStringLiteral("svg") : QStringLiteral("png");
+    const QString path =
+        ExportDialog::askSavePath(this, tr("Save the window"), ExportDialog::suggestedName(tr("window"), suffix),
+                                  svg ? tr("SVG image (*.svg)") : tr("PNG image (*.png)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    ExportDialog::report(this, WidgetImage::save(this, path, &error), path, error);
+}
+
+void MainWindow::exportEventLog()
+{
+    const QString path = ExportDialog::askSavePath(
+        this, tr("Save the event log (%Ln entries shown)", nullptr, m_log->visibleCount()),
+        ExportDialog::suggestedName(tr("event log"), QStringLiteral("csv")), tr("Comma-separated values (*.csv)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    ExportDialog::report(this, m_log->saveCsv(path, &error), path, error);
+}
+
+void MainWindow::exportAlertHistory()
+{
+    const QString path = ExportDialog::askSavePath(
+        this, tr("Save the alert history"), ExportDialog::suggestedName(tr("alert history"), QStringLiteral("csv")),
+        tr("Comma-separated values (*.csv)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    ExportDialog::report(this, CsvWriter::writeModel(*m_alerts->history(), path, &error), path, error);
+}
+
+void MainWindow::logAction(const QString &text)
+{
+    qCInfo(lcOperator).noquote() << text;
+    annotate(QDateTime::currentMSecsSinceEpoch(), text, kOperatorMark);
+}
+
+void MainWindow::annotate(qint64 timeMs, const QString &text, const QColor &color, const QString &key)
+{
+    m_charts->timeline()->addAnnotation(timeMs, text, color, key);
+}
+
+// Marks the engine's start (or a new engine's: its uptime went back) and the end of a journal restore.
+void MainWindow::annotateEngine(const EngineSnapshot &snapshot)
+{
+    if (snapshot.wallTimeMs <= 0)
+        return;
+    if (snapshot.uptimeSeconds < m_lastUptime || m_lastUptime < 0)
+        annotate(snapshot.wallTimeMs - std::llround(snapshot.uptimeSeconds * 1000),
+                 m_lastUptime < 0 ? tr("engine started") : tr("engine restarted"), kEngineMark);
+    m_lastUptime = snapshot.uptimeSeconds;
+    const bool restoring = snapshot.health.journal && snapshot.health.journal->restoring;
+    if (m_restoring && !restoring && snapshot.health.journal)
+        annotate(snapshot.wallTimeMs,
+                 tr("journal restored: %1").arg(QString::fromStdString(snapshot.health.journal->restored)),
+                 kEngineMark);
+    m_restoring = restoring;
 }
 
 QWidget *MainWindow::buildCentralWidget()
@@ -148,6 +291,18 @@ QWidget *MainWindow::buildCentralWidget()
     m_tabs->addTab(alerts, tr("&Alerts"));
     m_tabs->addTab(m_queue, tr("&Queue"));
     m_tabs->addTab(m_log, tr("E&vent log"));
+    m_alertHistory = new QTreeView(this);
+    m_alertHistory->setModel(m_alerts->history());
+    m_alertHistory->setRootIsDecorated(false);
+    m_alertHistory->setUniformRowHeights(true);
+    m_alertHistory->setAccessibleName(tr("Alert history"));
+    m_tabs->addTab(m_alertHistory, tr("Alert &history"));
+    // The newest change in view, unless the reader scrolled up to an older one.
+    connect(m_alerts->history(), &QAbstractItemModel::rowsInserted, m_alertHistory, [this] {
+        QScrollBar *bar = m_alertHistory->verticalScrollBar();
+        if (bar->value() >= bar->maximum() - 1)
+            m_alertHistory->scrollToBottom();
+    });
     m_tabs->setAccessibleName(tr("Details"));
 
     m_splitter = new QSplitter(Qt::Vertical, this);
@@ -185,8 +340,7 @@ QWidget *MainWindow::buildCentralWidget()
     layout->addWidget(dashboard, 1);
     layout->addWidget(scroll);
 
-    connect(m_charts, &ChartsPanel::windowChanged, m_convergence, &ConvergencePanel::setWindowSeconds);
-    m_convergence->setWindowSeconds(m_charts->windowMinutes() * 60);
+    m_convergence->setTimeline(m_charts->timeline());
     return central;
 }
 
@@ -216,21 +370,21 @@ void MainWindow::connectActions()
 {
     OperatorActions &a = *m_actions;
     connect(a.processOnce, &QAction::triggered, this, [this] {
-        qCInfo(lcOperator).noquote() << tr("operator: process once");
+        logAction(tr("operator: process once"));
         m_host.processOnce();
     });
     connect(a.drain, &QAction::triggered, this, &MainWindow::startDrain);
     connect(a.purge, &QAction::triggered, this, &MainWindow::confirmPurge);
     connect(a.gradualRecovery, &QAction::triggered, this, [this] {
         if (m_recovery->running()) {
-            qCInfo(lcOperator).noquote() << tr("operator: cancel gradual recovery");
+            logAction(tr("operator: cancel gradual recovery"));
             m_recovery->cancel();
         } else {
             m_recovery->start();
         }
     });
     connect(a.restartLoop, &QAction::triggered, this, [this] {
-        qCInfo(lcOperator).noquote() << tr("operator: restart loop (router kept)");
+        logAction(tr("operator: restart loop (router kept)"));
         m_host.stopLoop();
         m_host.startLoop();
     });
@@ -241,19 +395,19 @@ void MainWindow::connectActions()
             qCInfo(lcOperator).noquote() << tr("operator: reset bandit cancelled");
             return;
         }
-        qCInfo(lcOperator).noquote() << tr("operator: reset bandit");
+        logAction(tr("operator: reset bandit"));
         m_host.resetPolicy();
     });
     connect(a.evaluationEnabled, &QAction::triggered, this, [this](bool on) {
-        qCInfo(lcOperator).noquote() << tr("operator: trajectory evaluation %1").arg(onOff(on));
+        logAction(tr("operator: trajectory evaluation %1").arg(onOff(on)));
         m_host.setEvaluationEnabled(on);
     });
     connect(a.loopEnabled, &QAction::triggered, this, [this](bool on) {
-        qCInfo(lcOperator).noquote() << tr("operator: feedback loop %1").arg(onOff(on));
+        logAction(tr("operator: feedback loop %1").arg(onOff(on)));
         m_host.setLoopEnabled(on);
     });
     connect(a.simulatorEnabled, &QAction::triggered, this, [this](bool on) {
-        qCInfo(lcOperator).noquote() << tr("operator: simulator %1").arg(onOff(on));
+        logAction(tr("operator: simulator %1").arg(onOff(on)));
         m_host.setSimulatorEnabled(on);
     });
     connect(a.restoreDefaults, &QAction::triggered, this, &MainWindow::restoreDefaultTuning);
@@ -263,9 +417,33 @@ void MainWindow::connectActions()
     connect(a.presetHigh, &QAction::triggered, this, [this] { applyPreset(kHighVolume, tr("high volume")); });
     connect(a.quit, &QAction::triggered, this, &QWidget::close);
 
-    connect(m_controls, &ControlPanel::batchSizeChanged, &m_host, &EngineHost::setBatchSize);
-    connect(m_controls, &ControlPanel::intervalChanged, &m_host, &EngineHost::setIntervalSeconds);
-    connect(m_controls, &ControlPanel::emissionRateChanged, &m_host, &EngineHost::setEmissionRate);
+    // Settings changes are marked on the charts; a slider dragged through many values is one mark.
+    connect(m_controls, &ControlPanel::batchSizeChanged, this, [this](int batchSize) {
+        annotate(QDateTime::currentMSecsSinceEpoch(), tr("batch size %L1").arg(batchSize), kSettingMark,
+                 QStringLiteral("batch"));
+        m_host.setBatchSize(batchSize);
+    });
+    connect(m_controls, &ControlPanel::intervalChanged, this, [this](double seconds) {
+        annotate(QDateTime::currentMSecsSinceEpoch(), tr("interval %L1 s").arg(seconds), kSettingMark,
+                 QStringLiteral("interval"));
+        m_host.setIntervalSeconds(seconds);
+    });
+    connect(m_controls, &ControlPanel::emissionRateChanged, this, [this](double itemsPerMinute) {
+        annotate(QDateTime::currentMSecsSinceEpoch(), tr("emission rate %L1 items/min").arg(itemsPerMinute),
+                 kSettingMark, QStringLiteral("rate"));
+        m_host.setEmissionRate(itemsPerMinute);
+    });
+    connect(m_alerts, &AlertsPanel::timeScaleChosen, this, [this](double timeScale) {
+        logAction(timeScale > 1.0 ? tr("operator: alert time scale demo ×%1").arg(timeScale)
+                                  : tr("operator: alert time scale real time"));
+    });
+    connect(m_alerts, &AlertsPanel::alertStateChanged, this, [this](const AlertHistoryModel::Change &change) {
+        const QColor color = change.to == QLatin1String("firing")    ? kFiringMark
+                             : change.to == QLatin1String("pending") ? kPendingMark
+                                                                     : kResolvedMark;
+        annotate(change.time.toMSecsSinceEpoch(), tr("alert %1: %2 → %3").arg(change.alert, change.from, change.to),
+                 color);
+    });
     connect(m_controls, &ControlPanel::policyChosen, this, [this](const QString &name) {
         const QString current = QString::fromStdString(m_host.latestSnapshot().health.policy);
         if (name == current)
@@ -276,7 +454,7 @@ void MainWindow::connectActions()
             m_controls->showPolicy(current);
             return;
         }
-        qCInfo(lcOperator).noquote() << tr("operator: policy %1").arg(name);
+        logAction(tr("operator: policy %1").arg(name));
         m_host.setPolicy(name);
     });
     if (m_options.log) {
@@ -294,11 +472,11 @@ void MainWindow::connectActions()
 
 void MainWindow::applyPreset(const VolumePreset &preset, const QString &name)
 {
-    qCInfo(lcOperator).noquote() << tr("operator: %1 preset: batch %2, interval %3 s, simulator %4 items/min")
-                                        .arg(name)
-                                        .arg(preset.batchSize)
-                                        .arg(preset.intervalSeconds)
-                                        .arg(preset.itemsPerMinute);
+    logAction(tr("operator: %1 preset: batch %2, interval %3 s, simulator %4 items/min")
+                  .arg(name)
+                  .arg(preset.batchSize)
+                  .arg(preset.intervalSeconds)
+                  .arg(preset.itemsPerMinute));
     m_host.setBatchSize(preset.batchSize);
     m_host.setIntervalSeconds(preset.intervalSeconds);
     m_host.setEmissionRate(preset.itemsPerMinute);
@@ -306,8 +484,7 @@ void MainWindow::applyPreset(const VolumePreset &preset, const QString &name)
 
 void MainWindow::startDrain()
 {
-    qCInfo(lcOperator).noquote()
-        << tr("operator: force drain of %L1 items").arg(m_host.latestSnapshot().health.queueDepth);
+    logAction(tr("operator: force drain of %L1 items").arg(m_host.latestSnapshot().health.queueDepth));
     m_host.drain();
     if (!m_drainDialog) {
         m_drainDialog = new QProgressDialog(tr("Draining the queue…"), tr("&Cancel drain"), 0, 0, this);
@@ -318,7 +495,7 @@ void MainWindow::startDrain()
         m_drainDialog->setAutoClose(false);
         m_drainDialog->setAutoReset(false);
         connect(m_drainDialog, &QProgressDialog::canceled, this, [this] {
-            qCInfo(lcOperator).noquote() << tr("operator: cancel drain");
+            logAction(tr("operator: cancel drain"));
             m_host.cancelDrain();
         });
     }
@@ -387,12 +564,13 @@ void MainWindow::confirmPurge()
         qCInfo(lcOperator).noquote() << tr("operator: purge cancelled");
         return;
     }
-    qCInfo(lcOperator).noquote() << tr("operator: purge confirmed (%L1 items shown)").arg(depth);
+    logAction(tr("operator: purge confirmed (%L1 items shown)").arg(depth));
     m_host.purge(snapshot.queuePushedTotal);
 }
 
 void MainWindow::showSnapshot(const EngineSnapshot &snapshot)
 {
+    annotateEngine(snapshot);
     m_stats.add(snapshot);
     m_sample = m_stats.current();
     m_tiles->showStats(snapshot, m_sample);
@@ -476,6 +654,12 @@ bool MainWindow::eventFilter(QObject *watched, QEvent *event)
 {
     if (event->type() == QEvent::ShortcutOverride) {
         const QKeySequence pressed(static_cast<QKeyEvent *>(event)->keyCombination());
+        // Accepted: the focused button, box or list gets its Space (press, open, select), not the pause.
+        if (pressed == QKeySequence(Qt::Key_Space) && !qobject_cast<QLineEdit *>(watched)
+            && !qobject_cast<QAbstractSpinBox *>(watched)) {
+            event->accept();
+            return true;
+        }
         for (const QAction *action : m_actions->findChildren<QAction *>()) {
             if (!action->shortcut().isEmpty() && action->shortcut() == pressed) {
                 event->ignore(); // not overridden: the shortcut map gives it to the action
@@ -506,6 +690,8 @@ void MainWindow::restoreSettings()
         m_splitter->setSizes(kDefaultPaneSizes);
     m_tabs->setCurrentIndex(settings.value(QStringLiteral("window/tab"), 0).toInt());
     m_charts->setWindowMinutes(settings.value(QStringLiteral("charts/windowMinutes"), 1).toInt());
+    m_logDepth->setChecked(settings.value(QStringLiteral("charts/logQueueDepth"), false).toBool());
+    m_logLatency->setChecked(settings.value(QStringLiteral("charts/logLatency"), false).toBool());
 }
 
 void MainWindow::resetLayout()
@@ -521,14 +707,19 @@ void MainWindow::resetLayout()
     m_splitter->setSizes(kDefaultPaneSizes);
     m_tabs->setCurrentIndex(0);
     m_charts->setWindowMinutes(1);
+    m_charts->timeline()->setLive(true);
+    m_logDepth->setChecked(false);
+    m_logLatency->setChecked(false);
 }
 
 void MainWindow::showShortcuts()
 {
     QStringList rows;
-    for (const QAction *action : m_actions->findChildren<QAction *>()) {
-        if (action->shortcut().isEmpty())
+    QList<const QAction *> listed;
+    for (const QAction *action : findChildren<QAction *>()) {
+        if (action->shortcut().isEmpty() || listed.contains(action))
             continue;
+        listed << action;
         rows << QStringLiteral("<tr><td><b>%1</b></td><td>&nbsp;&nbsp;%2</td><td>&nbsp;&nbsp;%3</td></tr>")
                     .arg(action->shortcut().toString(QKeySequence::NativeText).toHtmlEscaped(),
                          action->text().remove(QLatin1Char('&')).toHtmlEscaped(), action->toolTip().toHtmlEscaped());
@@ -562,7 +753,7 @@ void MainWindow::showAbout()
 void MainWindow::restoreDefaultTuning()
 {
     const EngineOptions defaults;
-    qCInfo(lcOperator).noquote() << tr("operator: restore default settings");
+    logAction(tr("operator: restore default settings"));
     m_host.setBatchSize(static_cast<int>(defaults.loop.batchSize));
     m_host.setIntervalSeconds(defaults.loop.intervalSeconds);
     m_host.setEmissionRate(defaults.emissionRate);
@@ -587,6 +778,8 @@ void MainWindow::saveSettings() const
     settings.setValue(QStringLiteral("window/splitter"), m_splitter->saveState());
     settings.setValue(QStringLiteral("window/tab"), m_tabs->currentIndex());
     settings.setValue(QStringLiteral("charts/windowMinutes"), m_charts->windowMinutes());
+    settings.setValue(QStringLiteral("charts/logQueueDepth"), m_logDepth->isChecked());
+    settings.setValue(QStringLiteral("charts/logLatency"), m_logLatency->isChecked());
     // Before the engine is up (a restore still running, a start that failed) the snapshot holds the
     // configuration, not what the operator ran: nothing to save then.
     if (m_host.latestSnapshot().health.routerRegistered)

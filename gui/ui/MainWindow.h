@@ -11,8 +11,11 @@
 
 class QLabel;
 class QProgressDialog;
+class QAction;
+class QColor;
 class QSplitter;
 class QTabWidget;
+class QTreeView;
 
 namespace rl {
 
@@ -58,6 +61,7 @@ public:
     QueuePanel *queuePanel() const { return m_queue; }
     Checklist *checklist() const { return m_checklist; }
     LogView *eventLog() const { return m_log; }
+    QTreeView *alertHistory() const { return m_alertHistory; }
     GradualRecovery *gradualRecovery() const { return m_recovery; }
     const LiveSample &liveSample() const { return m_sample; }
 
@@ -67,6 +71,15 @@ protected:
 
 private:
     void buildMenus();
+    void buildViewMenu();
+    void buildExportMenu();
+    // Logs an operator action and marks it on the charts' time axis.
+    void logAction(const QString &text);
+    void annotate(qint64 timeMs, const QString &text, const QColor &color, const QString &key = QString());
+    void annotateEngine(const EngineSnapshot &snapshot);
+    void exportWindow(bool svg);
+    void exportEventLog();
+    void exportAlertHistory();
     QWidget *buildCentralWidget();
     void buildStatusBar();
     void connectActions();
@@ -98,6 +111,9 @@ private:
     AlertsPanel *m_alerts = nullptr;
     QueuePanel *m_queue = nullptr;
     LogView *m_log = nullptr;
+    QTreeView *m_alertHistory = nullptr;
+    QAction *m_logDepth = nullptr;   // View: logarithmic queue depth
+    QAction *m_logLatency = nullptr; // View: logarithmic batch latency
     ControlPanel *m_controls = nullptr;
     QTabWidget *m_tabs = nullptr;
     QSplitter *m_splitter = nullptr;
@@ -109,6 +125,8 @@ private:
     QLabel *m_endpointStatus = nullptr;
     LiveStats m_stats;
     LiveSample m_sample;
+    double m_lastUptime = -1.0; // to see the engine start again
+    bool m_restoring = false;   // the journal was restoring at the last snapshot
 };
 
 } // namespace rl

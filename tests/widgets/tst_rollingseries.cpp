@@ -22,6 +22,9 @@ private Q_SLOTS:
     void nearestPicksTheClosestSample();
     void outOfOrderAndNonFiniteSamples();
     void clearEmpties();
+    void gapsSurviveDecimation();
+    void nearestCanBeAGap();
+    void storageNeverOutgrowsTheCapacity();
 };
 
 void TstRollingSeries::startsEmpty()
@@ -68,7 +71,7 @@ void TstRollingSeries::smallWindowsComeBackUnchanged()
     QList<QPointF> expected;
     for (int i = 0; i < 20; ++i) {
         s.append(i, std::sin(i));
-        expected.append(QPointF(i, std::sin(i)));
+        expected.append(QPointF(i, static_cast<float>(std::sin(i)))); // values are kept to float precision
     }
     QCOMPARE(s.window(0, 19, 20), expected);
 }
@@ -152,6 +155,51 @@ void TstRollingSeries::clearEmpties()
     s.append(100, 1);
     s.append(101, 2);
     QCOMPARE(s.window(0, 1000, 10), (QList<QPointF>{{100, 1}, {101, 2}}));
+}
+
+void TstRollingSeries::gapsSurviveDecimation()
+{
+    RollingSeries s(10000);
+    for (int i = 0; i < 10000; ++i) {
+        if (i == 5000)
+            s.appendGap(i); // one missing sample in ten thousand
+        else
+            s.append(i, 1.0);
+    }
+    s.appendGap(10000);
+    s.appendGap(10001); // a second break in a row adds nothing
+    QCOMPARE(s.size(), 10000);
+    const QList<QPointF> w = s.window(0, 9999, 100);
+    QVERIFY(w.size() <= 101);
+    const auto gaps = std::count_if(w.begin(), w.end(), [](const QPointF &p) { return std::isnan(p.y()); });
+    QCOMPARE(gaps, 1);
+    const auto gap = std::find_if(w.begin(), w.end(), [](const QPointF &p) { return std::isnan(p.y()); });
+    QCOMPARE(gap->x(), 5000.0);
+    QVERIFY(gap != w.begin() && gap + 1 != w.end()); // with a line on either side
+}
+
+void TstRollingSeries::nearestCanBeAGap()
+{
+    RollingSeries s(10);
+    s.append(0, 1);
+    s.appendGap(10);
+    s.append(20, 2);
+    QVERIFY(std::isnan(s.nearest(11)->y()));
+    QCOMPARE(*s.nearest(18), QPointF(20, 2));
+    QVERIFY(!s.nearest(std::nan("")));
+}
+
+void TstRollingSeries::storageNeverOutgrowsTheCapacity()
+{
+    const qsizetype capacity = 345'664; // the charts' day at four samples a second
+    RollingSeries s(capacity);
+    QCOMPARE(s.memoryBytes(), 0);
+    for (qsizetype i = 0; i < capacity + 1000; ++i) {
+        s.append(static_cast<double>(i), 1.0);
+        QVERIFY(s.memoryBytes() <= capacity * RollingSeries::kBytesPerSample);
+    }
+    QCOMPARE(s.memoryBytes(), capacity * RollingSeries::kBytesPerSample);
+    QCOMPARE(RollingSeries::kBytesPerSample, 12);
 }
 
 QTEST_APPLESS_MAIN(TstRollingSeries)

@@ -1,17 +1,28 @@
+#include <QApplication>
 #include <QChart>
 #include <QChartView>
 #include <QDateTime>
+#include <QFile>
+#include <QGraphicsLineItem>
 #include <QGraphicsSimpleTextItem>
 #include <QGraphicsTextItem>
+#include <QImage>
 #include <QLabel>
 #include <QLocale>
+#include <QLogValueAxis>
+#include <QMouseEvent>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QValueAxis>
+#include <QWheelEvent>
 
+#include "widgets/ChartTimeline.h"
 #include "widgets/TimeSeriesChart.h"
+#include "widgets/WidgetImage.h"
 
+using rl::ChartTimeline;
 using rl::TimeSeriesChart;
 
 namespace {
@@ -37,6 +48,44 @@ QValueAxis *valueAxis(TimeSeriesChart &chart)
     return axes.isEmpty() ? nullptr : qobject_cast<QValueAxis *>(axes.first());
 }
 
+QWidget *viewport(TimeSeriesChart &chart)
+{
+    return chart.findChild<QChartView *>()->viewport();
+}
+
+// A point in the plot, fraction of the way across, in viewport coordinates.
+QPoint plotPoint(TimeSeriesChart &chart, double fraction)
+{
+    const QRect plot = chart.plotRect();
+    const QPoint inChart(plot.left() + static_cast<int>(fraction * plot.width()), plot.center().y());
+    return viewport(chart)->mapFrom(&chart, inChart);
+}
+
+void sendMouse(TimeSeriesChart &chart, QEvent::Type type, QPoint pos, Qt::MouseButton button, Qt::MouseButtons buttons)
+{
+    QWidget *target = viewport(chart);
+    QMouseEvent event(type, pos, target->mapToGlobal(pos), button, buttons, Qt::NoModifier);
+    QApplication::sendEvent(target, &event);
+}
+
+void sendWheel(TimeSeriesChart &chart, QPoint pos, int notches)
+{
+    QWidget *target = viewport(chart);
+    QWheelEvent event(pos, target->mapToGlobal(pos), QPoint(), QPoint(0, 120 * notches), Qt::NoButton, Qt::NoModifier,
+                      Qt::NoScrollPhase, false);
+    QApplication::sendEvent(target, &event);
+}
+
+// Redraws pending on any of the charts are done.
+void settle(std::initializer_list<TimeSeriesChart *> charts)
+{
+    for (TimeSeriesChart *chart : charts) {
+        QSignalSpy spy(chart, &TimeSeriesChart::redrawn);
+        while (spy.wait(100)) {
+        }
+    }
+}
+
 } // namespace
 
 class TstTimeSeriesChart : public QObject {
@@ -46,12 +95,18 @@ private Q_SLOTS:
     void appendsCoalesceIntoOneRedraw();
     void neverMorePointsThanPixels();
     void windowChangeDropsOldPoints();
-    void hoverTextShowsTimeValueAndUnit();
     void valueRangeFixesEndsAndAutoScalesTheRest();
     void hiddenChartRedrawsWhenShown();
     void flatDataGetsAReadableAxis();
     void shortChartKeepsLabelsReadable();
     void axisFollowsTheSharedClockWithoutNews();
+    void wheelDragAndDoubleClickMoveEveryChartOnTheTimeline();
+    void crosshairShowsEveryChartsValuesAtTheInstant();
+    void gapsAreDrawnAsGaps();
+    void logScaleDrawsZeroOnTheFloor();
+    void annotationsAreMarkedAndNamed();
+    void csvHoldsTheVisibleRangeUndecimated();
+    void savesPngAndSvg();
 };
 
 void TstTimeSeriesChart::appendsCoalesceIntoOneRedraw()
@@ -108,23 +163,6 @@ void TstTimeSeriesChart::windowChangeDropsOldPoints()
     chart.setWindowSeconds(60);
     QVERIFY(spy.wait(1000));
     QCOMPARE(chart.displayedPointCount(series), 61); // the last 60 s, both ends included
-}
-
-void TstTimeSeriesChart::hoverTextShowsTimeValueAndUnit()
-{
-    TimeSeriesChart chart(QStringLiteral("Batch latency"));
-    const int series = chart.addSeries(QStringLiteral("p95"));
-    chart.setUnit(QStringLiteral("ms"), 2);
-    QVERIFY(chart.hoverText(series, kStartMs).isEmpty()); // no data yet
-    chart.append(series, kStartMs, 1.0);
-    chart.append(series, kStartMs + 1000, 12.3456);
-
-    const QString text = chart.hoverText(series, kStartMs + 900); // nearest is the second sample
-    QVERIFY2(text.contains(QStringLiteral("p95")), qPrintable(text));
-    QVERIFY2(text.contains(QLocale().toString(12.3456, 'f', 2) + QStringLiteral(" ms")), qPrintable(text));
-    const QString time = QDateTime::fromMSecsSinceEpoch(kStartMs + 1000).toString(QStringLiteral("HH:mm:ss.zzz"));
-    QVERIFY2(text.contains(time), qPrintable(text));
-    QVERIFY(chart.hoverText(series + 1, kStartMs).isEmpty()); // no such series
 }
 
 void TstTimeSeriesChart::valueRangeFixesEndsAndAutoScalesTheRest()
@@ -249,6 +287,211 @@ void TstTimeSeriesChart::axisFollowsTheSharedClockWithoutNews()
     QVERIFY(spy.wait(1000));
     QCOMPARE(chart.shownUntilMs(), kStartMs + 120 * 1000);
     QCOMPARE(chart.displayedPointCount(series), 0);
+}
+
+void TstTimeSeriesChart::wheelDragAndDoubleClickMoveEveryChartOnTheTimeline()
+{
+    ChartTimeline timeline;
+    timeline.setSpanMs(60'000);
+    TimeSeriesChart a(QStringLiteral("Queue depth"));
+    TimeSeriesChart b(QStringLiteral("Success rate"));
+    a.setTimeline(&timeline);
+    b.setTimeline(&timeline);
+    const int sa = a.addSeries(QStringLiteral("depth"));
+    for (int i = 0; i <= 120; ++i)
+        a.append(sa, kStartMs + i * 1000, i);
+    timeline.setNow(kStartMs + 120'000);
+    QVERIFY(showAndSettle(a));
+    QVERIFY(showAndSettle(b));
+
+    sendWheel(a, plotPoint(a, 0.5), 1); // one notch in
+    QCOMPARE(timeline.spanMs(), 45'000);
+    QVERIFY(timeline.isLive()); // a live view zoomed stays live
+    settle({&a, &b});
+    QCOMPARE(b.shownUntilMs() - b.shownFromMs(), 45'000);
+    QCOMPARE(b.shownUntilMs(), kStartMs + 120'000);
+
+    // Dragging right by a quarter of the plot looks a quarter of the span back, and pauses.
+    const QPoint from = plotPoint(a, 0.5);
+    const QPoint to = plotPoint(a, 0.75);
+    sendMouse(a, QEvent::MouseButtonPress, from, Qt::LeftButton, Qt::LeftButton);
+    sendMouse(a, QEvent::MouseMove, to, Qt::NoButton, Qt::LeftButton);
+    sendMouse(a, QEvent::MouseButtonRelease, to, Qt::LeftButton, Qt::NoButton);
+    QVERIFY(!timeline.isLive());
+    const qint64 expectedEnd = kStartMs + 120'000 - 45'000 * (to.x() - from.x()) / a.plotWidthPixels();
+    QVERIFY2(std::abs(timeline.endMs() - expectedEnd) <= 100,
+             qPrintable(QString::number(timeline.endMs() - expectedEnd)));
+    timeline.setNow(kStartMs + 130'000); // data keeps coming; the paused view holds
+    settle({&a, &b});
+    QCOMPARE(b.shownUntilMs(), timeline.endMs());
+    QCOMPARE(a.shownUntilMs(), timeline.endMs());
+
+    sendMouse(b, QEvent::MouseButtonDblClick, plotPoint(b, 0.3), Qt::LeftButton, Qt::LeftButton);
+    QVERIFY(timeline.isLive());
+    settle({&a, &b});
+    QCOMPARE(a.shownUntilMs(), kStartMs + 130'000);
+}
+
+void TstTimeSeriesChart::crosshairShowsEveryChartsValuesAtTheInstant()
+{
+    ChartTimeline timeline;
+    timeline.setSpanMs(60'000);
+    TimeSeriesChart a(QStringLiteral("Queue depth"));
+    TimeSeriesChart b(QStringLiteral("Batch latency"));
+    a.setTimeline(&timeline);
+    b.setTimeline(&timeline);
+    const int sa = a.addSeries(QStringLiteral("depth"));
+    a.setUnit(QStringLiteral("items"), 0);
+    const int sb = b.addSeries(QStringLiteral("p95"));
+    for (int i = 0; i <= 60; ++i) {
+        a.append(sa, kStartMs + i * 1000, 7);
+        if (i < 20) // then no batches: a gap
+            b.append(sb, kStartMs + i * 1000, 1.5);
+        else
+            b.appendGap(sb, kStartMs + i * 1000);
+    }
+    timeline.setNow(kStartMs + 60'000);
+    QVERIFY(showAndSettle(a));
+    QVERIFY(showAndSettle(b));
+    QVERIFY(a.crosshairText().isEmpty());
+
+    sendMouse(a, QEvent::MouseMove, plotPoint(a, 0.75), Qt::NoButton, Qt::NoButton);
+    QVERIFY(timeline.crosshair());
+    const QString time = QDateTime::fromMSecsSinceEpoch(*timeline.crosshair()).toString(QStringLiteral("HH:mm:ss.zzz"));
+    QVERIFY2(a.crosshairText().contains(time), qPrintable(a.crosshairText()));
+    QVERIFY2(a.crosshairText().contains(QStringLiteral("depth: 7 items")), qPrintable(a.crosshairText()));
+    QVERIFY2(b.crosshairText().contains(QStringLiteral("p95: no data")), qPrintable(b.crosshairText()));
+
+    sendMouse(a, QEvent::MouseMove, plotPoint(a, 0.1), Qt::NoButton, Qt::NoButton);
+    QVERIFY2(b.crosshairText().contains(QStringLiteral("p95: ") + QLocale().toString(1.5, 'f', 2)),
+             qPrintable(b.crosshairText()));
+
+    QEvent leave(QEvent::Leave);
+    QApplication::sendEvent(viewport(a), &leave);
+    QVERIFY(a.crosshairText().isEmpty());
+    QVERIFY(b.crosshairText().isEmpty());
+}
+
+void TstTimeSeriesChart::gapsAreDrawnAsGaps()
+{
+    TimeSeriesChart chart(QStringLiteral("Success rate"));
+    const int series = chart.addSeries(QStringLiteral("success"));
+    chart.setWindowSeconds(60);
+    for (int i = 0; i <= 10; ++i)
+        chart.append(series, kStartMs + i * 1000, 99.0);
+    chart.appendGap(series, kStartMs + 11'000);
+    for (int i = 20; i <= 30; ++i)
+        chart.append(series, kStartMs + i * 1000, 98.0);
+    chart.appendGap(series, kStartMs + 31'000);
+    chart.append(series, kStartMs + 40'000, 97.0); // a lone sample: a dot
+    QVERIFY(showAndSettle(chart));
+    QCOMPARE(chart.displayedSegmentCount(series), 3);
+    QCOMPARE(chart.displayedPointCount(series), 23);
+}
+
+void TstTimeSeriesChart::logScaleDrawsZeroOnTheFloor()
+{
+    TimeSeriesChart chart(QStringLiteral("Queue depth"));
+    const int series = chart.addSeries(QStringLiteral("depth"));
+    chart.setValueRange(0.0, std::nullopt);
+    chart.append(series, kStartMs, 0);
+    chart.append(series, kStartMs + 1000, 5);
+    chart.append(series, kStartMs + 2000, 500);
+    chart.setLogScale(true);
+    QVERIFY(!chart.isLogScale()); // not offered for this chart
+    chart.setLogScaleAvailable(true);
+    QSignalSpy changed(&chart, &TimeSeriesChart::logScaleChanged);
+    chart.setLogScale(true);
+    QCOMPARE(changed.count(), 1);
+    QVERIFY(showAndSettle(chart));
+    const auto *axis =
+        qobject_cast<QLogValueAxis *>(chart.findChild<QChartView *>()->chart()->axes(Qt::Vertical).value(0));
+    QVERIFY(axis);
+    QCOMPARE(axis->min(), 0.1); // a decade below the smallest positive value, for the zero
+    QCOMPARE(axis->max(), 1000.0);
+    QCOMPARE(chart.displayedPointCount(series), 3);
+    chart.setLogScale(false);
+    QVERIFY(showAndSettle(chart));
+    QVERIFY(valueAxis(chart));
+    QCOMPARE(valueAxis(chart)->min(), 0.0);
+}
+
+void TstTimeSeriesChart::annotationsAreMarkedAndNamed()
+{
+    TimeSeriesChart chart(QStringLiteral("Queue depth"));
+    const int series = chart.addSeries(QStringLiteral("depth"));
+    chart.setWindowSeconds(60);
+    for (int i = 0; i <= 60; ++i)
+        chart.append(series, kStartMs + i * 1000, 1);
+    chart.timeline()->addAnnotation(kStartMs + 30'000, QStringLiteral("operator: purge"), Qt::red);
+    chart.timeline()->addAnnotation(kStartMs - 3600'000, QStringLiteral("long ago"), Qt::red);
+    QVERIFY(showAndSettle(chart));
+    QVERIFY2(chart.annotationsNear(kStartMs + 30'100).contains(QStringLiteral("operator: purge")),
+             qPrintable(chart.annotationsNear(kStartMs + 30'100)));
+    QVERIFY(chart.annotationsNear(kStartMs + 45'000).isEmpty());
+    int marks = 0;
+    for (const QGraphicsItem *item : chart.findChild<QChartView *>()->scene()->items()) {
+        const auto *line = dynamic_cast<const QGraphicsLineItem *>(item);
+        if (line && line->isVisible() && line->pen().style() == Qt::DotLine)
+            ++marks;
+    }
+    QCOMPARE(marks, 1); // the one in view
+}
+
+void TstTimeSeriesChart::csvHoldsTheVisibleRangeUndecimated()
+{
+    TimeSeriesChart chart(QStringLiteral("Batch latency"));
+    const int p50 = chart.addSeries(QStringLiteral("p50"));
+    const int max = chart.addSeries(QStringLiteral("max, all"));
+    chart.setUnit(QStringLiteral("ms"), 3);
+    chart.setWindowSeconds(10);
+    for (int i = 0; i <= 20; ++i) {
+        chart.append(p50, kStartMs + i * 1000, 0.25);
+        if (i == 15)
+            chart.appendGap(max, kStartMs + i * 1000);
+        else
+            chart.append(max, kStartMs + i * 1000, i);
+    }
+    chart.append(max, kStartMs + 20'500, 99); // an instant only one series has
+    chart.setNow(kStartMs + 20'500);
+    QVERIFY(showAndSettle(chart));
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("latency.csv"));
+    QString error;
+    QVERIFY2(chart.saveCsv(path, &error), qPrintable(error));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QStringList lines = QString::fromUtf8(file.readAll()).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+    QCOMPARE(lines.first(), QStringLiteral("time,p50 (ms),\"max, all (ms)\""));
+    QCOMPARE(lines.size(), 1 + 10 + 1); // 10.5 s .. 20.5 s: ten whole seconds and the half
+    QCOMPARE(lines.at(1), QDateTime::fromMSecsSinceEpoch(kStartMs + 11'000, Qt::UTC).toString(Qt::ISODateWithMs)
+                              + QStringLiteral(",0.25,11"));
+    QVERIFY(lines.at(5).endsWith(QStringLiteral(",0.25,"))); // the gap at 15 s: no value
+    QVERIFY(lines.last().endsWith(QStringLiteral(",,99")));
+}
+
+void TstTimeSeriesChart::savesPngAndSvg()
+{
+    TimeSeriesChart chart(QStringLiteral("Queue depth"));
+    const int series = chart.addSeries(QStringLiteral("depth"));
+    for (int i = 0; i <= 60; ++i)
+        chart.append(series, kStartMs + i * 1000, i % 5);
+    QVERIFY(showAndSettle(chart));
+    QTemporaryDir dir;
+    QString error;
+    const QString png = dir.filePath(QStringLiteral("chart.png"));
+    QVERIFY2(rl::WidgetImage::save(&chart, png, &error), qPrintable(error));
+    QImage image(png);
+    QCOMPARE(image.size(), chart.size() * chart.devicePixelRatio());
+    const QString svg = dir.filePath(QStringLiteral("chart.svg"));
+    QVERIFY2(rl::WidgetImage::save(&chart, svg, &error), qPrintable(error));
+    QFile file(svg);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray text = file.readAll();
+    QVERIFY(text.contains("<svg") && text.contains("</svg>"));
+    QVERIFY(text.contains("<polyline") || text.contains("<path")); // vectors, not a bitmap
+    QVERIFY(!rl::WidgetImage::save(&chart, dir.filePath(QStringLiteral("no/such/dir/chart.png")), &error));
+    QVERIFY(!error.isEmpty());
 }
 
 QTEST_MAIN(TstTimeSeriesChart)

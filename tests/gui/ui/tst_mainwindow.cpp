@@ -5,9 +5,12 @@
 #include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
+#include <QChartView>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFile>
+#include <QFileDialog>
+#include <QImage>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -19,8 +22,10 @@
 #include <QSlider>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QToolButton>
 #include <QTranslator>
 #include <QWheelEvent>
 
@@ -36,6 +41,7 @@
 #include "gui/ui/TilesPanel.h"
 #include "gui/ui/TuningSettings.h"
 #include "widgets/AlertList.h"
+#include "widgets/ChartTimeline.h"
 #include "widgets/Checklist.h"
 #include "widgets/GaugeTile.h"
 #include "widgets/LabelledSlider.h"
@@ -100,6 +106,49 @@ void answer(const QString &objectName, bool accept, const std::function<void()> 
         }
         QFAIL("no such button");
     });
+}
+
+// Saves to path in the export dialog as soon as it opens.
+void saveAs(const QString &path)
+{
+    QTimer::singleShot(0, [path] {
+        auto *dialog = qobject_cast<QFileDialog *>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        QCOMPARE(dialog->objectName(), QStringLiteral("ExportDialog"));
+        dialog->selectFile(path);
+        static_cast<QDialog *>(dialog)->accept(); // QFileDialog's override is protected; it checks the name
+    });
+}
+
+QMenu *menuNamed(QMenuBar *bar, const QString &title)
+{
+    for (QAction *menu : bar->actions()) {
+        if (menu->text() == title)
+            return menu->menu();
+    }
+    return nullptr;
+}
+
+// Shortcuts reach only the active window; a closed dialog leaves none active offscreen.
+bool activate(QWidget &window)
+{
+    window.activateWindow();
+    return QTest::qWaitForWindowActive(&window);
+}
+
+QByteArray readAll(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+bool hasAnnotation(const ChartTimeline &timeline, const QString &text)
+{
+    for (const ChartTimeline::Annotation &a : timeline.annotations()) {
+        if (a.text.contains(text))
+            return true;
+    }
+    return false;
 }
 
 } // namespace
@@ -234,7 +283,9 @@ private Q_SLOTS:
         QCOMPARE(window.checklist()->stateOf(dropsItem - 1), std::optional<bool>(false)); // a full queue is not stable
         TimeSeriesChart *rates = window.chartsPanel()->throughputChart();
         QTRY_VERIFY_WITH_TIMEOUT(
-            rates->hoverText(3, host.latestSnapshot().wallTimeMs).contains(QStringLiteral("dropped")), kWaitMs);
+            rates->valueText(3, host.latestSnapshot().wallTimeMs).startsWith(QStringLiteral("dropped: "))
+                && !rates->valueText(3, host.latestSnapshot().wallTimeMs).contains(QStringLiteral("no data")),
+            kWaitMs);
     }
 
     // The tuning the operator left is there at the next start, except what the command line sets, which wins
@@ -534,7 +585,7 @@ private Q_SLOTS:
         }
     }
 
-    void alertGoesPendingThenFiringAndResolves()
+    void alertGoesPendingThenFiringAndResolvesOnRecord()
     {
         EngineOptions options = quietEngine();
         options.loop.loopEnabled = false; // nothing leaves the queue
@@ -567,6 +618,183 @@ private Q_SLOTS:
         QCOMPARE(alerts->list()->stateOf(QStringLiteral("RLFeedbackQueueDepthCritical")), QStringLiteral("inactive"));
         host.purge();
         QVERIFY(waitForState(QStringLiteral("inactive")));
+
+        // Each change is in the alert history, from and to, and marked on the charts.
+        QStringList history;
+        const AlertHistoryModel &model = *alerts->history();
+        for (int row = 0; row < model.rowCount(); ++row) {
+            if (model.change(row).alert == rule)
+                history << model.change(row).from + QStringLiteral(">") + model.change(row).to;
+        }
+        QCOMPARE(history, (QStringList{QStringLiteral("inactive>pending"), QStringLiteral("pending>firing"),
+                                       QStringLiteral("firing>inactive")}));
+        const ChartTimeline &timeline = *window.chartsPanel()->timeline();
+        QVERIFY(hasAnnotation(timeline, QStringLiteral("alert RLFeedbackQueueDepthHigh: pending → firing")));
+        QVERIFY(hasAnnotation(timeline, QStringLiteral("alert RLFeedbackQueueDepthHigh: firing → inactive")));
+    }
+
+    // Space pauses and resumes every chart, except where the focused control already uses it: a button
+    // presses, a text field types.
+    void spacePausesTheChartsUnlessTheFocusUsesIt()
+    {
+        EngineHost host(quietEngine());
+        MainWindow window(host, {});
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        ChartTimeline *timeline = window.chartsPanel()->timeline();
+        auto *chartView = window.chartsPanel()->queueDepthChart()->findChild<QChartView *>();
+        chartView->setFocus();
+        QTest::keyClick(chartView, Qt::Key_Space);
+        QVERIFY(!timeline->isLive());
+        QVERIFY(window.chartsPanel()->pauseAction()->isChecked());
+        QVERIFY2(window.chartsPanel()->pausedNote()->text().startsWith(QStringLiteral("Paused:")),
+                 qPrintable(window.chartsPanel()->pausedNote()->text()));
+        QTest::keyClick(chartView, Qt::Key_Space);
+        QVERIFY(timeline->isLive());
+        QVERIFY(window.chartsPanel()->pausedNote()->text().isEmpty());
+
+        QSignalSpy processed(window.actions().processOnce, &QAction::triggered);
+        QToolButton *processButton = nullptr;
+        for (QToolButton *button : window.controlPanel()->findChildren<QToolButton *>()) {
+            if (button->defaultAction() == window.actions().processOnce)
+                processButton = button;
+        }
+        QVERIFY(processButton);
+        processButton->setFocus();
+        QTest::keyClick(processButton, Qt::Key_Space);
+        QCOMPARE(processed.count(), 1);
+        QVERIFY(timeline->isLive());
+
+        auto *filter = window.eventLog()->findChild<QLineEdit *>();
+        filter->setFocus();
+        QTest::keyClicks(filter, QStringLiteral("a b"));
+        QCOMPARE(filter->text(), QStringLiteral("a b"));
+        QVERIFY(timeline->isLive());
+    }
+
+    // Zooming from the View menu steps through round spans, and the window selector names what is shown.
+    void zoomNamesTheSpanShown()
+    {
+        EngineHost host(quietEngine());
+        MainWindow::Options options;
+        options.useSettings = false;
+        MainWindow window(host, options);
+        window.show();
+        QVERIFY(activate(window));
+        QComboBox *selector = window.chartsPanel()->windowSelector();
+        QCOMPARE(selector->currentText(), QStringLiteral("1 min"));
+        QTest::keyClick(&window, Qt::Key_Minus, Qt::ControlModifier); // zoom out
+        QCOMPARE(selector->currentText(), QStringLiteral("1 min 30 s (zoomed)"));
+        QCOMPARE(window.chartsPanel()->timeline()->spanMs(), 90'000);
+        QTest::keyClick(&window, Qt::Key_Plus, Qt::ControlModifier); // and back in
+        QCOMPARE(selector->currentText(), QStringLiteral("1 min"));
+        QCOMPARE(selector->findText(QStringLiteral("1 min 30 s (zoomed)")), -1);
+        selector->setCurrentIndex(selector->findText(QStringLiteral("24 h")));
+        Q_EMIT selector->activated(selector->currentIndex());
+        QCOMPARE(window.chartsPanel()->timeline()->spanMs(), 24 * 3600'000LL);
+    }
+
+    // Operator actions, settings changes and the engine's start are marked on the charts' time axis.
+    void actionsSettingsAndStartsAreMarkedOnTheCharts()
+    {
+        EngineHost host(quietEngine());
+        MainWindow window(host, {});
+        window.show();
+        const ChartTimeline &timeline = *window.chartsPanel()->timeline();
+        QTRY_VERIFY_WITH_TIMEOUT(hasAnnotation(timeline, QStringLiteral("engine started")), kWaitMs);
+        window.actions().loopEnabled->trigger();
+        QVERIFY(hasAnnotation(timeline, QStringLiteral("operator: feedback loop off")));
+        auto *batch = window.controlPanel()->findChildren<LabelledSlider *>().first();
+        auto *entry = batch->findChild<QDoubleSpinBox *>();
+        entry->setValue(40);
+        entry->setValue(50); // the same setting again at once: one mark, the last value
+        const auto batchMarks = std::count_if(
+            timeline.annotations().begin(), timeline.annotations().end(),
+            [](const ChartTimeline::Annotation &a) { return a.text.startsWith(QStringLiteral("batch size")); });
+        QCOMPARE(batchMarks, 1);
+        QVERIFY(hasAnnotation(timeline, QStringLiteral("batch size 50")));
+    }
+
+    // Every export in the menus writes its file: the window as PNG, a chart as SVG and its visible range as
+    // CSV, the event log and the alert history as CSV.
+    void exportsWriteTheirFiles()
+    {
+        LogRouter log;
+        EngineHost host(quietEngine());
+        MainWindow::Options options;
+        options.log = &log;
+        options.useSettings = false;
+        MainWindow window(host, options);
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.actions().processOnce->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(window.eventLog()->entryCount() > 0, kWaitMs);
+        QTemporaryDir dir;
+
+        const QString png = dir.filePath(QStringLiteral("window.png"));
+        QVERIFY(activate(window)); // before the dialog's timer is set: waiting runs timers
+        saveAs(png);
+        QTest::keyClick(&window, Qt::Key_S, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(QImage(png).size(), window.size() * window.devicePixelRatio());
+        QVERIFY2(window.statusBar()->currentMessage().contains(QStringLiteral("window.png")),
+                 qPrintable(window.statusBar()->currentMessage()));
+
+        const QString events = dir.filePath(QStringLiteral("events.csv"));
+        QVERIFY(activate(window)); // before the dialog's timer is set: waiting runs timers
+        saveAs(events);
+        QTest::keyClick(&window, Qt::Key_L, Qt::ControlModifier | Qt::ShiftModifier);
+        const QByteArray eventsText = readAll(events);
+        QVERIFY2(eventsText.startsWith("Time,Level,Category,Message\r\n"), eventsText.constData());
+        QVERIFY2(eventsText.contains("operator: process once"), eventsText.constData());
+
+        const QString alerts = dir.filePath(QStringLiteral("alerts.csv"));
+        QVERIFY(activate(window)); // before the dialog's timer is set: waiting runs timers
+        saveAs(alerts);
+        QTest::keyClick(&window, Qt::Key_H, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(readAll(alerts), QByteArray("Time,Alert,From,To,Value\r\n"));
+
+        QMenu *exportMenu = menuNamed(window.menuBar(), QStringLiteral("E&xport"));
+        QVERIFY(exportMenu);
+        QMenu *depth = nullptr;
+        for (QAction *action : exportMenu->actions()) {
+            if (action->menu() && action->text() == QStringLiteral("Queue depth"))
+                depth = action->menu();
+        }
+        QVERIFY(depth);
+        const QString svg = dir.filePath(QStringLiteral("depth.svg"));
+        saveAs(svg);
+        depth->actions().at(1)->trigger();
+        QVERIFY(readAll(svg).contains("<svg"));
+        const QString csv = dir.filePath(QStringLiteral("depth.csv"));
+        saveAs(csv);
+        depth->actions().at(2)->trigger();
+        QVERIFY2(readAll(csv).startsWith("time,depth (items)\r\n"), readAll(csv).constData());
+    }
+
+    // The log scales the operator chose are there at the next start; Reset layout turns them off.
+    void logScalesSurviveARestart()
+    {
+        QSettings().remove(QStringLiteral("charts"));
+        EngineHost host(quietEngine());
+        {
+            MainWindow window(host, {});
+            window.show();
+            QMenu *view = menuNamed(window.menuBar(), QStringLiteral("&View"));
+            QVERIFY(view);
+            for (QAction *action : view->actions()) {
+                if (action->text() == QStringLiteral("Logarithmic &queue depth"))
+                    action->trigger();
+            }
+            QVERIFY(window.chartsPanel()->queueDepthChart()->isLogScale());
+            QVERIFY(!window.chartsPanel()->latencyChart()->isLogScale());
+            window.close();
+        }
+        MainWindow window(host, {});
+        QVERIFY(window.chartsPanel()->queueDepthChart()->isLogScale());
+        window.actions().resetLayout->trigger();
+        QVERIFY(!window.chartsPanel()->queueDepthChart()->isLogScale());
+        QSettings().remove(QStringLiteral("charts"));
     }
 
     // The smallest supported window, in English and in German: the window is the size asked for, and

@@ -1,0 +1,26 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QString>
+
+QT_BEGIN_NAMESPACE
+class QWidget;
+QT_END_NAMESPACE
+
+namespace rl {
+
+// The save dialog every export goes through: it starts in the folder the last export went to, with a
+// name that says what and when, and reports the result where the operator looks (the status bar on
+// success, a message box on failure).
+class ExportDialog {
+    Q_DECLARE_TR_FUNCTIONS(ExportDialog)
+
+public:
+    // The chosen path, or empty if cancelled. The dialog is named "ExportDialog" (tests find it).
+    static QString askSavePath(QWidget *parent, const QString &title, const QString &fileName, const QString &filter);
+    // "rlstudio-queue-depth-20261130-214501.png" for ("Queue depth", "png").
+    static QString suggestedName(const QString &what, const QString &suffix);
+    static void report(QWidget *parent, bool saved, const QString &path, const QString &error);
+};
+
+} // namespace rl
