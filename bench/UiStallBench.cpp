@@ -5,11 +5,14 @@
 // loop's worst stall) and between snapshot deliveries. With no display it runs on the offscreen platform.
 
 #include <algorithm>
+#include <cmath>
 #include <memory>
 #include <optional>
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDateTime>
+#include <QFile>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QJsonDocument>
@@ -20,7 +23,11 @@
 #include "gui/host/EngineHost.h"
 #include "gui/host/LogRouter.h"
 #include "gui/ui/DesktopRunner.h"
+#include "gui/ui/ChartsPanel.h"
+#include "gui/ui/ConvergencePanel.h"
 #include "gui/ui/MainWindow.h"
+#include "widgets/ChartTimeline.h"
+#include "widgets/TimeSeriesChart.h"
 
 namespace rl {
 
@@ -43,7 +50,8 @@ class UiStallBench {
 
 public:
     static constexpr int kMaxItems = 1000000; // EngineHost::emitRequests' bound
-    static constexpr double kTargetStallMs = 50.0;
+    static constexpr double kTargetStallMs = 16.0; // a frame at 60 Hz
+    static constexpr int kMaxHistoryHours = 24;   // what the charts keep
 
     struct Result {
         int items = 0;
@@ -55,13 +63,20 @@ public:
         int snapshots = 0;   // delivered during the drain
         bool window = false; // the main window was shown
         int paints = 0;      // widget paint events during the drain: the redraws the stall includes
+        double historyHours = 0.0;
+        qint64 historySamples = 0;   // chart samples loaded before the drain, over every series
+        qint64 historyChartBytes = 0; // what the charts' ring buffers hold
+        double rssBeforeMb = 0.0;    // the process's resident memory before and after loading the history
+        double rssAfterMb = 0.0;
 
         double itemsPerSecond() const { return static_cast<double>(drain.processed + drain.failed) / drainSeconds; }
     };
 
-    UiStallBench(int items, bool window)
+    UiStallBench(int items, bool window, int historyHours, int chartWindowMinutes)
         : m_items(items)
         , m_window(window)
+        , m_historyHours(historyHours)
+        , m_chartWindowMinutes(chartWindowMinutes)
     {
     }
 
@@ -74,10 +89,68 @@ private:
 
     // Runs `loop` until a handler quits it or the step times out; false on time-out.
     static bool runUntil(QEventLoop &loop);
+    static double residentMb(); // VmRSS, from /proc
+    // Fills the window's charts with m_historyHours of samples ending now, as a day of running would have:
+    // the loop charts at their resolution, the regret chart at its own, and an annotation every 5 minutes.
+    void loadHistory(MainWindow &window, Result &result) const;
 
     int m_items;
     bool m_window;
+    int m_historyHours;
+    int m_chartWindowMinutes;
 };
+
+double UiStallBench::residentMb()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return 0.0;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').value(0).toDouble() / 1024.0;
+    }
+    return 0.0;
+}
+
+void UiStallBench::loadHistory(MainWindow &window, Result &result) const
+{
+    result.historyHours = m_historyHours;
+    result.rssBeforeMb = residentMb();
+    const qint64 end = QDateTime::currentMSecsSinceEpoch() - 1000; // before the next snapshot
+    const qint64 start = end - static_cast<qint64>(m_historyHours) * 3600 * 1000;
+    ChartsPanel &charts = *window.chartsPanel();
+    charts.clear(); // the snapshots shown so far are newer than the history: they would hold it back
+    for (qint64 t = start; t < end; t += ChartsPanel::kSamplePeriodMs) {
+        const double phase = static_cast<double>(t - start) / 60'000.0; // a minute's saw-tooth
+        LiveSample sample;
+        sample.timeMs = t;
+        sample.queueDepth = 25.0 * (phase - std::floor(phase));
+        sample.processedPerSecond = 20.0 + std::sin(phase);
+        sample.emittedPerSecond = 20.0;
+        sample.successRate = 0.995;
+        sample.latencyP50Ms = 0.03;
+        sample.latencyP95Ms = 0.05;
+        sample.latencyMaxMs = 0.08 + 0.01 * std::sin(phase * 3.0);
+        charts.addSample(sample);
+    }
+    TimeSeriesChart &regret = *window.convergencePanel()->regretChart();
+    for (qint64 t = start; t < end; t += ConvergencePanel::kSamplePeriodMs) {
+        const double hours = static_cast<double>(t - start) / 3'600'000.0;
+        regret.append(0, t, 10.0 + hours);
+        regret.append(1, t, 10.0 + 5.0 * hours);
+    }
+    for (qint64 t = start; t < end; t += 5 * 60'000)
+        charts.timeline()->addAnnotation(t, tr("operator: preset"), Qt::blue);
+    QList<TimeSeriesChart *> all = charts.charts();
+    all << &regret;
+    for (const TimeSeriesChart *chart : all) {
+        result.historyChartBytes += chart->memoryBytes();
+        for (int i = 0; i < chart->seriesCount(); ++i)
+            result.historySamples += chart->sampleCount(i);
+    }
+    charts.setWindowMinutes(m_chartWindowMinutes);
+    result.rssAfterMb = residentMb();
+}
 
 bool UiStallBench::runUntil(QEventLoop &loop)
 {
@@ -113,6 +186,8 @@ std::optional<UiStallBench::Result> UiStallBench::run(QTextStream &err)
     Result result;
     result.items = m_items;
     result.window = m_window;
+    if (window && m_historyHours > 0)
+        loadHistory(*window, result);
     QElapsedTimer clock;
     clock.start();
 
@@ -206,7 +281,16 @@ int main(int argc, char *argv[])
     const QCommandLineOption noWindow(
         QStringLiteral("no-window"),
         UiStallBench::tr("Do not show the main window: the engine host and the event loop only."));
-    parser.addOptions({items, json, noWindow});
+    const QCommandLineOption history(
+        QStringLiteral("history-hours"),
+        UiStallBench::tr("Load this many hours of chart history first, 0..%1 (default 0).")
+            .arg(UiStallBench::kMaxHistoryHours),
+        QStringLiteral("H"), QStringLiteral("0"));
+    const QCommandLineOption chartWindow(
+        QStringLiteral("chart-window"),
+        UiStallBench::tr("Minutes of history the charts show during the drain, 1..1440 (default 1)."),
+        QStringLiteral("MINUTES"), QStringLiteral("1"));
+    parser.addOptions({items, json, noWindow, history, chartWindow});
     parser.process(app);
 
     bool ok = false;
@@ -219,7 +303,22 @@ int main(int argc, char *argv[])
         return 2;
     }
 
-    const auto result = UiStallBench(count, !parser.isSet(noWindow)).run(err);
+    const int hours = parser.value(history).toInt(&ok);
+    if (!ok || hours < 0 || hours > UiStallBench::kMaxHistoryHours) {
+        err << UiStallBench::tr("--history-hours %1 is not a count in 0..%2")
+                   .arg(parser.value(history))
+                   .arg(UiStallBench::kMaxHistoryHours)
+            << Qt::endl;
+        return 2;
+    }
+    const int minutes = parser.value(chartWindow).toInt(&ok);
+    if (!ok || minutes < 1 || minutes > 24 * 60) {
+        err << UiStallBench::tr("--chart-window %1 is not a count in 1..1440").arg(parser.value(chartWindow))
+            << Qt::endl;
+        return 2;
+    }
+
+    const auto result = UiStallBench(count, !parser.isSet(noWindow), hours, minutes).run(err);
     if (!result)
         return 1;
     const bool withinTarget = result->maxStallMs < UiStallBench::kTargetStallMs;
@@ -236,6 +335,12 @@ int main(int argc, char *argv[])
                                  {QStringLiteral("snapshots"), result->snapshots},
                                  {QStringLiteral("paint_events"), result->paints},
                                  {QStringLiteral("snapshot_max_gap_ms"), result->maxSnapshotGapMs},
+                                 {QStringLiteral("history_hours"), result->historyHours},
+                                 {QStringLiteral("chart_window_minutes"), minutes},
+                                 {QStringLiteral("history_samples"), result->historySamples},
+                                 {QStringLiteral("history_chart_bytes"), result->historyChartBytes},
+                                 {QStringLiteral("rss_before_history_mb"), result->rssBeforeMb},
+                                 {QStringLiteral("rss_after_history_mb"), result->rssAfterMb},
                                  {QStringLiteral("target_stall_ms"), UiStallBench::kTargetStallMs},
                                  {QStringLiteral("within_target"), withinTarget}};
         out << QJsonDocument(object).toJson(QJsonDocument::Compact) << Qt::endl;
@@ -259,6 +364,17 @@ int main(int argc, char *argv[])
                    .arg(result->maxSnapshotGapMs, 0, 'f', 2)
                    .arg(result->paints)
             << Qt::endl;
+        if (result->historySamples > 0)
+            out << UiStallBench::tr("history: %1 h, %L2 chart samples in %L3 bytes (%4 bytes a sample); resident "
+                                    "memory %5 MB before loading it, %6 MB after")
+                       .arg(result->historyHours)
+                       .arg(result->historySamples)
+                       .arg(result->historyChartBytes)
+                       .arg(static_cast<double>(result->historyChartBytes) / static_cast<double>(result->historySamples),
+                            0, 'f', 1)
+                       .arg(result->rssBeforeMb, 0, 'f', 1)
+                       .arg(result->rssAfterMb, 0, 'f', 1)
+                << Qt::endl;
     }
     return 0;
 }

@@ -29,9 +29,10 @@ void RollingSeries::push(double x, float y)
 {
     if (m_size > 0)
         x = std::max(x, m_x[slot(m_size - 1)]);
+    const qsizetype seq = m_first + m_size;
     if (m_size < m_capacity) {
-        // Until the ring first fills, m_head is 0 and the samples sit in order at the vectors' ends. Grown
-        // by hand: doubling past the capacity would waste up to half of a day's history.
+        // Until the ring first fills, the samples sit in order at the vectors' ends. Grown by hand:
+        // doubling past the capacity would waste up to half of a day's history.
         if (static_cast<qsizetype>(m_x.capacity()) == m_size) {
             const auto grown = static_cast<std::size_t>(std::min(m_capacity, std::max<qsizetype>(64, 2 * m_size)));
             m_x.reserve(grown);
@@ -41,9 +42,27 @@ void RollingSeries::push(double x, float y)
         m_y.push_back(y);
         ++m_size;
     } else {
-        m_x[m_head] = x;
-        m_y[m_head] = y;
-        m_head = m_head + 1 == m_capacity ? 0 : m_head + 1;
+        const qsizetype s = seq % m_capacity;
+        m_x[s] = x;
+        m_y[s] = y;
+        ++m_first;
+    }
+    if (m_blocks.empty())
+        m_blocks.resize(static_cast<std::size_t>(m_capacity / kBlock + 2));
+    Block &b = block(seq);
+    if (seq % kBlock == 0)
+        b = Block{std::numeric_limits<float>::infinity(), -std::numeric_limits<float>::infinity(), seq, seq, false};
+    if (std::isnan(y)) {
+        b.gap = true;
+    } else {
+        if (y < b.minY) { // the earliest lowest and the latest highest, as window() picks within a bucket
+            b.minY = y;
+            b.minSeq = seq;
+        }
+        if (y >= b.maxY) {
+            b.maxY = y;
+            b.maxSeq = seq;
+        }
     }
 }
 
@@ -51,13 +70,15 @@ void RollingSeries::clear()
 {
     m_x.clear();
     m_y.clear();
-    m_head = 0;
+    m_blocks.clear();
+    m_first = 0;
     m_size = 0;
 }
 
 qsizetype RollingSeries::memoryBytes() const
 {
-    return static_cast<qsizetype>(m_x.capacity() * sizeof(double) + m_y.capacity() * sizeof(float));
+    return static_cast<qsizetype>(m_x.capacity() * sizeof(double) + m_y.capacity() * sizeof(float)
+                                  + m_blocks.capacity() * sizeof(Block));
 }
 
 std::optional<QPointF> RollingSeries::last() const
@@ -118,6 +139,7 @@ QList<QPointF> RollingSeries::window(double from, double to, int maxPoints) cons
 
     const int buckets = maxPoints / 2;
     const double width = (to - from) / buckets;
+    const auto bucketOf = [&](double x) { return width > 0 ? std::min(buckets - 1, static_cast<int>((x - from) / width)) : 0; };
     out.reserve(2 * buckets);
     int bucket = -1;
     qsizetype minIndex = -1; // -1: the bucket has no sample yet
@@ -132,21 +154,7 @@ QList<QPointF> RollingSeries::window(double from, double to, int maxPoints) cons
             out.append(at(std::max(minIndex, maxIndex)));
         minIndex = maxIndex = -1;
     };
-    // Walks the ring's slots directly: this loop is the whole cost of drawing a day's history.
-    qsizetype s = slot(begin);
-    for (qsizetype i = begin; i < end; ++i, s = (s + 1 == m_capacity ? 0 : s + 1)) {
-        const float y = m_y[s];
-        if (std::isnan(y)) { // a gap ends the bucket's line and is kept, whatever the decimation
-            flush();
-            if (out.isEmpty() || !std::isnan(out.last().y()))
-                out.append(at(i));
-            continue;
-        }
-        const int b = width > 0 ? std::min(buckets - 1, static_cast<int>((m_x[s] - from) / width)) : 0;
-        if (b != bucket) {
-            flush();
-            bucket = b;
-        }
+    const auto take = [&](qsizetype i, float y) {
         if (minIndex < 0) {
             minIndex = maxIndex = i;
             minY = maxY = y;
@@ -157,6 +165,47 @@ QList<QPointF> RollingSeries::window(double from, double to, int maxPoints) cons
             maxIndex = i;
             maxY = y;
         }
+    };
+    qsizetype i = begin;
+    while (i < end) {
+        const qsizetype seq = m_first + i;
+        // A whole block inside one bucket, without a gap: its lowest and highest stand for it.
+        if (seq % kBlock == 0 && i + kBlock <= end) {
+            const Block &b = block(seq);
+            const int first = bucketOf(m_x[slot(i)]);
+            if (!b.gap && first == bucketOf(m_x[slot(i + kBlock - 1)])) {
+                if (first != bucket) {
+                    flush();
+                    bucket = first;
+                }
+                // The block's own order: its lowest first if it came first, as sample by sample would.
+                if (b.minSeq <= b.maxSeq) {
+                    take(b.minSeq - m_first, b.minY);
+                    take(b.maxSeq - m_first, b.maxY);
+                } else {
+                    take(b.maxSeq - m_first, b.maxY);
+                    take(b.minSeq - m_first, b.minY);
+                }
+                i += kBlock;
+                continue;
+            }
+        }
+        const qsizetype s = slot(i);
+        const float y = m_y[s];
+        if (std::isnan(y)) { // a gap ends the bucket's line and is kept, whatever the decimation
+            flush();
+            if (out.isEmpty() || !std::isnan(out.last().y()))
+                out.append(at(i));
+            ++i;
+            continue;
+        }
+        const int b = bucketOf(m_x[s]);
+        if (b != bucket) {
+            flush();
+            bucket = b;
+        }
+        take(i, y);
+        ++i;
     }
     flush();
     return out;

@@ -11,7 +11,8 @@ namespace rl {
 // A fixed-capacity ring of (x, y) samples in non-decreasing x, the newest overwriting the oldest when
 // full. Sorted x lets window() and nearest() binary-search instead of scanning, so a chart redraw costs
 // O(log n + points in the window) however long the history is. A sample is 12 bytes (x a double, y a
-// float: a chart's readings need no more than seven digits), so a day at four samples a second is 4 MB.
+// float: a chart's readings need no more than seven digits), so a day at four samples a second is 4 MB,
+// and a fortieth more for the blocks that make drawing it fast.
 class RollingSeries {
 public:
     static constexpr qsizetype kBytesPerSample = sizeof(double) + sizeof(float);
@@ -41,25 +42,42 @@ public:
     std::optional<QPointF> nearest(double x) const;
 
 private:
+    // Each run of kBlock samples (by sequence number) keeps its lowest and highest, so decimating a long
+    // range reads a block where it would read kBlock samples: a day's history draws 64 times faster.
+    static constexpr qsizetype kBlock = 64;
+    struct Block {
+        float minY;
+        float maxY;
+        qsizetype minSeq;
+        qsizetype maxSeq;
+        bool gap; // holds a gap: read sample by sample
+    };
+
     void push(double x, float y);
     qsizetype slot(qsizetype i) const // 0 = oldest
     {
-        const qsizetype s = m_head + i;
-        return s >= m_capacity ? s - m_capacity : s;
+        return (m_first + i) % m_capacity;
     }
     QPointF at(qsizetype i) const
     {
         const qsizetype s = slot(i);
         return {m_x[s], static_cast<double>(m_y[s])};
     }
+    Block &block(qsizetype seq) { return m_blocks[(seq / kBlock) % static_cast<qsizetype>(m_blocks.size())]; }
+    const Block &block(qsizetype seq) const
+    {
+        return m_blocks[(seq / kBlock) % static_cast<qsizetype>(m_blocks.size())];
+    }
     qsizetype lowerBound(double x) const; // first i with at(i).x() >= x
     qsizetype upperBound(double x) const; // first i with at(i).x() > x
 
     qsizetype m_capacity;
-    // Grow up to m_capacity, then are reused as a ring; separate, so a sample takes 12 bytes, not 16.
+    // Grow up to m_capacity, then are reused as a ring; separate, so a sample takes 12 bytes, not 16. The
+    // sample with sequence number n (counted from the first append) sits at n % m_capacity.
     std::vector<double> m_x;
     std::vector<float> m_y;
-    qsizetype m_head = 0; // index of the oldest sample
+    std::vector<Block> m_blocks; // a ring too, one more than the samples span, so a live block is never reused
+    qsizetype m_first = 0; // sequence number of the oldest sample
     qsizetype m_size = 0;
 };
 

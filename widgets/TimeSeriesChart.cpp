@@ -13,6 +13,7 @@
 #include <QFile>
 #include <QGraphicsLayout>
 #include <QGraphicsLineItem>
+#include <QGraphicsPathItem>
 #include <QGraphicsRectItem>
 #include <QGraphicsSimpleTextItem>
 #include <QLabel>
@@ -220,6 +221,11 @@ qsizetype TimeSeriesChart::memoryBytes() const
     for (const Series &s : m_series)
         bytes += s.data.memoryBytes();
     return bytes;
+}
+
+qsizetype TimeSeriesChart::sampleCount(int series) const
+{
+    return series < 0 || series >= seriesCount() ? 0 : m_series[static_cast<std::size_t>(series)].data.size();
 }
 
 void TimeSeriesChart::setTimeline(ChartTimeline *timeline)
@@ -766,28 +772,39 @@ void TimeSeriesChart::placeThresholdLabels()
 }
 
 // A dotted line across the plot per annotation in view, in its colour; the mouse near one shows what
-// happened (annotationsNear).
+// happened (annotationsNear). One path per colour: a day's marks cost a few items, not hundreds.
 void TimeSeriesChart::placeAnnotations()
 {
     const QRectF plot = m_chart->plotArea();
     const std::deque<ChartTimeline::Annotation> &all = m_timeline->annotations();
     const auto first = std::lower_bound(all.begin(), all.end(), m_shownFromMs,
                                         [](const ChartTimeline::Annotation &a, qint64 t) { return a.timeMs < t; });
-    std::size_t used = 0;
-    for (auto it = first; it != all.end() && it->timeMs <= m_shownUntilMs && used < kMaxAnnotationLines; ++it) {
-        if (used == m_annotationLines.size()) {
-            auto *line = new QGraphicsLineItem(m_chart);
-            line->setZValue(kThresholdLabelZ - 1);
-            m_annotationLines.push_back(line);
-        }
-        QGraphicsLineItem *line = m_annotationLines[used++];
+    std::vector<std::pair<QRgb, QPainterPath>> paths;
+    int drawn = 0;
+    for (auto it = first; it != all.end() && it->timeMs <= m_shownUntilMs && drawn < kMaxAnnotationLines; ++it) {
+        auto path = std::find_if(paths.begin(), paths.end(), [&](const auto &p) { return p.first == it->color.rgb(); });
+        if (path == paths.end())
+            path = paths.insert(paths.end(), {it->color.rgb(), QPainterPath()});
         const double x = xFor(it->timeMs);
-        line->setPen(QPen(it->color, 1.0, Qt::DotLine));
-        line->setLine(x, plot.top(), x, plot.bottom());
-        line->setVisible(!plot.isEmpty());
+        path->second.moveTo(x, plot.top());
+        path->second.lineTo(x, plot.bottom());
+        ++drawn;
     }
-    for (std::size_t i = used; i < m_annotationLines.size(); ++i)
-        m_annotationLines[i]->hide();
+    while (m_annotationPaths.size() < paths.size()) {
+        auto *item = new QGraphicsPathItem(m_chart);
+        item->setZValue(kThresholdLabelZ - 1);
+        m_annotationPaths.push_back(item);
+    }
+    for (std::size_t i = 0; i < m_annotationPaths.size(); ++i) {
+        QGraphicsPathItem *item = m_annotationPaths[i];
+        if (i >= paths.size() || plot.isEmpty()) {
+            item->hide();
+            continue;
+        }
+        item->setPen(QPen(QColor(paths[i].first), 1.0, Qt::DotLine));
+        item->setPath(paths[i].second);
+        item->show();
+    }
 }
 
 // The shared crosshair: a line at its instant and, beside it, each series' value there.

@@ -20,6 +20,7 @@ class QChart;
 class QChartView;
 class QDateTimeAxis;
 class QGraphicsLineItem;
+class QGraphicsPathItem;
 class QGraphicsRectItem;
 class QGraphicsSimpleTextItem;
 class QLabel;
@@ -49,6 +50,7 @@ public:
     void append(int series, qint64 timeMs, double value);
     void appendGap(int series, qint64 timeMs); // no data from here to the next append: drawn as a gap
     qsizetype memoryBytes() const;             // the samples' storage
+    qsizetype sampleCount(int series) const;   // kept, gaps included
 
     // Charts given the same timeline share its range, crosshair and annotations. Each chart starts with a
     // timeline of its own.
@@ -140,7 +142,7 @@ private:
     QPointer<ChartTimeline> m_timeline;
     std::vector<Series> m_series;
     std::vector<Threshold> m_thresholds;
-    std::vector<QGraphicsLineItem *> m_annotationLines; // owned by the chart; reused across redraws
+    std::vector<QGraphicsPathItem *> m_annotationPaths; // owned by the chart; one per colour, reused
     QGraphicsLineItem *m_crosshairLine;                 // owned by the chart
     QGraphicsRectItem *m_readout;                       // owned by the chart
     QGraphicsSimpleTextItem *m_readoutText;             // owned by m_readout
