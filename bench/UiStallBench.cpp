@@ -12,9 +12,9 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDateTime>
-#include <QFile>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTextStream>
@@ -22,9 +22,9 @@
 
 #include "gui/host/EngineHost.h"
 #include "gui/host/LogRouter.h"
-#include "gui/ui/DesktopRunner.h"
 #include "gui/ui/ChartsPanel.h"
 #include "gui/ui/ConvergencePanel.h"
+#include "gui/ui/DesktopRunner.h"
 #include "gui/ui/MainWindow.h"
 #include "widgets/ChartTimeline.h"
 #include "widgets/TimeSeriesChart.h"
@@ -49,9 +49,9 @@ class UiStallBench {
     Q_DECLARE_TR_FUNCTIONS(UiStallBench)
 
 public:
-    static constexpr int kMaxItems = 1000000; // EngineHost::emitRequests' bound
+    static constexpr int kMaxItems = 1000000;      // EngineHost::emitRequests' bound
     static constexpr double kTargetStallMs = 16.0; // a frame at 60 Hz
-    static constexpr int kMaxHistoryHours = 24;   // what the charts keep
+    static constexpr int kMaxHistoryHours = 24;    // what the charts keep
 
     struct Result {
         int items = 0;
@@ -64,9 +64,9 @@ public:
         bool window = false; // the main window was shown
         int paints = 0;      // widget paint events during the drain: the redraws the stall includes
         double historyHours = 0.0;
-        qint64 historySamples = 0;   // chart samples loaded before the drain, over every series
+        qint64 historySamples = 0;    // chart samples loaded before the drain, over every series
         qint64 historyChartBytes = 0; // what the charts' ring buffers hold
-        double rssBeforeMb = 0.0;    // the process's resident memory before and after loading the history
+        double rssBeforeMb = 0.0;     // the process's resident memory before and after loading the history
         double rssAfterMb = 0.0;
 
         double itemsPerSecond() const { return static_cast<double>(drain.processed + drain.failed) / drainSeconds; }
@@ -281,11 +281,10 @@ int main(int argc, char *argv[])
     const QCommandLineOption noWindow(
         QStringLiteral("no-window"),
         UiStallBench::tr("Do not show the main window: the engine host and the event loop only."));
-    const QCommandLineOption history(
-        QStringLiteral("history-hours"),
-        UiStallBench::tr("Load this many hours of chart history first, 0..%1 (default 0).")
-            .arg(UiStallBench::kMaxHistoryHours),
-        QStringLiteral("H"), QStringLiteral("0"));
+    const QCommandLineOption history(QStringLiteral("history-hours"),
+                                     UiStallBench::tr("Load this many hours of chart history first, 0..%1 (default 0).")
+                                         .arg(UiStallBench::kMaxHistoryHours),
+                                     QStringLiteral("H"), QStringLiteral("0"));
     const QCommandLineOption chartWindow(
         QStringLiteral("chart-window"),
         UiStallBench::tr("Minutes of history the charts show during the drain, 1..1440 (default 1)."),
@@ -370,7 +369,8 @@ int main(int argc, char *argv[])
                        .arg(result->historyHours)
                        .arg(result->historySamples)
                        .arg(result->historyChartBytes)
-                       .arg(static_cast<double>(result->historyChartBytes) / static_cast<double>(result->historySamples),
+                       .arg(static_cast<double>(result->historyChartBytes)
+                                / static_cast<double>(result->historySamples),
                             0, 'f', 1)
                        .arg(result->rssBeforeMb, 0, 'f', 1)
                        .arg(result->rssAfterMb, 0, 'f', 1)

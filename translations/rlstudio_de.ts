@@ -482,6 +482,21 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>%1 konnte nicht gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+</context>
+<context>
     <name>LoadCommand</name>
     <message>
         <source>%1: round %2 has r%3 = %4, outside [0, 1], which feedback scores must be in</source>
@@ -827,6 +842,29 @@
     </message>
 </context>
 <context>
+    <name>rl::AlertHistoryModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Alert</source>
+        <translation>Alarm</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Nach</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+</context>
+<context>
     <name>rl::AlertList</name>
     <message>
         <source>Notice</source>
@@ -1020,10 +1058,6 @@
         <translation>Zeitraum der Diagramme</translation>
     </message>
     <message>
-        <source>How much history the charts show</source>
-        <translation>Wie viel Verlauf die Diagramme zeigen</translation>
-    </message>
-    <message>
         <source>&amp;Window:</source>
         <translation>&amp;Zeitraum:</translation>
     </message>
@@ -1099,6 +1133,42 @@
         <source>dropped</source>
         <translation>verdrängt</translation>
     </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>How much history the charts show (the wheel over a chart zooms too); up to 24 h are kept</source>
+        <translation>Wie viel Verlauf die Diagramme zeigen (das Mausrad über einem Diagramm zoomt auch); bis zu 24 h werden aufbewahrt</translation>
+    </message>
+    <message>
+        <source>&amp;Pause charts</source>
+        <translation>Diagramme &amp;anhalten</translation>
+    </message>
+    <message>
+        <source>Hold the charts still to read them; data keeps arriving and is shown on return to live (Space; a double-click on a chart returns too)</source>
+        <translation>Hält die Diagramme zum Ablesen an; Daten kommen weiter an und erscheinen bei der Rückkehr zu live (Leertaste; ein Doppelklick auf ein Diagramm kehrt auch zurück)</translation>
+    </message>
+    <message>
+        <source>%1 (zoomed)</source>
+        <translation>%1 (gezoomt)</translation>
+    </message>
+    <message>
+        <source>Paused: %1 – %2 (Space or a double-click: live)</source>
+        <translation>Angehalten: %1 – %2 (Leertaste oder Doppelklick: live)</translation>
+    </message>
 </context>
 <context>
     <name>rl::Checklist</name>
@@ -1167,14 +1237,6 @@
         <translation>Feinabstimmung</translation>
     </message>
     <message>
-        <source>Feedback items per tick (RL_FEEDBACK_BATCH_SIZE): larger means more throughput and longer batches</source>
-        <translation>Feedback-Einträge pro Takt (RL_FEEDBACK_BATCH_SIZE): größer bedeutet mehr Durchsatz und längere Batches</translation>
-    </message>
-    <message>
-        <source>Seconds between ticks (RL_FEEDBACK_LOOP_INTERVAL_SECONDS): shorter means a shallower queue and more CPU</source>
-        <translation>Sekunden zwischen zwei Takten (RL_FEEDBACK_LOOP_INTERVAL_SECONDS): kürzer bedeutet eine geringere Warteschlangentiefe und mehr CPU-Last</translation>
-    </message>
-    <message>
         <source>Simulated routing requests per minute</source>
         <translation>Simulierte Routing-Anfragen pro Minute</translation>
     </message>
@@ -1221,6 +1283,30 @@
     <message>
         <source>Last drain: %L1 processed, %L2 failed</source>
         <translation>Letztes Abarbeiten: %L1 verarbeitet, %L2 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source> items</source>
+        <translation> Einträge</translation>
+    </message>
+    <message>
+        <source>Queue capacity</source>
+        <translation>Warteschlangenkapazität</translation>
+    </message>
+    <message>
+        <source>Feedback items the queue holds before it drops the oldest (--queue-capacity, RL_FEEDBACK_QUEUE_CAPACITY). Shrinking it below the depth asks first: the oldest items are dropped and counted. Lasts until restart.</source>
+        <translation>Feedback-Einträge, die die Warteschlange hält, bevor sie die ältesten verwirft (--queue-capacity, RL_FEEDBACK_QUEUE_CAPACITY). Eine Verkleinerung unter die Tiefe fragt zuerst nach: Die ältesten Einträge werden verworfen und gezählt. Gilt bis zum Neustart.</translation>
+    </message>
+    <message>
+        <source>Queue capa&amp;city</source>
+        <translation>Warteschlangen&amp;kapazität</translation>
+    </message>
+    <message>
+        <source>Feedback items per tick (RL_FEEDBACK_BATCH_SIZE): larger means more throughput and longer batches (runbook: Performance Tuning → Batch Size)</source>
+        <translation>Feedback-Einträge pro Takt (RL_FEEDBACK_BATCH_SIZE): größer heißt mehr Durchsatz und längere Batches (Runbook: Performance Tuning → Batch Size)</translation>
+    </message>
+    <message>
+        <source>Seconds between ticks (RL_FEEDBACK_LOOP_INTERVAL_SECONDS): shorter means a shallower queue and more CPU (runbook: Performance Tuning → Loop Interval)</source>
+        <translation>Sekunden zwischen Takten (RL_FEEDBACK_LOOP_INTERVAL_SECONDS): kürzer heißt flachere Warteschlange und mehr CPU (Runbook: Performance Tuning → Loop Interval)</translation>
     </message>
 </context>
 <context>
@@ -1486,6 +1572,22 @@
         <source>Process once did nothing: the feedback loop flag (ENABLE_TRAJECTORY_FEEDBACK_LOOP) is off. Turn it on, or use Drain, which runs whatever the flag says.</source>
         <translation>Einmal verarbeiten hat nichts getan: der Schalter der Feedback-Schleife (ENABLE_TRAJECTORY_FEEDBACK_LOOP) ist aus. Schalten Sie ihn ein, oder verwenden Sie Abarbeiten, das unabhängig vom Schalter läuft.</translation>
     </message>
+    <message>
+        <source>%1 is not in 1..%2</source>
+        <translation>%1 liegt nicht in 1..%2</translation>
+    </message>
+    <message>
+        <source>change the queue capacity</source>
+        <translation>die Warteschlangenkapazität ändern</translation>
+    </message>
+    <message>
+        <source>queue capacity set to %L1: the %L2 oldest queued items were dropped (counted as dropped)</source>
+        <translation>Warteschlangenkapazität auf %L1 gesetzt: Die %L2 ältesten Einträge wurden verworfen (als verdrängt gezählt)</translation>
+    </message>
+    <message>
+        <source>queue capacity set to %L1</source>
+        <translation>Warteschlangenkapazität auf %L1 gesetzt</translation>
+    </message>
 </context>
 <context>
     <name>rl::GaugeTile</name>
@@ -1641,6 +1743,14 @@
     <message>
         <source>Event log</source>
         <translation>Ereignisprotokoll</translation>
+    </message>
+    <message>
+        <source>Show only entries whose category or message contains this text (any case)</source>
+        <translation>Nur Einträge zeigen, deren Kategorie oder Meldung diesen Text enthält (Groß-/Kleinschreibung egal)</translation>
+    </message>
+    <message>
+        <source>Show only entries at this level or above: Warning shows alert changes and drops</source>
+        <translation>Nur Einträge ab dieser Stufe zeigen: Warnung zeigt Alarmwechsel und Verdrängungen</translation>
     </message>
 </context>
 <context>
@@ -1954,6 +2064,197 @@ Beim Start wiederhergestellt: %5</translation>
         <source>first tick due now</source>
         <translation>erster Takt jetzt fällig</translation>
     </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>Back to &amp;live</source>
+        <translation>Zurück zu &amp;live</translation>
+    </message>
+    <message>
+        <source>Follow the newest data again, at the zoom shown (a double-click on a chart does too)</source>
+        <translation>Wieder den neuesten Daten folgen, beim gezeigten Zoom (ein Doppelklick auf ein Diagramm tut das auch)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>&amp;Vergrößern</translation>
+    </message>
+    <message>
+        <source>Show a shorter time range on every chart (the wheel over a chart zooms where it points)</source>
+        <translation>Einen kürzeren Zeitraum in jedem Diagramm zeigen (das Mausrad über einem Diagramm zoomt, wohin es zeigt)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>Ver&amp;kleinern</translation>
+    </message>
+    <message>
+        <source>Show a longer time range on every chart, up to the 24 h kept</source>
+        <translation>Einen längeren Zeitraum in jedem Diagramm zeigen, bis zu den aufbewahrten 24 h</translation>
+    </message>
+    <message>
+        <source>A logarithmic value axis: a backlog of 10 and one of 10,000 on one chart</source>
+        <translation>Eine logarithmische Werteachse: ein Rückstau von 10 und einer von 10.000 in einem Diagramm</translation>
+    </message>
+    <message>
+        <source>Logarithmic &amp;queue depth</source>
+        <translation>Logarithmische &amp;Warteschlangentiefe</translation>
+    </message>
+    <message>
+        <source>Logarithmic batch la&amp;tency</source>
+        <translation>Logarithmische Batch-La&amp;tenz</translation>
+    </message>
+    <message>
+        <source>E&amp;xport</source>
+        <translation>E&amp;xport</translation>
+    </message>
+    <message>
+        <source>Window as &amp;PNG…</source>
+        <translation>Fenster als &amp;PNG…</translation>
+    </message>
+    <message>
+        <source>Save the whole window as a picture, for a report or an incident ticket</source>
+        <translation>Das ganze Fenster als Bild speichern, für einen Bericht oder ein Incident-Ticket</translation>
+    </message>
+    <message>
+        <source>Window as &amp;SVG…</source>
+        <translation>Fenster als &amp;SVG…</translation>
+    </message>
+    <message>
+        <source>Save the whole window as a vector drawing that stays sharp at any size</source>
+        <translation>Das ganze Fenster als Vektorgrafik speichern, die in jeder Größe scharf bleibt</translation>
+    </message>
+    <message>
+        <source>Chart as PNG…</source>
+        <translation>Diagramm als PNG…</translation>
+    </message>
+    <message>
+        <source>Chart as SVG…</source>
+        <translation>Diagramm als SVG…</translation>
+    </message>
+    <message>
+        <source>Visible range as CSV…</source>
+        <translation>Sichtbaren Bereich als CSV…</translation>
+    </message>
+    <message>
+        <source>&amp;Event log as CSV…</source>
+        <translation>&amp;Ereignisprotokoll als CSV…</translation>
+    </message>
+    <message>
+        <source>Save the event log&apos;s entries that pass its filter, with exact times</source>
+        <translation>Die Einträge des Ereignisprotokolls speichern, die sein Filter durchlässt, mit genauen Zeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Alert history as CSV…</source>
+        <translation>&amp;Alarmverlauf als CSV…</translation>
+    </message>
+    <message>
+        <source>Save every alert state change since the window opened</source>
+        <translation>Jeden Zustandswechsel eines Alarms seit dem Öffnen des Fensters speichern</translation>
+    </message>
+    <message>
+        <source>Save the window</source>
+        <translation>Fenster speichern</translation>
+    </message>
+    <message>
+        <source>window</source>
+        <translation>fenster</translation>
+    </message>
+    <message>
+        <source>SVG image (*.svg)</source>
+        <translation>SVG-Bild (*.svg)</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG-Bild (*.png)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Save the event log (%Ln entries shown)</source>
+        <translation>
+            <numerusform>Ereignisprotokoll speichern (%Ln Eintrag gezeigt)</numerusform>
+            <numerusform>Ereignisprotokoll speichern (%Ln Einträge gezeigt)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>event log</source>
+        <translation>ereignisprotokoll</translation>
+    </message>
+    <message>
+        <source>Comma-separated values (*.csv)</source>
+        <translation>Kommagetrennte Werte (*.csv)</translation>
+    </message>
+    <message>
+        <source>Save the alert history</source>
+        <translation>Alarmverlauf speichern</translation>
+    </message>
+    <message>
+        <source>alert history</source>
+        <translation>alarmverlauf</translation>
+    </message>
+    <message>
+        <source>engine started</source>
+        <translation>Engine gestartet</translation>
+    </message>
+    <message>
+        <source>engine restarted</source>
+        <translation>Engine neu gestartet</translation>
+    </message>
+    <message>
+        <source>journal restored: %1</source>
+        <translation>Journal wiederhergestellt: %1</translation>
+    </message>
+    <message>
+        <source>Alert history</source>
+        <translation>Alarmverlauf</translation>
+    </message>
+    <message>
+        <source>Alert &amp;history</source>
+        <translation>Alarm&amp;verlauf</translation>
+    </message>
+    <message>
+        <source>batch size %L1</source>
+        <translation>Batch-Größe %L1</translation>
+    </message>
+    <message>
+        <source>interval %L1 s</source>
+        <translation>Intervall %L1 s</translation>
+    </message>
+    <message>
+        <source>emission rate %L1 items/min</source>
+        <translation>Emissionsrate %L1 Einträge/min</translation>
+    </message>
+    <message>
+        <source>operator: alert time scale demo ×%1</source>
+        <translation>Operator: Alarm-Zeitskala Demo ×%1</translation>
+    </message>
+    <message>
+        <source>operator: alert time scale real time</source>
+        <translation>Operator: Alarm-Zeitskala Echtzeit</translation>
+    </message>
+    <message>
+        <source>alert %1: %2 → %3</source>
+        <translation>Alarm %1: %2 → %3</translation>
+    </message>
+    <message>
+        <source>Shrink the queue?</source>
+        <translation>Warteschlange verkleinern?</translation>
+    </message>
+    <message>
+        <source>Shrink the queue to %L1 items? It holds %L2: the %L3 oldest are dropped, and counted as dropped.</source>
+        <translation>Die Warteschlange auf %L1 Einträge verkleinern? Sie hält %L2: Die %L3 ältesten werden verworfen und als verdrängt gezählt.</translation>
+    </message>
+    <message>
+        <source>&amp;Shrink and drop</source>
+        <translation>&amp;Verkleinern und verwerfen</translation>
+    </message>
+    <message>
+        <source>operator: queue capacity %L1 cancelled</source>
+        <translation>Operator: Warteschlangenkapazität %L1 abgebrochen</translation>
+    </message>
+    <message>
+        <source>operator: queue capacity %L1</source>
+        <translation>Operator: Warteschlangenkapazität %L1</translation>
+    </message>
 </context>
 <context>
     <name>rl::OperatorActions</name>
@@ -1962,40 +2263,20 @@ Beim Start wiederhergestellt: %5</translation>
         <translation>&amp;Einmal verarbeiten</translation>
     </message>
     <message>
-        <source>Process one batch now (the runbook&apos;s one-shot processing)</source>
-        <translation>Jetzt einen Batch verarbeiten (die einmalige Verarbeitung aus dem Runbook)</translation>
-    </message>
-    <message>
         <source>&amp;Drain</source>
         <translation>&amp;Abarbeiten</translation>
-    </message>
-    <message>
-        <source>Force drain: batches of 1,000 until the queue is empty, with progress and cancel</source>
-        <translation>Erzwungenes Abarbeiten: Batches zu je 1.000, bis die Warteschlange abgearbeitet ist, mit Fortschrittsanzeige und Abbruchmöglichkeit</translation>
     </message>
     <message>
         <source>P&amp;urge…</source>
         <translation>&amp;Verwerfen…</translation>
     </message>
     <message>
-        <source>Emergency purge: discard every queued item without processing it</source>
-        <translation>Notfall-Verwerfen (Purge): alle Einträge der Warteschlange ohne Verarbeitung verwerfen</translation>
-    </message>
-    <message>
         <source>&amp;Gradual recovery</source>
         <translation>&amp;Stufenweise abarbeiten</translation>
     </message>
     <message>
-        <source>Disable evaluation, drain the queue, re-enable evaluation (the runbook&apos;s procedure)</source>
-        <translation>Schrittweise Wiederherstellung: Bewertung deaktivieren, Warteschlange abarbeiten, Bewertung wieder aktivieren (das Verfahren aus dem Runbook)</translation>
-    </message>
-    <message>
         <source>&amp;Restart loop</source>
         <translation>Schleife &amp;neu starten</translation>
-    </message>
-    <message>
-        <source>Stop and start the worker loop, keeping the router and what it learned</source>
-        <translation>Worker-Schleife stoppen und neu starten; der Router und das von ihm Gelernte bleiben erhalten</translation>
     </message>
     <message>
         <source>Reset &amp;bandit</source>
@@ -2010,16 +2291,8 @@ Beim Start wiederhergestellt: %5</translation>
         <translation>T&amp;rajektorienbewertung</translation>
     </message>
     <message>
-        <source>ENABLE_TRAJECTORY_EVALUATION: score finished trajectories and emit feedback</source>
-        <translation>ENABLE_TRAJECTORY_EVALUATION: abgeschlossene Trajektorien bewerten und Feedback erzeugen</translation>
-    </message>
-    <message>
         <source>Feedback &amp;loop</source>
         <translation>&amp;Feedback-Schleife</translation>
-    </message>
-    <message>
-        <source>ENABLE_TRAJECTORY_FEEDBACK_LOOP: process the queue on every tick</source>
-        <translation>ENABLE_TRAJECTORY_FEEDBACK_LOOP: die Warteschlange bei jedem Takt verarbeiten</translation>
     </message>
     <message>
         <source>&amp;Simulator</source>
@@ -2034,24 +2307,12 @@ Beim Start wiederhergestellt: %5</translation>
         <translation>&amp;Niedrig</translation>
     </message>
     <message>
-        <source>Runbook recommendation for &lt; 10 items/min: batch 10, interval 30 s (simulator at 5 items/min)</source>
-        <translation>Runbook-Empfehlung für &lt; 10 Einträge/min: Batch 10, Intervall 30 s (Simulator: 5 Einträge/min)</translation>
-    </message>
-    <message>
         <source>&amp;Medium</source>
         <translation>&amp;Mittel</translation>
     </message>
     <message>
-        <source>Runbook recommendation for 10–50 items/min: batch 25, interval 15 s (simulator at 30 items/min)</source>
-        <translation>Runbook-Empfehlung für 10–50 Einträge/min: Batch 25, Intervall 15 s (Simulator: 30 Einträge/min)</translation>
-    </message>
-    <message>
         <source>&amp;High</source>
         <translation>&amp;Hoch</translation>
-    </message>
-    <message>
-        <source>Runbook recommendation for &gt; 50 items/min: batch 50, interval 10 s (simulator at 120 items/min)</source>
-        <translation>Runbook-Empfehlung für &gt; 50 Einträge/min: Batch 50, Intervall 10 s (Simulator: 120 Einträge/min)</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -2076,6 +2337,46 @@ Beim Start wiederhergestellt: %5</translation>
     <message>
         <source>Batch size, interval, emission rate, the switches and the time scale back to their defaults, for the next start too; the policy and what it learned are kept</source>
         <translation>Batchgröße, Intervall, Emissionsrate, die Schalter und die Zeitskala auf ihre Standardwerte, auch für den nächsten Start; die Policy und was sie gelernt hat bleiben erhalten</translation>
+    </message>
+    <message>
+        <source>Process one batch now (runbook: Manual Operations → One-Shot Processing)</source>
+        <translation>Jetzt einen Batch verarbeiten (Runbook: Manual Operations → One-Shot Processing)</translation>
+    </message>
+    <message>
+        <source>Force drain: batches of 1,000 until the queue is empty, with progress and cancel (runbook: Manual Operations → Force Drain Queue)</source>
+        <translation>Abarbeiten erzwingen: Batches zu 1.000, bis die Warteschlange leer ist, mit Fortschritt und Abbruch (Runbook: Manual Operations → Force Drain Queue)</translation>
+    </message>
+    <message>
+        <source>Emergency purge: discard the queued items shown without processing them (runbook: Manual Operations → Purge Queue)</source>
+        <translation>Notfall-Verwerfen: die gezeigten Einträge ohne Verarbeitung verwerfen (Runbook: Manual Operations → Purge Queue)</translation>
+    </message>
+    <message>
+        <source>Disable evaluation, drain the queue, re-enable evaluation (runbook: Recovery Procedures → Gradual Recovery)</source>
+        <translation>Bewertung ausschalten, Warteschlange abarbeiten, Bewertung wieder einschalten (Runbook: Recovery Procedures → Gradual Recovery)</translation>
+    </message>
+    <message>
+        <source>Stop and start the worker loop, keeping the router and what it learned (runbook: RLFeedbackProcessingStalled → restart to reinitialize the loop)</source>
+        <translation>Die Worker-Schleife anhalten und starten; Router und Gelerntes bleiben (Runbook: RLFeedbackProcessingStalled → Neustart initialisiert die Schleife neu)</translation>
+    </message>
+    <message>
+        <source>ENABLE_TRAJECTORY_EVALUATION: score finished trajectories and emit feedback (runbook: Activation; off stops queue growth while fixing)</source>
+        <translation>ENABLE_TRAJECTORY_EVALUATION: abgeschlossene Trajektorien bewerten und Feedback erzeugen (Runbook: Activation; aus stoppt das Wachsen der Warteschlange während einer Korrektur)</translation>
+    </message>
+    <message>
+        <source>ENABLE_TRAJECTORY_FEEDBACK_LOOP: process the queue on every tick (runbook: Activation)</source>
+        <translation>ENABLE_TRAJECTORY_FEEDBACK_LOOP: die Warteschlange bei jedem Takt verarbeiten (Runbook: Activation)</translation>
+    </message>
+    <message>
+        <source>Runbook (Performance Tuning → Recommendations) for &lt; 10 items/min: batch 10, interval 30 s (simulator at 5 items/min)</source>
+        <translation>Runbook (Performance Tuning → Recommendations) für &lt; 10 Einträge/min: Batch 10, Intervall 30 s (Simulator mit 5 Einträgen/min)</translation>
+    </message>
+    <message>
+        <source>Runbook (Performance Tuning → Recommendations) for 10–50 items/min: batch 25, interval 15 s (simulator at 30 items/min)</source>
+        <translation>Runbook (Performance Tuning → Recommendations) für 10–50 Einträge/min: Batch 25, Intervall 15 s (Simulator mit 30 Einträgen/min)</translation>
+    </message>
+    <message>
+        <source>Runbook (Performance Tuning → Recommendations) for &gt; 50 items/min: batch 50, interval 10 s (simulator at 120 items/min)</source>
+        <translation>Runbook (Performance Tuning → Recommendations) für &gt; 50 Einträge/min: Batch 50, Intervall 10 s (Simulator mit 120 Einträgen/min)</translation>
     </message>
 </context>
 <context>
@@ -2256,13 +2557,6 @@ Beim Start wiederhergestellt: %5</translation>
 <context>
     <name>rl::TimeSeriesChart</name>
     <message>
-        <source>%1
-%2   %3</source>
-        <comment>series name, time, value</comment>
-        <translation>%1
-%2   %3</translation>
-    </message>
-    <message>
         <source>%1 %2</source>
         <comment>value and unit</comment>
         <translation>%1 %2</translation>
@@ -2270,6 +2564,75 @@ Beim Start wiederhergestellt: %5</translation>
     <message>
         <source>Legend</source>
         <translation>Legende</translation>
+    </message>
+    <message>
+        <source>Wheel: zoom · drag: pan (pauses) · double-click: back to live · right-click: scale and export</source>
+        <translation>Mausrad: zoomen · Ziehen: verschieben (hält an) · Doppelklick: zurück zu live · Rechtsklick: Skala und Export</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>series name, value</comment>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>keine Daten</translation>
+    </message>
+    <message>
+        <source>%1  %2</source>
+        <comment>annotation time, text</comment>
+        <translation>%1  %2</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG-Bild (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG image (*.svg)</source>
+        <translation>SVG-Bild (*.svg)</translation>
+    </message>
+    <message>
+        <source>Comma-separated values (*.csv)</source>
+        <translation>Kommagetrennte Werte (*.csv)</translation>
+    </message>
+    <message>
+        <source>Save the visible range of “%1”</source>
+        <translation>Sichtbaren Bereich von „%1“ speichern</translation>
+    </message>
+    <message>
+        <source>Save the chart “%1”</source>
+        <translation>Diagramm „%1“ speichern</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Back to live</source>
+        <translation>Zurück zu live</translation>
+    </message>
+    <message>
+        <source>Logarithmic scale</source>
+        <translation>Logarithmische Skala</translation>
+    </message>
+    <message>
+        <source>Save chart as PNG…</source>
+        <translation>Diagramm als PNG speichern…</translation>
+    </message>
+    <message>
+        <source>Save chart as SVG…</source>
+        <translation>Diagramm als SVG speichern…</translation>
+    </message>
+    <message>
+        <source>Save visible range as CSV…</source>
+        <translation>Sichtbaren Bereich als CSV speichern…</translation>
+    </message>
+</context>
+<context>
+    <name>rl::WidgetImage</name>
+    <message>
+        <source>the image could not be encoded</source>
+        <translation>das Bild konnte nicht kodiert werden</translation>
     </message>
 </context>
 </TS>

@@ -74,6 +74,13 @@
             <numerusform>Discard the %Ln queued feedback items without processing them?</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Save the event log (%Ln entries shown)</source>
+        <translation>
+            <numerusform>Save the event log (%Ln entry shown)</numerusform>
+            <numerusform>Save the event log (%Ln entries shown)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>rl::QueuePanel</name>

@@ -34,11 +34,13 @@ LogView::LogView(QWidget *parent)
     m_filter->setPlaceholderText(tr("Filter by category or message"));
     m_filter->setClearButtonEnabled(true);
     m_filter->setAccessibleName(tr("Log filter"));
+    m_filter->setToolTip(tr("Show only entries whose category or message contains this text (any case)"));
     m_level->addItem(tr("Debug"), QtDebugMsg);
     m_level->addItem(tr("Info"), QtInfoMsg);
     m_level->addItem(tr("Warning"), QtWarningMsg);
     m_level->addItem(tr("Critical"), QtCriticalMsg);
     m_level->setAccessibleName(tr("Minimum level"));
+    m_level->setToolTip(tr("Show only entries at this level or above: Warning shows alert changes and drops"));
     auto *levelLabel = new QLabel(tr("&Level:"), this);
     levelLabel->setBuddy(m_level);
 

@@ -139,7 +139,9 @@ QList<QPointF> RollingSeries::window(double from, double to, int maxPoints) cons
 
     const int buckets = maxPoints / 2;
     const double width = (to - from) / buckets;
-    const auto bucketOf = [&](double x) { return width > 0 ? std::min(buckets - 1, static_cast<int>((x - from) / width)) : 0; };
+    const auto bucketOf = [&](double x) {
+        return width > 0 ? std::min(buckets - 1, static_cast<int>((x - from) / width)) : 0;
+    };
     out.reserve(2 * buckets);
     int bucket = -1;
     qsizetype minIndex = -1; // -1: the bucket has no sample yet

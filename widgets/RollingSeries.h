@@ -77,7 +77,7 @@ private:
     std::vector<double> m_x;
     std::vector<float> m_y;
     std::vector<Block> m_blocks; // a ring too, one more than the samples span, so a live block is never reused
-    qsizetype m_first = 0; // sequence number of the oldest sample
+    qsizetype m_first = 0;       // sequence number of the oldest sample
     qsizetype m_size = 0;
 };
 

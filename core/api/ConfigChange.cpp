@@ -7,6 +7,7 @@
 #include "core/api/ApiError.h"
 #include "core/api/ApiJson.h"
 #include "core/bandit/Policy.h"
+#include "core/feedback/FeedbackQueue.h"
 #include "core/loop/LoopConfig.h"
 #include "core/support/JsonReader.h"
 #include "core/support/NumberFormat.h"
@@ -32,7 +33,7 @@ ConfigChange ConfigChange::parse(std::string_view body)
 {
     const nlohmann::json object = api::parseObject(body);
     api::rejectUnknownKeys(object, {"loop_enabled", "evaluation_enabled", "batch_size", "interval_seconds",
-                                    "process_when_full", "policy"});
+                                    "process_when_full", "policy", "queue_capacity"});
     ConfigChange change;
     try {
         const JsonReader reader(object, {});
@@ -50,6 +51,13 @@ ConfigChange ConfigChange::parse(std::string_view body)
             const std::string value = formatNumber(reader.number("interval_seconds"));
             change.intervalSeconds =
                 judged("interval_seconds", [&] { return parseIntervalSeconds("interval_seconds", value); });
+        }
+        if (reader.has("queue_capacity")) {
+            const std::int64_t capacity = reader.integer("queue_capacity");
+            if (capacity < 1 || static_cast<std::uint64_t>(capacity) > FeedbackQueue::kMaxCapacity)
+                reader.fail("queue_capacity", "must be in 1.." + std::to_string(FeedbackQueue::kMaxCapacity) + ", not "
+                                                  + std::to_string(capacity));
+            change.queueCapacity = static_cast<std::size_t>(capacity);
         }
         if (reader.has("policy")) {
             const std::string name = reader.string("policy");

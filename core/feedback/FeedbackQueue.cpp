@@ -126,15 +126,14 @@ std::size_t FeedbackQueue::capacity() const
     return m_capacity;
 }
 
-std::size_t FeedbackQueue::setCapacity(std::size_t capacity)
+std::size_t FeedbackQueue::setCapacity(std::size_t capacity, SeqRange *dropped)
 {
     checkedCapacity(capacity);
     std::lock_guard lock(m_mutex);
     m_capacity = capacity;
     const std::size_t size = m_size.load(std::memory_order_relaxed);
     const std::size_t surplus = size > capacity ? size - capacity : 0;
-    for (std::size_t i = 0; i < surplus; ++i)
-        popFrontLocked();
+    removeFrontLocked(surplus, dropped);
     m_size.store(size - surplus, std::memory_order_relaxed);
     m_dropped.fetch_add(surplus, std::memory_order_relaxed);
     return surplus;

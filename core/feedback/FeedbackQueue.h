@@ -27,7 +27,8 @@ struct PurgeLimit {
 // size() is lock-free so a UI or health endpoint never waits on the lock. Capacity is at least 1.
 class FeedbackQueue {
 public:
-    static constexpr std::size_t kDefaultCapacity = 10000; // as the original's max_feedback_queue_size
+    static constexpr std::size_t kDefaultCapacity = 10000;  // as the original's max_feedback_queue_size
+    static constexpr std::size_t kMaxCapacity = 10'000'000; // what --queue-capacity and the API accept
 
     // The journal's numbers of items removed together (TrajectoryFeedback::seq), the lowest and highest of
     // those that have one; both 0 when none had.
@@ -48,8 +49,9 @@ public:
 
     std::size_t size() const noexcept { return m_size.load(std::memory_order_relaxed); }
     std::size_t capacity() const;
-    // Shrinking drops the oldest surplus, counted as dropped; returns how many. Throws if capacity is 0.
-    std::size_t setCapacity(std::size_t capacity);
+    // Shrinking drops the oldest surplus, counted as dropped; returns how many, and their seqs in `dropped`
+    // if given. Throws if capacity is 0.
+    std::size_t setCapacity(std::size_t capacity, SeqRange *dropped = nullptr);
 
     std::uint64_t pushedTotal() const noexcept { return m_pushed.load(std::memory_order_relaxed); }
     // The pushes so far and the depth at one instant (under the lock): a purge mark and the count it shows.

@@ -279,6 +279,19 @@ std::size_t ModelRouter::purgeQueue(PurgeLimit limit)
     return purged;
 }
 
+std::size_t ModelRouter::setQueueCapacity(std::size_t capacity)
+{
+    FeedbackQueue::SeqRange seqs;
+    const std::size_t dropped = m_queue.setCapacity(capacity, &seqs);
+    if (dropped)
+        m_metrics.addDropped(dropped);
+    if (EngineHook *hook = m_hook.load(); hook && dropped) {
+        hook->dropped(dropped, seqs);
+        hook->queued(m_queue.size());
+    }
+    return dropped;
+}
+
 void ModelRouter::setPolicy(std::string_view name)
 {
     auto fresh = makePolicy(name, m_config.policyConfig);

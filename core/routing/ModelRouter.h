@@ -105,6 +105,9 @@ public:
 
     // Discards the oldest queued items the limit allows; returns how many. The caller meters them.
     std::size_t purgeQueue(PurgeLimit limit);
+    // Shrinking below the depth drops the oldest surplus, metered and reported to the hook as drops
+    // (so a journal records them); returns how many. Throws std::invalid_argument for 0.
+    std::size_t setQueueCapacity(std::size_t capacity);
     // Pops up to batchSize items and learns from each; meters processed/failed under labels.
     FeedbackBatchResult processTrajectoryFeedback(std::size_t batchSize, const MetricLabels &labels);
 

@@ -14,6 +14,7 @@
 #include <QStandardPaths>
 
 #include "core/bandit/Policy.h"
+#include "core/feedback/FeedbackQueue.h"
 #include "core/loop/LoopConfig.h"
 #include "core/support/Limits.h"
 #include "core/support/TokenFile.h"
@@ -34,7 +35,6 @@ const QString kCheck = QStringLiteral("check");
 const QString kHeadless = QStringLiteral("headless");
 const QString kLanguage = QStringLiteral("lang");
 constexpr std::uint64_t kMaxBenchDepth = 10000000;
-constexpr std::uint64_t kMaxQueueCapacity = 10000000;
 constexpr std::uint64_t kMaxHistoryCapacity = 10000000;
 constexpr double kMinStatusEverySeconds = 0.1;
 constexpr double kMaxStatusEverySeconds = 86400.0;
@@ -505,7 +505,7 @@ void parseRun(QCommandLineParser &parser, const QStringList &arguments,
         fail(CommandLine::tr("%1 is not drop-oldest or reject").arg(shown(overflowSource, overflowMode)));
     parseJournal(parser, dataDir, ephemeral, sync, decisionLogDays, getenv, engine);
     engine.queueCapacity =
-        integerSetting(parser, queueCapacity, "RL_FEEDBACK_QUEUE_CAPACITY", 1, kMaxQueueCapacity, getenv);
+        integerSetting(parser, queueCapacity, "RL_FEEDBACK_QUEUE_CAPACITY", 1, FeedbackQueue::kMaxCapacity, getenv);
     engine.historyCapacity =
         integerSetting(parser, routingHistory, "RL_ROUTING_HISTORY_CAPACITY", 1, kMaxHistoryCapacity, getenv);
     if (parser.isSet(bodyLimit))

@@ -130,6 +130,11 @@ void EngineHost::setBatchSize(int batchSize)
     post([worker = m_worker, batchSize] { worker->setBatchSize(batchSize); });
 }
 
+void EngineHost::setQueueCapacity(std::size_t capacity)
+{
+    post([worker = m_worker, capacity] { worker->setQueueCapacity(capacity); });
+}
+
 void EngineHost::setIntervalSeconds(double seconds)
 {
     post([worker = m_worker, seconds] { worker->setIntervalSeconds(seconds); });

@@ -56,6 +56,7 @@ public:
     void purge(std::uint64_t pushedThrough = std::numeric_limits<std::uint64_t>::max());
     void setBatchSize(int batchSize);
     void setIntervalSeconds(double seconds);
+    void setQueueCapacity(std::size_t capacity); // see EngineWorker::setQueueCapacity
     void setLoopEnabled(bool enabled);
     void setEvaluationEnabled(bool enabled);
     void setPolicy(const QString &name);

@@ -336,7 +336,29 @@ nlohmann::json EngineWorker::configJson() const
             {"batch_size", m_options.loop.batchSize},
             {"interval_seconds", m_options.loop.intervalSeconds},
             {"process_when_full", m_options.loop.processWhenFull},
-            {"policy", m_router ? m_router->policyName() : m_options.policy}};
+            {"policy", m_router ? m_router->policyName() : m_options.policy},
+            {"queue_capacity", m_router ? m_router->queue().capacity()
+                                        : m_options.queueCapacity.value_or(FeedbackQueue::kDefaultCapacity)}};
+}
+
+void EngineWorker::setQueueCapacity(std::size_t capacity)
+{
+    if (capacity < 1 || capacity > FeedbackQueue::kMaxCapacity) {
+        reject("queue_capacity", tr("%1 is not in 1..%2").arg(capacity).arg(FeedbackQueue::kMaxCapacity));
+        return;
+    }
+    if (!engineReady(tr("change the queue capacity")))
+        return;
+    m_options.queueCapacity = capacity;
+    const std::size_t dropped = m_router->setQueueCapacity(capacity);
+    m_dirty = true;
+    if (dropped)
+        qCWarning(lcEngine).noquote()
+            << tr("queue capacity set to %L1: the %L2 oldest queued items were dropped (counted as dropped)")
+                   .arg(capacity)
+                   .arg(dropped);
+    else
+        qCInfo(lcEngine).noquote() << tr("queue capacity set to %L1").arg(capacity);
 }
 
 void EngineWorker::setBatchSize(int batchSize)

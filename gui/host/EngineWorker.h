@@ -72,6 +72,8 @@ public Q_SLOTS:
     std::size_t purge(PurgeLimit limit = {});
     void setBatchSize(int batchSize);
     void setIntervalSeconds(double seconds);
+    // Shrinking below the depth drops the oldest items, counted and journaled as dropped, and logged.
+    void setQueueCapacity(std::size_t capacity);
     void setLoopEnabled(bool enabled); // the ENABLE_TRAJECTORY_FEEDBACK_LOOP flag: ticks start or stop
     void setProcessWhenFull(bool enabled);
     void setEvaluationEnabled(bool enabled);

@@ -214,6 +214,8 @@ void EngineApi::control(const ApiRequest &request, const ApiResponder &respond)
                 worker.setBatchSize(static_cast<int>(*change.batchSize));
             if (change.intervalSeconds)
                 worker.setIntervalSeconds(*change.intervalSeconds);
+            if (change.queueCapacity)
+                worker.setQueueCapacity(*change.queueCapacity);
             if (change.processWhenFull)
                 worker.setProcessWhenFull(*change.processWhenFull);
             if (change.evaluationEnabled)

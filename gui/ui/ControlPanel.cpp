@@ -12,10 +12,12 @@
 #include <QLabel>
 #include <QSignalBlocker>
 #include <QSlider>
+#include <QSpinBox>
 #include <QToolButton>
 #include <QVBoxLayout>
 
 #include "core/bandit/Policy.h"
+#include "core/feedback/FeedbackQueue.h"
 #include "core/loop/LoopConfig.h"
 #include "gui/host/EngineOptions.h"
 #include "gui/ui/OperatorActions.h"
@@ -59,6 +61,7 @@ ControlPanel::ControlPanel(OperatorActions &actions, QWidget *parent)
     , m_emissionRate(new LabelledSlider(tr("E&mission rate"), 0.0, EngineOptions::kMaxEmissionRate,
                                         LabelledSlider::Scale::Logarithmic, 0, tr("items/min"), this))
     , m_policy(new QComboBox(this))
+    , m_queueCapacity(new QSpinBox(this))
     , m_drainStatus(new QLabel(this))
 {
     auto *layout = new QVBoxLayout(this);
@@ -78,6 +81,10 @@ ControlPanel::ControlPanel(OperatorActions &actions, QWidget *parent)
     m_policy->installEventFilter(this);
     connect(m_policy, &QComboBox::activated, this,
             [this](int index) { Q_EMIT policyChosen(m_policy->itemData(index).toString()); });
+    // Committed values only (no keyboard tracking): typing 5000 must not pass through 5, 50 and 500.
+    m_queueCapacity->setKeyboardTracking(false);
+    connect(m_queueCapacity, &QSpinBox::valueChanged, this,
+            [this](int value) { Q_EMIT queueCapacityChosen(static_cast<std::size_t>(value)); });
 }
 
 QWidget *ControlPanel::operationsGroup(OperatorActions &actions)
@@ -111,9 +118,11 @@ QWidget *ControlPanel::tuningGroup(OperatorActions &actions)
     auto *group = new QGroupBox(tr("Tuning"), this);
     auto *box = new QVBoxLayout(group);
     m_batchSize->setToolTip(
-        tr("Feedback items per tick (RL_FEEDBACK_BATCH_SIZE): larger means more throughput and longer batches"));
+        tr("Feedback items per tick (RL_FEEDBACK_BATCH_SIZE): larger means more throughput and longer batches "
+           "(runbook: Performance Tuning → Batch Size)"));
     m_interval->setToolTip(
-        tr("Seconds between ticks (RL_FEEDBACK_LOOP_INTERVAL_SECONDS): shorter means a shallower queue and more CPU"));
+        tr("Seconds between ticks (RL_FEEDBACK_LOOP_INTERVAL_SECONDS): shorter means a shallower queue and more CPU "
+           "(runbook: Performance Tuning → Loop Interval)"));
     m_emissionRate->setToolTip(tr("Simulated routing requests per minute"));
     box->addWidget(m_batchSize);
     box->addWidget(m_interval);
@@ -135,9 +144,23 @@ QWidget *ControlPanel::tuningGroup(OperatorActions &actions)
     m_policy->setAccessibleName(tr("Policy"));
     m_policy->setToolTip(tr("The bandit policy; switching starts learning and the regret comparison from scratch"));
     auto *form = new QFormLayout;
+    // A long label (German's "Warteschlangenkapazität") puts its field below it instead of widening the panel.
+    form->setRowWrapPolicy(QFormLayout::WrapLongRows);
     auto *policyLabel = new QLabel(tr("P&olicy"), group);
     policyLabel->setBuddy(m_policy);
     form->addRow(policyLabel, m_policy);
+    m_queueCapacity->setRange(1, static_cast<int>(FeedbackQueue::kMaxCapacity));
+    m_queueCapacity->setGroupSeparatorShown(true);
+    m_queueCapacity->setSuffix(tr(" items"));
+    m_queueCapacity->setAccessibleName(tr("Queue capacity"));
+    // Sized by the row, not by its widest value ("10,000,000 items"), so the panel stays as narrow as before.
+    m_queueCapacity->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+    m_queueCapacity->setToolTip(tr("Feedback items the queue holds before it drops the oldest (--queue-capacity, "
+                                   "RL_FEEDBACK_QUEUE_CAPACITY). Shrinking it below the depth asks first: the oldest "
+                                   "items are dropped and counted. Lasts until restart."));
+    auto *capacityLabel = new QLabel(tr("Queue capa&city"), group);
+    capacityLabel->setBuddy(m_queueCapacity);
+    form->addRow(capacityLabel, m_queueCapacity);
     box->addLayout(form);
     return group;
 }
@@ -154,6 +177,8 @@ void ControlPanel::showSnapshot(const EngineSnapshot &snapshot)
         m_emissionRate->setValue(snapshot.emissionRate);
     if (!m_policy->view()->isVisible())
         showPolicy(QString::fromStdString(health.policy));
+    if (!m_queueCapacity->hasFocus() && snapshot.queueCapacity > 0)
+        showQueueCapacity(snapshot.queueCapacity);
 
     const DrainProgress &drain = snapshot.drain;
     if (drain.active) {
@@ -164,6 +189,12 @@ void ControlPanel::showSnapshot(const EngineSnapshot &snapshot)
                 ? tr("Last drain cancelled: %L1 processed, %L2 left").arg(drain.processed).arg(drain.remaining)
                 : tr("Last drain: %L1 processed, %L2 failed").arg(drain.processed).arg(drain.failed));
     }
+}
+
+void ControlPanel::showQueueCapacity(std::size_t capacity)
+{
+    const QSignalBlocker quiet(m_queueCapacity);
+    m_queueCapacity->setValue(static_cast<int>(capacity));
 }
 
 void ControlPanel::showPolicy(const QString &name)

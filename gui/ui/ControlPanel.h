@@ -6,6 +6,7 @@
 
 class QComboBox;
 class QLabel;
+class QSpinBox;
 
 namespace rl {
 
@@ -28,12 +29,15 @@ public:
     LabelledSlider *intervalSlider() const { return m_interval; }
     LabelledSlider *emissionRateSlider() const { return m_emissionRate; }
     QComboBox *policySelector() const { return m_policy; }
+    QSpinBox *queueCapacityBox() const { return m_queueCapacity; }
+    void showQueueCapacity(std::size_t capacity); // the engine's, without signalling a choice
 
 Q_SIGNALS:
     void batchSizeChanged(int batchSize);
     void intervalChanged(double seconds);
     void emissionRateChanged(double itemsPerMinute);
     void policyChosen(const QString &name);
+    void queueCapacityChosen(std::size_t capacity); // typed and committed (Enter, focus out, a step)
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -47,6 +51,7 @@ private:
     LabelledSlider *m_interval;
     LabelledSlider *m_emissionRate;
     QComboBox *m_policy;
+    QSpinBox *m_queueCapacity;
     QLabel *m_drainStatus;
 };
 

@@ -98,10 +98,9 @@ MainWindow::MainWindow(EngineHost &host, Options options, QWidget *parent)
         field->installEventFilter(this);
     for (QWidget *field : findChildren<QAbstractSpinBox *>())
         field->installEventFilter(this);
-    // Space pauses the charts, except where it already means something: a focused button, box or list.
+    // Space pauses the charts, except where it already means something: a focused button or list (a
+    // closed combo box gives it up: F4 and Alt+Down open it too).
     for (QWidget *control : findChildren<QAbstractButton *>())
-        control->installEventFilter(this);
-    for (QWidget *control : findChildren<QComboBox *>())
         control->installEventFilter(this);
     for (QWidget *control : findChildren<QAbstractItemView *>())
         control->installEventFilter(this);
@@ -433,6 +432,7 @@ void MainWindow::connectActions()
                  kSettingMark, QStringLiteral("rate"));
         m_host.setEmissionRate(itemsPerMinute);
     });
+    connect(m_controls, &ControlPanel::queueCapacityChosen, this, &MainWindow::changeQueueCapacity);
     connect(m_alerts, &AlertsPanel::timeScaleChosen, this, [this](double timeScale) {
         logAction(timeScale > 1.0 ? tr("operator: alert time scale demo ×%1").arg(timeScale)
                                   : tr("operator: alert time scale real time"));
@@ -480,6 +480,36 @@ void MainWindow::applyPreset(const VolumePreset &preset, const QString &name)
     m_host.setBatchSize(preset.batchSize);
     m_host.setIntervalSeconds(preset.intervalSeconds);
     m_host.setEmissionRate(preset.itemsPerMinute);
+}
+
+// Growing the queue loses nothing; shrinking it below the depth drops the oldest items, so it asks first
+// and says how many.
+void MainWindow::changeQueueCapacity(std::size_t capacity)
+{
+    const EngineSnapshot snapshot = m_host.latestSnapshot(); // a copy: the question below runs the event loop
+    if (capacity == snapshot.queueCapacity)
+        return;
+    const std::size_t depth = snapshot.health.queueDepth;
+    if (capacity < depth) {
+        QMessageBox box(QMessageBox::Warning, tr("Shrink the queue?"),
+                        tr("Shrink the queue to %L1 items? It holds %L2: the %L3 oldest are dropped, and counted as "
+                           "dropped.")
+                            .arg(capacity)
+                            .arg(depth)
+                            .arg(depth - capacity),
+                        QMessageBox::Cancel, this);
+        box.setObjectName(QStringLiteral("CapacityConfirmation"));
+        box.addButton(tr("&Shrink and drop"), QMessageBox::DestructiveRole);
+        box.setDefaultButton(QMessageBox::Cancel);
+        box.exec();
+        if (box.buttonRole(box.clickedButton()) != QMessageBox::DestructiveRole) {
+            qCInfo(lcOperator).noquote() << tr("operator: queue capacity %L1 cancelled").arg(capacity);
+            m_controls->showQueueCapacity(snapshot.queueCapacity);
+            return;
+        }
+    }
+    logAction(tr("operator: queue capacity %L1").arg(capacity));
+    m_host.setQueueCapacity(capacity);
 }
 
 void MainWindow::startDrain()
@@ -654,7 +684,7 @@ bool MainWindow::eventFilter(QObject *watched, QEvent *event)
 {
     if (event->type() == QEvent::ShortcutOverride) {
         const QKeySequence pressed(static_cast<QKeyEvent *>(event)->keyCombination());
-        // Accepted: the focused button, box or list gets its Space (press, open, select), not the pause.
+        // Accepted: the focused button or list gets its Space (press, select), not the pause.
         if (pressed == QKeySequence(Qt::Key_Space) && !qobject_cast<QLineEdit *>(watched)
             && !qobject_cast<QAbstractSpinBox *>(watched)) {
             event->accept();

@@ -92,6 +92,7 @@ private:
     // Asks before an action that wipes the policy's learning; true if confirmed.
     bool confirmLosingWhatWasLearned(const QString &question, const QString &objectName, const QString &confirmText);
     void startDrain();
+    void changeQueueCapacity(std::size_t capacity);
     void applyPreset(const VolumePreset &preset, const QString &name);
     void restoreSettings();
     void restoreDefaultTuning();

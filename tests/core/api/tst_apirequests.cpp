@@ -204,6 +204,11 @@ private Q_SLOTS:
         QCOMPARE(errorOf([] { rl::ConfigChange::parse(R"({"loop_enabled":"yes"})"); }).field(),
                  std::string("loop_enabled"));
         QCOMPARE(errorOf([] { rl::ConfigChange::parse(R"({"batchsize":5})"); }).field(), std::string("batchsize"));
+        QCOMPARE(*rl::ConfigChange::parse(R"({"queue_capacity":10000000})").queueCapacity, std::size_t(10'000'000));
+        QCOMPARE(errorOf([] { rl::ConfigChange::parse(R"({"queue_capacity":0})"); }).field(),
+                 std::string("queue_capacity"));
+        QCOMPARE(errorOf([] { rl::ConfigChange::parse(R"({"queue_capacity":10000001})"); }).field(),
+                 std::string("queue_capacity"));
     }
 
     void errorsWithCutTextStillSerialize()

@@ -145,13 +145,19 @@ private slots:
     void setCapacity()
     {
         rl::FeedbackQueue queue(10);
-        for (int i = 0; i < 8; ++i)
-            queue.push(item(i));
+        for (int i = 0; i < 8; ++i) {
+            rl::TrajectoryFeedback journaled = item(i);
+            journaled.seq = 100 + static_cast<std::uint64_t>(i);
+            queue.push(journaled);
+        }
         QCOMPARE(queue.setCapacity(20), std::size_t(0));
         QCOMPARE(queue.capacity(), std::size_t(20));
         QCOMPARE(queue.size(), std::size_t(8));
-        QCOMPARE(queue.setCapacity(5), std::size_t(3));
+        rl::FeedbackQueue::SeqRange dropped;
+        QCOMPARE(queue.setCapacity(5, &dropped), std::size_t(3));
         QCOMPARE(queue.droppedTotal(), std::uint64_t(3));
+        QCOMPARE(dropped.first, std::uint64_t(100)); // the three oldest, for the journal
+        QCOMPARE(dropped.last, std::uint64_t(102));
         QCOMPARE(lengths(queue.peek(10)), range(3, 8));
         QCOMPARE(queue.push(item(8)), std::size_t(1)); // full at the new bound
         QCOMPARE(lengths(queue.peek(10)), range(4, 9));

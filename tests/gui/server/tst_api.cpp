@@ -201,6 +201,32 @@ private Q_SLOTS:
                         QStringLiteral("invalid_field")));
     }
 
+    // The capacity changes at run time; shrinking below the depth drops the oldest, counted as dropped.
+    void queueCapacityChangesAtRunTime()
+    {
+        call(QStringLiteral("/v1/loop/purge"), "POST", R"({"count":1000})", kJson, bearer());
+        QByteArray four;
+        for (int i = 0; i < 4; ++i)
+            four += item(QStringLiteral("c-%1").arg(i), QStringLiteral("gpt-4")) + '\n';
+        QCOMPARE(call(QStringLiteral("/v1/feedback"), "POST", four, kNdjson).status, 202);
+        const QJsonObject before = object(call(QStringLiteral("/health")));
+        const Reply shrunk = call(QStringLiteral("/v1/config"), "PUT", R"({"queue_capacity":3})", kJson, bearer());
+        QCOMPARE(shrunk.status, 200);
+        QCOMPARE(object(shrunk).value(QStringLiteral("queue_capacity")).toInt(), 3);
+        QJsonObject after; // /health is the latest published snapshot's: a moment behind
+        QTRY_COMPARE_WITH_TIMEOUT(
+            (after = object(call(QStringLiteral("/health")))).value(QStringLiteral("queue_capacity")).toInt(), 3,
+            10000);
+        QCOMPARE(after.value(QStringLiteral("queue_depth")).toInt(), 3);
+        QVERIFY(isError(call(QStringLiteral("/v1/config"), "PUT", R"({"queue_capacity":0})", kJson, bearer()), 400,
+                        QStringLiteral("invalid_field")));
+        const auto dropped = [](const QJsonObject &health) {
+            return health.value(QStringLiteral("totals")).toObject().value(QStringLiteral("dropped")).toInt();
+        };
+        QCOMPARE(dropped(after) - dropped(before), 1);
+        QCOMPARE(call(QStringLiteral("/v1/config"), "PUT", R"({"queue_capacity":5})", kJson, bearer()).status, 200);
+    }
+
     void queueFullIsRejectedWithRetryAfter()
     {
         // Capacity 5: fill it, then one more does not fit.

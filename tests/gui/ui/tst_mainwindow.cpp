@@ -3,6 +3,7 @@
 #include <functional>
 
 #include <QAbstractButton>
+#include <QAbstractSpinBox>
 #include <QAction>
 #include <QApplication>
 #include <QChartView>
@@ -20,7 +21,9 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSlider>
+#include <QSpinBox>
 #include <QStatusBar>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -633,6 +636,32 @@ private Q_SLOTS:
         QVERIFY(hasAnnotation(timeline, QStringLiteral("alert RLFeedbackQueueDepthHigh: firing → inactive")));
     }
 
+    // Shrinking the queue below its depth asks first and says what is dropped; cancelled, nothing changes;
+    // confirmed, the oldest go, counted as dropped. Growing it asks nothing.
+    void queueCapacityShrinksOnlyWhenConfirmed()
+    {
+        EngineHost host(quietEngine());
+        MainWindow window(host, {});
+        window.show();
+        host.emitRequests(30);
+        QVERIFY(depthIs(host, 30));
+        QSpinBox *capacity = window.controlPanel()->queueCapacityBox();
+        QTRY_COMPARE_WITH_TIMEOUT(capacity->value(), 10000, kWaitMs);
+        answer(QStringLiteral("CapacityConfirmation"), false);
+        capacity->setValue(10);
+        QCOMPARE(capacity->value(), 10000); // back to the engine's
+        QVERIFY(depthIs(host, 30));
+        answer(QStringLiteral("CapacityConfirmation"), true);
+        capacity->setValue(10);
+        QVERIFY(waitForSnapshot(host, [](const EngineSnapshot &s) {
+            return s.queueCapacity == 10 && s.health.queueDepth == 10 && s.health.totals.dropped == 20;
+        }));
+        capacity->setValue(50); // no question: nothing is lost
+        QVERIFY(waitForSnapshot(
+            host, [](const EngineSnapshot &s) { return s.queueCapacity == 50 && s.health.queueDepth == 10; }));
+        QVERIFY(hasAnnotation(*window.chartsPanel()->timeline(), QStringLiteral("operator: queue capacity 50")));
+    }
+
     // Space pauses and resumes every chart, except where the focused control already uses it: a button
     // presses, a text field types.
     void spacePausesTheChartsUnlessTheFocusUsesIt()
@@ -821,6 +850,40 @@ private Q_SLOTS:
             if (german)
                 QCoreApplication::removeTranslator(&translator);
         }
+    }
+
+    // Every control says what it does when hovered: buttons, boxes, sliders and entry fields.
+    void everyControlHasATooltip()
+    {
+        EngineHost host(quietEngine());
+        MainWindow::Options options;
+        options.useSettings = false;
+        MainWindow window(host, options);
+        window.show();
+        QStringList silent;
+        int checked = 0;
+        for (QWidget *control : window.findChildren<QWidget *>()) {
+            const bool isControl = qobject_cast<QAbstractButton *>(control) || qobject_cast<QComboBox *>(control)
+                                   || qobject_cast<QAbstractSpinBox *>(control) || qobject_cast<QSlider *>(control)
+                                   || qobject_cast<QLineEdit *>(control);
+            if (!isControl || control->isHidden() || qobject_cast<QTabBar *>(control->parentWidget())
+                || control->inherits("QTableCornerButton")                    // a table's select-all corner
+                || qobject_cast<QAbstractSpinBox *>(control->parentWidget())) // a spin box's own line edit
+                continue;
+            ++checked;
+            QString tip = control->toolTip();
+            for (QWidget *up = control->parentWidget(); tip.isEmpty() && up && up != &window; up = up->parentWidget()) {
+                if (qobject_cast<LabelledSlider *>(up)) // the slider and its box share the control's tooltip
+                    tip = up->toolTip();
+            }
+            if (tip.isEmpty())
+                silent << QStringLiteral("%1 \"%2\"")
+                              .arg(QString::fromLatin1(control->metaObject()->className()),
+                                   control->accessibleName().isEmpty() ? control->property("text").toString()
+                                                                       : control->accessibleName());
+        }
+        QVERIFY2(silent.isEmpty(), qPrintable(silent.join(QStringLiteral(", "))));
+        QVERIFY2(checked >= 25, qPrintable(QString::number(checked)));
     }
 
     // Help lists every shortcut with what it does, and About names the versions the build uses.
