@@ -1169,6 +1169,18 @@
         <source>Paused: %1 – %2 (Space or a double-click: live)</source>
         <translation>Angehalten: %1 – %2 (Leertaste oder Doppelklick: live)</translation>
     </message>
+    <message>
+        <source>Success rate</source>
+        <translation>Erfolgsquote</translation>
+    </message>
+    <message>
+        <source>Batch latency</source>
+        <translation>Batch-Latenz</translation>
+    </message>
+    <message>
+        <source>Rates</source>
+        <translation>Raten</translation>
+    </message>
 </context>
 <context>
     <name>rl::Checklist</name>
@@ -1338,6 +1350,14 @@
     <message>
         <source>&lt;b&gt;Bandit convergence&lt;/b&gt;</source>
         <translation>&lt;b&gt;Bandit-Konvergenz&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Selection share</source>
+        <translation>Auswahlanteil</translation>
+    </message>
+    <message>
+        <source>Regret</source>
+        <translation>Regret</translation>
     </message>
 </context>
 <context>

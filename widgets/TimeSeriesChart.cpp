@@ -148,8 +148,8 @@ TimeSeriesChart::TimeSeriesChart(const QString &title, QWidget *parent)
     // Four fit beside the controls at 1024 px; a legend wrapped onto two lines takes its room from the plot.
     m_view->setMinimumSize(150, 90);
     m_view->setAccessibleName(title);
-    m_view->setToolTip(tr("Wheel: zoom · drag: pan (pauses) · double-click: back to live · right-click: "
-                          "scale and export"));
+    m_view->setToolTip(QStringLiteral("%1\n%2").arg(
+        title, tr("Wheel: zoom · drag: pan (pauses) · double-click: back to live · right-click: scale and export")));
     m_view->viewport()->setMouseTracking(true);
     m_view->viewport()->installEventFilter(this);
     auto *layout = new QVBoxLayout(this);
@@ -440,6 +440,25 @@ void TimeSeriesChart::exportInteractively(ExportFormat format)
     QString error;
     const bool saved = format == ExportFormat::Csv ? saveCsv(path, &error) : WidgetImage::save(this, path, &error);
     ExportDialog::report(this, saved, path, error);
+}
+
+void TimeSeriesChart::setShortTitle(const QString &shortTitle)
+{
+    m_shortTitle = shortTitle;
+    fitTitle();
+}
+
+void TimeSeriesChart::fitTitle()
+{
+    const int room = m_view->width() - 8; // the title's margins
+    const bool fits = m_shortTitle.isEmpty() || QFontMetrics(m_chart->titleFont()).horizontalAdvance(m_title) <= room;
+    m_chart->setTitle(fits ? m_title : m_shortTitle);
+}
+
+void TimeSeriesChart::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    fitTitle();
 }
 
 void TimeSeriesChart::showEvent(QShowEvent *event)

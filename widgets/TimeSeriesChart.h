@@ -45,6 +45,9 @@ public:
     ~TimeSeriesChart() override;
 
     QString title() const { return m_title; }
+    // Shown instead of the title when the chart is too narrow for it (Qt Charts would elide it to "…"); the
+    // whole title stays in the tooltip and the accessible name.
+    void setShortTitle(const QString &shortTitle);
     int addSeries(const QString &name, const QColor &color = QColor(), qsizetype capacity = 20000);
     int seriesCount() const { return static_cast<int>(m_series.size()); }
     void append(int series, qint64 timeMs, double value);
@@ -97,6 +100,7 @@ Q_SIGNALS:
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
     void showEvent(QShowEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
     void changeEvent(QEvent *event) override;
 
 private:
@@ -131,7 +135,10 @@ private:
     double xFor(qint64 timeMs) const;                       // in chart coordinates
     void showContextMenu(QPoint globalPos);
 
+    void fitTitle();
+
     QString m_title;
+    QString m_shortTitle;
     QChart *m_chart;    // owned by m_view
     QChartView *m_view; // child widget
     QDateTimeAxis *m_timeAxis;

@@ -70,6 +70,9 @@ ChartsPanel::ChartsPanel(QWidget *parent)
     m_pausedNote->setObjectName(QStringLiteral("PausedNote"));
     m_pausedNote->setWordWrap(true); // never widens the panel
 
+    m_successRate->setShortTitle(tr("Success rate"));
+    m_latency->setShortTitle(tr("Batch latency"));
+    m_throughput->setShortTitle(tr("Rates"));
     m_queueDepth->addSeries(tr("depth"), QColor(0x15, 0x65, 0xc0), kCapacity);
     m_queueDepth->setUnit(tr("items"), 0);
     m_queueDepth->setValueRange(0.0, std::nullopt);

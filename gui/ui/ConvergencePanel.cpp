@@ -29,6 +29,8 @@ ConvergencePanel::ConvergencePanel(QWidget *parent)
     , m_rewards(new RewardBars(tr("Estimated vs true reward (grey)"), this))
     , m_regret(new TimeSeriesChart(tr("Cumulative regret"), this))
 {
+    m_share->setShortTitle(tr("Selection share"));
+    m_regret->setShortTitle(tr("Regret"));
     m_share->setUnit(tr("%"), 1);
     m_share->setValueRange(0.0, 100.0);
     m_regret->addSeries(tr("live policy"), QColor(0x2e, 0x7d, 0x32), kCapacity);

@@ -107,6 +107,7 @@ private Q_SLOTS:
     void annotationsAreMarkedAndNamed();
     void csvHoldsTheVisibleRangeUndecimated();
     void savesPngAndSvg();
+    void narrowChartShowsItsShortTitle();
 };
 
 void TstTimeSeriesChart::appendsCoalesceIntoOneRedraw()
@@ -492,6 +493,20 @@ void TstTimeSeriesChart::savesPngAndSvg()
     QVERIFY(text.contains("<polyline") || text.contains("<path")); // vectors, not a bitmap
     QVERIFY(!rl::WidgetImage::save(&chart, dir.filePath(QStringLiteral("no/such/dir/chart.png")), &error));
     QVERIFY(!error.isEmpty());
+}
+
+void TstTimeSeriesChart::narrowChartShowsItsShortTitle()
+{
+    TimeSeriesChart chart(QStringLiteral("Processing vs emission rate"));
+    chart.setShortTitle(QStringLiteral("Rates"));
+    QChart *qchart = chart.findChild<QChartView *>()->chart();
+    chart.resize(600, 300);
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    QCOMPARE(qchart->title(), QStringLiteral("Processing vs emission rate"));
+    chart.resize(160, 300);
+    QTRY_COMPARE(qchart->title(), QStringLiteral("Rates"));
+    QVERIFY(chart.findChild<QChartView *>()->toolTip().startsWith(QStringLiteral("Processing vs emission rate\n")));
 }
 
 QTEST_MAIN(TstTimeSeriesChart)
