@@ -148,7 +148,7 @@ void UiStallBench::loadHistory(MainWindow &window, Result &result) const
         for (int i = 0; i < chart->seriesCount(); ++i)
             result.historySamples += chart->sampleCount(i);
     }
-    charts.setWindowMinutes(m_chartWindowMinutes);
+    charts.timeline()->setSpanMs(static_cast<qint64>(m_chartWindowMinutes) * 60'000);
     result.rssAfterMb = residentMb();
 }
 

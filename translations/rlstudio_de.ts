@@ -2647,6 +2647,11 @@ Beim Start wiederhergestellt: %5</translation>
         <source>Save visible range as CSV…</source>
         <translation>Sichtbaren Bereich als CSV speichern…</translation>
     </message>
+    <message>
+        <source>(%1)</source>
+        <comment>the unit, in the legend when the axis is too short to name it</comment>
+        <translation>(%1)</translation>
+    </message>
 </context>
 <context>
     <name>rl::WidgetImage</name>

@@ -256,6 +256,7 @@ void TimeSeriesChart::setUnit(const QString &unit, int decimals)
     m_unit = unit;
     m_decimals = std::clamp(decimals, 0, 9);
     valueAxis()->setTitleText(unit);
+    updateLegend();
 }
 
 void TimeSeriesChart::setValueRange(std::optional<double> min, std::optional<double> max)
@@ -304,7 +305,7 @@ void TimeSeriesChart::setLogScale(bool on)
     }
     axis->setLabelsFont(old->labelsFont());
     axis->setTitleFont(old->titleFont());
-    axis->setTitleText(old->titleText());
+    axis->setTitleText(m_unitOnAxis ? m_unit : QString());
     m_chart->removeAxis(old);
     delete old;
     if (on)
@@ -647,6 +648,7 @@ void TimeSeriesChart::redraw()
             break;
     }
 
+    placeUnit();
     placeThresholdLabels();
     placeAnnotations();
     placeCrosshair();
@@ -852,6 +854,20 @@ void TimeSeriesChart::placeCrosshair()
     m_readout->show();
 }
 
+// The unit is the value axis' title while the plot is tall enough for it; on a shorter plot Qt would elide
+// it ("Einträ…"), so the legend names it instead.
+void TimeSeriesChart::placeUnit()
+{
+    const double room = m_chart->plotArea().height() - 12; // Qt Charts elides short of the plot's height
+    const bool fits = m_unit.isEmpty() || QFontMetricsF(valueAxis()->titleFont()).horizontalAdvance(m_unit) <= room;
+    if (fits == m_unitOnAxis)
+        return;
+    m_unitOnAxis = fits;
+    valueAxis()->setTitleText(fits ? m_unit : QString());
+    m_chart->layout()->activate();
+    updateLegend();
+}
+
 void TimeSeriesChart::updateLegend()
 {
     QStringList entries;
@@ -863,6 +879,9 @@ void TimeSeriesChart::updateLegend()
                                  .replace(QLatin1Char('-'), QStringLiteral("&#8209;"));
         entries << QStringLiteral("<span style=\"color:%1\">&#9644;</span>&nbsp;%2").arg(s.color.name(), name);
     }
+    if (!m_unitOnAxis && !m_unit.isEmpty())
+        entries
+            << tr("(%1)", "the unit, in the legend when the axis is too short to name it").arg(m_unit.toHtmlEscaped());
     m_legend->setText(entries.join(QStringLiteral(" &nbsp; ")));
 }
 

@@ -125,6 +125,7 @@ private:
     double valueMax() const;
     void updateValueAxis(double low, double high);
     void updateLogAxis(double lowPositive, double high);
+    void placeUnit();
     void placeThresholdLabels();
     void placeAnnotations();
     void placeCrosshair();
@@ -157,6 +158,7 @@ private:
     qint64 m_shownFromMs = 0;
     qint64 m_shownUntilMs = 0;
     QString m_unit;
+    bool m_unitOnAxis = true; // else named in the legend
     int m_decimals = 2;
     std::optional<double> m_fixedMin;
     std::optional<double> m_fixedMax;

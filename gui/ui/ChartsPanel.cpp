@@ -160,16 +160,6 @@ void ChartsPanel::addSample(const LiveSample &sample)
     m_throughput->append(3, t, sample.droppedPerSecond);
 }
 
-void ChartsPanel::setWindowMinutes(int minutes)
-{
-    m_timeline->setSpanMs(static_cast<qint64>(std::max(1, minutes)) * 60'000);
-}
-
-int ChartsPanel::windowMinutes() const
-{
-    return static_cast<int>(std::max<qint64>(1, (m_timeline->spanMs() + 30'000) / 60'000));
-}
-
 // The selector names the span shown, a preset or the zoomed one, and a note says what a paused view shows.
 void ChartsPanel::showRange()
 {

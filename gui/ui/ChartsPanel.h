@@ -29,8 +29,6 @@ public:
     explicit ChartsPanel(QWidget *parent = nullptr);
 
     void addSample(const LiveSample &sample); // every snapshot's; thinned to kSamplePeriodMs
-    void setWindowMinutes(int minutes);
-    int windowMinutes() const; // the span shown, rounded to minutes when zoomed
     void clear();
 
     ChartTimeline *timeline() const { return m_timeline; }

@@ -719,7 +719,7 @@ void MainWindow::restoreSettings()
     if (!m_splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray()))
         m_splitter->setSizes(kDefaultPaneSizes);
     m_tabs->setCurrentIndex(settings.value(QStringLiteral("window/tab"), 0).toInt());
-    m_charts->setWindowMinutes(settings.value(QStringLiteral("charts/windowMinutes"), 1).toInt());
+    m_charts->timeline()->setSpanMs(settings.value(QStringLiteral("charts/windowSeconds"), 60).toLongLong() * 1000);
     m_logDepth->setChecked(settings.value(QStringLiteral("charts/logQueueDepth"), false).toBool());
     m_logLatency->setChecked(settings.value(QStringLiteral("charts/logLatency"), false).toBool());
 }
@@ -736,7 +736,7 @@ void MainWindow::resetLayout()
     resize(kDefaultSize);
     m_splitter->setSizes(kDefaultPaneSizes);
     m_tabs->setCurrentIndex(0);
-    m_charts->setWindowMinutes(1);
+    m_charts->timeline()->setSpanMs(60'000);
     m_charts->timeline()->setLive(true);
     m_logDepth->setChecked(false);
     m_logLatency->setChecked(false);
@@ -807,7 +807,7 @@ void MainWindow::saveSettings() const
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/splitter"), m_splitter->saveState());
     settings.setValue(QStringLiteral("window/tab"), m_tabs->currentIndex());
-    settings.setValue(QStringLiteral("charts/windowMinutes"), m_charts->windowMinutes());
+    settings.setValue(QStringLiteral("charts/windowSeconds"), m_charts->timeline()->spanMs() / 1000);
     settings.setValue(QStringLiteral("charts/logQueueDepth"), m_logDepth->isChecked());
     settings.setValue(QStringLiteral("charts/logLatency"), m_logLatency->isChecked());
     // Before the engine is up (a restore still running, a start that failed) the snapshot holds the

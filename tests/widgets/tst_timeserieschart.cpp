@@ -108,6 +108,7 @@ private Q_SLOTS:
     void csvHoldsTheVisibleRangeUndecimated();
     void savesPngAndSvg();
     void narrowChartShowsItsShortTitle();
+    void unitMovesToTheLegendOnAShortPlot();
 };
 
 void TstTimeSeriesChart::appendsCoalesceIntoOneRedraw()
@@ -507,6 +508,23 @@ void TstTimeSeriesChart::narrowChartShowsItsShortTitle()
     chart.resize(160, 300);
     QTRY_COMPARE(qchart->title(), QStringLiteral("Rates"));
     QVERIFY(chart.findChild<QChartView *>()->toolTip().startsWith(QStringLiteral("Processing vs emission rate\n")));
+}
+
+void TstTimeSeriesChart::unitMovesToTheLegendOnAShortPlot()
+{
+    TimeSeriesChart chart(QStringLiteral("Queue depth"));
+    chart.addSeries(QStringLiteral("depth"));
+    chart.setUnit(QStringLiteral("Einträge je Sekunde"), 0);
+    QVERIFY(showAndSettle(chart)); // 600x300: room on the axis
+    QAbstractAxis *axis = chart.findChild<QChartView *>()->chart()->axes(Qt::Vertical).value(0);
+    QCOMPARE(axis->titleText(), QStringLiteral("Einträge je Sekunde"));
+    QVERIFY(!chart.findChild<QLabel *>()->text().contains(QStringLiteral("Einträge")));
+    QSignalSpy spy(&chart, &TimeSeriesChart::redrawn);
+    chart.resize(600, 120);
+    QVERIFY(spy.wait(1000));
+    settle({&chart});
+    QVERIFY(axis->titleText().isEmpty()); // never elided
+    QVERIFY(chart.findChild<QLabel *>()->text().contains(QStringLiteral("(Einträge je Sekunde)")));
 }
 
 QTEST_MAIN(TstTimeSeriesChart)

@@ -801,8 +801,8 @@ private Q_SLOTS:
         QVERIFY2(readAll(csv).startsWith("time,depth (items)\r\n"), readAll(csv).constData());
     }
 
-    // The log scales the operator chose are there at the next start; Reset layout turns them off.
-    void logScalesSurviveARestart()
+    // The log scales and the span the operator chose are there at the next start; Reset layout undoes them.
+    void chartViewSurvivesARestart()
     {
         QSettings().remove(QStringLiteral("charts"));
         EngineHost host(quietEngine());
@@ -817,12 +817,15 @@ private Q_SLOTS:
             }
             QVERIFY(window.chartsPanel()->queueDepthChart()->isLogScale());
             QVERIFY(!window.chartsPanel()->latencyChart()->isLogScale());
+            window.chartsPanel()->timeline()->setSpanMs(90'000); // zoomed between the presets
             window.close();
         }
         MainWindow window(host, {});
         QVERIFY(window.chartsPanel()->queueDepthChart()->isLogScale());
+        QCOMPARE(window.chartsPanel()->timeline()->spanMs(), 90'000);
         window.actions().resetLayout->trigger();
         QVERIFY(!window.chartsPanel()->queueDepthChart()->isLogScale());
+        QCOMPARE(window.chartsPanel()->timeline()->spanMs(), 60'000);
         QSettings().remove(QStringLiteral("charts"));
     }
 
