@@ -91,7 +91,7 @@ private:
     static bool runUntil(QEventLoop &loop);
     static double residentMb(); // VmRSS, from /proc
     // Fills the window's charts with m_historyHours of samples ending now, as a day of running would have:
-    // the loop charts at their resolution, the regret chart at its own, and an annotation every 5 minutes.
+    // the loop charts at their resolution, the convergence charts at theirs, an annotation every 5 minutes.
     void loadHistory(MainWindow &window, Result &result) const;
 
     int m_items;
@@ -134,15 +134,18 @@ void UiStallBench::loadHistory(MainWindow &window, Result &result) const
         charts.addSample(sample);
     }
     TimeSeriesChart &regret = *window.convergencePanel()->regretChart();
+    TimeSeriesChart &share = *window.convergencePanel()->shareChart();
     for (qint64 t = start; t < end; t += ConvergencePanel::kSamplePeriodMs) {
         const double hours = static_cast<double>(t - start) / 3'600'000.0;
         regret.append(0, t, 10.0 + hours);
         regret.append(1, t, 10.0 + 5.0 * hours);
+        for (int model = 0; model < share.seriesCount(); ++model)
+            share.append(model, t, 100.0 / share.seriesCount() + 5.0 * std::sin(hours + model));
     }
     for (qint64 t = start; t < end; t += 5 * 60'000)
         charts.timeline()->addAnnotation(t, tr("operator: preset"), Qt::blue);
     QList<TimeSeriesChart *> all = charts.charts();
-    all << &regret;
+    all << &regret << &share;
     for (const TimeSeriesChart *chart : all) {
         result.historyChartBytes += chart->memoryBytes();
         for (int i = 0; i < chart->seriesCount(); ++i)
@@ -186,8 +189,20 @@ std::optional<UiStallBench::Result> UiStallBench::run(QTextStream &err)
     Result result;
     result.items = m_items;
     result.window = m_window;
-    if (window && m_historyHours > 0)
+    if (window && m_historyHours > 0) {
+        // After the first snapshot with the catalogue: it (re)starts the convergence charts, which would
+        // clear history loaded before it.
+        QEventLoop started;
+        QObject::connect(&host, &EngineHost::snapshotReady, &started, [&](const EngineSnapshot &snapshot) {
+            if (!snapshot.models.empty())
+                started.quit();
+        });
+        if (host.latestSnapshot().models.empty() && !runUntil(started)) {
+            err << tr("the engine did not start") << Qt::endl;
+            return std::nullopt;
+        }
         loadHistory(*window, result);
+    }
     QElapsedTimer clock;
     clock.start();
 
@@ -308,6 +323,10 @@ int main(int argc, char *argv[])
                    .arg(parser.value(history))
                    .arg(UiStallBench::kMaxHistoryHours)
             << Qt::endl;
+        return 2;
+    }
+    if (hours > 0 && parser.isSet(noWindow)) {
+        err << UiStallBench::tr("--history-hours needs the window: the history is its charts'") << Qt::endl;
         return 2;
     }
     const int minutes = parser.value(chartWindow).toInt(&ok);

@@ -93,8 +93,8 @@ void ChartTimeline::pan(qint64 deltaMs)
 void ChartTimeline::setRange(qint64 endMs, qint64 spanMs)
 {
     spanMs = std::clamp(spanMs, kMinSpanMs, m_maxSpanMs);
-    if (!m_live)
-        endMs = std::min(endMs, m_nowMs); // nothing to see after the clock
+    if (!m_live) // nothing to see after the clock, or before the history kept
+        endMs = std::clamp(endMs, m_nowMs - m_maxSpanMs + spanMs, m_nowMs);
     if (spanMs == m_spanMs && (m_live || endMs == m_endMs))
         return;
     m_spanMs = spanMs;

@@ -24,11 +24,17 @@ void CsvWriter::writeRow(const QStringList &fields)
 
 bool CsvWriter::commit(QString *error)
 {
-    if (m_opened && m_file.commit())
+    if (m_cancelled.isEmpty() && m_opened && m_file.commit())
         return true;
     if (error)
-        *error = m_file.errorString();
+        *error = m_cancelled.isEmpty() ? m_file.errorString() : m_cancelled;
     return false;
+}
+
+void CsvWriter::cancel(const QString &why)
+{
+    m_cancelled = why;
+    m_file.cancelWriting();
 }
 
 QString CsvWriter::field(const QString &value)
@@ -41,13 +47,14 @@ QString CsvWriter::field(const QString &value)
     return QLatin1Char('"') + quoted + QLatin1Char('"');
 }
 
-bool CsvWriter::writeModel(const QAbstractItemModel &model, const QString &path, QString *error)
+QList<QStringList> CsvWriter::modelRows(const QAbstractItemModel &model)
 {
-    CsvWriter csv(path);
+    QList<QStringList> rows;
+    rows.reserve(model.rowCount() + 1);
     QStringList header;
     for (int c = 0; c < model.columnCount(); ++c)
         header << model.headerData(c, Qt::Horizontal).toString();
-    csv.writeRow(header);
+    rows << header;
     for (int r = 0; r < model.rowCount(); ++r) {
         QStringList row;
         for (int c = 0; c < model.columnCount(); ++c) {
@@ -55,9 +62,36 @@ bool CsvWriter::writeModel(const QAbstractItemModel &model, const QString &path,
             const QVariant exported = model.data(index, kExportRole);
             row << (exported.isValid() ? exported : model.data(index)).toString();
         }
-        csv.writeRow(row);
+        rows << row;
+    }
+    return rows;
+}
+
+bool CsvWriter::writeRows(const QList<QStringList> &rows, const QString &path, QString *error,
+                          const std::atomic<bool> &cancelled)
+{
+    CsvWriter csv(path);
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        if (i % kRowsPerCancelCheck == 0 && cancelled) {
+            csv.cancel(QStringLiteral("cancelled"));
+            break;
+        }
+        csv.writeRow(rows[i]);
     }
     return csv.commit(error);
+}
+
+ExportDialog::Write CsvWriter::writer(QList<QStringList> rows, const QString &path)
+{
+    return [rows = std::move(rows), path](QString *error, const std::atomic<bool> &cancelled) {
+        return writeRows(rows, path, error, cancelled);
+    };
+}
+
+bool CsvWriter::writeModel(const QAbstractItemModel &model, const QString &path, QString *error)
+{
+    const std::atomic<bool> never{false};
+    return writeRows(modelRows(model), path, error, never);
 }
 
 } // namespace rl

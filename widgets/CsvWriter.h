@@ -1,8 +1,13 @@
 #pragma once
 
+#include <atomic>
+
+#include <QList>
 #include <QSaveFile>
 #include <QString>
 #include <QStringList>
+
+#include "widgets/ExportDialog.h"
 
 QT_BEGIN_NAMESPACE
 class QAbstractItemModel;
@@ -22,14 +27,25 @@ public:
 
     void writeRow(const QStringList &fields);
     bool commit(QString *error); // false, with the reason, if the file could not be written
+    // Leaves no file; commit() then fails with the reason given.
+    void cancel(const QString &why);
 
     static QString field(const QString &value);
-    // The whole model: its horizontal headers, then every row.
+    // The whole model as rows of text, its horizontal headers first: read on the model's thread.
+    static QList<QStringList> modelRows(const QAbstractItemModel &model);
+    // Rows to a file, from any thread; checks `cancelled` as it goes.
+    static bool writeRows(const QList<QStringList> &rows, const QString &path, QString *error,
+                          const std::atomic<bool> &cancelled);
+    // writeRows as an export's writer.
+    static ExportDialog::Write writer(QList<QStringList> rows, const QString &path);
     static bool writeModel(const QAbstractItemModel &model, const QString &path, QString *error);
+
+    static constexpr int kRowsPerCancelCheck = 4096;
 
 private:
     QSaveFile m_file;
     bool m_opened;
+    QString m_cancelled; // why, once cancelled
 };
 
 } // namespace rl

@@ -4,17 +4,22 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFutureWatcher>
 #include <QMainWindow>
 #include <QMessageBox>
+#include <QProgressDialog>
 #include <QRegularExpression>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace rl {
 
 namespace {
 
 constexpr int kStatusMessageMs = 8000;
+constexpr int kProgressAfterMs = 100; // as the drain's: a write that is over by then shows no dialog
 
 QString &lastFolder()
 {
@@ -40,7 +45,8 @@ QString ExportDialog::askSavePath(QWidget *parent, const QString &title, const Q
 QString ExportDialog::suggestedName(const QString &what, const QString &suffix)
 {
     QString slug = what.toLower();
-    slug.replace(QRegularExpression(QStringLiteral("[^\\w]+")), QStringLiteral("-"));
+    slug.replace(QRegularExpression(QStringLiteral("[^\\w]+"), QRegularExpression::UseUnicodePropertiesOption),
+                 QStringLiteral("-"));
     slug.remove(QRegularExpression(QStringLiteral("^-+|-+$")));
     return QStringLiteral("rlstudio-%1-%2.%3")
         .arg(slug, QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")), suffix);
@@ -55,6 +61,39 @@ void ExportDialog::report(QWidget *parent, bool saved, const QString &path, cons
     }
     if (auto *window = qobject_cast<QMainWindow *>(parent ? parent->window() : nullptr))
         window->statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), kStatusMessageMs);
+}
+
+void ExportDialog::saveInBackground(QWidget *parent, const QString &path, Write write)
+{
+    auto cancelled = std::make_shared<std::atomic<bool>>(false);
+    auto error = std::make_shared<QString>();
+    auto *progress =
+        new QProgressDialog(tr("Saving %1…").arg(QDir::toNativeSeparators(path)), tr("Cancel"), 0, 0, parent);
+    progress->setObjectName(QStringLiteral("ExportProgress"));
+    progress->setWindowModality(Qt::WindowModal);
+    // Shown by hand: a busy dialog (no steps) would otherwise wait for its own 4 s default.
+    auto done = std::make_shared<bool>(false);
+    QTimer::singleShot(kProgressAfterMs, progress, [progress, done] {
+        if (!*done)
+            progress->show();
+    });
+    QObject::connect(progress, &QProgressDialog::canceled, progress, [cancelled] { *cancelled = true; });
+    auto *watcher = new QFutureWatcher<bool>(progress);
+    QObject::connect(watcher, &QFutureWatcher<bool>::finished, progress, [=] {
+        *done = true;
+        const bool saved = watcher->result();
+        progress->reset();
+        progress->deleteLater();
+        if (*cancelled) {
+            if (auto *window = qobject_cast<QMainWindow *>(parent ? parent->window() : nullptr))
+                window->statusBar()->showMessage(
+                    tr("Export cancelled: %1 was not written").arg(QDir::toNativeSeparators(path)), kStatusMessageMs);
+            return;
+        }
+        report(parent, saved, path, *error);
+    });
+    watcher->setFuture(
+        QtConcurrent::run([write = std::move(write), error, cancelled] { return write(error.get(), *cancelled); }));
 }
 
 } // namespace rl

@@ -108,10 +108,10 @@ void LogView::setMaximumEntries(int count)
     m_maximum = std::max(1, count);
 }
 
-bool LogView::saveCsv(const QString &path, QString *error)
+QList<QStringList> LogView::csvRows()
 {
     flush(); // what was logged up to now, not up to the last 100 ms tick
-    return CsvWriter::writeModel(*m_proxy, path, error);
+    return CsvWriter::modelRows(*m_proxy);
 }
 
 int LogView::visibleCount() const

@@ -33,8 +33,8 @@ public:
     void setMinimumLevel(QtMsgType type);    // Debug (everything, the default), Info, Warning or Critical
     void setMaximumEntries(int count);       // default 5000; applies from the next batch
 
-    // The entries the filter lets through, as CSV (exact UTC times, whole messages).
-    bool saveCsv(const QString &path, QString *error);
+    // The entries the filter lets through, as CSV rows (exact UTC times, whole messages), header first.
+    QList<QStringList> csvRows();
 
     int visibleCount() const; // entries passing the filter
     int entryCount() const;   // entries kept (as of the last entriesChanged)

@@ -12,7 +12,7 @@ namespace rl {
 // full. Sorted x lets window() and nearest() binary-search instead of scanning, so a chart redraw costs
 // O(log n + points in the window) however long the history is. A sample is 12 bytes (x a double, y a
 // float: a chart's readings need no more than seven digits), so a day at four samples a second is 4 MB,
-// and a fortieth more for the blocks that make drawing it fast.
+// and half a byte a sample more for the blocks that make drawing it fast.
 class RollingSeries {
 public:
     static constexpr qsizetype kBytesPerSample = sizeof(double) + sizeof(float);

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <limits>
 
+#include <QApplication>
 #include <QChart>
 #include <QChartView>
 #include <QContextMenuEvent>
@@ -45,7 +46,7 @@ constexpr int kRedrawDelayMs = 40;
 constexpr double kLabelSpacingFactor = 1.6;
 constexpr qreal kThresholdLabelZ = 10; // above the series, which the chart stacks at lower z
 constexpr qreal kCrosshairZ = 20;
-constexpr int kMaxSegments = 64;         // per series; more gaps in view than this and the rest join up
+constexpr int kMaxSegments = 64;         // lines per series; beyond, the shortest gaps are bridged
 constexpr int kMaxAnnotationLines = 200; // drawn per chart; beyond this many in view they would be a wall
 constexpr int kNearPixels = 4;           // how close the mouse must be to an annotation line
 constexpr int kReadoutReachPixels = 8;   // a sample further from the crosshair than this reads "no data"
@@ -93,7 +94,7 @@ TimeSeriesChart::TimeSeriesChart(const QString &title, QWidget *parent)
     , m_chart(new QChart)
     , m_view(new QChartView(m_chart, this))
     , m_timeAxis(new QDateTimeAxis)
-    , m_linearAxis(new QValueAxis)
+    , m_linearAxis(makeLinearAxis())
     , m_legend(new QLabel(this))
     , m_ownTimeline(new ChartTimeline(this))
     , m_crosshairLine(new QGraphicsLineItem(m_chart))
@@ -129,10 +130,6 @@ TimeSeriesChart::TimeSeriesChart(const QString &title, QWidget *parent)
     m_timeAxis->setLabelsFont(smallFont);
     m_linearAxis->setLabelsFont(smallFont);
     m_linearAxis->setTitleFont(smallFont);
-    m_linearAxis->setRange(0, 1);
-    m_linearAxis->setTickInterval(0.25);
-    m_linearAxis->setTickAnchor(0);
-    m_linearAxis->setTickType(QValueAxis::TicksDynamic); // ticks at round values whatever the ends
     m_chart->addAxis(m_timeAxis, Qt::AlignBottom);
     m_chart->addAxis(m_linearAxis, Qt::AlignLeft);
 
@@ -172,6 +169,16 @@ TimeSeriesChart::TimeSeriesChart(const QString &title, QWidget *parent)
 }
 
 TimeSeriesChart::~TimeSeriesChart() = default;
+
+QValueAxis *TimeSeriesChart::makeLinearAxis()
+{
+    auto *axis = new QValueAxis;
+    axis->setRange(0, 1);
+    axis->setTickInterval(0.25);
+    axis->setTickAnchor(0);
+    axis->setTickType(QValueAxis::TicksDynamic); // ticks at round values whatever the ends
+    return axis;
+}
 
 int TimeSeriesChart::addSeries(const QString &name, const QColor &color, qsizetype capacity)
 {
@@ -235,6 +242,8 @@ void TimeSeriesChart::setTimeline(ChartTimeline *timeline)
     if (m_timeline)
         disconnect(m_timeline, nullptr, this, nullptr);
     m_timeline = timeline;
+    if (timeline != m_ownTimeline) // a shared one gone first leaves the chart on its own
+        connect(timeline, &QObject::destroyed, this, [this] { setTimeline(m_ownTimeline); });
     connect(timeline, &ChartTimeline::rangeChanged, this, &TimeSeriesChart::scheduleRedraw);
     connect(timeline, &ChartTimeline::annotationsChanged, this, &TimeSeriesChart::scheduleRedraw);
     connect(timeline, &ChartTimeline::crosshairChanged, this, &TimeSeriesChart::placeCrosshair);
@@ -298,14 +307,18 @@ void TimeSeriesChart::setLogScale(bool on)
         m_logAxis->setRange(1, 10);
         axis = m_logAxis;
     } else {
-        m_linearAxis = new QValueAxis;
-        m_linearAxis->setTickAnchor(0);
-        m_linearAxis->setTickType(QValueAxis::TicksDynamic);
+        m_linearAxis = makeLinearAxis();
         axis = m_linearAxis;
     }
     axis->setLabelsFont(old->labelsFont());
     axis->setTitleFont(old->titleFont());
     axis->setTitleText(m_unitOnAxis ? m_unit : QString());
+    // Emptied first: a zero on a log axis makes Qt Charts warn (into the event log) until the next redraw
+    // has clamped it to the floor.
+    for (Series &s : m_series) {
+        for (QLineSeries *line : s.segments)
+            line->clear();
+    }
     m_chart->removeAxis(old);
     delete old;
     if (on)
@@ -389,41 +402,54 @@ QString TimeSeriesChart::annotationsNear(qint64 timeMs) const
     return lines.join(QLatin1Char('\n'));
 }
 
-bool TimeSeriesChart::saveCsv(const QString &path, QString *error) const
+ExportDialog::Write TimeSeriesChart::csvWriter(const QString &path) const
 {
-    // Every sample of the visible range, undecimated, joined by time.
+    // Copied here, on the UI thread (a day of a series is a few MB); formatted and written by the writer.
     std::vector<QList<QPointF>> columns;
     for (const Series &s : m_series)
         columns.push_back(s.data.window(static_cast<double>(m_shownFromMs), static_cast<double>(m_shownUntilMs),
                                         std::numeric_limits<int>::max()));
-    CsvWriter csv(path);
     QStringList header{QStringLiteral("time")};
     for (const Series &s : m_series)
         header << (m_unit.isEmpty() ? s.name : QStringLiteral("%1 (%2)").arg(s.name, m_unit));
-    csv.writeRow(header);
-    std::vector<qsizetype> next(columns.size(), 0);
-    while (true) {
-        double t = std::numeric_limits<double>::infinity();
-        for (std::size_t c = 0; c < columns.size(); ++c) {
-            if (next[c] < columns[c].size())
-                t = std::min(t, columns[c][next[c]].x());
-        }
-        if (!std::isfinite(t))
-            break;
-        QStringList row{QDateTime::fromMSecsSinceEpoch(std::llround(t), Qt::UTC).toString(Qt::ISODateWithMs)};
-        for (std::size_t c = 0; c < columns.size(); ++c) {
-            QString cell;
-            // Several samples of one series at one instant (the clock held still): the last one counts.
-            while (next[c] < columns[c].size() && columns[c][next[c]].x() == t) {
-                const double y = columns[c][next[c]].y();
-                cell = std::isnan(y) ? QString() : QString::number(y, 'g', 7);
-                ++next[c];
+    return [path, header, columns = std::move(columns)](QString *error, const std::atomic<bool> &cancelled) {
+        CsvWriter csv(path);
+        csv.writeRow(header);
+        // Every sample of the visible range, undecimated, joined by time.
+        std::vector<qsizetype> next(columns.size(), 0);
+        for (qsizetype rows = 0;; ++rows) {
+            if (rows % CsvWriter::kRowsPerCancelCheck == 0 && cancelled) {
+                csv.cancel(QStringLiteral("cancelled"));
+                break;
             }
-            row << cell;
+            double t = std::numeric_limits<double>::infinity();
+            for (std::size_t c = 0; c < columns.size(); ++c) {
+                if (next[c] < columns[c].size())
+                    t = std::min(t, columns[c][next[c]].x());
+            }
+            if (!std::isfinite(t))
+                break;
+            QStringList row{QDateTime::fromMSecsSinceEpoch(std::llround(t), Qt::UTC).toString(Qt::ISODateWithMs)};
+            for (std::size_t c = 0; c < columns.size(); ++c) {
+                QString cell;
+                // Several samples of one series at one instant (the clock held still): the last one counts.
+                while (next[c] < columns[c].size() && columns[c][next[c]].x() == t) {
+                    const double y = columns[c][next[c]].y();
+                    cell = std::isnan(y) ? QString() : QString::number(y, 'g', 7);
+                    ++next[c];
+                }
+                row << cell;
+            }
+            csv.writeRow(row);
         }
-        csv.writeRow(row);
-    }
-    return csv.commit(error);
+        return csv.commit(error);
+    };
+}
+
+bool TimeSeriesChart::saveCsv(const QString &path, QString *error) const
+{
+    const std::atomic<bool> never{false};
+    return csvWriter(path)(error, never);
 }
 
 void TimeSeriesChart::exportInteractively(ExportFormat format)
@@ -438,9 +464,8 @@ void TimeSeriesChart::exportInteractively(ExportFormat format)
         ExportDialog::askSavePath(this, title, ExportDialog::suggestedName(m_title, kSuffixes[i]), kFilters[i]);
     if (path.isEmpty())
         return;
-    QString error;
-    const bool saved = format == ExportFormat::Csv ? saveCsv(path, &error) : WidgetImage::save(this, path, &error);
-    ExportDialog::report(this, saved, path, error);
+    ExportDialog::saveInBackground(this, path,
+                                   format == ExportFormat::Csv ? csvWriter(path) : WidgetImage::capture(this, path));
 }
 
 void TimeSeriesChart::setShortTitle(const QString &shortTitle)
@@ -500,10 +525,12 @@ bool TimeSeriesChart::eventFilter(QObject *watched, QEvent *event)
     case QEvent::MouseMove: {
         auto *mouse = static_cast<QMouseEvent *>(event);
         const QPoint pos = mouse->position().toPoint();
-        if (m_dragFrom) {
+        // A click's jitter is not a pan (which would pause the charts).
+        if (m_dragFrom && (m_dragging || std::abs(pos.x() - m_dragFrom->x()) >= QApplication::startDragDistance())) {
             const double msPerPixel = static_cast<double>(m_timeline->spanMs()) / plotWidthPixels();
             m_timeline->pan(std::llround((m_dragFrom->x() - pos.x()) * msPerPixel));
             m_dragFrom = pos;
+            m_dragging = true;
         }
         const std::optional<qint64> at = timeAt(pos);
         m_timeline->setCrosshair(at);
@@ -518,11 +545,16 @@ bool TimeSeriesChart::eventFilter(QObject *watched, QEvent *event)
         if (!m_dragFrom)
             return false;
         m_dragFrom.reset();
+        m_dragging = false;
         m_view->viewport()->unsetCursor();
         return true;
-    case QEvent::MouseButtonDblClick:
+    case QEvent::MouseButtonDblClick: {
+        auto *mouse = static_cast<QMouseEvent *>(event);
+        if (mouse->button() != Qt::LeftButton || !timeAt(mouse->position().toPoint()))
+            return false;
         m_timeline->setLive(true);
         return true;
+    }
     case QEvent::Leave:
         m_timeline->setCrosshair(std::nullopt);
         return false;
@@ -640,7 +672,7 @@ void TimeSeriesChart::redraw()
         m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(m_shownFromMs),
                              QDateTime::fromMSecsSinceEpoch(m_shownUntilMs));
         m_timeAxis->setTickCount(std::clamp(width / 90 + 1, 2, 8)); // a label per ~90 px: never crowded
-        // Beyond an hour the date matters; within one, the seconds do.
+        // Beyond six hours the day matters; within them, the seconds do.
         m_timeAxis->setFormat(m_timeline->spanMs() > 6 * 3600 * 1000 ? QStringLiteral("dd HH:mm")
                                                                      : QStringLiteral("HH:mm:ss"));
         m_chart->layout()->activate();
@@ -662,11 +694,25 @@ void TimeSeriesChart::drawSeries(Series &series, const QList<QPointF> &points, d
     QList<QList<QPointF>> runs{{}};
     for (const QPointF &p : points) {
         if (std::isnan(p.y())) {
-            if (!runs.last().isEmpty() && runs.size() < kMaxSegments)
+            if (!runs.last().isEmpty())
                 runs.append(QList<QPointF>());
             continue;
         }
         runs.last().append(isLogScale() ? QPointF(p.x(), std::max(p.y(), logFloor)) : p);
+    }
+    if (runs.size() > 1 && runs.last().isEmpty())
+        runs.removeLast();
+    // More gaps in view than lines to draw them: the shortest are bridged (they are the narrowest on
+    // screen), never the long ones that say a series had no data for a while.
+    while (runs.size() > kMaxSegments) {
+        qsizetype shortest = 0;
+        for (qsizetype i = 1; i + 1 < runs.size(); ++i) {
+            if (runs[i + 1].first().x() - runs[i].last().x()
+                < runs[shortest + 1].first().x() - runs[shortest].last().x())
+                shortest = i;
+        }
+        runs[shortest].append(runs[shortest + 1]);
+        runs.removeAt(shortest + 1);
     }
     while (series.segments.size() < static_cast<std::size_t>(runs.size()))
         series.segments.push_back(newLine(series.color, Qt::SolidLine, 1.5));

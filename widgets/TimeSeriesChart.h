@@ -12,6 +12,7 @@
 #include <QWidget>
 
 #include "widgets/ChartTimeline.h"
+#include "widgets/ExportDialog.h"
 #include "widgets/RollingSeries.h"
 
 QT_BEGIN_NAMESPACE
@@ -87,6 +88,8 @@ public:
     QString annotationsNear(qint64 timeMs) const; // the tooltip of the annotation lines within a few pixels
 
     // The visible range's samples: a time column (ISO 8601, UTC) and one per series, a row per instant.
+    // csvWriter() captures them now; the writer it returns formats and writes them from any thread.
+    ExportDialog::Write csvWriter(const QString &path) const;
     bool saveCsv(const QString &path, QString *error) const;
 
     // Asks for a file and saves the chart as PNG or SVG, or its visible range as CSV.
@@ -120,6 +123,7 @@ private:
     void redraw();
     void drawSeries(Series &series, const QList<QPointF> &points, double logFloor);
     QLineSeries *newLine(const QColor &color, Qt::PenStyle style, qreal width);
+    static QValueAxis *makeLinearAxis();
     QAbstractAxis *valueAxis() const;
     double valueMin() const;
     double valueMax() const;
@@ -164,7 +168,8 @@ private:
     std::optional<double> m_fixedMax;
     bool m_logScaleAvailable = false;
     double m_logFloor = 1.0;          // log scale: where zero and below are drawn
-    std::optional<QPoint> m_dragFrom; // viewport position of a pan in progress
+    std::optional<QPoint> m_dragFrom; // viewport position of a press that may become a pan
+    bool m_dragging = false;          // it moved far enough to be one
     bool m_redrawDeferred = false;    // data changed while hidden
     bool m_redrawing = false;         // ignore the plot-area changes a redraw itself causes
 };

@@ -2,6 +2,8 @@
 
 #include <QString>
 
+#include "widgets/ExportDialog.h"
+
 QT_BEGIN_NAMESPACE
 class QWidget;
 QT_END_NAMESPACE
@@ -12,6 +14,9 @@ namespace rl {
 // at any size), chosen by the file's suffix.
 class WidgetImage {
 public:
+    // Captures what the widget shows now (pixels, or the SVG drawing) on the UI thread; the writer returned
+    // encodes and writes it from any thread.
+    static ExportDialog::Write capture(QWidget *widget, const QString &path);
     static bool save(QWidget *widget, const QString &path, QString *error);
 };
 

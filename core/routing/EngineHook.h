@@ -45,6 +45,9 @@ public:
     // Queued items dropped to make room for newer ones, with their journal seqs. Called on the producer's
     // thread, outside the router's lock.
     virtual void dropped(std::size_t /*count*/, FeedbackQueue::SeqRange /*seqs*/) {}
+    // The queue was shrunk below its depth and dropped its oldest items. A hook that records drops (a
+    // journal) treats them as drops; one that explains drops (the digest) knows the queue was not full.
+    virtual void droppedByShrink(std::size_t count, FeedbackQueue::SeqRange seqs) { dropped(count, seqs); }
     // An item was queued; depth is the queue's size after it. On the producer's thread, outside the lock.
     virtual void queued(std::size_t /*depth*/) {}
     // The oldest queued items were purged by an operator. Outside the router's lock.

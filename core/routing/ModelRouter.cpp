@@ -286,7 +286,7 @@ std::size_t ModelRouter::setQueueCapacity(std::size_t capacity)
     if (dropped)
         m_metrics.addDropped(dropped);
     if (EngineHook *hook = m_hook.load(); hook && dropped) {
-        hook->dropped(dropped, seqs);
+        hook->droppedByShrink(dropped, seqs);
         hook->queued(m_queue.size());
     }
     return dropped;

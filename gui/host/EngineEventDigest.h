@@ -28,6 +28,7 @@ public:
 
     void failed(const TrajectoryFeedback &feedback, FailureReason reason, std::string_view message) override;
     void dropped(std::size_t count, FeedbackQueue::SeqRange seqs) override;
+    void droppedByShrink(std::size_t, FeedbackQueue::SeqRange) override {} // the worker says why, at once
     void queued(std::size_t depth) override;
     // Called with the depth after each item is queued, from the producer's thread: how the loop learns that
     // a batch is full. Set before the router reports.

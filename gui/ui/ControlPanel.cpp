@@ -81,10 +81,17 @@ ControlPanel::ControlPanel(OperatorActions &actions, QWidget *parent)
     m_policy->installEventFilter(this);
     connect(m_policy, &QComboBox::activated, this,
             [this](int index) { Q_EMIT policyChosen(m_policy->itemData(index).toString()); });
-    // Committed values only (no keyboard tracking): typing 5000 must not pass through 5, 50 and 500.
-    m_queueCapacity->setKeyboardTracking(false);
-    connect(m_queueCapacity, &QSpinBox::valueChanged, this,
-            [this](int value) { Q_EMIT queueCapacityChosen(static_cast<std::size_t>(value)); });
+    // Committed values only (Enter or leaving the box): neither typing 5000 (through 5, 50 and 500) nor
+    // stepping with the arrows shrinks the queue on the way. The wheel needs focus, as for the policy.
+    m_queueCapacity->setFocusPolicy(Qt::StrongFocus);
+    m_queueCapacity->installEventFilter(this);
+    connect(m_queueCapacity, &QSpinBox::editingFinished, this, [this] {
+        const auto value = static_cast<std::size_t>(m_queueCapacity->value());
+        if (value == m_shownCapacity)
+            return;
+        m_shownCapacity = value; // before the signal: a question it opens takes the focus, finishing again
+        Q_EMIT queueCapacityChosen(value);
+    });
 }
 
 QWidget *ControlPanel::operationsGroup(OperatorActions &actions)
@@ -194,6 +201,7 @@ void ControlPanel::showSnapshot(const EngineSnapshot &snapshot)
 void ControlPanel::showQueueCapacity(std::size_t capacity)
 {
     const QSignalBlocker quiet(m_queueCapacity);
+    m_shownCapacity = capacity;
     m_queueCapacity->setValue(static_cast<int>(capacity));
 }
 
@@ -208,7 +216,8 @@ void ControlPanel::showPolicy(const QString &name)
 
 bool ControlPanel::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched == m_policy && event->type() == QEvent::Wheel && !m_policy->hasFocus()) {
+    const auto *control = qobject_cast<QWidget *>(watched);
+    if ((watched == m_policy || watched == m_queueCapacity) && event->type() == QEvent::Wheel && !control->hasFocus()) {
         event->ignore(); // passed on: the panel's scroll area scrolls instead
         return true;
     }

@@ -37,7 +37,7 @@ Q_SIGNALS:
     void intervalChanged(double seconds);
     void emissionRateChanged(double itemsPerMinute);
     void policyChosen(const QString &name);
-    void queueCapacityChosen(std::size_t capacity); // typed and committed (Enter, focus out, a step)
+    void queueCapacityChosen(std::size_t capacity); // committed (Enter, focus out) and different
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -52,6 +52,7 @@ private:
     LabelledSlider *m_emissionRate;
     QComboBox *m_policy;
     QSpinBox *m_queueCapacity;
+    std::size_t m_shownCapacity = 0; // the engine's, or the value last committed
     QLabel *m_drainStatus;
 };
 

@@ -86,8 +86,7 @@ void ConvergencePanel::showSnapshot(const EngineSnapshot &snapshot)
     if (t - m_lastSampleMs < kSamplePeriodMs)
         return;
     m_lastSampleMs = t;
-    m_regret->setNow(t); // the loop's clock, like the charts above: no requests is news too
-    m_share->setNow(t);
+    m_regret->setNow(t); // the loop's clock (the timeline the charts share): no requests is news too
     if (snapshot.comparisonRequests == 0)
         return;
     m_regret->append(0, t, snapshot.liveRegret);

@@ -120,7 +120,12 @@ MainWindow::MainWindow(EngineHost &host, Options options, QWidget *parent)
     showSnapshot(m_host.latestSnapshot());
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // A box left with an uncommitted value commits as it loses the focus while its children are destroyed:
+    // not to a window half gone.
+    disconnect(m_controls, nullptr, this, nullptr);
+}
 
 void MainWindow::buildMenus()
 {
@@ -208,8 +213,7 @@ void MainWindow::exportWindow(bool svg)
                                   svg ? tr("SVG image (*.svg)") : tr("PNG image (*.png)"));
     if (path.isEmpty())
         return;
-    QString error;
-    ExportDialog::report(this, WidgetImage::save(this, path, &error), path, error);
+    ExportDialog::saveInBackground(this, path, WidgetImage::capture(this, path));
 }
 
 void MainWindow::exportEventLog()
@@ -219,8 +223,7 @@ void MainWindow::exportEventLog()
         ExportDialog::suggestedName(tr("event log"), QStringLiteral("csv")), tr("Comma-separated values (*.csv)"));
     if (path.isEmpty())
         return;
-    QString error;
-    ExportDialog::report(this, m_log->saveCsv(path, &error), path, error);
+    ExportDialog::saveInBackground(this, path, CsvWriter::writer(m_log->csvRows(), path));
 }
 
 void MainWindow::exportAlertHistory()
@@ -230,8 +233,7 @@ void MainWindow::exportAlertHistory()
         tr("Comma-separated values (*.csv)"));
     if (path.isEmpty())
         return;
-    QString error;
-    ExportDialog::report(this, CsvWriter::writeModel(*m_alerts->history(), path, &error), path, error);
+    ExportDialog::saveInBackground(this, path, CsvWriter::writer(CsvWriter::modelRows(*m_alerts->history()), path));
 }
 
 void MainWindow::logAction(const QString &text)
@@ -441,8 +443,11 @@ void MainWindow::connectActions()
         const QColor color = change.to == QLatin1String("firing")    ? kFiringMark
                              : change.to == QLatin1String("pending") ? kPendingMark
                                                                      : kResolvedMark;
-        annotate(change.time.toMSecsSinceEpoch(), tr("alert %1: %2 → %3").arg(change.alert, change.from, change.to),
-                 color);
+        annotate(
+            change.time.toMSecsSinceEpoch(),
+            tr("alert %1: %2 → %3")
+                .arg(change.alert, AlertHistoryModel::stateText(change.from), AlertHistoryModel::stateText(change.to)),
+            color);
     });
     connect(m_controls, &ControlPanel::policyChosen, this, [this](const QString &name) {
         const QString current = QString::fromStdString(m_host.latestSnapshot().health.policy);
@@ -487,8 +492,6 @@ void MainWindow::applyPreset(const VolumePreset &preset, const QString &name)
 void MainWindow::changeQueueCapacity(std::size_t capacity)
 {
     const EngineSnapshot snapshot = m_host.latestSnapshot(); // a copy: the question below runs the event loop
-    if (capacity == snapshot.queueCapacity)
-        return;
     const std::size_t depth = snapshot.health.queueDepth;
     if (capacity < depth) {
         QMessageBox box(QMessageBox::Warning, tr("Shrink the queue?"),
@@ -719,7 +722,10 @@ void MainWindow::restoreSettings()
     if (!m_splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray()))
         m_splitter->setSizes(kDefaultPaneSizes);
     m_tabs->setCurrentIndex(settings.value(QStringLiteral("window/tab"), 0).toInt());
-    m_charts->timeline()->setSpanMs(settings.value(QStringLiteral("charts/windowSeconds"), 60).toLongLong() * 1000);
+    // charts/windowMinutes: what versions before zooming saved.
+    const qint64 savedMinutes = settings.value(QStringLiteral("charts/windowMinutes"), 1).toLongLong();
+    m_charts->timeline()->setSpanMs(
+        settings.value(QStringLiteral("charts/windowSeconds"), savedMinutes * 60).toLongLong() * 1000);
     m_logDepth->setChecked(settings.value(QStringLiteral("charts/logQueueDepth"), false).toBool());
     m_logLatency->setChecked(settings.value(QStringLiteral("charts/logLatency"), false).toBool());
 }
@@ -745,11 +751,9 @@ void MainWindow::resetLayout()
 void MainWindow::showShortcuts()
 {
     QStringList rows;
-    QList<const QAction *> listed;
     for (const QAction *action : findChildren<QAction *>()) {
-        if (action->shortcut().isEmpty() || listed.contains(action))
+        if (action->shortcut().isEmpty())
             continue;
-        listed << action;
         rows << QStringLiteral("<tr><td><b>%1</b></td><td>&nbsp;&nbsp;%2</td><td>&nbsp;&nbsp;%3</td></tr>")
                     .arg(action->shortcut().toString(QKeySequence::NativeText).toHtmlEscaped(),
                          action->text().remove(QLatin1Char('&')).toHtmlEscaped(), action->toolTip().toHtmlEscaped());

@@ -42,6 +42,8 @@ QVariant AlertHistoryModel::data(const QModelIndex &index, int role) const
     const Change &c = change(index.row());
     if (role == CsvWriter::kExportRole && index.column() == TimeColumn)
         return c.time.toUTC().toString(Qt::ISODateWithMs);
+    if (role == CsvWriter::kExportRole && (index.column() == FromColumn || index.column() == ToColumn))
+        return index.column() == FromColumn ? c.from : c.to;
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {
@@ -50,13 +52,24 @@ QVariant AlertHistoryModel::data(const QModelIndex &index, int role) const
     case AlertColumn:
         return c.alert;
     case FromColumn:
-        return c.from;
+        return stateText(c.from);
     case ToColumn:
-        return c.to;
+        return stateText(c.to);
     case ValueColumn:
         return c.value;
     }
     return {};
+}
+
+QString AlertHistoryModel::stateText(const QString &state)
+{
+    if (state == QLatin1String("firing"))
+        return tr("Firing");
+    if (state == QLatin1String("pending"))
+        return tr("Pending");
+    if (state == QLatin1String("inactive"))
+        return tr("Inactive");
+    return state;
 }
 
 QVariant AlertHistoryModel::headerData(int section, Qt::Orientation orientation, int role) const

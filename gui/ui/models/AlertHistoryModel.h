@@ -27,6 +27,8 @@ public:
     explicit AlertHistoryModel(QObject *parent = nullptr, int maxChanges = kMaxChanges);
 
     void append(const Change &change);
+    // "firing" as the operator reads it, in the window's language (the CSV keeps Prometheus's word).
+    static QString stateText(const QString &state);
     const Change &change(int row) const { return m_changes[static_cast<std::size_t>(row)]; }
 
     int rowCount(const QModelIndex &parent = {}) const override;

@@ -9,8 +9,10 @@
 #include <QChartView>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
@@ -137,6 +139,13 @@ bool activate(QWidget &window)
 {
     window.activateWindow();
     return QTest::qWaitForWindowActive(&window);
+}
+
+// Exports are written off the UI thread; the status bar names the file once it is there.
+bool savedAs(QMainWindow &window, const QString &path)
+{
+    return QTest::qWaitFor([&] { return window.statusBar()->currentMessage().contains(QFileInfo(path).fileName()); },
+                           kWaitMs);
 }
 
 QByteArray readAll(const QString &path)
@@ -632,8 +641,8 @@ private Q_SLOTS:
         QCOMPARE(history, (QStringList{QStringLiteral("inactive>pending"), QStringLiteral("pending>firing"),
                                        QStringLiteral("firing>inactive")}));
         const ChartTimeline &timeline = *window.chartsPanel()->timeline();
-        QVERIFY(hasAnnotation(timeline, QStringLiteral("alert RLFeedbackQueueDepthHigh: pending → firing")));
-        QVERIFY(hasAnnotation(timeline, QStringLiteral("alert RLFeedbackQueueDepthHigh: firing → inactive")));
+        QVERIFY(hasAnnotation(timeline, QStringLiteral("alert RLFeedbackQueueDepthHigh: Pending → Firing")));
+        QVERIFY(hasAnnotation(timeline, QStringLiteral("alert RLFeedbackQueueDepthHigh: Firing → Inactive")));
     }
 
     // Shrinking the queue below its depth asks first and says what is dropped; cancelled, nothing changes;
@@ -647,18 +656,27 @@ private Q_SLOTS:
         QVERIFY(depthIs(host, 30));
         QSpinBox *capacity = window.controlPanel()->queueCapacityBox();
         QTRY_COMPARE_WITH_TIMEOUT(capacity->value(), 10000, kWaitMs);
+        const auto commit = [capacity](int value) { // typed and Enter, as the operator would
+            capacity->setFocus();
+            capacity->selectAll();
+            QTest::keyClicks(capacity, QString::number(value));
+            QTest::keyClick(capacity, Qt::Key_Return);
+        };
         answer(QStringLiteral("CapacityConfirmation"), false);
-        capacity->setValue(10);
+        commit(10);
         QCOMPARE(capacity->value(), 10000); // back to the engine's
         QVERIFY(depthIs(host, 30));
         answer(QStringLiteral("CapacityConfirmation"), true);
-        capacity->setValue(10);
+        commit(10);
         QVERIFY(waitForSnapshot(host, [](const EngineSnapshot &s) {
             return s.queueCapacity == 10 && s.health.queueDepth == 10 && s.health.totals.dropped == 20;
         }));
-        capacity->setValue(50); // no question: nothing is lost
+        commit(50); // no question: nothing is lost
         QVERIFY(waitForSnapshot(
             host, [](const EngineSnapshot &s) { return s.queueCapacity == 50 && s.health.queueDepth == 10; }));
+        QTest::keyClick(capacity, Qt::Key_Up); // a step is not a commit
+        QCOMPARE(capacity->value(), 51);
+        QVERIFY(waitForSnapshot(host, [](const EngineSnapshot &s) { return s.queueCapacity == 50; }));
         QVERIFY(hasAnnotation(*window.chartsPanel()->timeline(), QStringLiteral("operator: queue capacity 50")));
     }
 
@@ -765,14 +783,14 @@ private Q_SLOTS:
         QVERIFY(activate(window)); // before the dialog's timer is set: waiting runs timers
         saveAs(png);
         QTest::keyClick(&window, Qt::Key_S, Qt::ControlModifier | Qt::ShiftModifier);
+        QVERIFY(savedAs(window, png));
         QCOMPARE(QImage(png).size(), window.size() * window.devicePixelRatio());
-        QVERIFY2(window.statusBar()->currentMessage().contains(QStringLiteral("window.png")),
-                 qPrintable(window.statusBar()->currentMessage()));
 
         const QString events = dir.filePath(QStringLiteral("events.csv"));
         QVERIFY(activate(window)); // before the dialog's timer is set: waiting runs timers
         saveAs(events);
         QTest::keyClick(&window, Qt::Key_L, Qt::ControlModifier | Qt::ShiftModifier);
+        QVERIFY(savedAs(window, events));
         const QByteArray eventsText = readAll(events);
         QVERIFY2(eventsText.startsWith("Time,Level,Category,Message\r\n"), eventsText.constData());
         QVERIFY2(eventsText.contains("operator: process once"), eventsText.constData());
@@ -781,6 +799,7 @@ private Q_SLOTS:
         QVERIFY(activate(window)); // before the dialog's timer is set: waiting runs timers
         saveAs(alerts);
         QTest::keyClick(&window, Qt::Key_H, Qt::ControlModifier | Qt::ShiftModifier);
+        QVERIFY(savedAs(window, alerts));
         QCOMPARE(readAll(alerts), QByteArray("Time,Alert,From,To,Value\r\n"));
 
         QMenu *exportMenu = menuNamed(window.menuBar(), QStringLiteral("E&xport"));
@@ -794,10 +813,12 @@ private Q_SLOTS:
         const QString svg = dir.filePath(QStringLiteral("depth.svg"));
         saveAs(svg);
         depth->actions().at(1)->trigger();
+        QVERIFY(savedAs(window, svg));
         QVERIFY(readAll(svg).contains("<svg"));
         const QString csv = dir.filePath(QStringLiteral("depth.csv"));
         saveAs(csv);
         depth->actions().at(2)->trigger();
+        QVERIFY(savedAs(window, csv));
         QVERIFY2(readAll(csv).startsWith("time,depth (items)\r\n"), readAll(csv).constData());
     }
 

@@ -29,8 +29,10 @@ private Q_SLOTS:
         model.append({t, QStringLiteral("RLFeedbackDropped"), QStringLiteral("pending"), QStringLiteral("firing"),
                       QStringLiteral("12")});
         QCOMPARE(model.index(0, AlertHistoryModel::AlertColumn).data().toString(), QStringLiteral("RLFeedbackDropped"));
-        QCOMPARE(model.index(0, AlertHistoryModel::FromColumn).data().toString(), QStringLiteral("pending"));
-        QCOMPARE(model.index(0, AlertHistoryModel::ToColumn).data().toString(), QStringLiteral("firing"));
+        QCOMPARE(model.index(0, AlertHistoryModel::FromColumn).data().toString(), QStringLiteral("Pending"));
+        QCOMPARE(model.index(0, AlertHistoryModel::ToColumn).data().toString(), QStringLiteral("Firing"));
+        QCOMPARE(model.index(0, AlertHistoryModel::ToColumn).data(rl::CsvWriter::kExportRole).toString(),
+                 QStringLiteral("firing")); // Prometheus's word in the CSV
         QCOMPARE(model.index(0, AlertHistoryModel::ValueColumn).data().toString(), QStringLiteral("12"));
         QCOMPARE(model.index(0, AlertHistoryModel::TimeColumn).data(rl::CsvWriter::kExportRole).toString(),
                  QStringLiteral("2027-01-15T08:00:00.250Z"));
