@@ -8,6 +8,7 @@
 #include <QGraphicsTextItem>
 #include <QImage>
 #include <QLabel>
+#include <QLineSeries>
 #include <QLocale>
 #include <QLogValueAxis>
 #include <QMouseEvent>
@@ -109,6 +110,7 @@ private Q_SLOTS:
     void savesPngAndSvg();
     void narrowChartShowsItsShortTitle();
     void unitMovesToTheLegendOnAShortPlot();
+    void manyGapsBridgeTheShortestKeepTheLong();
 };
 
 void TstTimeSeriesChart::appendsCoalesceIntoOneRedraw()
@@ -525,6 +527,32 @@ void TstTimeSeriesChart::unitMovesToTheLegendOnAShortPlot()
     settle({&chart});
     QVERIFY(axis->titleText().isEmpty()); // never elided
     QVERIFY(chart.findChild<QLabel *>()->text().contains(QStringLiteral("(Einträge je Sekunde)")));
+}
+
+// More gaps in view than the chart draws lines for: the shortest are bridged, a long one never is.
+void TstTimeSeriesChart::manyGapsBridgeTheShortestKeepTheLong()
+{
+    TimeSeriesChart chart(QStringLiteral("Success rate"));
+    const int series = chart.addSeries(QStringLiteral("success"));
+    chart.setWindowSeconds(600);
+    qint64 t = kStartMs;
+    for (int run = 0; run < 200; ++run) {
+        chart.append(series, t, 99.0);
+        chart.append(series, t + 500, 99.0);
+        chart.appendGap(series, t + 1000);
+        t += run == 100 ? 60'000 : 2'000; // one gap of a minute among 199 of a second
+    }
+    chart.setNow(t);
+    QVERIFY(showAndSettle(chart));
+    QCOMPARE(chart.displayedSegmentCount(series), 64);
+    const qint64 longGapFrom = kStartMs + 100 * 2'000 + 1'000;
+    const qint64 longGapTo = kStartMs + 100 * 2'000 + 60'000;
+    for (QAbstractSeries *abstract : chart.findChild<QChartView *>()->chart()->series()) {
+        const auto *line = qobject_cast<QLineSeries *>(abstract);
+        if (!line || line->count() < 2 || line->pen().style() != Qt::SolidLine)
+            continue;
+        QVERIFY(!(line->at(0).x() < longGapFrom && line->at(line->count() - 1).x() > longGapTo)); // not bridged
+    }
 }
 
 QTEST_MAIN(TstTimeSeriesChart)
