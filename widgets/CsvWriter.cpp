@@ -88,10 +88,4 @@ ExportDialog::Write CsvWriter::writer(QList<QStringList> rows, const QString &pa
     };
 }
 
-bool CsvWriter::writeModel(const QAbstractItemModel &model, const QString &path, QString *error)
-{
-    const std::atomic<bool> never{false};
-    return writeRows(modelRows(model), path, error, never);
-}
-
 } // namespace rl

@@ -38,7 +38,6 @@ public:
                           const std::atomic<bool> &cancelled);
     // writeRows as an export's writer.
     static ExportDialog::Write writer(QList<QStringList> rows, const QString &path);
-    static bool writeModel(const QAbstractItemModel &model, const QString &path, QString *error);
 
     static constexpr int kRowsPerCancelCheck = 4096;
 

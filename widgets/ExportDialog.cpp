@@ -21,6 +21,13 @@ namespace {
 constexpr int kStatusMessageMs = 8000;
 constexpr int kProgressAfterMs = 100; // as the drain's: a write that is over by then shows no dialog
 
+// Where the operator looks for what just happened: the window's status bar, if it has one.
+void showStatus(QWidget *parent, const QString &text)
+{
+    if (auto *window = qobject_cast<QMainWindow *>(parent ? parent->window() : nullptr))
+        window->statusBar()->showMessage(text, kStatusMessageMs);
+}
+
 QString &lastFolder()
 {
     static QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
@@ -59,8 +66,7 @@ void ExportDialog::report(QWidget *parent, bool saved, const QString &path, cons
                              tr("Could not save %1: %2").arg(QDir::toNativeSeparators(path), error));
         return;
     }
-    if (auto *window = qobject_cast<QMainWindow *>(parent ? parent->window() : nullptr))
-        window->statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), kStatusMessageMs);
+    showStatus(parent, tr("Saved %1").arg(QDir::toNativeSeparators(path)));
 }
 
 void ExportDialog::saveInBackground(QWidget *parent, const QString &path, Write write)
@@ -85,9 +91,7 @@ void ExportDialog::saveInBackground(QWidget *parent, const QString &path, Write 
         progress->reset();
         progress->deleteLater();
         if (*cancelled) {
-            if (auto *window = qobject_cast<QMainWindow *>(parent ? parent->window() : nullptr))
-                window->statusBar()->showMessage(
-                    tr("Export cancelled: %1 was not written").arg(QDir::toNativeSeparators(path)), kStatusMessageMs);
+            showStatus(parent, tr("Export cancelled: %1 was not written").arg(QDir::toNativeSeparators(path)));
             return;
         }
         report(parent, saved, path, *error);

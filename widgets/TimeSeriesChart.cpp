@@ -446,12 +446,6 @@ ExportDialog::Write TimeSeriesChart::csvWriter(const QString &path) const
     };
 }
 
-bool TimeSeriesChart::saveCsv(const QString &path, QString *error) const
-{
-    const std::atomic<bool> never{false};
-    return csvWriter(path)(error, never);
-}
-
 void TimeSeriesChart::exportInteractively(ExportFormat format)
 {
     static const QString kFilters[] = {tr("PNG image (*.png)"), tr("SVG image (*.svg)"),

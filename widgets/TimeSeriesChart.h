@@ -90,7 +90,6 @@ public:
     // The visible range's samples: a time column (ISO 8601, UTC) and one per series, a row per instant.
     // csvWriter() captures them now; the writer it returns formats and writes them from any thread.
     ExportDialog::Write csvWriter(const QString &path) const;
-    bool saveCsv(const QString &path, QString *error) const;
 
     // Asks for a file and saves the chart as PNG or SVG, or its visible range as CSV.
     enum class ExportFormat { Png, Svg, Csv };

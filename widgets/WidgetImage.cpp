@@ -55,10 +55,4 @@ ExportDialog::Write WidgetImage::capture(QWidget *widget, const QString &path)
     };
 }
 
-bool WidgetImage::save(QWidget *widget, const QString &path, QString *error)
-{
-    const std::atomic<bool> never{false};
-    return capture(widget, path)(error, never);
-}
-
 } // namespace rl

@@ -17,7 +17,6 @@ public:
     // Captures what the widget shows now (pixels, or the SVG drawing) on the UI thread; the writer returned
     // encodes and writes it from any thread.
     static ExportDialog::Write capture(QWidget *widget, const QString &path);
-    static bool save(QWidget *widget, const QString &path, QString *error);
 };
 
 } // namespace rl

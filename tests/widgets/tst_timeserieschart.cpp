@@ -1,3 +1,5 @@
+#include <atomic>
+
 #include <QApplication>
 #include <QChart>
 #include <QChartView>
@@ -29,6 +31,7 @@ using rl::TimeSeriesChart;
 namespace {
 
 constexpr qint64 kStartMs = 1'800'000'000'000; // a fixed wall time, 2027
+const std::atomic<bool> kNotCancelled{false};
 
 // Shows the chart at a desktop size and waits until the redraws its first layout causes are over.
 bool showAndSettle(TimeSeriesChart &chart)
@@ -462,7 +465,7 @@ void TstTimeSeriesChart::csvHoldsTheVisibleRangeUndecimated()
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("latency.csv"));
     QString error;
-    QVERIFY2(chart.saveCsv(path, &error), qPrintable(error));
+    QVERIFY2(chart.csvWriter(path)(&error, kNotCancelled), qPrintable(error));
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QStringList lines = QString::fromUtf8(file.readAll()).split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
@@ -484,17 +487,18 @@ void TstTimeSeriesChart::savesPngAndSvg()
     QTemporaryDir dir;
     QString error;
     const QString png = dir.filePath(QStringLiteral("chart.png"));
-    QVERIFY2(rl::WidgetImage::save(&chart, png, &error), qPrintable(error));
+    QVERIFY2(rl::WidgetImage::capture(&chart, png)(&error, kNotCancelled), qPrintable(error));
     QImage image(png);
     QCOMPARE(image.size(), chart.size() * chart.devicePixelRatio());
     const QString svg = dir.filePath(QStringLiteral("chart.svg"));
-    QVERIFY2(rl::WidgetImage::save(&chart, svg, &error), qPrintable(error));
+    QVERIFY2(rl::WidgetImage::capture(&chart, svg)(&error, kNotCancelled), qPrintable(error));
     QFile file(svg);
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QByteArray text = file.readAll();
     QVERIFY(text.contains("<svg") && text.contains("</svg>"));
     QVERIFY(text.contains("<polyline") || text.contains("<path")); // vectors, not a bitmap
-    QVERIFY(!rl::WidgetImage::save(&chart, dir.filePath(QStringLiteral("no/such/dir/chart.png")), &error));
+    QVERIFY(!rl::WidgetImage::capture(&chart, dir.filePath(QStringLiteral("no/such/dir/chart.png")))(&error,
+                                                                                                     kNotCancelled));
     QVERIFY(!error.isEmpty());
 }
 
