@@ -507,6 +507,18 @@
         <source>Export cancelled: %1 was not written</source>
         <translation>Export abgebrochen: %1 wurde nicht geschrieben</translation>
     </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG-Bild (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG image (*.svg)</source>
+        <translation>SVG-Bild (*.svg)</translation>
+    </message>
+    <message>
+        <source>Comma-separated values (*.csv)</source>
+        <translation>Kommagetrennte Werte (*.csv)</translation>
+    </message>
 </context>
 <context>
     <name>LoadCommand</name>
@@ -2204,14 +2216,6 @@ Beim Start wiederhergestellt: %5</translation>
         <source>window</source>
         <translation>fenster</translation>
     </message>
-    <message>
-        <source>SVG image (*.svg)</source>
-        <translation>SVG-Bild (*.svg)</translation>
-    </message>
-    <message>
-        <source>PNG image (*.png)</source>
-        <translation>PNG-Bild (*.png)</translation>
-    </message>
     <message numerus="yes">
         <source>Save the event log (%Ln entries shown)</source>
         <translation>
@@ -2222,10 +2226,6 @@ Beim Start wiederhergestellt: %5</translation>
     <message>
         <source>event log</source>
         <translation>ereignisprotokoll</translation>
-    </message>
-    <message>
-        <source>Comma-separated values (*.csv)</source>
-        <translation>Kommagetrennte Werte (*.csv)</translation>
     </message>
     <message>
         <source>Save the alert history</source>
@@ -2626,18 +2626,6 @@ Beim Start wiederhergestellt: %5</translation>
         <source>%1  %2</source>
         <comment>annotation time, text</comment>
         <translation>%1  %2</translation>
-    </message>
-    <message>
-        <source>PNG image (*.png)</source>
-        <translation>PNG-Bild (*.png)</translation>
-    </message>
-    <message>
-        <source>SVG image (*.svg)</source>
-        <translation>SVG-Bild (*.svg)</translation>
-    </message>
-    <message>
-        <source>Comma-separated values (*.csv)</source>
-        <translation>Kommagetrennte Werte (*.csv)</translation>
     </message>
     <message>
         <source>Save the visible range of “%1”</source>

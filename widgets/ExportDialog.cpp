@@ -36,27 +36,27 @@ QString &lastFolder()
 
 } // namespace
 
-QString ExportDialog::askSavePath(QWidget *parent, const QString &title, const QString &fileName, const QString &filter)
-{
-    QFileDialog dialog(parent, title, QDir(lastFolder()).filePath(fileName), filter);
-    dialog.setObjectName(QStringLiteral("ExportDialog"));
-    dialog.setAcceptMode(QFileDialog::AcceptSave);
-    dialog.setDefaultSuffix(QFileInfo(fileName).suffix());
-    if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())
-        return {};
-    const QString path = dialog.selectedFiles().constFirst();
-    lastFolder() = QFileInfo(path).absolutePath();
-    return path;
-}
-
-QString ExportDialog::suggestedName(const QString &what, const QString &suffix)
+QString ExportDialog::askSavePath(QWidget *parent, const QString &title, const QString &what, const QString &suffix)
 {
     QString slug = what.toLower();
     slug.replace(QRegularExpression(QStringLiteral("[^\\w]+"), QRegularExpression::UseUnicodePropertiesOption),
                  QStringLiteral("-"));
     slug.remove(QRegularExpression(QStringLiteral("^-+|-+$")));
-    return QStringLiteral("rlstudio-%1-%2.%3")
-        .arg(slug, QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")), suffix);
+    const QString fileName =
+        QStringLiteral("rlstudio-%1-%2.%3")
+            .arg(slug, QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")), suffix);
+    const QString filter = suffix == QLatin1String("png")   ? tr("PNG image (*.png)")
+                           : suffix == QLatin1String("svg") ? tr("SVG image (*.svg)")
+                                                            : tr("Comma-separated values (*.csv)");
+    QFileDialog dialog(parent, title, QDir(lastFolder()).filePath(fileName), filter);
+    dialog.setObjectName(QStringLiteral("ExportDialog"));
+    dialog.setAcceptMode(QFileDialog::AcceptSave);
+    dialog.setDefaultSuffix(suffix);
+    if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())
+        return {};
+    const QString path = dialog.selectedFiles().constFirst();
+    lastFolder() = QFileInfo(path).absolutePath();
+    return path;
 }
 
 void ExportDialog::report(QWidget *parent, bool saved, const QString &path, const QString &error)

@@ -24,10 +24,10 @@ public:
     // failure, or when cancelled (then nothing is left on disk).
     using Write = std::function<bool(QString *error, const std::atomic<bool> &cancelled)>;
 
-    // The chosen path, or empty if cancelled. The dialog is named "ExportDialog" (tests find it).
-    static QString askSavePath(QWidget *parent, const QString &title, const QString &fileName, const QString &filter);
-    // "rlstudio-queue-depth-20261130-214501.png" for ("Queue depth", "png").
-    static QString suggestedName(const QString &what, const QString &suffix);
+    // Where to save `what` as a "png", "svg" or "csv" file: the chosen path, or empty if cancelled. It offers
+    // "rlstudio-queue-depth-20261130-214501.png" for ("Queue depth", "png"). The dialog is named
+    // "ExportDialog" (tests find it).
+    static QString askSavePath(QWidget *parent, const QString &title, const QString &what, const QString &suffix);
     static void report(QWidget *parent, bool saved, const QString &path, const QString &error);
     // Runs write on a pool thread and reports its result; the progress dialog is named "ExportProgress".
     static void saveInBackground(QWidget *parent, const QString &path, Write write);

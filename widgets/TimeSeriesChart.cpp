@@ -383,17 +383,15 @@ QString TimeSeriesChart::valueText(int series, qint64 timeMs) const
     if (series < 0 || series >= seriesCount())
         return {};
     const Series &s = m_series[static_cast<std::size_t>(series)];
-    const double msPerPixel = static_cast<double>(m_shownUntilMs - m_shownFromMs) / plotWidthPixels();
     const std::optional<QPointF> p = s.data.nearest(static_cast<double>(timeMs));
-    const bool near =
-        p && !std::isnan(p->y()) && std::abs(p->x() - static_cast<double>(timeMs)) <= kReadoutReachPixels * msPerPixel;
+    const bool near = p && !std::isnan(p->y())
+                      && std::abs(p->x() - static_cast<double>(timeMs)) <= kReadoutReachPixels * msPerPixel();
     return tr("%1: %2", "series name, value").arg(s.name, near ? formatValue(p->y()) : tr("no data"));
 }
 
 QString TimeSeriesChart::annotationsNear(qint64 timeMs) const
 {
-    const double msPerPixel = static_cast<double>(m_shownUntilMs - m_shownFromMs) / plotWidthPixels();
-    const auto reach = static_cast<qint64>(std::ceil(kNearPixels * msPerPixel));
+    const auto reach = static_cast<qint64>(std::ceil(kNearPixels * msPerPixel()));
     QStringList lines;
     for (const ChartTimeline::Annotation &a : m_timeline->annotations()) {
         if (std::abs(a.timeMs - timeMs) <= reach)
@@ -448,14 +446,12 @@ ExportDialog::Write TimeSeriesChart::csvWriter(const QString &path) const
 
 void TimeSeriesChart::exportInteractively(ExportFormat format)
 {
-    static const QString kFilters[] = {tr("PNG image (*.png)"), tr("SVG image (*.svg)"),
-                                       tr("Comma-separated values (*.csv)")};
-    static const QString kSuffixes[] = {QStringLiteral("png"), QStringLiteral("svg"), QStringLiteral("csv")};
-    const auto i = static_cast<std::size_t>(format);
+    const QString suffix = format == ExportFormat::Png   ? QStringLiteral("png")
+                           : format == ExportFormat::Svg ? QStringLiteral("svg")
+                                                         : QStringLiteral("csv");
     const QString title = format == ExportFormat::Csv ? tr("Save the visible range of “%1”").arg(m_title)
                                                       : tr("Save the chart “%1”").arg(m_title);
-    const QString path =
-        ExportDialog::askSavePath(this, title, ExportDialog::suggestedName(m_title, kSuffixes[i]), kFilters[i]);
+    const QString path = ExportDialog::askSavePath(this, title, m_title, suffix);
     if (path.isEmpty())
         return;
     ExportDialog::saveInBackground(this, path,
@@ -521,8 +517,7 @@ bool TimeSeriesChart::eventFilter(QObject *watched, QEvent *event)
         const QPoint pos = mouse->position().toPoint();
         // A click's jitter is not a pan (which would pause the charts).
         if (m_dragFrom && (m_dragging || std::abs(pos.x() - m_dragFrom->x()) >= QApplication::startDragDistance())) {
-            const double msPerPixel = static_cast<double>(m_timeline->spanMs()) / plotWidthPixels();
-            m_timeline->pan(std::llround((m_dragFrom->x() - pos.x()) * msPerPixel));
+            m_timeline->pan(std::llround((m_dragFrom->x() - pos.x()) * msPerPixel()));
             m_dragFrom = pos;
             m_dragging = true;
         }
@@ -590,6 +585,11 @@ std::optional<qint64> TimeSeriesChart::timeAt(QPoint viewportPos) const
         return std::nullopt;
     const double fraction = (chartPos.x() - plot.left()) / plot.width();
     return m_shownFromMs + std::llround(fraction * static_cast<double>(m_shownUntilMs - m_shownFromMs));
+}
+
+double TimeSeriesChart::msPerPixel() const
+{
+    return static_cast<double>(m_shownUntilMs - m_shownFromMs) / plotWidthPixels();
 }
 
 double TimeSeriesChart::xFor(qint64 timeMs) const

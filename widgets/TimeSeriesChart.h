@@ -137,6 +137,7 @@ private:
     QString formatValue(double value) const;
     std::optional<qint64> timeAt(QPoint viewportPos) const; // inside the plot only
     double xFor(qint64 timeMs) const;                       // in chart coordinates
+    double msPerPixel() const;                              // along the time axis, as last drawn
     void showContextMenu(QPoint globalPos);
 
     void fitTitle();

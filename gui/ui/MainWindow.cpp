@@ -208,9 +208,7 @@ void MainWindow::buildExportMenu()
 void MainWindow::exportWindow(bool svg)
 {
     const QString suffix = svg ? QStringLiteral("svg") : QStringLiteral("png");
-    const QString path =
-        ExportDialog::askSavePath(this, tr("Save the window"), ExportDialog::suggestedName(tr("window"), suffix),
-                                  svg ? tr("SVG image (*.svg)") : tr("PNG image (*.png)"));
+    const QString path = ExportDialog::askSavePath(this, tr("Save the window"), tr("window"), suffix);
     if (path.isEmpty())
         return;
     ExportDialog::saveInBackground(this, path, WidgetImage::capture(this, path));
@@ -218,9 +216,9 @@ void MainWindow::exportWindow(bool svg)
 
 void MainWindow::exportEventLog()
 {
-    const QString path = ExportDialog::askSavePath(
-        this, tr("Save the event log (%Ln entries shown)", nullptr, m_log->visibleCount()),
-        ExportDialog::suggestedName(tr("event log"), QStringLiteral("csv")), tr("Comma-separated values (*.csv)"));
+    const QString path =
+        ExportDialog::askSavePath(this, tr("Save the event log (%Ln entries shown)", nullptr, m_log->visibleCount()),
+                                  tr("event log"), QStringLiteral("csv"));
     if (path.isEmpty())
         return;
     ExportDialog::saveInBackground(this, path, CsvWriter::writer(m_log->csvRows(), path));
@@ -228,9 +226,8 @@ void MainWindow::exportEventLog()
 
 void MainWindow::exportAlertHistory()
 {
-    const QString path = ExportDialog::askSavePath(
-        this, tr("Save the alert history"), ExportDialog::suggestedName(tr("alert history"), QStringLiteral("csv")),
-        tr("Comma-separated values (*.csv)"));
+    const QString path =
+        ExportDialog::askSavePath(this, tr("Save the alert history"), tr("alert history"), QStringLiteral("csv"));
     if (path.isEmpty())
         return;
     ExportDialog::saveInBackground(this, path, CsvWriter::writer(CsvWriter::modelRows(*m_alerts->history()), path));
@@ -493,23 +490,17 @@ void MainWindow::changeQueueCapacity(std::size_t capacity)
 {
     const EngineSnapshot snapshot = m_host.latestSnapshot(); // a copy: the question below runs the event loop
     const std::size_t depth = snapshot.health.queueDepth;
-    if (capacity < depth) {
-        QMessageBox box(QMessageBox::Warning, tr("Shrink the queue?"),
-                        tr("Shrink the queue to %L1 items? It holds %L2: the %L3 oldest are dropped, and counted as "
-                           "dropped.")
-                            .arg(capacity)
-                            .arg(depth)
-                            .arg(depth - capacity),
-                        QMessageBox::Cancel, this);
-        box.setObjectName(QStringLiteral("CapacityConfirmation"));
-        box.addButton(tr("&Shrink and drop"), QMessageBox::DestructiveRole);
-        box.setDefaultButton(QMessageBox::Cancel);
-        box.exec();
-        if (box.buttonRole(box.clickedButton()) != QMessageBox::DestructiveRole) {
-            qCInfo(lcOperator).noquote() << tr("operator: queue capacity %L1 cancelled").arg(capacity);
-            m_controls->showQueueCapacity(snapshot.queueCapacity);
-            return;
-        }
+    if (capacity < depth
+        && !confirmDestructive(tr("Shrink the queue?"),
+                               tr("Shrink the queue to %L1 items? It holds %L2: the %L3 oldest are dropped, and "
+                                  "counted as dropped.")
+                                   .arg(capacity)
+                                   .arg(depth)
+                                   .arg(depth - capacity),
+                               QString(), tr("&Shrink and drop"), QStringLiteral("CapacityConfirmation"))) {
+        qCInfo(lcOperator).noquote() << tr("operator: queue capacity %L1 cancelled").arg(capacity);
+        m_controls->showQueueCapacity(snapshot.queueCapacity);
+        return;
     }
     logAction(tr("operator: queue capacity %L1").arg(capacity));
     m_host.setQueueCapacity(capacity);
@@ -562,10 +553,19 @@ bool MainWindow::confirmLosingWhatWasLearned(const QString &question, const QStr
                                              const QString &confirmText)
 {
     const QString policy = QString::fromStdString(m_host.latestSnapshot().health.policy);
-    QMessageBox box(QMessageBox::Warning, tr("Start learning from scratch"), question, QMessageBox::NoButton, this);
-    box.setInformativeText(tr("Everything %1 has learned is lost: the new policy starts from nothing, and the regret "
-                              "comparison starts again. Queued feedback is kept.")
-                               .arg(policy));
+    return confirmDestructive(tr("Start learning from scratch"), question,
+                              tr("Everything %1 has learned is lost: the new policy starts from nothing, and the "
+                                 "regret comparison starts again. Queued feedback is kept.")
+                                  .arg(policy),
+                              confirmText, objectName);
+}
+
+// Every question before something is lost: a warning whose default is Cancel.
+bool MainWindow::confirmDestructive(const QString &title, const QString &question, const QString &details,
+                                    const QString &confirmText, const QString &objectName)
+{
+    QMessageBox box(QMessageBox::Warning, title, question, QMessageBox::NoButton, this);
+    box.setInformativeText(details);
     QPushButton *confirm = box.addButton(confirmText, QMessageBox::DestructiveRole);
     box.addButton(QMessageBox::Cancel);
     box.setDefaultButton(QMessageBox::Cancel);
@@ -582,18 +582,12 @@ void MainWindow::confirmPurge()
         statusBar()->showMessage(tr("The queue is empty: nothing to purge."), kStatusMessageMs);
         return;
     }
-    QMessageBox box(QMessageBox::Warning, tr("Purge the queue"),
-                    tr("Discard the %Ln queued feedback item(s) without processing them?", nullptr,
-                       static_cast<int>(std::min<std::size_t>(depth, INT_MAX))),
-                    QMessageBox::NoButton, this);
-    box.setInformativeText(tr("The bandit will not learn from them. Items that arrive while this question is open "
-                              "are kept. The count is logged and metered (rl_feedback_purged_total)."));
-    QPushButton *purge = box.addButton(tr("&Purge"), QMessageBox::DestructiveRole);
-    box.addButton(QMessageBox::Cancel);
-    box.setDefaultButton(QMessageBox::Cancel);
-    box.setObjectName(QStringLiteral("PurgeConfirmation"));
-    box.exec();
-    if (box.clickedButton() != purge) {
+    if (!confirmDestructive(tr("Purge the queue"),
+                            tr("Discard the %Ln queued feedback item(s) without processing them?", nullptr,
+                               static_cast<int>(std::min<std::size_t>(depth, INT_MAX))),
+                            tr("The bandit will not learn from them. Items that arrive while this question is open "
+                               "are kept. The count is logged and metered (rl_feedback_purged_total)."),
+                            tr("&Purge"), QStringLiteral("PurgeConfirmation"))) {
         qCInfo(lcOperator).noquote() << tr("operator: purge cancelled");
         return;
     }

@@ -91,6 +91,8 @@ private:
     void confirmPurge();
     // Asks before an action that wipes the policy's learning; true if confirmed.
     bool confirmLosingWhatWasLearned(const QString &question, const QString &objectName, const QString &confirmText);
+    bool confirmDestructive(const QString &title, const QString &question, const QString &details,
+                            const QString &confirmText, const QString &objectName);
     void startDrain();
     void changeQueueCapacity(std::size_t capacity);
     void applyPreset(const VolumePreset &preset, const QString &name);
