@@ -358,20 +358,8 @@
         <translation>Einen Batch auch sofort ausführen, sobald batch-size Einträge in der Warteschlange stehen, nicht nur beim Takt (RL_FEEDBACK_PROCESS_WHEN_FULL).</translation>
     </message>
     <message>
-        <source>replay, bench, simulate-stream, rules, load or export (see rlstudio COMMAND --help); none runs the engine.</source>
-        <translation>replay, bench, simulate-stream, rules, load oder export (siehe rlstudio COMMAND --help); ohne Befehl läuft die Engine.</translation>
-    </message>
-    <message>
         <source>%1 is not drop-oldest or reject</source>
         <translation>%1 ist weder drop-oldest noch reject</translation>
-    </message>
-    <message>
-        <source>--url holds a user name or password: give the API&apos;s token with --token-file</source>
-        <translation>--url enthält einen Benutzernamen oder ein Passwort: das Token der API mit --token-file angeben</translation>
-    </message>
-    <message>
-        <source>%1 is not an http:// URL: expected http://HOST[:PORT][/PATH], without query or fragment</source>
-        <translation>%1 ist keine http://-URL: erwartet wird http://HOST[:PORT][/PATH], ohne Query oder Fragment</translation>
     </message>
     <message>
         <source>The server to load, e.g. http://127.0.0.1:8000.</source>
@@ -449,6 +437,50 @@
         <source>Decisions kept awaiting their feedback, 1..10000000 (RL_ROUTING_HISTORY_CAPACITY, default 100000); feedback for an older decision fails as missing_history.</source>
         <translation>Entscheidungen, die auf ihr Feedback warten, 1..10000000 (RL_ROUTING_HISTORY_CAPACITY, Standard 100000); Feedback zu einer älteren Entscheidung scheitert als missing_history.</translation>
     </message>
+    <message>
+        <source>%1 holds a user name or password: give the API&apos;s token with --token-file</source>
+        <translation>%1 enthält einen Benutzernamen oder ein Passwort: das Token der API mit --token-file angeben</translation>
+    </message>
+    <message>
+        <source>%1 is not an %2 URL: expected %3://HOST[:PORT][/PATH], without query or fragment</source>
+        <translation>%1 ist keine %2-URL: erwartet wird %3://HOST[:PORT][/PATH], ohne Query oder Fragment</translation>
+    </message>
+    <message>
+        <source>Read the fleet from this Prometheus server, e.g. http://127.0.0.1:9090.</source>
+        <translation>Die Flotte von diesem Prometheus-Server lesen, z. B. http://127.0.0.1:9090.</translation>
+    </message>
+    <message>
+        <source>With --prometheus: label matchers in braces that pick the instances, e.g. {tenant=~&quot;acme|globex&quot;} (default: every instance serving rlstudio&apos;s metrics).</source>
+        <translation>Mit --prometheus: Label-Matcher in geschweiften Klammern, die die Instanzen auswählen, z. B. {tenant=~&quot;acme|globex&quot;} (Standard: jede Instanz, die die Metriken von rlstudio liefert).</translation>
+    </message>
+    <message>
+        <source>With --prometheus: seconds between refreshes, 1..3600 (default 5).</source>
+        <translation>Mit --prometheus: Sekunden zwischen den Aktualisierungen, 1..3600 (Standard 5).</translation>
+    </message>
+    <message>
+        <source>replay, bench, simulate-stream, rules, load, export or fleet (see rlstudio COMMAND --help); none runs the engine.</source>
+        <translation>replay, bench, simulate-stream, rules, load, export oder fleet (siehe rlstudio BEFEHL --help); ohne Befehl läuft die Engine.</translation>
+    </message>
+    <message>
+        <source>--prometheus shows the fleet in the window; without one, use rlstudio fleet</source>
+        <translation>--prometheus zeigt die Flotte im Fenster; ohne Fenster rlstudio fleet verwenden</translation>
+    </message>
+    <message>
+        <source>--selector and --refresh go with --prometheus URL</source>
+        <translation>--selector und --refresh gehören zu --prometheus URL</translation>
+    </message>
+    <message>
+        <source>Print JSON, with each column&apos;s query.</source>
+        <translation>JSON ausgeben, mit der Abfrage jeder Spalte.</translation>
+    </message>
+    <message>
+        <source>Print the fleet view&apos;s table from a Prometheus server.</source>
+        <translation>Die Tabelle der Flottenansicht von einem Prometheus-Server ausgeben.</translation>
+    </message>
+    <message>
+        <source>fleet needs --prometheus URL</source>
+        <translation>fleet braucht --prometheus URL</translation>
+    </message>
 </context>
 <context>
     <name>ExportCommand</name>
@@ -518,6 +550,95 @@
     <message>
         <source>Comma-separated values (*.csv)</source>
         <translation>Kommagetrennte Werte (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>FleetCommand</name>
+    <message>
+        <source>rlstudio fleet: %1: %2</source>
+        <translation>rlstudio fleet: %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n instance(s) at %1 from %2</source>
+        <translation>
+            <numerusform>%n Instanz um %1 von %2</numerusform>
+            <numerusform>%n Instanzen um %1 von %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>JOB</source>
+        <translation>JOB</translation>
+    </message>
+    <message>
+        <source>INSTANCE</source>
+        <translation>INSTANZ</translation>
+    </message>
+    <message>
+        <source>TENANT</source>
+        <translation>MANDANT</translation>
+    </message>
+    <message>
+        <source>WORKSPACE</source>
+        <translation>WORKSPACE</translation>
+    </message>
+    <message>
+        <source>UP</source>
+        <translation>ERREICHBAR</translation>
+    </message>
+    <message>
+        <source>QUEUE</source>
+        <translation>WARTESCHLANGE</translation>
+    </message>
+    <message>
+        <source>PROCESSED/S</source>
+        <translation>VERARBEITET/S</translation>
+    </message>
+    <message>
+        <source>FAILED/S</source>
+        <translation>FEHLGESCHLAGEN/S</translation>
+    </message>
+    <message>
+        <source>SUCCESS %</source>
+        <translation>ERFOLG %</translation>
+    </message>
+    <message>
+        <source>P95 MS</source>
+        <translation>P95 MS</translation>
+    </message>
+    <message>
+        <source>DROPPED/S</source>
+        <translation>VERWORFEN/S</translation>
+    </message>
+    <message>
+        <source>ALERTS</source>
+        <translation>ALARME</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>ausgefallen</translation>
+    </message>
+    <message>
+        <source>up</source>
+        <translation>erreichbar</translation>
+    </message>
+    <message>
+        <source>%1 (pending)</source>
+        <translation>%1 (ausstehend)</translation>
+    </message>
+</context>
+<context>
+    <name>FleetQuery</name>
+    <message>
+        <source>--selector &quot;%1&quot; is not label matchers in braces such as {tenant=~&quot;a|b&quot;}: %2</source>
+        <translation>--selector &quot;%1&quot; sind keine Label-Matcher in geschweiften Klammern wie {tenant=~&quot;a|b&quot;}: %2</translation>
+    </message>
+    <message>
+        <source>it must start with { and end with }</source>
+        <translation>er muss mit { beginnen und mit } enden</translation>
+    </message>
+    <message>
+        <source>it names a metric</source>
+        <translation>er nennt eine Metrik</translation>
     </message>
 </context>
 <context>
@@ -1418,6 +1539,10 @@
         <source>received %1, closing the window</source>
         <translation>%1 empfangen, das Fenster wird geschlossen</translation>
     </message>
+    <message>
+        <source>kill will end the window at once: %1</source>
+        <translation>kill beendet das Fenster sofort: %1</translation>
+    </message>
 </context>
 <context>
     <name>rl::EngineWorker</name>
@@ -1643,6 +1768,364 @@
     <message>
         <source>queue capacity set to %L1</source>
         <translation>Warteschlangenkapazität auf %L1 gesetzt</translation>
+    </message>
+</context>
+<context>
+    <name>rl::FleetChartsPanel</name>
+    <message>
+        <source>sum</source>
+        <translation>Summe</translation>
+    </message>
+    <message>
+        <source>Queue depth</source>
+        <translation>Warteschlangentiefe</translation>
+    </message>
+    <message>
+        <source>items</source>
+        <translation>Elemente</translation>
+    </message>
+    <message>
+        <source>Processed</source>
+        <translation>Verarbeitet</translation>
+    </message>
+    <message>
+        <source>items/s</source>
+        <translation>Elemente/s</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Batch latency p95</source>
+        <translation>Batch-Latenz p95</translation>
+    </message>
+    <message>
+        <source>p95</source>
+        <translation>p95</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>Success rate</source>
+        <translation>Erfolgsquote</translation>
+    </message>
+    <message>
+        <source>Success</source>
+        <translation>Erfolg</translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation>%</translation>
+    </message>
+    <message>
+        <source>Dropped</source>
+        <translation>Verworfen</translation>
+    </message>
+</context>
+<context>
+    <name>rl::FleetPanel</name>
+    <message>
+        <source>Filter instances (any column)</source>
+        <translation>Instanzen filtern (jede Spalte)</translation>
+    </message>
+    <message>
+        <source>Shows only the rows with this text in a column: an instance, tenant, alert or status</source>
+        <translation>Zeigt nur die Zeilen mit diesem Text in einer Spalte: eine Instanz, ein Mandant, ein Alarm oder ein Status</translation>
+    </message>
+    <message>
+        <source>Select instances to show only them in the charts; Ctrl-click for several</source>
+        <translation>Instanzen auswählen, um nur sie in den Diagrammen zu zeigen; Strg-Klick für mehrere</translation>
+    </message>
+    <message>
+        <source>Fleet</source>
+        <translation>Flotte</translation>
+    </message>
+</context>
+<context>
+    <name>rl::FleetTableModel</name>
+    <message>
+        <source>down</source>
+        <translation>ausgefallen</translation>
+    </message>
+    <message>
+        <source>firing</source>
+        <translation>ausgelöst</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>ausstehend</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>up</source>
+        <translation>erreichbar</translation>
+    </message>
+    <message>
+        <source>%1 (pending)</source>
+        <translation>%1 (ausstehend)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Queue depth at the last %n refresh(es), oldest on the left</source>
+        <translation>
+            <numerusform>Warteschlangentiefe bei der letzten Aktualisierung</numerusform>
+            <numerusform>Warteschlangentiefe bei den letzten %n Aktualisierungen, die älteste links</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Prometheus&apos;s last scrape of %1 failed (up == 0)</source>
+        <translation>Die letzte Abfrage von %1 durch Prometheus ist fehlgeschlagen (up == 0)</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Instance</source>
+        <translation>Instanz</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Job</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>Mandant</translation>
+    </message>
+    <message>
+        <source>Workspace</source>
+        <translation>Workspace</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Warteschlange</translation>
+    </message>
+    <message>
+        <source>Queue trend</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>Processed/s</source>
+        <translation>Verarbeitet/s</translation>
+    </message>
+    <message>
+        <source>Failed/s</source>
+        <translation>Fehlgeschlagen/s</translation>
+    </message>
+    <message>
+        <source>Success</source>
+        <translation>Erfolg</translation>
+    </message>
+    <message>
+        <source>p95 ms</source>
+        <translation>p95 ms</translation>
+    </message>
+    <message>
+        <source>Dropped/s</source>
+        <translation>Verworfen/s</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alarme</translation>
+    </message>
+    <message>
+        <source>Down (the last scrape failed), firing, pending or up; sorted worst first</source>
+        <translation>Ausgefallen (letzte Abfrage fehlgeschlagen), ausgelöst, ausstehend oder erreichbar; die schlechtesten zuerst</translation>
+    </message>
+    <message>
+        <source>rl_feedback_queue_depth now</source>
+        <translation>rl_feedback_queue_depth jetzt</translation>
+    </message>
+    <message>
+        <source>Items processed a second, over the last 5 minutes</source>
+        <translation>Verarbeitete Elemente pro Sekunde, über die letzten 5 Minuten</translation>
+    </message>
+    <message>
+        <source>Items failed a second, over the last 5 minutes</source>
+        <translation>Fehlgeschlagene Elemente pro Sekunde, über die letzten 5 Minuten</translation>
+    </message>
+    <message>
+        <source>Processed / (processed + failed) over the last hour: the runbook&apos;s success rate</source>
+        <translation>Verarbeitet / (verarbeitet + fehlgeschlagen) über die letzte Stunde: die Erfolgsquote des Runbooks</translation>
+    </message>
+    <message>
+        <source>95th percentile of the batch latency over the last 5 minutes</source>
+        <translation>95. Perzentil der Batch-Latenz über die letzten 5 Minuten</translation>
+    </message>
+    <message>
+        <source>Accepted items dropped a second (queue full or shrunk), over the last 5 minutes</source>
+        <translation>Angenommene, aber verworfene Elemente pro Sekunde (Warteschlange voll oder verkleinert), über die letzten 5 Minuten</translation>
+    </message>
+    <message>
+        <source>The alerts Prometheus reports for this instance</source>
+        <translation>Die Alarme, die Prometheus für diese Instanz meldet</translation>
+    </message>
+</context>
+<context>
+    <name>rl::FleetWindow</name>
+    <message>
+        <source>Last 15 minutes</source>
+        <translation>Letzte 15 Minuten</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>Letzte Stunde</translation>
+    </message>
+    <message>
+        <source>Last 6 hours</source>
+        <translation>Letzte 6 Stunden</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Letzte 24 Stunden</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>RL Feedback Studio — fleet at %1</source>
+        <translation>RL Feedback Studio — Flotte bei %1</translation>
+    </message>
+    <message>
+        <source>Pending and firing alerts as Prometheus at %1 evaluates them</source>
+        <translation>Ausstehende und ausgelöste Alarme, wie Prometheus bei %1 sie auswertet</translation>
+    </message>
+    <message>
+        <source>&amp;Charts</source>
+        <translation>&amp;Diagramme</translation>
+    </message>
+    <message>
+        <source>&amp;Alerts</source>
+        <translation>&amp;Alarme</translation>
+    </message>
+    <message>
+        <source>Connecting to Prometheus at %1…</source>
+        <translation>Verbinde mit Prometheus bei %1 …</translation>
+    </message>
+    <message>
+        <source>Fleet</source>
+        <translation>Flotte</translation>
+    </message>
+    <message>
+        <source>Custom range…</source>
+        <translation>Eigener Zeitraum …</translation>
+    </message>
+    <message>
+        <source>The charts&apos; time range, up to what Prometheus keeps; the wheel zooms, a drag pans, a double-click returns to live</source>
+        <translation>Der Zeitraum der Diagramme, so weit Prometheus Daten hält; das Mausrad zoomt, Ziehen verschiebt, ein Doppelklick kehrt zu live zurück</translation>
+    </message>
+    <message>
+        <source>Range: </source>
+        <translation>Zeitraum: </translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>How often the table, the alerts and the charts ask Prometheus: one query each</source>
+        <translation>Wie oft Tabelle, Alarme und Diagramme Prometheus fragen: je eine Abfrage</translation>
+    </message>
+    <message>
+        <source>Refresh: </source>
+        <translation>Aktualisierung: </translation>
+    </message>
+    <message>
+        <source>&amp;Sum selected</source>
+        <translation>Auswahl &amp;summieren</translation>
+    </message>
+    <message>
+        <source>One series for the selected instances together instead of one each</source>
+        <translation>Eine Reihe für die ausgewählten Instanzen zusammen statt einer je Instanz</translation>
+    </message>
+    <message>
+        <source>{tenant=~&quot;acme|globex&quot;}</source>
+        <translation>{tenant=~&quot;acme|globex&quot;}</translation>
+    </message>
+    <message>
+        <source>Label matchers that pick the instances, applied with Enter; empty for all</source>
+        <translation>Label-Matcher, die die Instanzen auswählen, mit Enter angewendet; leer für alle</translation>
+    </message>
+    <message>
+        <source>Selector: </source>
+        <translation>Selektor: </translation>
+    </message>
+    <message>
+        <source>Custom range</source>
+        <translation>Eigener Zeitraum</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>Von:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>Bis:</translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation>live</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>operator: fleet selector %1</source>
+        <translation>operator: Flotten-Selektor %1</translation>
+    </message>
+    <message>
+        <source>(all)</source>
+        <translation>(alle)</translation>
+    </message>
+    <message>
+        <source>fleet</source>
+        <translation>Flotte</translation>
+    </message>
+    <message>
+        <source>&amp;Alerts (%1 firing)</source>
+        <translation>&amp;Alarme (%1 ausgelöst)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Prometheus at %1: %n instance(s), updated %2 (%3 ms)</source>
+        <translation>
+            <numerusform>Prometheus bei %1: %n Instanz, aktualisiert %2 (%3 ms)</numerusform>
+            <numerusform>Prometheus bei %1: %n Instanzen, aktualisiert %2 (%3 ms)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Prometheus at %1 unreachable: %2; retrying in %3 s; showing what it said at %4</source>
+        <translation>Prometheus bei %1 nicht erreichbar: %2; neuer Versuch in %3 s; gezeigt wird der Stand von %4</translation>
+    </message>
+    <message>
+        <source>Prometheus at %1 unreachable: %2; retrying in %3 s</source>
+        <translation>Prometheus bei %1 nicht erreichbar: %2; neuer Versuch in %3 s</translation>
+    </message>
+    <message>
+        <source>Prometheus at %1 refused a query: %2</source>
+        <translation>Prometheus bei %1 hat eine Abfrage abgelehnt: %2</translation>
+    </message>
+    <message>
+        <source>Prometheus unreachable: %1</source>
+        <translation>Prometheus nicht erreichbar: %1</translation>
+    </message>
+    <message>
+        <source>Prometheus reachable again</source>
+        <translation>Prometheus wieder erreichbar</translation>
     </message>
 </context>
 <context>
@@ -2421,6 +2904,29 @@ Beim Start wiederhergestellt: %5</translation>
     <message>
         <source>Runbook (Performance Tuning → Recommendations) for &gt; 50 items/min: batch 50, interval 10 s (simulator at 120 items/min)</source>
         <translation>Runbook (Performance Tuning → Recommendations) für &gt; 50 Einträge/min: Batch 50, Intervall 10 s (Simulator mit 120 Einträgen/min)</translation>
+    </message>
+</context>
+<context>
+    <name>rl::PrometheusClient</name>
+    <message>
+        <source>the answer is not the API&apos;s JSON (%1)</source>
+        <translation>die Antwort ist nicht das JSON der API (%1)</translation>
+    </message>
+    <message>
+        <source>the answer&apos;s status is not &quot;success&quot;</source>
+        <translation>der Status der Antwort ist nicht &quot;success&quot;</translation>
+    </message>
+    <message>
+        <source>HTTP %1 from %2</source>
+        <translation>HTTP %1 von %2</translation>
+    </message>
+    <message>
+        <source>expected an instant vector, got &quot;%1&quot;</source>
+        <translation>erwartet wurde ein Instant-Vektor, erhalten &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>expected a range vector, got &quot;%1&quot;</source>
+        <translation>erwartet wurde ein Range-Vektor, erhalten &quot;%1&quot;</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>FleetCommand</name>
+    <message numerus="yes">
+        <source>%n instance(s) at %1 from %2</source>
+        <translation>
+            <numerusform>%n instance at %1 from %2</numerusform>
+            <numerusform>%n instances at %1 from %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RulesCheckCommand</name>
     <message numerus="yes">
         <source>  SUCCESS: %n group(s), </source>
@@ -45,6 +55,26 @@
         <translation>
             <numerusform>dropped %Ln feedback item in the last %1 s: the queue is full (capacity %L2)</numerusform>
             <numerusform>dropped %Ln feedback items in the last %1 s: the queue is full (capacity %L2)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>rl::FleetTableModel</name>
+    <message numerus="yes">
+        <source>Queue depth at the last %n refresh(es), oldest on the left</source>
+        <translation>
+            <numerusform>Queue depth at the last refresh</numerusform>
+            <numerusform>Queue depth at the last %n refreshes, oldest on the left</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>rl::FleetWindow</name>
+    <message numerus="yes">
+        <source>Prometheus at %1: %n instance(s), updated %2 (%3 ms)</source>
+        <translation>
+            <numerusform>Prometheus at %1: %n instance, updated %2 (%3 ms)</numerusform>
+            <numerusform>Prometheus at %1: %n instances, updated %2 (%3 ms)</numerusform>
         </translation>
     </message>
 </context>

@@ -25,6 +25,12 @@ void ChartTimeline::setSpanMs(qint64 spanMs)
     setRange(endMs(), spanMs);
 }
 
+void ChartTimeline::showRange(qint64 startMs, qint64 endMs)
+{
+    setLive(false);
+    setRange(endMs, endMs - startMs);
+}
+
 void ChartTimeline::setMaxSpanMs(qint64 spanMs)
 {
     m_maxSpanMs = std::max(kMinSpanMs, spanMs);
@@ -45,10 +51,10 @@ void ChartTimeline::setLive(bool live)
 namespace {
 
 // Spans a reader can name at a glance, as Grafana's zoom steps are.
-constexpr std::array<qint64, 24> kLadderMs = {10'000,     15'000,     20'000,     30'000,     45'000,     60'000,
-                                              90'000,     120'000,    180'000,    300'000,    600'000,    900'000,
-                                              1'200'000,  1'800'000,  2'700'000,  3'600'000,  5'400'000,  7'200'000,
-                                              10'800'000, 14'400'000, 21'600'000, 28'800'000, 43'200'000, 86'400'000};
+constexpr std::array<qint64, 27> kLadderMs = {
+    10'000,     15'000,     20'000,     30'000,     45'000,     60'000,     90'000,      120'000,     180'000,
+    300'000,    600'000,    900'000,    1'200'000,  1'800'000,  2'700'000,  3'600'000,   5'400'000,   7'200'000,
+    10'800'000, 14'400'000, 21'600'000, 28'800'000, 43'200'000, 86'400'000, 172'800'000, 259'200'000, 604'800'000};
 
 } // namespace
 

@@ -34,7 +34,8 @@ public:
     qint64 now() const { return m_nowMs; }
 
     qint64 spanMs() const { return m_spanMs; }
-    void setSpanMs(qint64 spanMs); // keeps the range's end
+    void setSpanMs(qint64 spanMs);                // keeps the range's end
+    void showRange(qint64 startMs, qint64 endMs); // pauses there (within the history kept)
     void setMaxSpanMs(qint64 spanMs);
     qint64 maxSpanMs() const { return m_maxSpanMs; }
     qint64 endMs() const { return m_live ? m_nowMs : m_endMs; }
@@ -42,9 +43,9 @@ public:
 
     bool isLive() const { return m_live; }
     void setLive(bool live); // pausing holds the range where it is
-    // Steps the span along a ladder of round spans (10 s, 15 s, 30 s, 1 min … 24 h), shorter for steps > 0,
-    // around anchorMs, which stays at the same place on screen. Live, the end stays at the clock, so
-    // zooming a live view keeps it live.
+    // Steps the span along a ladder of round spans (10 s, 15 s, 30 s, 1 min … 24 h, 2 d, 3 d, 7 d), shorter for steps >
+    // 0, around anchorMs, which stays at the same place on screen. Live, the end stays at the clock, so zooming a live
+    // view keeps it live.
     void zoom(int steps, qint64 anchorMs);
     void pan(qint64 deltaMs); // moves the range (later when positive), pausing; never past the clock
 

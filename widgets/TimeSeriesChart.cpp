@@ -333,6 +333,19 @@ void TimeSeriesChart::setLogScale(bool on)
     Q_EMIT logScaleChanged(on);
 }
 
+void TimeSeriesChart::removeAllSeries()
+{
+    for (Series &s : m_series) {
+        for (QLineSeries *line : s.segments) {
+            m_chart->removeSeries(line);
+            delete line;
+        }
+    }
+    m_series.clear();
+    updateLegend();
+    scheduleRedraw();
+}
+
 void TimeSeriesChart::clear()
 {
     for (Series &s : m_series)

@@ -75,7 +75,8 @@ public:
     bool isLogScaleAvailable() const { return m_logScaleAvailable; }
     void setLogScale(bool on);
     bool isLogScale() const { return m_logAxis != nullptr; }
-    void clear();
+    void clear();           // every series' samples
+    void removeAllSeries(); // the series themselves, for a chart whose series change (a new selection)
 
     int displayedPointCount(int series) const;
     int displayedSegmentCount(int series) const; // drawn lines: one more per gap in view

@@ -19,6 +19,7 @@
 #include "core/support/Limits.h"
 #include "core/support/TokenFile.h"
 #include "gui/host/AlertMonitor.h"
+#include "gui/host/FleetQuery.h"
 #include "gui/ui/TuningSettings.h"
 
 namespace rl {
@@ -31,6 +32,7 @@ const QString kSimulateStream = QStringLiteral("simulate-stream");
 const QString kRules = QStringLiteral("rules");
 const QString kLoad = QStringLiteral("load");
 const QString kExport = QStringLiteral("export");
+const QString kFleet = QStringLiteral("fleet");
 const QString kCheck = QStringLiteral("check");
 const QString kHeadless = QStringLiteral("headless");
 const QString kLanguage = QStringLiteral("lang");
@@ -309,13 +311,47 @@ QCommandLineOption languageOption()
             QStringLiteral("CODE")};
 }
 
+// SCHEME://HOST[:PORT][/PATH]: a server's address, the endpoints' paths following PATH; https only where
+// the client speaks it.
+QUrl parseServerUrl(const QString &flag, const QString &value, bool https = false)
+{
+    const QUrl url(value.trimmed(), QUrl::StrictMode);
+    // Not shown: it would print the password.
+    if (!url.userInfo().isEmpty())
+        fail(CommandLine::tr("%1 holds a user name or password: give the API's token with --token-file").arg(flag));
+    const bool schemeOk = url.scheme() == QStringLiteral("http") || (https && url.scheme() == QStringLiteral("https"));
+    if (!url.isValid() || !schemeOk || url.host().isEmpty() || url.hasQuery() || url.hasFragment()) {
+        fail(CommandLine::tr("%1 is not an %2 URL: expected %3://HOST[:PORT][/PATH], without query or fragment")
+                 .arg(shown(flag, value), https ? QStringLiteral("http(s)://") : QStringLiteral("http://"),
+                      https ? QStringLiteral("http(s)") : QStringLiteral("http")));
+    }
+    return url;
+}
+
+// The fleet's source, for the window (`rlstudio --prometheus URL`) and `rlstudio fleet`.
+QCommandLineOption prometheusOption()
+{
+    return {QStringLiteral("prometheus"),
+            CommandLine::tr("Read the fleet from this Prometheus server, e.g. http://127.0.0.1:9090."),
+            QStringLiteral("URL")};
+}
+
+QCommandLineOption selectorOption()
+{
+    return {QStringLiteral("selector"),
+            CommandLine::tr("With --prometheus: label matchers in braces that pick the instances, e.g. "
+                            "{tenant=~\"acme|globex\"} (default: every instance serving rlstudio's metrics)."),
+            QStringLiteral("MATCHERS")};
+}
+
 void rejectPositionals(const QCommandLineParser &parser)
 {
     const QStringList extra = parser.positionalArguments();
     if (!extra.isEmpty()) {
         fail(CommandLine::tr("unknown command \"%1\": expected %2, or options only")
-                 .arg(extra.constFirst(), QStringList{kReplay, kBench, kSimulateStream, kRules, kLoad, kExport}.join(
-                                              QStringLiteral(", "))));
+                 .arg(extra.constFirst(),
+                      QStringList{kReplay, kBench, kSimulateStream, kRules, kLoad, kExport, kFleet}.join(
+                          QStringLiteral(", "))));
     }
 }
 
@@ -442,6 +478,12 @@ void parseRun(QCommandLineParser &parser, const QStringList &arguments,
                                        QStringLiteral("SECONDS"));
     const QCommandLineOption size(QStringLiteral("size"), CommandLine::tr("The window's size, e.g. 1280x800."),
                                   QStringLiteral("WxH"));
+    const QCommandLineOption prometheus = prometheusOption();
+    const QCommandLineOption selector = selectorOption();
+    const QCommandLineOption refresh(
+        QStringLiteral("refresh"),
+        CommandLine::tr("With --prometheus: seconds between refreshes, 1..3600 (default 5)."),
+        QStringLiteral("SECONDS"));
     parser.addOptions({headless,
                        listen,
                        tokenFile,
@@ -475,11 +517,14 @@ void parseRun(QCommandLineParser &parser, const QStringList &arguments,
                        rules,
                        screenshot,
                        exitAfter,
-                       size});
+                       size,
+                       prometheus,
+                       selector,
+                       refresh});
     parser.addPositionalArgument(
         QStringLiteral("command"),
         CommandLine::tr(
-            "replay, bench, simulate-stream, rules, load or export (see rlstudio COMMAND --help); none runs the "
+            "replay, bench, simulate-stream, rules, load, export or fleet (see rlstudio COMMAND --help); none runs the "
             "engine."),
         QStringLiteral("[command]"));
     if (parseStops(parser, arguments))
@@ -576,6 +621,17 @@ void parseRun(QCommandLineParser &parser, const QStringList &arguments,
                                              kMaxStatusEverySeconds, CommandLine::tr("seconds"));
     if (parser.isSet(size))
         desktop.size = parseSize(parser.value(size));
+    if (parser.isSet(prometheus)) {
+        if (parser.isSet(headless))
+            fail(CommandLine::tr("--prometheus shows the fleet in the window; without one, use rlstudio fleet"));
+        desktop.prometheus.url = parseServerUrl(QStringLiteral("--prometheus"), parser.value(prometheus), true);
+        desktop.prometheus.selector = FleetQuery(parser.value(selector)).selector(); // throws naming the problem
+        if (parser.isSet(refresh))
+            desktop.prometheus.refreshSeconds =
+                parseReal(QStringLiteral("--refresh"), parser.value(refresh), 1.0, 3600.0, CommandLine::tr("seconds"));
+    } else if (parser.isSet(selector) || parser.isSet(refresh)) {
+        fail(CommandLine::tr("--selector and --refresh go with --prometheus URL"));
+    }
     // What the saved tuning must not override: set by a flag, else by its environment variable.
     const auto given = [&](TuningSettings::Key key, std::initializer_list<const QCommandLineOption *> options,
                            const char *variable, const QVariant &value) {
@@ -749,22 +805,6 @@ void parseRules(QCommandLineParser &parser, const QStringList &arguments, Comman
     result.rulesCheck.files = files;
 }
 
-// http://HOST[:PORT][/PATH]: the server's address, the endpoints' paths following PATH.
-QUrl parseLoadUrl(const QString &value)
-{
-    const QUrl url(value.trimmed(), QUrl::StrictMode);
-    // Not shown: it would print the password.
-    if (!url.userInfo().isEmpty())
-        fail(CommandLine::tr("--url holds a user name or password: give the API's token with --token-file"));
-    if (!url.isValid() || url.scheme() != QStringLiteral("http") || url.host().isEmpty() || url.hasQuery()
-        || url.hasFragment()) {
-        fail(CommandLine::tr("%1 is not an http:// URL: expected http://HOST[:PORT][/PATH], without query or "
-                             "fragment")
-                 .arg(shown(QStringLiteral("--url"), value)));
-    }
-    return url;
-}
-
 void parseLoad(QCommandLineParser &parser, const QStringList &arguments,
                const std::function<const char *(const char *)> &getenv, CommandLine &result)
 {
@@ -827,7 +867,7 @@ void parseLoad(QCommandLineParser &parser, const QStringList &arguments,
         if (!parser.isSet(*option))
             fail(CommandLine::tr("load needs %1").arg(QLatin1String(usage)));
     }
-    load.url = parseLoadUrl(parser.value(url));
+    load.url = parseServerUrl(QStringLiteral("--url"), parser.value(url));
     load.stream = parser.value(stream);
     load.weights = parser.value(weights);
     load.token = readToken(parser, tokenFile, getenv).value_or(std::string());
@@ -879,6 +919,24 @@ void parseExport(QCommandLineParser &parser, const QStringList &arguments,
     options.out = parser.value(out);
 }
 
+void parseFleet(QCommandLineParser &parser, const QStringList &arguments, CommandLine &result)
+{
+    const QCommandLineOption prometheus = prometheusOption();
+    const QCommandLineOption selector = selectorOption();
+    const QCommandLineOption json(QStringLiteral("json"), CommandLine::tr("Print JSON, with each column's query."));
+    parser.addOptions({prometheus, selector, json, languageOption()});
+    parser.addPositionalArgument(kFleet, CommandLine::tr("Print the fleet view's table from a Prometheus server."));
+    if (parseStops(parser, arguments))
+        return;
+    rejectPositionals(parser);
+    if (!parser.isSet(prometheus))
+        fail(CommandLine::tr("fleet needs --prometheus URL"));
+    FleetCommand::Options &options = result.fleet;
+    options.prometheus = parseServerUrl(QStringLiteral("--prometheus"), parser.value(prometheus), true);
+    options.selector = FleetQuery(parser.value(selector)).selector(); // throws ConfigError naming the problem
+    options.json = parser.isSet(json);
+}
+
 // The command a list of arguments starts with, if any.
 CommandLine::Command commandOf(const QStringList &arguments)
 {
@@ -895,6 +953,8 @@ CommandLine::Command commandOf(const QStringList &arguments)
         return CommandLine::Command::Load;
     if (first == kExport)
         return CommandLine::Command::Export;
+    if (first == kFleet)
+        return CommandLine::Command::Fleet;
     return CommandLine::Command::Run;
 }
 
@@ -958,6 +1018,9 @@ CommandLine CommandLine::parse(const QStringList &arguments, const std::function
         break;
     case Command::Export:
         parseExport(parser, rest, getenv, result);
+        break;
+    case Command::Fleet:
+        parseFleet(parser, rest, result);
         break;
     }
     result.helpRequested = parser.isSet(help);

@@ -8,6 +8,7 @@
 
 #include "gui/cli/BenchCommand.h"
 #include "gui/cli/ExportCommand.h"
+#include "gui/cli/FleetCommand.h"
 #include "gui/cli/LoadCommand.h"
 #include "gui/cli/ReplayCommand.h"
 #include "gui/cli/RulesCheckCommand.h"
@@ -18,13 +19,13 @@
 namespace rl {
 
 // rlstudio's command line: `rlstudio [options]` runs the engine; `rlstudio replay ...`, `bench ...`,
-// `simulate-stream ...`, `rules check ...` and `load ...` are one-shot commands. Environment variables are read first,
-// flags override them.
+// `simulate-stream ...`, `rules check ...`, `load ...`, `export ...` and `fleet ...` are one-shot commands. Environment
+// variables are read first, flags override them.
 class CommandLine {
     Q_DECLARE_TR_FUNCTIONS(CommandLine)
 
 public:
-    enum class Command { Run, Replay, Bench, SimulateStream, Rules, Load, Export };
+    enum class Command { Run, Replay, Bench, SimulateStream, Rules, Load, Export, Fleet };
 
     // arguments[0] is the program. Throws ConfigError naming the flag or variable, the value and what
     // is accepted; start-up then stops with exit code 2.
@@ -49,6 +50,7 @@ public:
     SimulateStreamCommand::Options simulateStream;
     RulesCheckCommand::Options rulesCheck;
     LoadCommand::Options load;
+    FleetCommand::Options fleet;
 };
 
 } // namespace rl

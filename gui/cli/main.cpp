@@ -9,6 +9,7 @@
 #include "gui/cli/BenchCommand.h"
 #include "gui/cli/CommandLine.h"
 #include "gui/cli/ExportCommand.h"
+#include "gui/cli/FleetCommand.h"
 #include "gui/cli/LoadCommand.h"
 #include "gui/cli/ReplayCommand.h"
 #include "gui/cli/Translations.h"
@@ -65,6 +66,8 @@ int main(int argc, char *argv[])
         return rl::LoadCommand::run(commandLine.load, out, err);
     case rl::CommandLine::Command::Export:
         return rl::ExportCommand::run(commandLine.exportLog, out, err);
+    case rl::CommandLine::Command::Fleet:
+        return rl::FleetCommand::run(commandLine.fleet, out, err);
     case rl::CommandLine::Command::Run:
         break;
     }

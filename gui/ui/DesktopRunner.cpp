@@ -10,6 +10,7 @@
 #include "gui/host/LoggingCategories.h"
 #include "gui/host/StopSignals.h"
 #include "gui/server/ApiService.h"
+#include "gui/ui/FleetWindow.h"
 #include "gui/ui/MainWindow.h"
 
 namespace rl {
@@ -34,8 +35,48 @@ bool DesktopRunner::haveDisplay()
            || qEnvironmentVariableIsSet("WAYLAND_DISPLAY");
 }
 
+void DesktopRunner::exitLater(QWidget &window, int &code, QTextStream &err)
+{
+    if (m_options.exitAfterSeconds <= 0.0)
+        return;
+    QTimer::singleShot(static_cast<int>(m_options.exitAfterSeconds * 1000.0), &window, [this, &window, &code, &err] {
+        if (!m_options.screenshot.isEmpty()) {
+            if (window.grab().save(m_options.screenshot, "PNG")) {
+                qCInfo(lcUi).noquote() << tr("saved a screenshot to %1").arg(m_options.screenshot);
+            } else {
+                err << tr("rlstudio: cannot save the screenshot to %1").arg(m_options.screenshot) << Qt::endl;
+                code = 1;
+            }
+        }
+        window.close();
+        QCoreApplication::exit(code);
+    });
+}
+
+int DesktopRunner::runFleet(QTextStream &err)
+{
+    StopSignals stopSignals;
+    if (!stopSignals.install())
+        qCWarning(lcUi).noquote() << tr("kill will end the window at once: %1").arg(stopSignals.errorString());
+    FleetWindow window(m_options.prometheus);
+    if (m_options.size.isValid())
+        window.resize(m_options.size);
+    window.show();
+    QObject::connect(&stopSignals, &StopSignals::received, &window, [&window](const QString &name) {
+        qCInfo(lcUi).noquote() << tr("received %1, closing the window").arg(name);
+        window.close();
+        QCoreApplication::exit(0);
+    });
+    int code = 0;
+    exitLater(window, code, err);
+    const int exitCode = QApplication::exec();
+    return code != 0 ? code : exitCode;
+}
+
 int DesktopRunner::run(QTextStream &out, QTextStream &err)
 {
+    if (m_options.prometheus.url.isValid())
+        return runFleet(err);
     LogRouter log;
     // First: a `kill` during start-up or later closes the window as its close button would (settings saved,
     // journal closed), not by the default action.
@@ -73,20 +114,7 @@ int DesktopRunner::run(QTextStream &out, QTextStream &err)
     });
 
     int code = 0;
-    if (m_options.exitAfterSeconds > 0.0) {
-        QTimer::singleShot(static_cast<int>(m_options.exitAfterSeconds * 1000.0), &window, [&] {
-            if (!m_options.screenshot.isEmpty()) {
-                if (window.grab().save(m_options.screenshot, "PNG")) {
-                    qCInfo(lcUi).noquote() << tr("saved a screenshot to %1").arg(m_options.screenshot);
-                } else {
-                    err << tr("rlstudio: cannot save the screenshot to %1").arg(m_options.screenshot) << Qt::endl;
-                    code = 1;
-                }
-            }
-            window.close();
-            QCoreApplication::exit(code);
-        });
-    }
+    exitLater(window, code, err);
     const int exitCode = QApplication::exec();
     return code != 0 ? code : exitCode;
 }

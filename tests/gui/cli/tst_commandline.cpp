@@ -128,8 +128,41 @@ private Q_SLOTS:
                                       << QStringLiteral("--status-every=\"0.0001\" is not 0 or a number of seconds in "
                                                         "0.1..86400");
         QTest::newRow("unknown command") << args({"frobnicate"})
-                                         << QStringLiteral("unknown command \"frobnicate\": expected replay, bench, "
-                                                           "simulate-stream, rules, load, export, or options only");
+                                         << QStringLiteral(
+                                                "unknown command \"frobnicate\": expected replay, bench, "
+                                                "simulate-stream, rules, load, export, fleet, or options only");
+        QTest::newRow("fleet without prometheus") << args({"fleet"}) << QStringLiteral("fleet needs --prometheus URL");
+        QTest::newRow("fleet bad url") << args({"fleet", "--prometheus", "ftp://x"})
+                                       << QStringLiteral("--prometheus=\"ftp://x\" is not an http(s):// URL: expected "
+                                                         "http(s)://HOST[:PORT][/PATH], without query or fragment");
+        QTest::newRow("fleet bad selector")
+            << args({"fleet", "--prometheus", "http://p:9090", "--selector", "tenant=\"a\""})
+            << QStringLiteral("--selector \"tenant=\"a\"\" is not label matchers in braces such as "
+                              "{tenant=~\"a|b\"}: it must start with { and end with }");
+        QTest::newRow("window prometheus headless")
+            << args({"--headless", "--prometheus", "http://p:9090"})
+            << QStringLiteral("--prometheus shows the fleet in the window; without one, use rlstudio fleet");
+        QTest::newRow("selector alone") << args({"--selector", "{a=\"b\"}"})
+                                        << QStringLiteral("--selector and --refresh go with --prometheus URL");
+        QTest::newRow("refresh range") << args({"--prometheus", "http://p:9090", "--refresh", "0.5"})
+                                       << QStringLiteral("--refresh=\"0.5\" is not a number of seconds in 1..3600");
+    }
+
+    void fleetOptions()
+    {
+        const CommandLine fleet =
+            CommandLine::parse(args({"fleet", "--prometheus", "https://prom.example:9090/prometheus", "--selector",
+                                     " {tenant=\"a\"} ", "--json"}),
+                               noEnvironment);
+        QCOMPARE(fleet.command, CommandLine::Command::Fleet);
+        QCOMPARE(fleet.fleet.prometheus, QUrl(QStringLiteral("https://prom.example:9090/prometheus")));
+        QCOMPARE(fleet.fleet.selector, QStringLiteral("{tenant=\"a\"}"));
+        QVERIFY(fleet.fleet.json);
+        const CommandLine window =
+            CommandLine::parse(args({"--prometheus", "http://127.0.0.1:9090", "--refresh", "15"}), noEnvironment);
+        QCOMPARE(window.desktop.prometheus.url, QUrl(QStringLiteral("http://127.0.0.1:9090")));
+        QCOMPARE(window.desktop.prometheus.refreshSeconds, 15.0);
+        QVERIFY(window.desktop.prometheus.selector.isEmpty());
     }
 
     void badCommandsSayWhatIsWrong()

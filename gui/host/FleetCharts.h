@@ -1,0 +1,21 @@
+#pragma once
+
+#include <vector>
+
+#include <QMetaType>
+#include <QString>
+
+#include "gui/host/PrometheusClient.h"
+
+namespace rl {
+
+// The fleet charts' series over a time range, as one range query answered: each series names its chart in
+// the `rl_column` label and its instance in job/instance/tenant/workspace (none when summed).
+struct FleetCharts {
+    double startSeconds = 0.0, endSeconds = 0.0, stepSeconds = 0.0;
+    std::vector<PromSeries> series;
+};
+
+} // namespace rl
+
+Q_DECLARE_METATYPE(rl::FleetCharts)

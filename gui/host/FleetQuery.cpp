@@ -1,0 +1,344 @@
+#include "gui/host/FleetQuery.h"
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <map>
+
+#include "core/alerting/PromQlExpression.h"
+#include "core/loop/LoopConfig.h"
+
+namespace rl {
+
+namespace {
+
+const QString kIdentity = QStringLiteral("job, instance, tenant, workspace");
+const QString kColumnLabel = QStringLiteral("rl_column");
+const QStringList kIdentityLabels{QStringLiteral("job"), QStringLiteral("instance"), QStringLiteral("tenant"),
+                                  QStringLiteral("workspace")};
+
+// A severity order for "worst first": down first; an unknown state sorts as up.
+int downRank(const FleetInstance &instance)
+{
+    return instance.isDown() ? 0 : 1;
+}
+
+// NaN sorts as the best value, so an instance without traffic does not push a failing one down.
+double orBest(double value, double best)
+{
+    return std::isnan(value) ? best : value;
+}
+
+} // namespace
+
+bool FleetInstance::worseThan(const FleetInstance &a, const FleetInstance &b)
+{
+    if (downRank(a) != downRank(b))
+        return downRank(a) < downRank(b);
+    if (a.firingAlerts.size() != b.firingAlerts.size())
+        return a.firingAlerts.size() > b.firingAlerts.size();
+    if (a.pendingAlerts.size() != b.pendingAlerts.size())
+        return a.pendingAlerts.size() > b.pendingAlerts.size();
+    if (orBest(a.successRatio, 1.0) != orBest(b.successRatio, 1.0))
+        return orBest(a.successRatio, 1.0) < orBest(b.successRatio, 1.0);
+    if (orBest(a.queueDepth, 0.0) != orBest(b.queueDepth, 0.0))
+        return orBest(a.queueDepth, 0.0) > orBest(b.queueDepth, 0.0);
+    return a.key() < b.key();
+}
+
+FleetQuery::FleetQuery(const QString &selector)
+    : m_selector(selector.trimmed())
+{
+    if (m_selector.isEmpty())
+        return;
+    // Only label matchers: the selector is pasted into every expression, so anything else (an operator, a
+    // range, a second selector) would change what they mean. Both forms must parse: a trailing operator
+    // parses in neither, a trailing range or offset not in the second.
+    const auto invalid = [&](const QString &why) {
+        return ConfigError(tr("--selector \"%1\" is not label matchers in braces such as {tenant=~\"a|b\"}: %2")
+                               .arg(m_selector, why)
+                               .toStdString());
+    };
+    if (!m_selector.startsWith(QLatin1Char('{')) || !m_selector.endsWith(QLatin1Char('}')))
+        throw invalid(tr("it must start with { and end with }"));
+    try {
+        const PromQlExpression plain(select(QStringLiteral("x")).toStdString());
+        const PromQlExpression ranged(QStringLiteral("rate(%1[1m])").arg(select(QStringLiteral("x"))).toStdString());
+        if (plain.metrics() != std::vector<std::string>{"x"} || ranged.metrics() != std::vector<std::string>{"x"})
+            throw invalid(tr("it names a metric"));
+    } catch (const PromQlError &error) {
+        throw invalid(QString::fromStdString(error.problem()));
+    }
+}
+
+QString FleetQuery::select(const QString &metric) const
+{
+    return metric + m_selector;
+}
+
+QString FleetQuery::columnName(Column column)
+{
+    switch (column) {
+    case Column::Up:
+        return QStringLiteral("up");
+    case Column::QueueDepth:
+        return QStringLiteral("queue_depth");
+    case Column::Processed:
+        return QStringLiteral("processed_per_second");
+    case Column::Failed:
+        return QStringLiteral("failed_per_second");
+    case Column::Success:
+        return QStringLiteral("success_ratio");
+    case Column::P95Latency:
+        return QStringLiteral("p95_latency_ms");
+    case Column::Dropped:
+        return QStringLiteral("dropped_per_second");
+    }
+    return {};
+}
+
+namespace {
+
+// The fleet's figures, shared by the table (by instance) and the charts (by instance, or summed): `by` is a
+// grouping clause, possibly empty, and select() applies the selector to a metric.
+struct Figures {
+    QString by;
+    std::function<QString(const QString &)> select;
+
+    QString depth() const
+    {
+        return QStringLiteral("sum %1 (%2)").arg(by, select(QStringLiteral("rl_feedback_queue_depth")));
+    }
+    QString sumRate(const QString &metric, const QString &range) const
+    {
+        return QStringLiteral("sum %1 (rate(%2[%3]))").arg(by, select(metric), range);
+    }
+    QString sumIncrease(const QString &metric, const QString &range) const
+    {
+        return QStringLiteral("sum %1 (increase(%2[%3]))").arg(by, select(metric), range);
+    }
+    QString p95(const QString &range) const
+    {
+        const QString grouping =
+            by.isEmpty() ? QStringLiteral("by (le)") : by.left(by.size() - 1) + QStringLiteral(", le)");
+        return QStringLiteral("histogram_quantile(0.95, sum %1 (rate(%2[%3])))")
+            .arg(grouping, select(QStringLiteral("rl_feedback_processing_latency_ms_bucket")), range);
+    }
+    // The runbook's ratio; a service that never failed may have no failed series at all: count it as none.
+    QString successRatio(const QString &range, bool asRate) const
+    {
+        const auto of = [&](const QString &metric) {
+            return asRate ? sumRate(metric, range) : sumIncrease(metric, range);
+        };
+        const QString processed = of(QStringLiteral("rl_feedback_processed_total"));
+        return QStringLiteral("%1 / (%1 + (%2 or %1 * 0))")
+            .arg(processed, of(QStringLiteral("rl_feedback_failed_total")));
+    }
+};
+
+} // namespace
+
+QString FleetQuery::columnExpression(Column column) const
+{
+    const Figures figures{QStringLiteral("by (%1)").arg(kIdentity), [this](const QString &m) { return select(m); }};
+    switch (column) {
+    case Column::Up:
+        // up has only the target's labels; the instances' own series bring tenant and workspace.
+        return QStringLiteral("max by (job, instance) (up) * on (job, instance) group_right () "
+                              "group by (%1) (last_over_time(%2[1h]))")
+            .arg(kIdentity, select(QStringLiteral("rl_feedback_queue_depth")));
+    case Column::QueueDepth:
+        return figures.depth();
+    case Column::Processed:
+        return figures.sumRate(QStringLiteral("rl_feedback_processed_total"), QStringLiteral("5m"));
+    case Column::Failed:
+        return figures.sumRate(QStringLiteral("rl_feedback_failed_total"), QStringLiteral("5m"));
+    case Column::Success:
+        return figures.successRatio(QStringLiteral("1h"), false);
+    case Column::P95Latency:
+        return figures.p95(QStringLiteral("5m"));
+    case Column::Dropped:
+        return figures.sumRate(QStringLiteral("rl_feedback_dropped_total"), QStringLiteral("5m"));
+    }
+    return {};
+}
+
+QString FleetQuery::chartName(Chart chart)
+{
+    switch (chart) {
+    case Chart::QueueDepth:
+        return QStringLiteral("queue_depth");
+    case Chart::Processed:
+        return QStringLiteral("processed_per_second");
+    case Chart::Failed:
+        return QStringLiteral("failed_per_second");
+    case Chart::P95Latency:
+        return QStringLiteral("p95_latency_ms");
+    case Chart::SuccessPercent:
+        return QStringLiteral("success_percent");
+    case Chart::Dropped:
+        return QStringLiteral("dropped_per_second");
+    }
+    return {};
+}
+
+QString FleetQuery::selectWith(const QString &metric, const QString &matcher) const
+{
+    if (matcher.isEmpty())
+        return select(metric);
+    QString inner = m_selector.mid(1, m_selector.size() - 2).trimmed();
+    if (!inner.isEmpty())
+        inner += QStringLiteral(", ");
+    return metric + QLatin1Char('{') + inner + matcher + QLatin1Char('}');
+}
+
+QString FleetQuery::chartsExpression(const QStringList &instances, bool summed, double rateWindowSeconds) const
+{
+    QString matcher;
+    if (!instances.isEmpty()) {
+        // Regular expression syntax escaped, then the backslashes for the PromQL string.
+        QStringList escaped;
+        for (const QString &instance : instances) {
+            QString text;
+            for (const QChar c : instance) {
+                if (QStringLiteral("\\.+*?()|[]{}^$").contains(c))
+                    text += QStringLiteral("\\\\");
+                if (c == QLatin1Char('"'))
+                    text += QLatin1Char('\\');
+                text += c;
+            }
+            escaped << text;
+        }
+        matcher = QStringLiteral("instance=~\"%1\"").arg(escaped.join(QLatin1Char('|')));
+    }
+    const QString range = QString::fromStdString(PromQlExpression::formatDuration(std::ceil(rateWindowSeconds)));
+    const Figures figures{summed ? QString() : QStringLiteral("by (%1)").arg(kIdentity),
+                          [this, matcher](const QString &m) { return selectWith(m, matcher); }};
+    QStringList parts;
+    for (const Chart chart : kCharts) {
+        QString expression;
+        switch (chart) {
+        case Chart::QueueDepth:
+            expression = figures.depth();
+            break;
+        case Chart::Processed:
+            expression = figures.sumRate(QStringLiteral("rl_feedback_processed_total"), range);
+            break;
+        case Chart::Failed:
+            expression = figures.sumRate(QStringLiteral("rl_feedback_failed_total"), range);
+            break;
+        case Chart::P95Latency:
+            expression = figures.p95(range);
+            break;
+        case Chart::SuccessPercent:
+            expression = QStringLiteral("100 * (%1)").arg(figures.successRatio(range, true));
+            break;
+        case Chart::Dropped:
+            expression = figures.sumRate(QStringLiteral("rl_feedback_dropped_total"), range);
+            break;
+        }
+        parts << QStringLiteral("label_replace(%1, \"%2\", \"%3\", \"\", \"\")")
+                     .arg(expression, kColumnLabel, chartName(chart));
+    }
+    return parts.join(QStringLiteral(" or "));
+}
+
+QString FleetQuery::expression() const
+{
+    QStringList parts;
+    for (const Column column : kColumns) {
+        parts << QStringLiteral("label_replace(%1, \"%2\", \"%3\", \"\", \"\")")
+                     .arg(columnExpression(column), kColumnLabel, columnName(column));
+    }
+    return parts.join(QStringLiteral(" or "));
+}
+
+QString FleetQuery::depthExpression() const
+{
+    return columnExpression(Column::QueueDepth);
+}
+
+FleetInstance FleetQuery::identityOf(const PromLabels &labels)
+{
+    FleetInstance identity;
+    identity.job = labels.value(QStringLiteral("job"));
+    identity.instance = labels.value(QStringLiteral("instance"));
+    identity.tenant = labels.value(QStringLiteral("tenant"));
+    identity.workspace = labels.value(QStringLiteral("workspace"));
+    return identity;
+}
+
+FleetSnapshot FleetQuery::parse(const std::vector<PromSample> &samples, double timeSeconds) const
+{
+    std::map<QString, FleetInstance> byKey;
+    for (const PromSample &sample : samples) {
+        const FleetInstance identity = identityOf(sample.labels);
+        auto [it, inserted] = byKey.try_emplace(identity.key(), identity);
+        FleetInstance &instance = it->second;
+        const QString column = sample.labels.value(kColumnLabel);
+        for (const Column known : kColumns) {
+            if (column != columnName(known))
+                continue;
+            switch (known) {
+            case Column::Up:
+                instance.up = sample.value;
+                break;
+            case Column::QueueDepth:
+                instance.queueDepth = sample.value;
+                break;
+            case Column::Processed:
+                instance.processedPerSecond = sample.value;
+                break;
+            case Column::Failed:
+                instance.failedPerSecond = sample.value;
+                break;
+            case Column::Success:
+                instance.successRatio = sample.value;
+                break;
+            case Column::P95Latency:
+                instance.p95LatencyMs = sample.value;
+                break;
+            case Column::Dropped:
+                instance.droppedPerSecond = sample.value;
+                break;
+            }
+        }
+    }
+    FleetSnapshot fleet;
+    fleet.timeSeconds = timeSeconds;
+    fleet.instances.reserve(byKey.size());
+    for (auto &[key, instance] : byKey)
+        fleet.instances.push_back(std::move(instance));
+    std::sort(fleet.instances.begin(), fleet.instances.end(), FleetInstance::worseThan);
+    return fleet;
+}
+
+void FleetQuery::attachAlerts(FleetSnapshot &fleet, const std::vector<PromAlert> &alerts)
+{
+    for (FleetInstance &instance : fleet.instances) {
+        instance.firingAlerts.clear();
+        instance.pendingAlerts.clear();
+        const QStringList identity{instance.job, instance.instance, instance.tenant, instance.workspace};
+        for (const PromAlert &alert : alerts) {
+            bool named = false, agrees = true;
+            for (qsizetype i = 0; i < kIdentityLabels.size() && agrees; ++i) {
+                const auto it = alert.labels.constFind(kIdentityLabels[i]);
+                if (it == alert.labels.cend())
+                    continue;
+                named = true;
+                agrees = *it == identity[i];
+            }
+            if (!named || !agrees)
+                continue;
+            const QString name = alert.labels.value(QStringLiteral("alertname"));
+            QStringList &list = alert.state == QLatin1String("firing") ? instance.firingAlerts : instance.pendingAlerts;
+            if (!list.contains(name))
+                list << name;
+        }
+        instance.firingAlerts.sort();
+        instance.pendingAlerts.sort();
+    }
+    std::sort(fleet.instances.begin(), fleet.instances.end(), FleetInstance::worseThan);
+}
+
+} // namespace rl

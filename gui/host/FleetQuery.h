@@ -1,0 +1,68 @@
+#pragma once
+
+#include <array>
+#include <optional>
+#include <vector>
+
+#include <QCoreApplication>
+#include <QString>
+
+#include "gui/host/FleetSnapshot.h"
+#include "gui/host/PrometheusClient.h"
+
+namespace rl {
+
+// The fleet table as PromQL: one instant query per refresh, however many columns and instances. Each
+// column is an expression aggregated by the instance's identity (job, instance, tenant, workspace), tagged
+// with an `rl_column` label by label_replace, and the columns are joined with `or`, so one request fetches
+// the whole table and every figure is taken at the same evaluation time. The figures follow the original's
+// dashboard (5-minute rates) and the runbook (success ratio over an hour); `up` comes from the scrape
+// targets, joined to the instances that served rlstudio's metrics in the last hour, so an instance that
+// goes down keeps its row.
+class FleetQuery {
+    Q_DECLARE_TR_FUNCTIONS(FleetQuery)
+
+public:
+    enum class Column { Up, QueueDepth, Processed, Failed, Success, P95Latency, Dropped };
+    static constexpr std::array kColumns{Column::Up,      Column::QueueDepth, Column::Processed, Column::Failed,
+                                         Column::Success, Column::P95Latency, Column::Dropped};
+
+    // selector: empty, or label matchers in braces (`{tenant=~"a|b"}`) applied to every rlstudio metric.
+    // Throws ConfigError naming the problem if it is not one.
+    explicit FleetQuery(const QString &selector = {});
+
+    const QString &selector() const { return m_selector; }
+    // The column's PromQL, on its own: what the fleet shows in it, for checking by hand.
+    QString columnExpression(Column column) const;
+    static QString columnName(Column column); // the rl_column value and the JSON field
+    // All columns in one expression.
+    QString expression() const;
+    // Queue depth per instance: the sparklines' series.
+    QString depthExpression() const;
+
+    // The charts below the table, in one range query as the table is in one instant query.
+    enum class Chart { QueueDepth, Processed, Failed, P95Latency, SuccessPercent, Dropped };
+    static constexpr std::array kCharts{Chart::QueueDepth, Chart::Processed,      Chart::Failed,
+                                        Chart::P95Latency, Chart::SuccessPercent, Chart::Dropped};
+    static QString chartName(Chart chart); // the rl_column value
+    // One series per instance of instances (`instance` label values), or their sum; the whole fleet when
+    // instances is empty. Rates over rateWindowSeconds, a few steps, so a zoomed-in chart shows detail.
+    QString chartsExpression(const QStringList &instances, bool summed, double rateWindowSeconds) const;
+    // The selector applied to a metric name: `name{tenant=~"a|b"}`.
+    QString select(const QString &metric) const;
+
+    // An instance's identity (job, instance, tenant, workspace) from a series' labels.
+    static FleetInstance identityOf(const PromLabels &labels);
+    // The table from the combined query's answer, worst first.
+    FleetSnapshot parse(const std::vector<PromSample> &samples, double timeSeconds) const;
+    // Adds each alert to the instances it names: an alert that keeps any of job, instance, tenant and
+    // workspace belongs to every instance it agrees with on those it keeps; a fleet-wide one (a sum) to none.
+    static void attachAlerts(FleetSnapshot &fleet, const std::vector<PromAlert> &alerts);
+
+private:
+    // The selector with one more matcher, for the charts' drill-down.
+    QString selectWith(const QString &metric, const QString &matcher) const;
+    QString m_selector;
+};
+
+} // namespace rl

@@ -1,0 +1,94 @@
+#pragma once
+
+#include <functional>
+#include <vector>
+
+#include <QElapsedTimer>
+#include <QLoggingCategory>
+#include <QMap>
+#include <QNetworkAccessManager>
+#include <QObject>
+#include <QString>
+#include <QUrl>
+
+namespace rl {
+
+Q_DECLARE_LOGGING_CATEGORY(lcPrometheus)
+
+using PromLabels = QMap<QString, QString>;
+
+// One element of an instant vector.
+struct PromSample {
+    PromLabels labels;
+    double value = 0.0; // NaN as Prometheus sends it ("NaN")
+};
+
+// One series of a range query, its points in time order.
+struct PromSeries {
+    PromLabels labels;
+    std::vector<std::pair<double, double>> points; // (unix seconds, value)
+};
+
+// One alert of /api/v1/alerts.
+struct PromAlert {
+    PromLabels labels;
+    QString state;         // pending or firing
+    double activeAt = 0.0; // unix seconds
+    double value = 0.0;
+    QString summary; // the summary annotation, if any
+};
+
+// The outcome of one request: the data, or what went wrong. unreachable tells a network failure (retry
+// later) from an answer that refused the request (a bad query: retrying will not help).
+template<typename T>
+struct PromResult {
+    T data{};
+    QString error; // empty on success
+    bool unreachable = false;
+    qint64 elapsedMs = 0;
+    bool ok() const { return error.isEmpty(); }
+};
+
+// Prometheus's HTTP API (https://prometheus.io/docs/prometheus/latest/querying/api/) over
+// QNetworkAccessManager, on the thread the client lives on: nothing blocks, every request has a timeout,
+// and each answer comes to its handler on that thread, parsed. It works against any server that speaks the
+// API, Prometheus itself or rlstudio's /api/v1/alerts.
+class PrometheusClient : public QObject {
+    Q_OBJECT
+
+public:
+    static constexpr int kDefaultTimeoutMs = 10000;
+
+    explicit PrometheusClient(QUrl base, QObject *parent = nullptr);
+
+    const QUrl &baseUrl() const { return m_base; }
+    void setTimeoutMs(int timeoutMs) { m_timeoutMs = timeoutMs; }
+    void setBearerToken(const QByteArray &token) { m_token = token; }
+
+    // /api/v1/query at unix time atSeconds; the result must be an instant vector (or a scalar, as one sample).
+    void query(const QString &expression, double atSeconds,
+               std::function<void(const PromResult<std::vector<PromSample>> &)> handler);
+    // /api/v1/query_range from start to end in steps of stepSeconds.
+    void queryRange(const QString &expression, double startSeconds, double endSeconds, double stepSeconds,
+                    std::function<void(const PromResult<std::vector<PromSeries>> &)> handler);
+    // /api/v1/alerts.
+    void alerts(std::function<void(const PromResult<std::vector<PromAlert>> &)> handler);
+
+    // The parsers, public for the tests: data is the whole answer's body.
+    static PromResult<std::vector<PromSample>> parseVector(const QByteArray &body);
+    static PromResult<std::vector<PromSeries>> parseMatrix(const QByteArray &body);
+    static PromResult<std::vector<PromAlert>> parseAlerts(const QByteArray &body);
+
+private:
+    // Sends a request and hands the reply's body (or the failure) to done, once.
+    using Parameters = std::vector<std::pair<QString, QString>>;
+    void send(const QString &path, const Parameters &parameters,
+              std::function<void(const QByteArray &body, const QString &networkError, qint64 elapsedMs)> done);
+
+    QUrl m_base;
+    QNetworkAccessManager m_network;
+    QByteArray m_token;
+    int m_timeoutMs = kDefaultTimeoutMs;
+};
+
+} // namespace rl

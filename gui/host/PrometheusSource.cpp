@@ -1,0 +1,249 @@
+#include "gui/host/PrometheusSource.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include <QDateTime>
+
+#include "core/loop/LoopConfig.h"
+
+namespace rl {
+
+namespace {
+
+double nowSeconds()
+{
+    return static_cast<double>(QDateTime::currentMSecsSinceEpoch()) / 1000.0;
+}
+
+const QString kFleet = QStringLiteral("fleet");
+const QString kAlerts = QStringLiteral("alerts");
+const QString kCharts = QStringLiteral("charts");
+const QString kTrend = QStringLiteral("trend");
+
+} // namespace
+
+PrometheusSource::PrometheusSource(Options options, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+    , m_query(m_options.selector)
+    , m_client(m_options.url, this)
+    , m_timer(this)
+{
+    m_client.setTimeoutMs(m_options.timeoutMs);
+    m_rangeEnd = nowSeconds();
+    m_rangeStart = m_rangeEnd - m_rangeSpan;
+    connect(&m_timer, &QTimer::timeout, this, &PrometheusSource::refresh);
+}
+
+void PrometheusSource::start()
+{
+    refresh();
+    restartTimer();
+}
+
+void PrometheusSource::restartTimer()
+{
+    const double base = m_options.refreshSeconds;
+    if (base <= 0.0) {
+        m_timer.stop();
+        return;
+    }
+    // Unreachable: each failed refresh doubles the wait, up to a minute.
+    const double seconds = std::min(kMaxBackoffSeconds, base * std::pow(2.0, m_failures));
+    m_timer.start(static_cast<int>(std::max(base, seconds) * 1000.0));
+}
+
+void PrometheusSource::setRefreshSeconds(double seconds)
+{
+    m_options.refreshSeconds = seconds;
+    restartTimer();
+}
+
+void PrometheusSource::setSelector(const QString &selector)
+{
+    try {
+        m_query = FleetQuery(selector);
+    } catch (const ConfigError &error) {
+        m_status.state = SourceStatus::State::Refused;
+        m_status.message = QString::fromUtf8(error.what());
+        Q_EMIT statusChanged(m_status);
+        return;
+    }
+    m_trends.clear();
+    m_trendWanted = true;
+    refreshNow();
+}
+
+void PrometheusSource::setDrillDown(const QStringList &instances, bool summed)
+{
+    m_drillDown = instances;
+    m_summed = summed;
+    requestCharts(nowSeconds());
+}
+
+void PrometheusSource::setChartRange(double startSeconds, double endSeconds, bool live)
+{
+    m_rangeStart = startSeconds;
+    m_rangeEnd = endSeconds;
+    m_rangeSpan = std::max(1.0, endSeconds - startSeconds);
+    m_live = live;
+    requestCharts(nowSeconds());
+}
+
+void PrometheusSource::refreshNow()
+{
+    refresh();
+    restartTimer();
+}
+
+void PrometheusSource::refresh()
+{
+    Q_EMIT refreshStarted(++m_refreshes);
+    const double now = nowSeconds();
+    if (m_fleetOutstanding == 0)
+        requestFleet(now);
+    if (m_trendWanted && !m_trendInFlight)
+        requestTrend(now);
+    requestCharts(now);
+}
+
+void PrometheusSource::requestFleet(double now)
+{
+    m_fleetOutstanding = 2;
+    m_pendingFleet.reset();
+    Q_EMIT requestSent(kFleet);
+    Q_EMIT requestSent(kAlerts);
+    const FleetQuery query = m_query;
+    m_client.query(query.expression(), now, [this, query, now](const PromResult<std::vector<PromSample>> &result) {
+        if (result.ok())
+            m_pendingFleet = query.parse(result.data, now);
+        answered(result.error, result.unreachable, result.elapsedMs);
+        if (--m_fleetOutstanding == 0)
+            publishFleet();
+    });
+    m_client.alerts([this](const PromResult<std::vector<PromAlert>> &result) {
+        if (result.ok())
+            m_alerts = result.data;
+        answered(result.error, result.unreachable, result.elapsedMs);
+        if (--m_fleetOutstanding == 0)
+            publishFleet();
+    });
+}
+
+void PrometheusSource::publishFleet()
+{
+    if (!m_pendingFleet)
+        return; // the table's query failed: the status says so, the view keeps the last table
+    FleetSnapshot fleet = std::move(*m_pendingFleet);
+    m_pendingFleet.reset();
+    fleet.alerts = m_alerts;
+    FleetQuery::attachAlerts(fleet, m_alerts);
+    for (FleetInstance &instance : fleet.instances) {
+        std::vector<double> &trend = m_trends[instance.key()];
+        trend.push_back(instance.queueDepth);
+        if (trend.size() > static_cast<std::size_t>(kTrendPoints))
+            trend.erase(trend.begin(), trend.end() - kTrendPoints);
+        instance.depthTrend = trend;
+    }
+    m_status.instances = static_cast<int>(fleet.instances.size());
+    Q_EMIT fleetReady(fleet);
+}
+
+void PrometheusSource::requestTrend(double now)
+{
+    // The sparklines' past, once: later refreshes append to it.
+    m_trendInFlight = true;
+    Q_EMIT requestSent(kTrend);
+    const double step =
+        std::max(1.0, m_options.refreshSeconds > 0.0 ? m_options.refreshSeconds : kDefaultRefreshSeconds);
+    const double start = now - step * (kTrendPoints - 1);
+    m_client.queryRange(m_query.depthExpression(), start, now, step,
+                        [this, start, step](const PromResult<std::vector<PromSeries>> &result) {
+                            m_trendInFlight = false;
+                            answered(result.error, result.unreachable, result.elapsedMs);
+                            if (!result.ok())
+                                return;
+                            m_trendWanted = false;
+                            for (const PromSeries &series : result.data) {
+                                std::vector<double> trend(kTrendPoints, std::numeric_limits<double>::quiet_NaN());
+                                for (const auto &[time, value] : series.points) {
+                                    const auto at = static_cast<std::size_t>(std::lround((time - start) / step));
+                                    if (at < trend.size())
+                                        trend[at] = value;
+                                }
+                                m_trends[FleetQuery::identityOf(series.labels).key()] = std::move(trend);
+                            }
+                        });
+}
+
+double PrometheusSource::stepFor(double spanSeconds)
+{
+    // Round steps, so refreshes line up with the same instants and a chart does not shimmer.
+    static constexpr double kSteps[] = {1,   2,   5,    10,   15,   30,    60,    120,   300,
+                                        600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400};
+    const double wanted = spanSeconds / kChartPoints;
+    for (const double step : kSteps)
+        if (step >= wanted)
+            return step;
+    return std::ceil(wanted / 86400.0) * 86400.0;
+}
+
+void PrometheusSource::requestCharts(double now)
+{
+    if (m_chartsInFlight) {
+        m_chartsStale = true; // asked again when the answer is in: one request out at a time
+        return;
+    }
+    m_chartsInFlight = true;
+    m_chartsStale = false;
+    Q_EMIT requestSent(kCharts);
+    const double end = m_live ? now : m_rangeEnd;
+    const double start = end - m_rangeSpan;
+    const double step = stepFor(m_rangeSpan);
+    // Steps aligned to multiples of the step, as Grafana does, so every refresh evaluates the same instants.
+    const double alignedStart = std::floor(start / step) * step;
+    const double alignedEnd = std::ceil(end / step) * step;
+    const QString expression = m_query.chartsExpression(m_drillDown, m_summed, std::max(60.0, 4.0 * step));
+    m_client.queryRange(expression, alignedStart, std::min(alignedEnd, now), step,
+                        [this, alignedStart, end, step](const PromResult<std::vector<PromSeries>> &result) {
+                            m_chartsInFlight = false;
+                            answered(result.error, result.unreachable, result.elapsedMs);
+                            if (result.ok())
+                                Q_EMIT chartsReady(FleetCharts{alignedStart, end, step, result.data});
+                            if (m_chartsStale)
+                                requestCharts(nowSeconds());
+                        });
+}
+
+void PrometheusSource::answered(const QString &error, bool unreachable, qint64 roundTripMs)
+{
+    if (error.isEmpty()) {
+        if (m_failures > 0) {
+            m_failures = 0;
+            restartTimer();
+        }
+        m_status.state = SourceStatus::State::Connected;
+        m_status.message.clear();
+        m_status.lastAnswerSeconds = nowSeconds();
+        m_status.roundTripMs = roundTripMs;
+        m_status.retryInSeconds = 0.0;
+    } else if (unreachable) {
+        // One failure per refresh, however many of its requests failed.
+        if (m_failedRefresh != m_refreshes) {
+            m_failedRefresh = m_refreshes;
+            ++m_failures;
+            restartTimer();
+        }
+        m_status.state = SourceStatus::State::Unreachable;
+        m_status.message = error;
+        m_status.retryInSeconds = m_timer.isActive() ? m_timer.interval() / 1000.0 : 0.0;
+    } else {
+        m_status.state = SourceStatus::State::Refused;
+        m_status.message = error;
+    }
+    Q_EMIT statusChanged(m_status);
+}
+
+} // namespace rl

@@ -1,0 +1,95 @@
+#pragma once
+
+#include <map>
+#include <optional>
+
+#include <QObject>
+#include <QStringList>
+#include <QTimer>
+#include <QUrl>
+
+#include "gui/host/FleetCharts.h"
+#include "gui/host/FleetQuery.h"
+#include "gui/host/FleetSnapshot.h"
+#include "gui/host/PrometheusClient.h"
+#include "gui/host/SourceStatus.h"
+
+namespace rl {
+
+// The fleet from a Prometheus server, refreshed on a timer: the table (one instant query and the alerts),
+// the charts (one range query over the shown range), each at most one request per refresh: a panel whose
+// previous request is still out skips the refresh instead of queueing another, so a slow server never
+// sees a storm. When the server cannot be reached the refresh backs off (doubling up to a minute) and the
+// status says so; the panels keep what they showed. Lives on a thread of its own (the window's UI thread
+// never parses an answer); every slot may be invoked queued from another thread.
+class PrometheusSource : public QObject {
+    Q_OBJECT
+
+public:
+    static constexpr double kDefaultRefreshSeconds = 5.0;
+    static constexpr double kMaxBackoffSeconds = 60.0;
+    static constexpr int kTrendPoints = 60;  // refreshes a sparkline shows
+    static constexpr int kChartPoints = 240; // per series, whatever the range: zooming in fetches finer steps
+
+    struct Options {
+        QUrl url;
+        QString selector; // validated: FleetQuery throws on a bad one
+        double refreshSeconds = kDefaultRefreshSeconds;
+        int timeoutMs = PrometheusClient::kDefaultTimeoutMs;
+    };
+
+    explicit PrometheusSource(Options options, QObject *parent = nullptr);
+
+public Q_SLOTS:
+    void start();                           // the first refresh now, then every refresh interval
+    void setRefreshSeconds(double seconds); // 0 stops refreshing
+    void setSelector(const QString &selector);
+    // The charts: the instances (`instance` labels) to show, each or summed; none: the whole fleet, summed.
+    void setDrillDown(const QStringList &instances, bool summed);
+    // The charts' range in unix seconds; live: it ends at each refresh's time, keeping its span.
+    void setChartRange(double startSeconds, double endSeconds, bool live);
+    void refreshNow();
+
+Q_SIGNALS:
+    void fleetReady(const rl::FleetSnapshot &fleet);
+    void chartsReady(const rl::FleetCharts &charts);
+    void statusChanged(const rl::SourceStatus &status);
+    // Each request as it goes out, by panel ("fleet", "alerts", "charts", "trend"): what a refresh costs
+    // the server, for the benchmark and the tests.
+    void requestSent(const QString &panel);
+    void refreshStarted(int number); // the timer's (or a change's) refresh, before its requests go out
+
+private:
+    void refresh();
+    void requestFleet(double now);
+    void requestCharts(double now);
+    void requestTrend(double now);
+    void answered(const QString &error, bool unreachable, qint64 roundTripMs);
+    void publishFleet();
+    void restartTimer();
+    static double stepFor(double spanSeconds);
+
+    Options m_options;
+    FleetQuery m_query;
+    PrometheusClient m_client;
+    QTimer m_timer;
+    int m_refreshes = 0;
+    int m_fleetOutstanding = 0; // the table's query and the alerts, published together
+    bool m_chartsInFlight = false;
+    bool m_chartsStale = false; // the range or drill-down changed while a charts request was out
+    bool m_trendWanted = true;  // the sparklines' history, fetched once per selector
+    bool m_trendInFlight = false;
+    std::optional<FleetSnapshot> m_pendingFleet;
+    std::vector<PromAlert> m_alerts;                 // the latest answered
+    std::map<QString, std::vector<double>> m_trends; // by FleetInstance::key()
+    QStringList m_drillDown;
+    bool m_summed = false;
+    double m_rangeStart = 0.0, m_rangeEnd = 0.0; // unix seconds
+    double m_rangeSpan = 3600.0;
+    bool m_live = true;
+    int m_failures = 0;      // consecutive refreshes that could not reach the server
+    int m_failedRefresh = 0; // the refresh m_failures last counted
+    SourceStatus m_status;
+};
+
+} // namespace rl

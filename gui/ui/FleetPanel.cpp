@@ -1,0 +1,75 @@
+#include "gui/ui/FleetPanel.h"
+
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLineEdit>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QVBoxLayout>
+
+#include "gui/ui/models/FleetTableModel.h"
+#include "widgets/TableCellDelegate.h"
+
+namespace rl {
+
+FleetPanel::FleetPanel(QWidget *parent)
+    : QWidget(parent)
+    , m_model(new FleetTableModel(this))
+    , m_sorted(new QSortFilterProxyModel(this))
+    , m_view(new QTableView(this))
+    , m_filter(new QLineEdit(this))
+{
+    m_filter->setObjectName(QStringLiteral("fleetFilter"));
+    m_filter->setPlaceholderText(tr("Filter instances (any column)"));
+    m_filter->setToolTip(tr("Shows only the rows with this text in a column: an instance, tenant, alert or status"));
+    m_filter->setClearButtonEnabled(true);
+    m_sorted->setSourceModel(m_model);
+    m_sorted->setSortRole(FleetTableModel::SortRole);
+    m_sorted->setFilterKeyColumn(-1);
+    m_sorted->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    connect(m_filter, &QLineEdit::textChanged, m_sorted, &QSortFilterProxyModel::setFilterFixedString);
+
+    m_view->setObjectName(QStringLiteral("fleetTable"));
+    m_view->setModel(m_sorted);
+    m_view->setItemDelegate(new TableCellDelegate(FleetTableModel::ToneRole, FleetTableModel::TrendRole, m_view));
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(FleetTableModel::StatusColumn, Qt::AscendingOrder); // worst first
+    m_view->verticalHeader()->hide();
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->setAlternatingRowColors(true);
+    m_view->setToolTip(tr("Select instances to show only them in the charts; Ctrl-click for several"));
+    m_view->setAccessibleName(tr("Fleet"));
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            [this] { Q_EMIT selectionChanged(selectedInstances()); });
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_filter);
+    layout->addWidget(m_view);
+}
+
+void FleetPanel::setFleet(const FleetSnapshot &fleet)
+{
+    const QStringList before = selectedInstances();
+    m_model->setFleet(fleet);
+    if (!m_sized && m_model->rowCount() > 0) {
+        m_view->resizeColumnsToContents();
+        m_sized = true;
+    }
+    // A selected instance that left the fleet leaves the selection too: the charts follow.
+    if (selectedInstances() != before)
+        Q_EMIT selectionChanged(selectedInstances());
+}
+
+QStringList FleetPanel::selectedInstances() const
+{
+    QStringList instances;
+    for (const QModelIndex &row : m_view->selectionModel()->selectedRows())
+        instances << row.data(FleetTableModel::InstanceRole).toString();
+    instances.removeDuplicates();
+    return instances;
+}
+
+} // namespace rl

@@ -1,0 +1,81 @@
+#pragma once
+
+#include <map>
+
+#include <QMainWindow>
+#include <QThread>
+
+#include "gui/host/FleetCharts.h"
+#include "gui/host/FleetSnapshot.h"
+#include "gui/host/PrometheusSource.h"
+#include "gui/host/SourceStatus.h"
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QTabWidget;
+
+namespace rl {
+
+class AlertList;
+class FleetChartsPanel;
+class FleetPanel;
+
+// The console for a fleet through Prometheus (`rlstudio --prometheus URL`): the fleet table, the charts of
+// the selected instances (or of the whole fleet) over a chosen range, and the alerts as Prometheus reports
+// them. Prometheus gathers and computes; the source queries it on a thread of its own, so the window never
+// waits on the network.
+class FleetWindow : public QMainWindow {
+    Q_OBJECT
+
+public:
+    FleetWindow(PrometheusSource::Options source, QWidget *parent = nullptr);
+    ~FleetWindow() override; // stops the source's thread
+
+    FleetPanel *fleetPanel() const { return m_fleet; }
+    FleetChartsPanel *chartsPanel() const { return m_charts; }
+    AlertList *alertList() const { return m_alerts; }
+    QLabel *sourceStatus() const { return m_status; }
+    QComboBox *rangeBox() const { return m_range; }
+    QComboBox *refreshBox() const { return m_refresh; }
+    QLineEdit *selectorField() const { return m_selector; }
+    QCheckBox *sumBox() const { return m_sum; }
+    // The requests the source sent, per panel (PrometheusSource::requestSent).
+    const std::map<QString, int> &requestCounts() const { return m_requestCounts; }
+
+Q_SIGNALS:
+    void fleetShown(); // a refresh reached the table
+    void chartsShown();
+
+private:
+    void buildToolBar();
+    void showFleet(const FleetSnapshot &fleet);
+    void showCharts(const FleetCharts &charts);
+    void showStatus(const SourceStatus &status);
+    void showRangeLabel();
+    void pickRange(int index);
+    void askCustomRange();
+    void applySelector();
+    void drillDown();
+    template<typename Slot>
+    void tellSource(Slot &&slot);
+
+    QString m_url;
+    QThread m_thread;
+    PrometheusSource *m_source; // lives on m_thread; deleted there when it finishes
+    FleetPanel *m_fleet;
+    FleetChartsPanel *m_charts;
+    AlertList *m_alerts;
+    QTabWidget *m_tabs;
+    QLabel *m_status;
+    QLabel *m_rangeLabel = nullptr;
+    QComboBox *m_range = nullptr;
+    QComboBox *m_refresh = nullptr;
+    QLineEdit *m_selector = nullptr;
+    QCheckBox *m_sum = nullptr;
+    SourceStatus::State m_lastState = SourceStatus::State::Connecting;
+    std::map<QString, int> m_requestCounts;
+};
+
+} // namespace rl
