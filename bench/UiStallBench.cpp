@@ -20,6 +20,7 @@
 #include <QTextStream>
 #include <QTimer>
 
+#include "StallProbe.h"
 #include "gui/host/EngineHost.h"
 #include "gui/host/LogRouter.h"
 #include "gui/ui/ChartsPanel.h"
@@ -221,16 +222,7 @@ std::optional<UiStallBench::Result> UiStallBench::run(QTextStream &err)
     }
 
     QEventLoop drained;
-    qint64 lastTick = 0;
-    qint64 maxTickGap = 0;
-    QTimer ticker;
-    ticker.setTimerType(Qt::PreciseTimer);
-    ticker.setInterval(1);
-    QObject::connect(&ticker, &QTimer::timeout, &drained, [&] {
-        const qint64 now = clock.nsecsElapsed();
-        maxTickGap = std::max(maxTickGap, now - lastTick);
-        lastTick = now;
-    });
+    StallProbe stalls;
     qint64 lastSnapshot = 0;
     qint64 maxSnapshotGap = 0;
     QObject::connect(&host, &EngineHost::snapshotReady, &drained, [&] {
@@ -242,7 +234,7 @@ std::optional<UiStallBench::Result> UiStallBench::run(QTextStream &err)
     qint64 drainStart = 0;
     QObject::connect(&host, &EngineHost::drainFinished, &drained, [&](const DrainProgress &outcome) {
         const qint64 now = clock.nsecsElapsed();
-        maxTickGap = std::max(maxTickGap, now - lastTick); // the stall the drain may have ended in
+        stalls.stop(); // counting the stall the drain may have ended in
         result.drain = outcome;
         result.drainSeconds = static_cast<double>(now - drainStart) / 1e9;
         drained.quit();
@@ -250,8 +242,8 @@ std::optional<UiStallBench::Result> UiStallBench::run(QTextStream &err)
 
     PaintCounter paints;
     qApp->installEventFilter(&paints);
-    drainStart = lastTick = lastSnapshot = clock.nsecsElapsed();
-    ticker.start();
+    drainStart = lastSnapshot = clock.nsecsElapsed();
+    stalls.start();
     host.drain();
     const bool finished = runUntil(drained);
     qApp->removeEventFilter(&paints);
@@ -264,7 +256,7 @@ std::optional<UiStallBench::Result> UiStallBench::run(QTextStream &err)
         err << tr("the drain stopped with %1 items left").arg(result.drain.remaining) << Qt::endl;
         return std::nullopt;
     }
-    result.maxStallMs = static_cast<double>(maxTickGap) / 1e6;
+    result.maxStallMs = stalls.maxStallMs();
     result.maxSnapshotGapMs = static_cast<double>(maxSnapshotGap) / 1e6;
     return result;
 }

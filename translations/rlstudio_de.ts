@@ -1773,10 +1773,6 @@
 <context>
     <name>rl::FleetChartsPanel</name>
     <message>
-        <source>sum</source>
-        <translation>Summe</translation>
-    </message>
-    <message>
         <source>Queue depth</source>
         <translation>Warteschlangentiefe</translation>
     </message>
@@ -1823,6 +1819,17 @@
     <message>
         <source>Dropped</source>
         <translation>Verworfen</translation>
+    </message>
+    <message numerus="yes">
+        <source>sum of %n instance(s)</source>
+        <translation>
+            <numerusform>Summe über %n Instanz</numerusform>
+            <numerusform>Summe über %n Instanzen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>sum of all instances</source>
+        <translation>Summe über alle Instanzen</translation>
     </message>
 </context>
 <context>

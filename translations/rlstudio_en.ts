@@ -59,6 +59,16 @@
     </message>
 </context>
 <context>
+    <name>rl::FleetChartsPanel</name>
+    <message numerus="yes">
+        <source>sum of %n instance(s)</source>
+        <translation>
+            <numerusform>sum of %n instance</numerusform>
+            <numerusform>sum of %n instances</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>rl::FleetTableModel</name>
     <message numerus="yes">
         <source>Queue depth at the last %n refresh(es), oldest on the left</source>

@@ -333,6 +333,11 @@ void TimeSeriesChart::setLogScale(bool on)
     Q_EMIT logScaleChanged(on);
 }
 
+void TimeSeriesChart::setRedrawDelayMs(int delayMs)
+{
+    m_redrawTimer.setInterval(delayMs);
+}
+
 void TimeSeriesChart::removeAllSeries()
 {
     for (Series &s : m_series) {

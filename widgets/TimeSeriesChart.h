@@ -72,6 +72,9 @@ public:
     void setValueRange(std::optional<double> min, std::optional<double> max);
     void addThreshold(const QString &label, double value, const QColor &color);
     void setLogScaleAvailable(bool available); // offered in the context menu
+    // Charts that change together (one timeline, one answer) redraw at once unless their delays differ: a
+    // panel staggers them, so no single pass of the event loop redraws them all. Default 40 ms.
+    void setRedrawDelayMs(int delayMs);
     bool isLogScaleAvailable() const { return m_logScaleAvailable; }
     void setLogScale(bool on);
     bool isLogScale() const { return m_logAxis != nullptr; }

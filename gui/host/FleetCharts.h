@@ -14,6 +14,8 @@ namespace rl {
 struct FleetCharts {
     double startSeconds = 0.0, endSeconds = 0.0, stepSeconds = 0.0;
     std::vector<PromSeries> series;
+    bool summed = false; // one series a chart: the sum over the instances
+    int instances = 0;   // how many the charts cover; 0: unknown yet (the whole fleet)
 };
 
 } // namespace rl

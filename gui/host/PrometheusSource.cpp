@@ -106,7 +106,8 @@ void PrometheusSource::refresh()
         requestFleet(now);
     if (m_trendWanted && !m_trendInFlight)
         requestTrend(now);
-    requestCharts(now);
+    if (!m_chartsInFlight) // skipped, not queued: the next refresh asks again
+        requestCharts(now);
 }
 
 void PrometheusSource::requestFleet(double now)
@@ -193,7 +194,7 @@ double PrometheusSource::stepFor(double spanSeconds)
 void PrometheusSource::requestCharts(double now)
 {
     if (m_chartsInFlight) {
-        m_chartsStale = true; // asked again when the answer is in: one request out at a time
+        m_chartsStale = true; // a changed question, asked when the answer is in: one request out at a time
         return;
     }
     m_chartsInFlight = true;
@@ -205,16 +206,20 @@ void PrometheusSource::requestCharts(double now)
     // Steps aligned to multiples of the step, as Grafana does, so every refresh evaluates the same instants.
     const double alignedStart = std::floor(start / step) * step;
     const double alignedEnd = std::ceil(end / step) * step;
-    const QString expression = m_query.chartsExpression(m_drillDown, m_summed, std::max(60.0, 4.0 * step));
-    m_client.queryRange(expression, alignedStart, std::min(alignedEnd, now), step,
-                        [this, alignedStart, end, step](const PromResult<std::vector<PromSeries>> &result) {
-                            m_chartsInFlight = false;
-                            answered(result.error, result.unreachable, result.elapsedMs);
-                            if (result.ok())
-                                Q_EMIT chartsReady(FleetCharts{alignedStart, end, step, result.data});
-                            if (m_chartsStale)
-                                requestCharts(nowSeconds());
-                        });
+    // The whole fleet one line an instance only once it is known to be small.
+    const int instances = m_drillDown.isEmpty() ? m_status.instances : static_cast<int>(m_drillDown.size());
+    const bool summed = m_summed || instances > kMaxChartSeries || (m_drillDown.isEmpty() && instances == 0);
+    const QString expression = m_query.chartsExpression(m_drillDown, summed, std::max(60.0, 4.0 * step));
+    m_client.queryRange(
+        expression, alignedStart, std::min(alignedEnd, now), step,
+        [this, alignedStart, end, step, summed, instances](const PromResult<std::vector<PromSeries>> &result) {
+            m_chartsInFlight = false;
+            answered(result.error, result.unreachable, result.elapsedMs);
+            if (result.ok())
+                Q_EMIT chartsReady(FleetCharts{alignedStart, end, step, result.data, summed, instances});
+            if (m_chartsStale)
+                requestCharts(nowSeconds());
+        });
 }
 
 void PrometheusSource::answered(const QString &error, bool unreachable, qint64 roundTripMs)

@@ -30,6 +30,8 @@ public:
     static constexpr double kMaxBackoffSeconds = 60.0;
     static constexpr int kTrendPoints = 60;  // refreshes a sparkline shows
     static constexpr int kChartPoints = 240; // per series, whatever the range: zooming in fetches finer steps
+    // More lines than a reader tells apart, and than a refresh should redraw: beyond, the charts show the sum.
+    static constexpr int kMaxChartSeries = 12;
 
     struct Options {
         QUrl url;
@@ -44,7 +46,8 @@ public Q_SLOTS:
     void start();                           // the first refresh now, then every refresh interval
     void setRefreshSeconds(double seconds); // 0 stops refreshing
     void setSelector(const QString &selector);
-    // The charts: the instances (`instance` labels) to show, each or summed; none: the whole fleet, summed.
+    // The charts: the instances (`instance` labels) to show, each or summed; none: the whole fleet. Either
+    // way, more than kMaxChartSeries instances are summed.
     void setDrillDown(const QStringList &instances, bool summed);
     // The charts' range in unix seconds; live: it ends at each refresh's time, keeping its span.
     void setChartRange(double startSeconds, double endSeconds, bool live);

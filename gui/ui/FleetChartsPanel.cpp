@@ -14,13 +14,19 @@ namespace rl {
 namespace {
 
 constexpr int kRangeDebounceMs = 250;
+// Every refresh changes all charts at once; redrawn a few milliseconds apart, no one pass of the event loop
+// redraws them all (six at once stall it for longer than a frame).
+constexpr int kRedrawDelayMs = 40;
+constexpr int kRedrawStaggerMs = 20;
 constexpr qsizetype kSeriesCapacity = 4 * 1024; // a range query's points, gaps included
 
-QString seriesName(const PromLabels &labels)
+QString seriesName(const PromLabels &labels, const FleetCharts &charts)
 {
     const QString instance = labels.value(QStringLiteral("instance"));
-    if (instance.isEmpty())
-        return FleetChartsPanel::tr("sum");
+    if (instance.isEmpty()) {
+        return charts.instances > 0 ? FleetChartsPanel::tr("sum of %n instance(s)", nullptr, charts.instances)
+                                    : FleetChartsPanel::tr("sum of all instances");
+    }
     const QString tenant = labels.value(QStringLiteral("tenant"));
     return tenant.isEmpty() ? instance : QStringLiteral("%1 (%2)").arg(tenant, instance);
 }
@@ -76,6 +82,7 @@ FleetChartsPanel::FleetChartsPanel(QWidget *parent)
         chart->setObjectName(QStringLiteral("fleetChart_") + FleetQuery::chartName(which));
         chart->setTimeline(m_timeline);
         const int index = static_cast<int>(m_charts.size());
+        chart->setRedrawDelayMs(kRedrawDelayMs + index * kRedrawStaggerMs);
         grid->addWidget(chart, index / 3, index % 3);
         m_charts.push_back(chart);
     }
@@ -105,17 +112,29 @@ void FleetChartsPanel::setNow(qint64 timeMs)
 
 void FleetChartsPanel::setCharts(const FleetCharts &charts)
 {
+    // The live axis moves with the answers, so each refresh redraws a chart once.
+    setNow(static_cast<qint64>(charts.endSeconds * 1000.0));
     // Every chart gets a series for every instance in the answer, in one order, so an instance has the
     // same colour in all of them.
     std::map<QString, QString> names; // identity key -> shown name
     for (const PromSeries &series : charts.series)
-        names.emplace(FleetQuery::identityOf(series.labels).key(), seriesName(series.labels));
+        names.emplace(FleetQuery::identityOf(series.labels).key(), seriesName(series.labels, charts));
     std::map<QString, int> order;
     for (const auto &[key, name] : names)
         order.emplace(key, static_cast<int>(order.size()));
+    // The same instances as before keep their series (new lines, legends and axes are what cost a redraw).
+    std::vector<QString> shownNames;
+    for (const auto &[key, name] : names)
+        shownNames.push_back(name);
+    const bool sameSeries = shownNames == m_seriesNames;
+    m_seriesNames = shownNames;
     for (TimeSeriesChart *chart : m_charts) {
+        if (sameSeries) {
+            chart->clear();
+            continue;
+        }
         chart->removeAllSeries();
-        for (const auto &[key, name] : names)
+        for (const QString &name : shownNames)
             chart->addSeries(name, QColor(), kSeriesCapacity);
     }
     const qint64 stepMs = static_cast<qint64>(charts.stepSeconds * 1000.0);

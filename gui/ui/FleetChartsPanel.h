@@ -36,6 +36,7 @@ private:
     ChartTimeline *m_timeline;
     std::vector<TimeSeriesChart *> m_charts; // in FleetQuery::kCharts order
     QTimer m_rangeDebounce;                  // a wheel spin is one request
+    std::vector<QString> m_seriesNames;      // the series every chart has, in order
 };
 
 } // namespace rl

@@ -21,6 +21,7 @@
 #include "gui/ui/FleetPanel.h"
 #include "widgets/AlertList.h"
 #include "widgets/ChartTimeline.h"
+#include "widgets/StatusLine.h"
 #include "widgets/StatusPalette.h"
 
 namespace rl {
@@ -58,7 +59,7 @@ FleetWindow::FleetWindow(PrometheusSource::Options source, QWidget *parent)
     , m_charts(new FleetChartsPanel(this))
     , m_alerts(new AlertList(this))
     , m_tabs(new QTabWidget(this))
-    , m_status(new QLabel(this))
+    , m_status(new StatusLine(this))
 {
     setWindowTitle(tr("RL Feedback Studio — fleet at %1").arg(m_url));
     m_thread.setObjectName(QStringLiteral("prometheus"));
@@ -68,6 +69,7 @@ FleetWindow::FleetWindow(PrometheusSource::Options source, QWidget *parent)
     connect(m_source, &PrometheusSource::chartsReady, this, &FleetWindow::showCharts);
     connect(m_source, &PrometheusSource::statusChanged, this, &FleetWindow::showStatus);
     connect(m_source, &PrometheusSource::requestSent, this, [this](const QString &panel) { ++m_requestCounts[panel]; });
+    connect(m_source, &PrometheusSource::refreshStarted, this, [this](int number) { m_refreshes = number; });
 
     m_alerts->setObjectName(QStringLiteral("fleetAlerts"));
     m_alerts->setBanner(tr("Pending and firing alerts as Prometheus at %1 evaluates them").arg(m_url));
@@ -254,7 +256,6 @@ void FleetWindow::drillDown()
 void FleetWindow::showFleet(const FleetSnapshot &fleet)
 {
     m_fleet->setFleet(fleet);
-    m_charts->setNow(static_cast<qint64>(fleet.timeSeconds * 1000.0));
     QList<AlertList::Row> rows;
     for (const PromAlert &alert : fleet.alerts) {
         QStringList labels;
@@ -272,7 +273,10 @@ void FleetWindow::showFleet(const FleetSnapshot &fleet)
     int firing = 0;
     for (const PromAlert &alert : fleet.alerts)
         firing += alert.state == QLatin1String("firing");
-    m_tabs->setTabText(1, firing > 0 ? tr("&Alerts (%1 firing)").arg(firing) : tr("&Alerts"));
+    // Only when it changes: a tab's new text lays out the whole window again.
+    const QString alertsTab = firing > 0 ? tr("&Alerts (%1 firing)").arg(firing) : tr("&Alerts");
+    if (m_tabs->tabText(1) != alertsTab)
+        m_tabs->setTabText(1, alertsTab);
     Q_EMIT fleetShown();
 }
 
@@ -311,8 +315,7 @@ void FleetWindow::showStatus(const SourceStatus &status)
         color = StatusPalette::warning(palette());
         break;
     }
-    m_status->setText(text);
-    m_status->setStyleSheet(color.isValid() ? QStringLiteral("color: %1").arg(color.name()) : QString());
+    m_status->setText(text, color);
     // Where the data stops and starts again, marked on the charts.
     if (status.state != m_lastState
         && (status.state == SourceStatus::State::Unreachable || m_lastState == SourceStatus::State::Unreachable)) {

@@ -19,6 +19,7 @@ class QTabWidget;
 namespace rl {
 
 class AlertList;
+class StatusLine;
 class FleetChartsPanel;
 class FleetPanel;
 
@@ -36,13 +37,14 @@ public:
     FleetPanel *fleetPanel() const { return m_fleet; }
     FleetChartsPanel *chartsPanel() const { return m_charts; }
     AlertList *alertList() const { return m_alerts; }
-    QLabel *sourceStatus() const { return m_status; }
+    StatusLine *sourceStatus() const { return m_status; }
     QComboBox *rangeBox() const { return m_range; }
     QComboBox *refreshBox() const { return m_refresh; }
     QLineEdit *selectorField() const { return m_selector; }
     QCheckBox *sumBox() const { return m_sum; }
     // The requests the source sent, per panel (PrometheusSource::requestSent).
     const std::map<QString, int> &requestCounts() const { return m_requestCounts; }
+    int refreshCount() const { return m_refreshes; } // the source's refreshes so far
 
 Q_SIGNALS:
     void fleetShown(); // a refresh reached the table
@@ -68,7 +70,7 @@ private:
     FleetChartsPanel *m_charts;
     AlertList *m_alerts;
     QTabWidget *m_tabs;
-    QLabel *m_status;
+    StatusLine *m_status;
     QLabel *m_rangeLabel = nullptr;
     QComboBox *m_range = nullptr;
     QComboBox *m_refresh = nullptr;
@@ -76,6 +78,7 @@ private:
     QCheckBox *m_sum = nullptr;
     SourceStatus::State m_lastState = SourceStatus::State::Connecting;
     std::map<QString, int> m_requestCounts;
+    int m_refreshes = 0;
 };
 
 } // namespace rl

@@ -26,6 +26,7 @@
 #include "gui/ui/models/FleetTableModel.h"
 #include "widgets/AlertList.h"
 #include "widgets/ChartTimeline.h"
+#include "widgets/StatusLine.h"
 #include "widgets/TimeSeriesChart.h"
 
 namespace {
