@@ -481,6 +481,14 @@
         <source>fleet needs --prometheus URL</source>
         <translation>fleet braucht --prometheus URL</translation>
     </message>
+    <message>
+        <source>Show and operate the rlstudio at this URL (its API, /health and /metrics; its token with --token-file) instead of an engine in this process.</source>
+        <translation>Das rlstudio unter dieser URL zeigen und bedienen (seine API, /health und /metrics; sein Token mit --token-file) statt einer Engine in diesem Prozess.</translation>
+    </message>
+    <message>
+        <source>--connect shows a remote instance in the window: not with --headless or --prometheus</source>
+        <translation>--connect zeigt eine entfernte Instanz im Fenster: nicht mit --headless oder --prometheus</translation>
+    </message>
 </context>
 <context>
     <name>ExportCommand</name>
@@ -1364,6 +1372,41 @@
     </message>
 </context>
 <context>
+    <name>rl::ControlClient</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 refused the token (HTTP 401): give its API token with --token-file</source>
+        <translation>%1 hat das Token abgelehnt (HTTP 401): sein API-Token mit --token-file angeben</translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2: %3</source>
+        <translation>%1 antwortete HTTP %2: %3</translation>
+    </message>
+    <message>
+        <source>%1: processed %2, failed %3, %4 left</source>
+        <translation>%1: %2 verarbeitet, %3 fehlgeschlagen, %4 übrig</translation>
+    </message>
+    <message>
+        <source>%1: drained %2 items (%3 failed), %4 left</source>
+        <translation>%1: %2 Elemente abgearbeitet (%3 fehlgeschlagen), %4 übrig</translation>
+    </message>
+    <message>
+        <source>%1: purged %2 items</source>
+        <translation>%1: %2 Elemente verworfen</translation>
+    </message>
+    <message>
+        <source>%1: set %2</source>
+        <translation>%1: gesetzt %2</translation>
+    </message>
+    <message>
+        <source>%1: policy reset</source>
+        <translation>%1: Policy zurückgesetzt</translation>
+    </message>
+</context>
+<context>
     <name>rl::ControlPanel</name>
     <message>
         <source>&amp;Batch size</source>
@@ -1833,6 +1876,140 @@
     </message>
 </context>
 <context>
+    <name>rl::FleetOperations</name>
+    <message>
+        <source>&amp;Process once</source>
+        <translation>Einmal &amp;verarbeiten</translation>
+    </message>
+    <message>
+        <source>Process one batch on each selected instance</source>
+        <translation>Einen Batch auf jeder ausgewählten Instanz verarbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Drain</source>
+        <translation>&amp;Abarbeiten</translation>
+    </message>
+    <message>
+        <source>Process each selected instance&apos;s queue until it is empty</source>
+        <translation>Die Warteschlange jeder ausgewählten Instanz abarbeiten, bis sie leer ist</translation>
+    </message>
+    <message>
+        <source>P&amp;urge…</source>
+        <translation>&amp;Leeren …</translation>
+    </message>
+    <message>
+        <source>Discard the queued items of each selected instance, as many as the table shows</source>
+        <translation>Die Elemente in der Warteschlange jeder ausgewählten Instanz verwerfen, so viele, wie die Tabelle zeigt</translation>
+    </message>
+    <message>
+        <source>&amp;Loop on</source>
+        <translation>Schleife &amp;an</translation>
+    </message>
+    <message>
+        <source>Set ENABLE_TRAJECTORY_FEEDBACK_LOOP on each selected instance</source>
+        <translation>ENABLE_TRAJECTORY_FEEDBACK_LOOP auf jeder ausgewählten Instanz setzen</translation>
+    </message>
+    <message>
+        <source>Loop o&amp;ff</source>
+        <translation>Schleife a&amp;us</translation>
+    </message>
+    <message>
+        <source>Clear ENABLE_TRAJECTORY_FEEDBACK_LOOP on each selected instance</source>
+        <translation>ENABLE_TRAJECTORY_FEEDBACK_LOOP auf jeder ausgewählten Instanz löschen</translation>
+    </message>
+    <message>
+        <source>&amp;Evaluation on</source>
+        <translation>&amp;Bewertung an</translation>
+    </message>
+    <message>
+        <source>Set ENABLE_TRAJECTORY_EVALUATION on each selected instance</source>
+        <translation>ENABLE_TRAJECTORY_EVALUATION auf jeder ausgewählten Instanz setzen</translation>
+    </message>
+    <message>
+        <source>E&amp;valuation off</source>
+        <translation>Bewer&amp;tung aus</translation>
+    </message>
+    <message>
+        <source>Clear ENABLE_TRAJECTORY_EVALUATION on each selected instance</source>
+        <translation>ENABLE_TRAJECTORY_EVALUATION auf jeder ausgewählten Instanz löschen</translation>
+    </message>
+    <message>
+        <source>&amp;Batch size…</source>
+        <translation>Batch-&amp;Größe …</translation>
+    </message>
+    <message>
+        <source>Set the batch size of each selected instance</source>
+        <translation>Die Batch-Größe jeder ausgewählten Instanz setzen</translation>
+    </message>
+    <message>
+        <source>&amp;Interval…</source>
+        <translation>&amp;Intervall …</translation>
+    </message>
+    <message>
+        <source>Set the seconds between ticks of each selected instance</source>
+        <translation>Die Sekunden zwischen den Ticks jeder ausgewählten Instanz setzen</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %L3 queued</source>
+        <translation>%1 (%2): %L3 in der Warteschlange</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>Batch-Größe</translation>
+    </message>
+    <message numerus="yes">
+        <source>Items per tick on the %n instance(s):</source>
+        <translation>
+            <numerusform>Elemente pro Tick auf der Instanz:</numerusform>
+            <numerusform>Elemente pro Tick auf den %n Instanzen:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Interval</source>
+        <translation>Intervall</translation>
+    </message>
+    <message numerus="yes">
+        <source>Seconds between ticks on the %n instance(s):</source>
+        <translation>
+            <numerusform>Sekunden zwischen den Ticks auf der Instanz:</numerusform>
+            <numerusform>Sekunden zwischen den Ticks auf den %n Instanzen:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Purge the queues of %n instance(s)? Up to %L1 items are discarded, never learned from.</source>
+        <translation>
+            <numerusform>Die Warteschlange einer Instanz leeren? Bis zu %L1 Elemente werden verworfen und nie gelernt.</numerusform>
+            <numerusform>Die Warteschlangen von %n Instanzen leeren? Bis zu %L1 Elemente werden verworfen und nie gelernt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 on %n instance(s)?</source>
+        <translation>
+            <numerusform>%1 auf einer Instanz?</numerusform>
+            <numerusform>%1 auf %n Instanzen?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected instance(s) without the control API are left alone.</source>
+        <translation>
+            <numerusform>Eine ausgewählte Instanz ohne Steuer-API bleibt unberührt.</numerusform>
+            <numerusform>%n ausgewählte Instanzen ohne Steuer-API bleiben unberührt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Purge</source>
+        <translation>&amp;Leeren</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Anwenden</translation>
+    </message>
+    <message>
+        <source>operator: %1 on %2</source>
+        <translation>operator: %1 auf %2</translation>
+    </message>
+</context>
+<context>
     <name>rl::FleetPanel</name>
     <message>
         <source>Filter instances (any column)</source>
@@ -2133,6 +2310,21 @@
     <message>
         <source>Prometheus reachable again</source>
         <translation>Prometheus wieder erreichbar</translation>
+    </message>
+    <message>
+        <source>E&amp;vent log</source>
+        <translation>E&amp;reignisprotokoll</translation>
+    </message>
+    <message>
+        <source>&amp;Operate</source>
+        <translation>&amp;Bedienen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 of %n instance(s) done; each answer is in the event log</source>
+        <translation>
+            <numerusform>%1: %2 von einer Instanz erledigt; die Antwort steht im Ereignisprotokoll</numerusform>
+            <numerusform>%1: %2 von %n Instanzen erledigt; jede Antwort steht im Ereignisprotokoll</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2789,6 +2981,30 @@ Beim Start wiederhergestellt: %5</translation>
         <source>operator: queue capacity %L1</source>
         <translation>Operator: Warteschlangenkapazität %L1</translation>
     </message>
+    <message>
+        <source>connected to %1</source>
+        <translation>verbunden mit %1</translation>
+    </message>
+    <message>
+        <source>%1 unreachable</source>
+        <translation>%1 nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>RL Feedback Studio — %1</source>
+        <translation>RL Feedback Studio — %1</translation>
+    </message>
+    <message>
+        <source>connecting to %1…</source>
+        <translation>verbinde mit %1 …</translation>
+    </message>
+    <message>
+        <source>Not offered by %1&apos;s API</source>
+        <translation>Von der API von %1 nicht angeboten</translation>
+    </message>
+    <message>
+        <source>The convergence comparison needs the simulator, which runs only in this process</source>
+        <translation>Der Konvergenzvergleich braucht den Simulator, der nur in diesem Prozess läuft</translation>
+    </message>
 </context>
 <context>
     <name>rl::OperatorActions</name>
@@ -2983,6 +3199,29 @@ Beim Start wiederhergestellt: %5</translation>
     <message>
         <source>Queued at</source>
         <translation>Eingereiht um</translation>
+    </message>
+</context>
+<context>
+    <name>rl::RemoteSource</name>
+    <message>
+        <source>%1/health is not JSON: %2</source>
+        <translation>%1/health ist kein JSON: %2</translation>
+    </message>
+    <message>
+        <source>cancelling a drain</source>
+        <translation>das Abbrechen des Abarbeitens</translation>
+    </message>
+    <message>
+        <source>%1 does not offer %2 over its API</source>
+        <translation>%1 bietet %2 über seine API nicht an</translation>
+    </message>
+    <message>
+        <source>the simulator</source>
+        <translation>den Simulator</translation>
+    </message>
+    <message>
+        <source>restarting the loop</source>
+        <translation>den Neustart der Schleife</translation>
     </message>
 </context>
 <context>

@@ -69,6 +69,44 @@
     </message>
 </context>
 <context>
+    <name>rl::FleetOperations</name>
+    <message numerus="yes">
+        <source>Items per tick on the %n instance(s):</source>
+        <translation>
+            <numerusform>Items per tick on the instance:</numerusform>
+            <numerusform>Items per tick on the %n instances:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Seconds between ticks on the %n instance(s):</source>
+        <translation>
+            <numerusform>Seconds between ticks on the instance:</numerusform>
+            <numerusform>Seconds between ticks on the %n instances:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Purge the queues of %n instance(s)? Up to %L1 items are discarded, never learned from.</source>
+        <translation>
+            <numerusform>Purge the queue of 1 instance? Up to %L1 items are discarded, never learned from.</numerusform>
+            <numerusform>Purge the queues of %n instances? Up to %L1 items are discarded, never learned from.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 on %n instance(s)?</source>
+        <translation>
+            <numerusform>%1 on 1 instance?</numerusform>
+            <numerusform>%1 on %n instances?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected instance(s) without the control API are left alone.</source>
+        <translation>
+            <numerusform>1 selected instance without the control API is left alone.</numerusform>
+            <numerusform>%n selected instances without the control API are left alone.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>rl::FleetTableModel</name>
     <message numerus="yes">
         <source>Queue depth at the last %n refresh(es), oldest on the left</source>
@@ -85,6 +123,13 @@
         <translation>
             <numerusform>Prometheus at %1: %n instance, updated %2 (%3 ms)</numerusform>
             <numerusform>Prometheus at %1: %n instances, updated %2 (%3 ms)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 of %n instance(s) done; each answer is in the event log</source>
+        <translation>
+            <numerusform>%1: %2 of 1 instance done; its answer is in the event log</numerusform>
+            <numerusform>%1: %2 of %n instances done; each answer is in the event log</numerusform>
         </translation>
     </message>
 </context>

@@ -480,6 +480,11 @@ void parseRun(QCommandLineParser &parser, const QStringList &arguments,
                                   QStringLiteral("WxH"));
     const QCommandLineOption prometheus = prometheusOption();
     const QCommandLineOption selector = selectorOption();
+    const QCommandLineOption connectTo(
+        QStringLiteral("connect"),
+        CommandLine::tr("Show and operate the rlstudio at this URL (its API, /health and /metrics; its token with "
+                        "--token-file) instead of an engine in this process."),
+        QStringLiteral("URL"));
     const QCommandLineOption refresh(
         QStringLiteral("refresh"),
         CommandLine::tr("With --prometheus: seconds between refreshes, 1..3600 (default 5)."),
@@ -520,6 +525,7 @@ void parseRun(QCommandLineParser &parser, const QStringList &arguments,
                        size,
                        prometheus,
                        selector,
+                       connectTo,
                        refresh});
     parser.addPositionalArgument(
         QStringLiteral("command"),
@@ -621,6 +627,15 @@ void parseRun(QCommandLineParser &parser, const QStringList &arguments,
                                              kMaxStatusEverySeconds, CommandLine::tr("seconds"));
     if (parser.isSet(size))
         desktop.size = parseSize(parser.value(size));
+    if (parser.isSet(connectTo)) {
+        if (parser.isSet(headless) || parser.isSet(prometheus))
+            fail(CommandLine::tr(
+                "--connect shows a remote instance in the window: not with --headless or --prometheus"));
+        desktop.remote.url = parseServerUrl(QStringLiteral("--connect"), parser.value(connectTo), true);
+    }
+    // With --connect or --prometheus, the token is the remote instances' (no API is served here).
+    if (parser.isSet(connectTo) || parser.isSet(prometheus))
+        desktop.remoteToken = QByteArray::fromStdString(run.api.http.token.value_or(std::string()));
     if (parser.isSet(prometheus)) {
         if (parser.isSet(headless))
             fail(CommandLine::tr("--prometheus shows the fleet in the window; without one, use rlstudio fleet"));

@@ -36,7 +36,7 @@ EngineSnapshot initialSnapshot(const EngineOptions &options)
 } // namespace
 
 EngineHost::EngineHost(EngineOptions options, AlertMonitor::Options alerts, QObject *parent)
-    : QObject(parent)
+    : SnapshotSource(parent)
     , m_worker(new EngineWorker(options))
     , m_metrics(m_worker->metrics())
     , m_latest(initialSnapshot(options))

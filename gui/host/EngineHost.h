@@ -13,6 +13,7 @@
 #include "gui/host/EngineOptions.h"
 #include "gui/host/EngineSnapshot.h"
 #include "gui/host/PublishedDocuments.h"
+#include "gui/host/SnapshotSource.h"
 
 namespace rl {
 
@@ -20,11 +21,11 @@ class EngineWorker;
 class Metrics;
 class ModelRouter;
 
-// The UI thread's handle on the engine: starts the worker thread, forwards commands as queued
+// The UI thread's handle on the engine in this process: starts the worker thread, forwards commands as queued
 // invocations (never waiting on the worker), and caches the latest snapshot it received, so readers on
 // this thread (the window, /health) get the engine's state without touching a lock. Its alert monitor
 // evaluates the alert rules on every snapshot, in the window and headless alike.
-class EngineHost : public QObject {
+class EngineHost : public SnapshotSource {
     Q_OBJECT
 
 public:
@@ -32,8 +33,9 @@ public:
     ~EngineHost() override; // stops the thread; the engine is destroyed on it
 
     Metrics &metrics() const { return m_metrics; } // thread-safe; valid for the host's lifetime
-    const EngineSnapshot &latestSnapshot() const { return m_latest; }
-    AlertMonitor &alerts() { return m_alerts; }
+    Capabilities capabilities() const override { return {}; }
+    const EngineSnapshot &latestSnapshot() const override { return m_latest; }
+    AlertMonitor &alerts() override { return m_alerts; }
 
     // For other threads (the HTTP server's), all thread-safe. The router once the engine is ready
     // (nullptr before), valid until the host is destroyed: stop those threads first.
@@ -43,37 +45,34 @@ public:
     // Runs command on the worker thread, after what was posted before; it may answer its caller from there.
     void submit(std::function<void(EngineWorker &)> command);
 
-    void processOnce();
+    void processOnce() override;
     // The runbook's force drain, batches of 1,000 until the worker sees the queue empty: items emitted
     // meanwhile count too. Snapshots show its progress in `drain` (at least one shows it running),
     // drainFinished its outcome. Ignored while one runs.
-    void drain();
+    void drain() override;
     // Stops the running drain, or one requested and not yet started, at its next batch boundary. Takes
     // effect without waiting for the worker: a flag the worker reads between batches.
-    void cancelDrain();
+    void cancelDrain() override;
     // Discards the queued items an operator saw: those of the first pushedThrough pushes still queued
     // (EngineSnapshot::queuePushedTotal), never one that arrived after; all of them by default.
     void purge(std::uint64_t pushedThrough = std::numeric_limits<std::uint64_t>::max());
-    void setBatchSize(int batchSize);
-    void setIntervalSeconds(double seconds);
-    void setQueueCapacity(std::size_t capacity); // see EngineWorker::setQueueCapacity
-    void setLoopEnabled(bool enabled);
-    void setEvaluationEnabled(bool enabled);
-    void setPolicy(const QString &name);
-    void resetPolicy();
-    void setEmissionRate(double itemsPerMinute);
-    void setSimulatorEnabled(bool enabled);
-    void startLoop();
-    void stopLoop();
+    void purgeSeen(const EngineSnapshot &seen) override { purge(seen.queuePushedTotal); }
+    void setBatchSize(int batchSize) override;
+    void setIntervalSeconds(double seconds) override;
+    void setQueueCapacity(std::size_t capacity) override; // see EngineWorker::setQueueCapacity
+    void setLoopEnabled(bool enabled) override;
+    void setEvaluationEnabled(bool enabled) override;
+    void setPolicy(const QString &name) override;
+    void resetPolicy() override;
+    void setEmissionRate(double itemsPerMinute) override;
+    void setSimulatorEnabled(bool enabled) override;
+    void startLoop() override;
+    void stopLoop() override;
     void emitRequests(int count);
 
 Q_SIGNALS:
-    void snapshotReady(const rl::EngineSnapshot &snapshot);
-    void commandFailed(const QString &message);
     // The engine could not start as asked (its journal cannot be opened); it runs without a router.
     void fatalError(const QString &message);
-    // A drain ended: emptied, cancelled or stopped by an error. latestSnapshot() already shows it.
-    void drainFinished(const rl::DrainProgress &outcome);
 
 private:
     template<typename Command>

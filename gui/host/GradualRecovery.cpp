@@ -2,17 +2,17 @@
 
 #include <utility>
 
-#include "gui/host/EngineHost.h"
 #include "gui/host/LoggingCategories.h"
+#include "gui/host/SnapshotSource.h"
 
 namespace rl {
 
-GradualRecovery::GradualRecovery(EngineHost &host, QObject *parent)
+GradualRecovery::GradualRecovery(SnapshotSource &host, QObject *parent)
     : QObject(parent)
-    , m_host(host)
+    , m_source(host)
 {
-    connect(&m_host, &EngineHost::snapshotReady, this, &GradualRecovery::onSnapshot);
-    connect(&m_host, &EngineHost::drainFinished, this, &GradualRecovery::onDrainFinished);
+    connect(&m_source, &SnapshotSource::snapshotReady, this, &GradualRecovery::onSnapshot);
+    connect(&m_source, &SnapshotSource::drainFinished, this, &GradualRecovery::onDrainFinished);
 }
 
 bool GradualRecovery::running() const
@@ -26,14 +26,14 @@ void GradualRecovery::start()
         return;
     m_cancelAsked = false;
     enter(Step::DisablingEvaluation, tr("Gradual recovery 1/3: disabling trajectory evaluation to stop queue growth"));
-    m_host.setEvaluationEnabled(false);
+    m_source.setEvaluationEnabled(false);
 }
 
 void GradualRecovery::cancel()
 {
     if (m_step == Step::Draining) {
         m_cancelAsked = true;
-        m_host.cancelDrain(); // onDrainFinished reports the stop with what was left
+        m_source.cancelDrain(); // onDrainFinished reports the stop with what was left
         return;
     }
     if (!running())
@@ -46,7 +46,7 @@ void GradualRecovery::onSnapshot(const EngineSnapshot &snapshot)
 {
     if (m_step == Step::DisablingEvaluation && !snapshot.health.trajectoryEvaluationEnabled) {
         enter(Step::Draining, tr("Gradual recovery 2/3: draining %L1 queued items").arg(snapshot.health.queueDepth));
-        m_host.drain();
+        m_source.drain();
     } else if (m_step == Step::ReEnablingEvaluation && snapshot.health.trajectoryEvaluationEnabled) {
         // Done is only done if feedback is processed from now on: with the loop flag off it queues up again.
         enter(Step::Done, snapshot.health.rlFeedbackEnabled
@@ -68,7 +68,7 @@ void GradualRecovery::onDrainFinished(const DrainProgress &progress)
     }
     enter(Step::ReEnablingEvaluation,
           tr("Gradual recovery 3/3: %L1 items processed, re-enabling trajectory evaluation").arg(progress.processed));
-    m_host.setEvaluationEnabled(true);
+    m_source.setEvaluationEnabled(true);
 }
 
 void GradualRecovery::enter(Step step, const QString &description)

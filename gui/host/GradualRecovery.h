@@ -7,7 +7,7 @@
 
 namespace rl {
 
-class EngineHost;
+class SnapshotSource;
 
 // The runbook's Gradual Recovery, step by step: disable evaluation to stop the queue growing, drain the
 // queue, re-enable evaluation. Each step waits for the engine to confirm the previous one. A cancelled
@@ -19,7 +19,7 @@ public:
     enum class Step { Idle, DisablingEvaluation, Draining, ReEnablingEvaluation, Done, Stopped };
     Q_ENUM(Step)
 
-    explicit GradualRecovery(EngineHost &host, QObject *parent = nullptr);
+    explicit GradualRecovery(SnapshotSource &host, QObject *parent = nullptr);
 
     void start();
     // Stops at the current step: a running drain is cancelled; evaluation stays as it is, and the
@@ -36,7 +36,7 @@ private:
     void onDrainFinished(const DrainProgress &progress);
     void enter(Step step, const QString &description);
 
-    EngineHost &m_host;
+    SnapshotSource &m_source;
     Step m_step = Step::Idle;
     bool m_cancelAsked = false; // while draining: the drain may end before it sees the cancel
 };

@@ -8,6 +8,7 @@
 #include "gui/host/EngineHost.h"
 #include "gui/host/LogRouter.h"
 #include "gui/host/LoggingCategories.h"
+#include "gui/host/RemoteSource.h"
 #include "gui/host/StopSignals.h"
 #include "gui/server/ApiService.h"
 #include "gui/ui/FleetWindow.h"
@@ -35,30 +36,8 @@ bool DesktopRunner::haveDisplay()
            || qEnvironmentVariableIsSet("WAYLAND_DISPLAY");
 }
 
-void DesktopRunner::exitLater(QWidget &window, int &code, QTextStream &err)
+int DesktopRunner::showUntilClosed(QMainWindow &window, StopSignals &stopSignals, QTextStream &err)
 {
-    if (m_options.exitAfterSeconds <= 0.0)
-        return;
-    QTimer::singleShot(static_cast<int>(m_options.exitAfterSeconds * 1000.0), &window, [this, &window, &code, &err] {
-        if (!m_options.screenshot.isEmpty()) {
-            if (window.grab().save(m_options.screenshot, "PNG")) {
-                qCInfo(lcUi).noquote() << tr("saved a screenshot to %1").arg(m_options.screenshot);
-            } else {
-                err << tr("rlstudio: cannot save the screenshot to %1").arg(m_options.screenshot) << Qt::endl;
-                code = 1;
-            }
-        }
-        window.close();
-        QCoreApplication::exit(code);
-    });
-}
-
-int DesktopRunner::runFleet(QTextStream &err)
-{
-    StopSignals stopSignals;
-    if (!stopSignals.install())
-        qCWarning(lcUi).noquote() << tr("kill will end the window at once: %1").arg(stopSignals.errorString());
-    FleetWindow window(m_options.prometheus);
     if (m_options.size.isValid())
         window.resize(m_options.size);
     window.show();
@@ -68,15 +47,55 @@ int DesktopRunner::runFleet(QTextStream &err)
         QCoreApplication::exit(0);
     });
     int code = 0;
-    exitLater(window, code, err);
+    if (m_options.exitAfterSeconds > 0.0) {
+        QTimer::singleShot(
+            static_cast<int>(m_options.exitAfterSeconds * 1000.0), &window, [this, &window, &code, &err] {
+                if (!m_options.screenshot.isEmpty()) {
+                    if (window.grab().save(m_options.screenshot, "PNG")) {
+                        qCInfo(lcUi).noquote() << tr("saved a screenshot to %1").arg(m_options.screenshot);
+                    } else {
+                        err << tr("rlstudio: cannot save the screenshot to %1").arg(m_options.screenshot) << Qt::endl;
+                        code = 1;
+                    }
+                }
+                window.close();
+                QCoreApplication::exit(code);
+            });
+    }
     const int exitCode = QApplication::exec();
     return code != 0 ? code : exitCode;
+}
+
+int DesktopRunner::runFleet(QTextStream &err)
+{
+    LogRouter log;
+    StopSignals stopSignals;
+    if (!stopSignals.install())
+        qCWarning(lcUi).noquote() << tr("kill will end the window at once: %1").arg(stopSignals.errorString());
+    FleetWindow window({m_options.prometheus, m_options.remoteToken, &log});
+    return showUntilClosed(window, stopSignals, err);
+}
+
+int DesktopRunner::runRemote(QTextStream &err)
+{
+    LogRouter log;
+    StopSignals stopSignals;
+    if (!stopSignals.install())
+        qCWarning(lcUi).noquote() << tr("kill will end the window at once: %1").arg(stopSignals.errorString());
+    RemoteSource::Options remote = m_options.remote;
+    remote.token = m_options.remoteToken;
+    RemoteSource source(remote, m_options.server.alerts);
+    // The window's layout is the user's; the tuning is the remote instance's own, and nothing of it is saved here.
+    MainWindow window(source, {QString(), &log, m_options.screenshot.isEmpty(), {}});
+    return showUntilClosed(window, stopSignals, err);
 }
 
 int DesktopRunner::run(QTextStream &out, QTextStream &err)
 {
     if (m_options.prometheus.url.isValid())
         return runFleet(err);
+    if (m_options.remote.url.isValid())
+        return runRemote(err);
     LogRouter log;
     // First: a `kill` during start-up or later closes the window as its close button would (settings saved,
     // journal closed), not by the default action.
@@ -102,21 +121,9 @@ int DesktopRunner::run(QTextStream &out, QTextStream &err)
         qCWarning(lcUi).noquote() << tr("HTTP API off: %1").arg(api.errorString());
 
     MainWindow window(host, {url, &log, !documentation, m_options.tuningOverrides});
-    if (m_options.size.isValid())
-        window.resize(m_options.size);
-    window.show();
     if (!notices.isEmpty()) // the window says when the command line overrides what it saved
         window.statusBar()->showMessage(notices.join(QStringLiteral("; ")), kNoticeMs);
-    QObject::connect(&stopSignals, &StopSignals::received, &window, [&window](const QString &name) {
-        qCInfo(lcUi).noquote() << tr("received %1, closing the window").arg(name);
-        window.close();
-        QCoreApplication::exit(0);
-    });
-
-    int code = 0;
-    exitLater(window, code, err);
-    const int exitCode = QApplication::exec();
-    return code != 0 ? code : exitCode;
+    return showUntilClosed(window, stopSignals, err);
 }
 
 } // namespace rl

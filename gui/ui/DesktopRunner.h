@@ -5,15 +5,20 @@
 #include <QString>
 
 #include "gui/host/PrometheusSource.h"
+#include "gui/host/RemoteSource.h"
 #include "gui/server/HeadlessRunner.h"
 #include "gui/ui/TuningSettings.h"
 
+class QMainWindow;
 class QTextStream;
 
 namespace rl {
 
+class StopSignals;
+
 // `rlstudio` with a display: the main window on a running engine, with the API, /metrics and /health served as in
-// headless mode; or, given --prometheus, the fleet window on a Prometheus server. --screenshot and --exit-after make it
+// headless mode; given --connect, the main window on another instance; given --prometheus, the fleet window
+// on a Prometheus server. --screenshot and --exit-after make it
 // run for a while, save the window and exit.
 class DesktopRunner : public QObject {
     Q_OBJECT
@@ -26,6 +31,8 @@ public:
         QSize size;                                // the window's size; invalid keeps the saved or default one
         TuningSettings::Overrides tuningOverrides; // what the command line or the environment set
         PrometheusSource::Options prometheus;      // a URL: the fleet window on that server, no engine here
+        RemoteSource::Options remote;              // a URL: the main window on that instance, no engine here
+        QByteArray remoteToken;                    // the API token of the instances --connect or --prometheus operates
     };
     static constexpr double kDefaultScreenshotDelaySeconds = 10.0;
 
@@ -37,9 +44,11 @@ public:
     int run(QTextStream &out, QTextStream &err);
 
 private:
-    // Saves the screenshot if one was asked for and ends the event loop, after --exit-after.
-    void exitLater(QWidget &window, int &code, QTextStream &err);
+    // Shows the window until it is closed or a stop signal comes; with --exit-after, saves the screenshot
+    // if one was asked for and closes it then. Returns the exit code.
+    int showUntilClosed(QMainWindow &window, StopSignals &stopSignals, QTextStream &err);
     int runFleet(QTextStream &err);
+    int runRemote(QTextStream &err);
 
     Options m_options;
 };

@@ -63,6 +63,14 @@ void FleetPanel::setFleet(const FleetSnapshot &fleet)
         Q_EMIT selectionChanged(selectedInstances());
 }
 
+std::vector<FleetInstance> FleetPanel::selectedRows() const
+{
+    std::vector<FleetInstance> rows;
+    for (const QModelIndex &row : m_view->selectionModel()->selectedRows())
+        rows.push_back(m_model->instances().at(static_cast<std::size_t>(m_sorted->mapToSource(row).row())));
+    return rows;
+}
+
 QStringList FleetPanel::selectedInstances() const
 {
     QStringList instances;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <vector>
+
 #include <QStringList>
 #include <QWidget>
 
@@ -23,6 +25,7 @@ public:
 
     void setFleet(const FleetSnapshot &fleet);
     QStringList selectedInstances() const; // `instance` labels, in the view's order
+    std::vector<FleetInstance> selectedRows() const;
     FleetTableModel *model() const { return m_model; }
     QSortFilterProxyModel *sorted() const { return m_sorted; }
     QTableView *view() const { return m_view; }

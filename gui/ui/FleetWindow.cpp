@@ -9,18 +9,24 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTableView>
 #include <QToolBar>
 
 #include "core/loop/LoopConfig.h"
 #include "gui/host/FleetQuery.h"
 #include "gui/host/LoggingCategories.h"
+#include "gui/ui/EventLogFeed.h"
 #include "gui/ui/FleetChartsPanel.h"
+#include "gui/ui/FleetOperations.h"
 #include "gui/ui/FleetPanel.h"
 #include "widgets/AlertList.h"
 #include "widgets/ChartTimeline.h"
+#include "widgets/LogView.h"
 #include "widgets/StatusLine.h"
 #include "widgets/StatusPalette.h"
 
@@ -51,13 +57,15 @@ QString clock(double seconds)
 
 } // namespace
 
-FleetWindow::FleetWindow(PrometheusSource::Options source, QWidget *parent)
+FleetWindow::FleetWindow(Options options, QWidget *parent)
     : QMainWindow(parent)
-    , m_url(source.url.toDisplayString())
-    , m_source(new PrometheusSource(source))
+    , m_url(options.source.url.toDisplayString())
+    , m_source(new PrometheusSource(options.source))
     , m_fleet(new FleetPanel(this))
     , m_charts(new FleetChartsPanel(this))
     , m_alerts(new AlertList(this))
+    , m_log(new LogView(this))
+    , m_operations(new FleetOperations(options.token, this))
     , m_tabs(new QTabWidget(this))
     , m_status(new StatusLine(this))
 {
@@ -75,6 +83,9 @@ FleetWindow::FleetWindow(PrometheusSource::Options source, QWidget *parent)
     m_alerts->setBanner(tr("Pending and firing alerts as Prometheus at %1 evaluates them").arg(m_url));
     m_tabs->addTab(m_charts, tr("&Charts"));
     m_tabs->addTab(m_alerts, tr("&Alerts"));
+    m_tabs->addTab(m_log, tr("E&vent log"));
+    if (options.log)
+        feedEventLog(*options.log, *m_log);
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_fleet);
     splitter->addWidget(m_tabs);
@@ -85,6 +96,7 @@ FleetWindow::FleetWindow(PrometheusSource::Options source, QWidget *parent)
     m_status->setText(tr("Connecting to Prometheus at %1…").arg(m_url));
     statusBar()->addWidget(m_status, 1);
     buildToolBar();
+    buildMenus();
 
     connect(m_fleet, &FleetPanel::selectionChanged, this, &FleetWindow::drillDown);
     connect(m_charts, &FleetChartsPanel::rangeRequested, this, [this](double start, double end, bool live) {
@@ -246,8 +258,28 @@ void FleetWindow::applySelector()
     tellSource([text](PrometheusSource &s) { s.setSelector(text); });
 }
 
+void FleetWindow::buildMenus()
+{
+    QMenu *operate = menuBar()->addMenu(tr("&Operate"));
+    operate->setToolTipsVisible(true);
+    for (QAction *action : m_operations->actions())
+        operate->addAction(action);
+    // The same on the table's rows.
+    QTableView *table = m_fleet->view();
+    table->setContextMenuPolicy(Qt::ActionsContextMenu);
+    for (QAction *action : m_operations->actions())
+        table->addAction(action);
+    connect(m_operations, &FleetOperations::finished, this, [this](const QString &operation, int done, int asked) {
+        statusBar()->showMessage(tr("%1: %2 of %n instance(s) done; each answer is in the event log", nullptr, asked)
+                                     .arg(operation)
+                                     .arg(done),
+                                 15000);
+    });
+}
+
 void FleetWindow::drillDown()
 {
+    m_operations->setSelection(m_fleet->selectedRows());
     const QStringList instances = m_fleet->selectedInstances();
     const bool summed = m_sum->isChecked();
     tellSource([instances, summed](PrometheusSource &s) { s.setDrillDown(instances, summed); });

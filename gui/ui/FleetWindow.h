@@ -19,6 +19,9 @@ class QTabWidget;
 namespace rl {
 
 class AlertList;
+class FleetOperations;
+class LogRouter;
+class LogView;
 class StatusLine;
 class FleetChartsPanel;
 class FleetPanel;
@@ -31,7 +34,13 @@ class FleetWindow : public QMainWindow {
     Q_OBJECT
 
 public:
-    FleetWindow(PrometheusSource::Options source, QWidget *parent = nullptr);
+    struct Options {
+        PrometheusSource::Options source;
+        QByteArray token;         // the instances' control API token (--token-file)
+        LogRouter *log = nullptr; // the event log's source
+    };
+
+    explicit FleetWindow(Options options, QWidget *parent = nullptr);
     ~FleetWindow() override; // stops the source's thread
 
     FleetPanel *fleetPanel() const { return m_fleet; }
@@ -42,6 +51,8 @@ public:
     QComboBox *refreshBox() const { return m_refresh; }
     QLineEdit *selectorField() const { return m_selector; }
     QCheckBox *sumBox() const { return m_sum; }
+    FleetOperations *operations() const { return m_operations; }
+    LogView *eventLog() const { return m_log; }
     // The requests the source sent, per panel (PrometheusSource::requestSent).
     const std::map<QString, int> &requestCounts() const { return m_requestCounts; }
     int refreshCount() const { return m_refreshes; } // the source's refreshes so far
@@ -52,6 +63,7 @@ Q_SIGNALS:
 
 private:
     void buildToolBar();
+    void buildMenus();
     void showFleet(const FleetSnapshot &fleet);
     void showCharts(const FleetCharts &charts);
     void showStatus(const SourceStatus &status);
@@ -69,6 +81,8 @@ private:
     FleetPanel *m_fleet;
     FleetChartsPanel *m_charts;
     AlertList *m_alerts;
+    LogView *m_log;
+    FleetOperations *m_operations;
     QTabWidget *m_tabs;
     StatusLine *m_status;
     QLabel *m_rangeLabel = nullptr;

@@ -34,15 +34,16 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
-#include "gui/host/EngineHost.h"
+#include "gui/host/AlertMonitor.h"
 #include "gui/host/GradualRecovery.h"
-#include "gui/host/LogRouter.h"
 #include "gui/host/LoggingCategories.h"
+#include "gui/host/SnapshotSource.h"
 #include "gui/host/TroubleshootingChecklist.h"
 #include "gui/ui/AlertsPanel.h"
 #include "gui/ui/ChartsPanel.h"
 #include "gui/ui/ControlPanel.h"
 #include "gui/ui/ConvergencePanel.h"
+#include "gui/ui/EventLogFeed.h"
 #include "gui/ui/OperatorActions.h"
 #include "gui/ui/QueuePanel.h"
 #include "gui/ui/TilesPanel.h"
@@ -51,7 +52,9 @@
 #include "widgets/CsvWriter.h"
 #include "widgets/ExportDialog.h"
 #include "widgets/FitOrScrollArea.h"
+#include "widgets/LabelledSlider.h"
 #include "widgets/LogView.h"
+#include "widgets/StatusPalette.h"
 #include "widgets/TimeSeriesChart.h"
 #include "widgets/WidgetImage.h"
 
@@ -79,12 +82,12 @@ QString onOff(bool on)
 
 } // namespace
 
-MainWindow::MainWindow(EngineHost &host, Options options, QWidget *parent)
+MainWindow::MainWindow(SnapshotSource &source, Options options, QWidget *parent)
     : QMainWindow(parent)
-    , m_host(host)
+    , m_source(source)
     , m_options(std::move(options))
     , m_actions(new OperatorActions(this))
-    , m_recovery(new GradualRecovery(host, this))
+    , m_recovery(new GradualRecovery(source, this))
 {
     setWindowTitle(tr("RL Feedback Studio"));
     setObjectName(QStringLiteral("MainWindow"));
@@ -105,10 +108,24 @@ MainWindow::MainWindow(EngineHost &host, Options options, QWidget *parent)
     for (QWidget *control : findChildren<QAbstractItemView *>())
         control->installEventFilter(this);
 
-    connect(&m_host, &EngineHost::snapshotReady, this, &MainWindow::showSnapshot);
-    connect(&m_host, &EngineHost::commandFailed, this,
+    connect(&m_source, &SnapshotSource::snapshotReady, this, &MainWindow::showSnapshot);
+    connect(&m_source, &SnapshotSource::commandFailed, this,
             [this](const QString &message) { statusBar()->showMessage(message, kStatusMessageMs); });
-    connect(&m_host, &EngineHost::drainFinished, this, &MainWindow::showDrain);
+    connect(&m_source, &SnapshotSource::drainFinished, this, &MainWindow::showDrain);
+    connect(&m_source, &SnapshotSource::commandDone, this, [this](const QString &message) {
+        qCInfo(lcOperator).noquote() << message; // a remote instance's answer, in the event log
+        statusBar()->showMessage(message, kStatusMessageMs);
+    });
+    connect(&m_source, &SnapshotSource::connectionChanged, this, [this](bool reachable, const QString &message) {
+        m_endpointStatus->setText(reachable ? tr("connected to %1").arg(m_source.remoteUrl())
+                                            : tr("%1 unreachable").arg(m_source.remoteUrl()));
+        m_endpointStatus->setToolTip(message);
+        m_endpointStatus->setStyleSheet(
+            reachable ? QString() : QStringLiteral("color: %1").arg(StatusPalette::critical(palette()).name()));
+        if (!reachable)
+            qCWarning(lcUi).noquote() << message;
+    });
+    applyCapabilities();
     connect(m_recovery, &GradualRecovery::stepChanged, this, [this](GradualRecovery::Step, const QString &description) {
         statusBar()->showMessage(description, kStatusMessageMs);
         annotate(QDateTime::currentMSecsSinceEpoch(), description, kOperatorMark);
@@ -117,7 +134,7 @@ MainWindow::MainWindow(EngineHost &host, Options options, QWidget *parent)
                                                                   : tr("&Gradual recovery"));
     });
     restoreSettings();
-    showSnapshot(m_host.latestSnapshot());
+    showSnapshot(m_source.latestSnapshot());
 }
 
 MainWindow::~MainWindow()
@@ -261,13 +278,40 @@ void MainWindow::annotateEngine(const EngineSnapshot &snapshot)
     m_restoring = restoring;
 }
 
+// A remote engine offers less than the one in this process: what it cannot do is disabled, and says why.
+void MainWindow::applyCapabilities()
+{
+    const SnapshotSource::Capabilities can = m_source.capabilities();
+    const QString remote = m_source.remoteUrl();
+    if (!remote.isEmpty()) {
+        setWindowTitle(tr("RL Feedback Studio — %1").arg(remote));
+        m_endpointStatus->setText(tr("connecting to %1…").arg(remote));
+    }
+    const QString notOffered = tr("Not offered by %1's API").arg(remote);
+    if (!can.simulator) {
+        for (QAction *action : {m_actions->simulatorEnabled})
+            action->setEnabled(false), action->setToolTip(notOffered);
+        m_controls->emissionRateSlider()->setEnabled(false);
+        m_controls->emissionRateSlider()->setToolTip(notOffered);
+        m_convergence->setEnabled(false);
+        m_convergence->setToolTip(tr("The convergence comparison needs the simulator, which runs only in this "
+                                     "process"));
+    }
+    if (!can.queueInspection) {
+        m_tabs->setTabEnabled(m_tabs->indexOf(m_queue), false);
+        m_tabs->setTabToolTip(m_tabs->indexOf(m_queue), notOffered);
+    }
+    if (!can.loopRestart)
+        m_actions->restartLoop->setToolTip(notOffered);
+}
+
 QWidget *MainWindow::buildCentralWidget()
 {
     m_tiles = new TilesPanel(this);
     m_charts = new ChartsPanel(this);
     m_convergence = new ConvergencePanel(this);
     m_checklist = new Checklist(this);
-    m_alerts = new AlertsPanel(m_host.alerts(), this);
+    m_alerts = new AlertsPanel(m_source.alerts(), this);
     m_queue = new QueuePanel(this);
     m_log = new LogView(this);
     m_controls = new ControlPanel(*m_actions, this);
@@ -369,7 +413,7 @@ void MainWindow::connectActions()
     OperatorActions &a = *m_actions;
     connect(a.processOnce, &QAction::triggered, this, [this] {
         logAction(tr("operator: process once"));
-        m_host.processOnce();
+        m_source.processOnce();
     });
     connect(a.drain, &QAction::triggered, this, &MainWindow::startDrain);
     connect(a.purge, &QAction::triggered, this, &MainWindow::confirmPurge);
@@ -383,30 +427,30 @@ void MainWindow::connectActions()
     });
     connect(a.restartLoop, &QAction::triggered, this, [this] {
         logAction(tr("operator: restart loop (router kept)"));
-        m_host.stopLoop();
-        m_host.startLoop();
+        m_source.stopLoop();
+        m_source.startLoop();
     });
     connect(a.resetBandit, &QAction::triggered, this, [this] {
-        const QString policy = QString::fromStdString(m_host.latestSnapshot().health.policy);
+        const QString policy = QString::fromStdString(m_source.latestSnapshot().health.policy);
         if (!confirmLosingWhatWasLearned(tr("Reset the %1 policy?").arg(policy), QStringLiteral("ResetConfirmation"),
                                          tr("&Reset"))) {
             qCInfo(lcOperator).noquote() << tr("operator: reset bandit cancelled");
             return;
         }
         logAction(tr("operator: reset bandit"));
-        m_host.resetPolicy();
+        m_source.resetPolicy();
     });
     connect(a.evaluationEnabled, &QAction::triggered, this, [this](bool on) {
         logAction(tr("operator: trajectory evaluation %1").arg(onOff(on)));
-        m_host.setEvaluationEnabled(on);
+        m_source.setEvaluationEnabled(on);
     });
     connect(a.loopEnabled, &QAction::triggered, this, [this](bool on) {
         logAction(tr("operator: feedback loop %1").arg(onOff(on)));
-        m_host.setLoopEnabled(on);
+        m_source.setLoopEnabled(on);
     });
     connect(a.simulatorEnabled, &QAction::triggered, this, [this](bool on) {
         logAction(tr("operator: simulator %1").arg(onOff(on)));
-        m_host.setSimulatorEnabled(on);
+        m_source.setSimulatorEnabled(on);
     });
     connect(a.restoreDefaults, &QAction::triggered, this, &MainWindow::restoreDefaultTuning);
     connect(a.resetLayout, &QAction::triggered, this, &MainWindow::resetLayout);
@@ -419,17 +463,17 @@ void MainWindow::connectActions()
     connect(m_controls, &ControlPanel::batchSizeChanged, this, [this](int batchSize) {
         annotate(QDateTime::currentMSecsSinceEpoch(), tr("batch size %L1").arg(batchSize), kSettingMark,
                  QStringLiteral("batch"));
-        m_host.setBatchSize(batchSize);
+        m_source.setBatchSize(batchSize);
     });
     connect(m_controls, &ControlPanel::intervalChanged, this, [this](double seconds) {
         annotate(QDateTime::currentMSecsSinceEpoch(), tr("interval %L1 s").arg(seconds), kSettingMark,
                  QStringLiteral("interval"));
-        m_host.setIntervalSeconds(seconds);
+        m_source.setIntervalSeconds(seconds);
     });
     connect(m_controls, &ControlPanel::emissionRateChanged, this, [this](double itemsPerMinute) {
         annotate(QDateTime::currentMSecsSinceEpoch(), tr("emission rate %L1 items/min").arg(itemsPerMinute),
                  kSettingMark, QStringLiteral("rate"));
-        m_host.setEmissionRate(itemsPerMinute);
+        m_source.setEmissionRate(itemsPerMinute);
     });
     connect(m_controls, &ControlPanel::queueCapacityChosen, this, &MainWindow::changeQueueCapacity);
     connect(m_alerts, &AlertsPanel::timeScaleChosen, this, [this](double timeScale) {
@@ -447,7 +491,7 @@ void MainWindow::connectActions()
             color);
     });
     connect(m_controls, &ControlPanel::policyChosen, this, [this](const QString &name) {
-        const QString current = QString::fromStdString(m_host.latestSnapshot().health.policy);
+        const QString current = QString::fromStdString(m_source.latestSnapshot().health.policy);
         if (name == current)
             return;
         if (!confirmLosingWhatWasLearned(tr("Switch from %1 to %2?").arg(current, name),
@@ -457,19 +501,10 @@ void MainWindow::connectActions()
             return;
         }
         logAction(tr("operator: policy %1").arg(name));
-        m_host.setPolicy(name);
+        m_source.setPolicy(name);
     });
-    if (m_options.log) {
-        // Queued even from the UI thread: the router emits under its lock, and appending may log.
-        connect(
-            m_options.log, &LogRouter::logged, m_log,
-            [this](const QDateTime &time, int type, const QString &category, const QString &message) {
-                m_log->append({time, static_cast<QtMsgType>(type), category, message});
-            },
-            Qt::QueuedConnection);
-        for (const LogRouter::Entry &entry : m_options.log->takeEarlyMessages())
-            m_log->append({entry.time, static_cast<QtMsgType>(entry.type), entry.category, entry.message});
-    }
+    if (m_options.log)
+        feedEventLog(*m_options.log, *m_log);
 }
 
 void MainWindow::applyPreset(const VolumePreset &preset, const QString &name)
@@ -479,16 +514,17 @@ void MainWindow::applyPreset(const VolumePreset &preset, const QString &name)
                   .arg(preset.batchSize)
                   .arg(preset.intervalSeconds)
                   .arg(preset.itemsPerMinute));
-    m_host.setBatchSize(preset.batchSize);
-    m_host.setIntervalSeconds(preset.intervalSeconds);
-    m_host.setEmissionRate(preset.itemsPerMinute);
+    m_source.setBatchSize(preset.batchSize);
+    m_source.setIntervalSeconds(preset.intervalSeconds);
+    if (m_source.capabilities().simulator)
+        m_source.setEmissionRate(preset.itemsPerMinute);
 }
 
 // Growing the queue loses nothing; shrinking it below the depth drops the oldest items, so it asks first
 // and says how many.
 void MainWindow::changeQueueCapacity(std::size_t capacity)
 {
-    const EngineSnapshot snapshot = m_host.latestSnapshot(); // a copy: the question below runs the event loop
+    const EngineSnapshot snapshot = m_source.latestSnapshot(); // a copy: the question below runs the event loop
     const std::size_t depth = snapshot.health.queueDepth;
     if (capacity < depth
         && !confirmDestructive(tr("Shrink the queue?"),
@@ -503,15 +539,18 @@ void MainWindow::changeQueueCapacity(std::size_t capacity)
         return;
     }
     logAction(tr("operator: queue capacity %L1").arg(capacity));
-    m_host.setQueueCapacity(capacity);
+    m_source.setQueueCapacity(capacity);
 }
 
 void MainWindow::startDrain()
 {
-    logAction(tr("operator: force drain of %L1 items").arg(m_host.latestSnapshot().health.queueDepth));
-    m_host.drain();
+    logAction(tr("operator: force drain of %L1 items").arg(m_source.latestSnapshot().health.queueDepth));
+    m_source.drain();
     if (!m_drainDialog) {
-        m_drainDialog = new QProgressDialog(tr("Draining the queue…"), tr("&Cancel drain"), 0, 0, this);
+        // Without a cancel button where the engine cannot stop a drain (a remote one's API).
+        m_drainDialog =
+            new QProgressDialog(tr("Draining the queue…"),
+                                m_source.capabilities().cancelDrain ? tr("&Cancel drain") : QString(), 0, 0, this);
         m_drainDialog->setWindowTitle(tr("Force drain"));
         m_drainDialog->setWindowModality(Qt::NonModal);
         m_drainDialog->setMinimumDuration(
@@ -520,7 +559,7 @@ void MainWindow::startDrain()
         m_drainDialog->setAutoReset(false);
         connect(m_drainDialog, &QProgressDialog::canceled, this, [this] {
             logAction(tr("operator: cancel drain"));
-            m_host.cancelDrain();
+            m_source.cancelDrain();
         });
     }
     m_drainDialog->setRange(0, 0);
@@ -552,7 +591,7 @@ void MainWindow::showDrain(const DrainProgress &drain)
 bool MainWindow::confirmLosingWhatWasLearned(const QString &question, const QString &objectName,
                                              const QString &confirmText)
 {
-    const QString policy = QString::fromStdString(m_host.latestSnapshot().health.policy);
+    const QString policy = QString::fromStdString(m_source.latestSnapshot().health.policy);
     return confirmDestructive(tr("Start learning from scratch"), question,
                               tr("Everything %1 has learned is lost: the new policy starts from nothing, and the "
                                  "regret comparison starts again. Queued feedback is kept.")
@@ -576,7 +615,7 @@ bool MainWindow::confirmDestructive(const QString &title, const QString &questio
 
 void MainWindow::confirmPurge()
 {
-    const EngineSnapshot snapshot = m_host.latestSnapshot();
+    const EngineSnapshot snapshot = m_source.latestSnapshot();
     const std::size_t depth = snapshot.health.queueDepth;
     if (depth == 0) {
         statusBar()->showMessage(tr("The queue is empty: nothing to purge."), kStatusMessageMs);
@@ -592,7 +631,7 @@ void MainWindow::confirmPurge()
         return;
     }
     logAction(tr("operator: purge confirmed (%L1 items shown)").arg(depth));
-    m_host.purge(snapshot.queuePushedTotal);
+    m_source.purgeSeen(snapshot);
 }
 
 void MainWindow::showSnapshot(const EngineSnapshot &snapshot)
@@ -634,7 +673,7 @@ void MainWindow::showStatus(const EngineSnapshot &snapshot)
     m_actions->evaluationEnabled->setChecked(health.trajectoryEvaluationEnabled);
     m_actions->loopEnabled->setChecked(health.rlFeedbackEnabled);
     m_actions->simulatorEnabled->setChecked(snapshot.simulatorEnabled);
-    m_actions->restartLoop->setEnabled(health.rlFeedbackEnabled);
+    m_actions->restartLoop->setEnabled(health.rlFeedbackEnabled && m_source.capabilities().loopRestart);
 
     m_flagsStatus->setText(
         tr("evaluation %1 · loop %2").arg(onOff(health.trajectoryEvaluationEnabled), onOff(health.rlFeedbackEnabled)));
@@ -782,12 +821,14 @@ void MainWindow::restoreDefaultTuning()
 {
     const EngineOptions defaults;
     logAction(tr("operator: restore default settings"));
-    m_host.setBatchSize(static_cast<int>(defaults.loop.batchSize));
-    m_host.setIntervalSeconds(defaults.loop.intervalSeconds);
-    m_host.setEmissionRate(defaults.emissionRate);
-    m_host.setEvaluationEnabled(defaults.loop.evaluationEnabled);
-    m_host.setLoopEnabled(defaults.loop.loopEnabled);
-    m_host.setSimulatorEnabled(defaults.simulatorEnabled);
+    m_source.setBatchSize(static_cast<int>(defaults.loop.batchSize));
+    m_source.setIntervalSeconds(defaults.loop.intervalSeconds);
+    m_source.setEvaluationEnabled(defaults.loop.evaluationEnabled);
+    m_source.setLoopEnabled(defaults.loop.loopEnabled);
+    if (m_source.capabilities().simulator) {
+        m_source.setEmissionRate(defaults.emissionRate);
+        m_source.setSimulatorEnabled(defaults.simulatorEnabled);
+    }
     m_alerts->setTimeScale(AlertMonitor::Options().timeScale);
     if (m_options.useSettings)
         TuningSettings::clear();
@@ -810,8 +851,9 @@ void MainWindow::saveSettings() const
     settings.setValue(QStringLiteral("charts/logLatency"), m_logLatency->isChecked());
     // Before the engine is up (a restore still running, a start that failed) the snapshot holds the
     // configuration, not what the operator ran: nothing to save then.
-    if (m_host.latestSnapshot().health.routerRegistered)
-        TuningSettings::save(m_host.latestSnapshot(), m_host.alerts().timeScale(), m_options.tuningOverrides);
+    // A remote engine's settings are its own, not the ones this window starts its engine with.
+    if (m_source.capabilities().localSettings && m_source.latestSnapshot().health.routerRegistered)
+        TuningSettings::save(m_source.latestSnapshot(), m_source.alerts().timeScale(), m_options.tuningOverrides);
 }
 
 } // namespace rl

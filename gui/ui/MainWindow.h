@@ -24,18 +24,19 @@ class ChartsPanel;
 class Checklist;
 class ControlPanel;
 class ConvergencePanel;
-class EngineHost;
 class GradualRecovery;
 class LogRouter;
 class LogView;
 class OperatorActions;
 class QueuePanel;
+class SnapshotSource;
 class TilesPanel;
 struct VolumePreset;
 
 // The operator's window on one engine: live tiles and charts, bandit convergence, alerts and the
 // troubleshooting checklist, queue inspection, the event log, and every control. It reads the engine
-// only through snapshots and commands it only through EngineHost, so it never waits on the worker.
+// only through snapshots and commands it only through a SnapshotSource (the engine in this process or a remote
+// instance), so it never waits on the worker or the network.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 
@@ -49,7 +50,7 @@ public:
         TuningSettings::Overrides tuningOverrides; // not saved over while as the command line set them
     };
 
-    MainWindow(EngineHost &host, Options options, QWidget *parent = nullptr);
+    MainWindow(SnapshotSource &source, Options options, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     OperatorActions &actions() const { return *m_actions; }
@@ -71,6 +72,7 @@ protected:
 
 private:
     void buildMenus();
+    void applyCapabilities();
     void buildViewMenu();
     void buildExportMenu();
     // Logs an operator action and marks it on the charts' time axis.
@@ -103,7 +105,7 @@ private:
     void resetLayout();
     void saveSettings() const;
 
-    EngineHost &m_host;
+    SnapshotSource &m_source;
     Options m_options;
     OperatorActions *m_actions;
     GradualRecovery *m_recovery;

@@ -7,25 +7,33 @@
 #include <cmath>
 #include <memory>
 
+#include <QAbstractButton>
+#include <QAction>
+#include <QApplication>
 #include <QItemSelectionModel>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QMessageBox>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
+#include <QTimer>
 
 #include "PrometheusProcess.h"
 #include "RlstudioProcess.h"
+#include "gui/host/LogRouter.h"
 #include "gui/ui/FleetChartsPanel.h"
+#include "gui/ui/FleetOperations.h"
 #include "gui/ui/FleetPanel.h"
 #include "gui/ui/FleetWindow.h"
 #include "gui/ui/models/FleetTableModel.h"
 #include "widgets/AlertList.h"
 #include "widgets/ChartTimeline.h"
+#include "widgets/LogView.h"
 #include "widgets/StatusLine.h"
 #include "widgets/TimeSeriesChart.h"
 
@@ -90,6 +98,7 @@ private:
 
     std::vector<Instance> m_instances;
     std::unique_ptr<rltest::PrometheusProcess> m_prometheus;
+    std::unique_ptr<rl::LogRouter> m_log; // before the window, which it feeds
     std::unique_ptr<rl::FleetWindow> m_window;
 
 private Q_SLOTS:
@@ -125,7 +134,8 @@ private Q_SLOTS:
         rl::PrometheusSource::Options options;
         options.url = m_prometheus->url();
         options.refreshSeconds = 1.0;
-        m_window = std::make_unique<rl::FleetWindow>(options);
+        m_log = std::make_unique<rl::LogRouter>();
+        m_window = std::make_unique<rl::FleetWindow>(rl::FleetWindow::Options{options, {}, m_log.get()});
         m_window->show();
         // Three instances; the stalled one firing, as Prometheus evaluates it, and sorted first.
         QTRY_VERIFY_WITH_TIMEOUT(m_window->fleetPanel()->model()->rowCount() == 3 && windowRow(QStringLiteral("globex"))
@@ -258,6 +268,52 @@ private Q_SLOTS:
             fleet({QStringLiteral("--selector"), QStringLiteral("{tenant=~\"acme|initech\"}")});
         QCOMPARE(document.value(QStringLiteral("instances")).toArray().size(), 2);
         QVERIFY(instanceIn(document, QStringLiteral("globex")).isEmpty());
+    }
+
+    void operatingSelectedInstances()
+    {
+        // Select the stalled instance in the table, purge it from the Operate menu: the confirmation names
+        // it, the instance counts the purge, and its answer is in the window's event log.
+        const Instance &stalled = m_instances[1];
+        QCOMPARE(stalled.tenant, QStringLiteral("globex"));
+        QTableView *view = m_window->fleetPanel()->view();
+        const QSortFilterProxyModel *sorted = m_window->fleetPanel()->sorted();
+        view->clearSelection();
+        for (int row = 0; row < sorted->rowCount(); ++row)
+            if (sorted->index(row, rl::FleetTableModel::TenantColumn).data().toString() == stalled.tenant)
+                view->selectRow(row);
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->operations()->operable(), QStringList{stalled.address}, kWaitMs);
+        QAction *purge = nullptr;
+        for (QAction *action : m_window->operations()->actions())
+            if (action->text().startsWith(QStringLiteral("P&urge")))
+                purge = action;
+        QVERIFY(purge && purge->isEnabled());
+        QString question;
+        QTimer::singleShot(0, [&question] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            QVERIFY(box);
+            QCOMPARE(box->objectName(), QStringLiteral("FleetOperationConfirmation"));
+            question = box->text() + QLatin1Char('\n') + box->informativeText();
+            for (QAbstractButton *button : box->buttons())
+                if (box->buttonRole(button) == QMessageBox::DestructiveRole)
+                    button->click();
+        });
+        purge->trigger();
+        QVERIFY2(question.contains(stalled.address) && question.contains(QStringLiteral("1 instance")),
+                 qPrintable(question));
+        QNetworkAccessManager network;
+        const QUrl health(QStringLiteral("http://%1/health").arg(stalled.address));
+        QTRY_VERIFY_WITH_TIMEOUT(QJsonDocument::fromJson(rltest::request(network, health).body)
+                                         .object()
+                                         .value(QStringLiteral("totals"))
+                                         .toObject()
+                                         .value(QStringLiteral("purged"))
+                                         .toInt()
+                                     > 0,
+                                 kWaitMs);
+        m_window->eventLog()->setFilterText(QStringLiteral("purged"));
+        QTRY_VERIFY_WITH_TIMEOUT(m_window->eventLog()->visibleCount() >= 1, kWaitMs);
+        view->clearSelection();
     }
 
     void killedInstanceShowsDown()

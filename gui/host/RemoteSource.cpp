@@ -1,0 +1,323 @@
+#include "gui/host/RemoteSource.h"
+
+#include <cmath>
+
+#include <nlohmann/json.hpp>
+
+#include <QDateTime>
+
+#include "gui/host/LoggingCategories.h"
+
+namespace rl {
+
+namespace {
+
+// One sample line of Prometheus text, without its timestamp: name, labels as written, value. The text
+// format is simple and no Debian library parses it for C++ (prometheus-cpp only writes it).
+struct Sample {
+    std::string name;
+    std::string labels;
+    double value = 0.0;
+};
+
+std::vector<Sample> samplesOf(const QByteArray &exposition)
+{
+    std::vector<Sample> samples;
+    for (const QByteArray &raw : exposition.split('\n')) {
+        const QByteArray line = raw.trimmed();
+        if (line.isEmpty() || line.startsWith('#'))
+            continue;
+        const qsizetype brace = line.indexOf('{');
+        const qsizetype close = brace >= 0 ? line.indexOf('}', brace) : -1;
+        const qsizetype valueAt = (close >= 0 ? close : line.indexOf(' ')) + 1;
+        if (valueAt <= 0)
+            continue;
+        Sample sample;
+        sample.name = line.left(brace >= 0 ? brace : valueAt - 1).toStdString();
+        if (brace >= 0 && close > brace)
+            sample.labels = line.mid(brace + 1, close - brace - 1).toStdString();
+        bool ok = false;
+        sample.value = line.mid(valueAt).trimmed().split(' ').value(0).toDouble(&ok);
+        if (ok)
+            samples.push_back(std::move(sample));
+    }
+    return samples;
+}
+
+std::string labelValue(const std::string &labels, const std::string &name)
+{
+    const std::string key = name + "=\"";
+    const std::size_t at = labels.find(key);
+    if (at == std::string::npos)
+        return {};
+    const std::size_t start = at + key.size();
+    return labels.substr(start, labels.find('"', start) - start);
+}
+
+HealthState healthOf(const nlohmann::json &json)
+{
+    HealthState health;
+    health.rlFeedbackEnabled = json.value("rl_feedback_enabled", false);
+    health.trajectoryEvaluationEnabled = json.value("trajectory_evaluation_enabled", false);
+    health.routerRegistered = json.value("router_registered", false);
+    health.loopRunning = json.value("loop_running", false);
+    health.queueDepth = json.value("queue_depth", std::size_t(0));
+    health.queueCapacity = json.value("queue_capacity", std::size_t(0));
+    health.batchSize = json.value("batch_size", std::size_t(0));
+    health.intervalSeconds = json.value("interval_seconds", 0.0);
+    health.policy = json.value("policy", std::string());
+    if (const auto tick = json.find("last_tick"); tick != json.end() && tick->is_string()) {
+        const QDateTime at = QDateTime::fromString(QString::fromStdString(tick->get<std::string>()), Qt::ISODateWithMs);
+        if (at.isValid())
+            health.lastTickMs = at.toMSecsSinceEpoch();
+    }
+    if (const auto totals = json.find("totals"); totals != json.end() && totals->is_object()) {
+        health.totals.routed = totals->value("routed", std::uint64_t(0));
+        health.totals.emitted = totals->value("emitted", std::uint64_t(0));
+        health.totals.processed = totals->value("processed", std::uint64_t(0));
+        health.totals.failed = totals->value("failed", std::uint64_t(0));
+        health.totals.dropped = totals->value("dropped", std::uint64_t(0));
+        health.totals.purged = totals->value("purged", std::uint64_t(0));
+        health.totals.evicted = totals->value("evicted", std::uint64_t(0));
+    }
+    return health;
+}
+
+} // namespace
+
+RemoteSource::RemoteSource(Options options, AlertMonitor::Options alerts, QObject *parent)
+    : SnapshotSource(parent)
+    , m_client(std::move(options.url), std::move(options.token), this)
+    , m_alerts(std::move(alerts))
+{
+    m_poll.setInterval(static_cast<int>(options.pollSeconds * 1000.0));
+    connect(&m_poll, &QTimer::timeout, this, &RemoteSource::poll);
+    m_connected.start();
+    m_poll.start();
+    QTimer::singleShot(0, this, &RemoteSource::poll);
+}
+
+SnapshotSource::Capabilities RemoteSource::capabilities() const
+{
+    Capabilities capabilities;
+    capabilities.simulator = false;
+    capabilities.queueInspection = false;
+    capabilities.cancelDrain = false;
+    capabilities.loopRestart = false;
+    capabilities.localSettings = false;
+    return capabilities;
+}
+
+void RemoteSource::poll()
+{
+    if (m_pollsOut > 0)
+        return; // the previous poll is still out: no pile-up on a slow server
+    m_pollsOut = 2;
+    m_health.clear();
+    m_metrics.clear();
+    const auto collect = [this](QByteArray &into) {
+        return [this, &into](int status, const QByteArray &body) {
+            if (status == 200)
+                into = body;
+            else if (m_reachable || !m_everReached) {
+                m_reachable = false;
+                Q_EMIT connectionChanged(false, m_client.failureText(status, body));
+            }
+            if (--m_pollsOut == 0 && !m_health.isEmpty() && !m_metrics.isEmpty())
+                publish();
+        };
+    };
+    m_client.get(QStringLiteral("/health"), collect(m_health));
+    m_client.get(QStringLiteral("/metrics"), collect(m_metrics));
+}
+
+std::map<std::string, double> RemoteSource::sumByName(const QByteArray &exposition)
+{
+    std::map<std::string, double> sums;
+    for (const Sample &sample : samplesOf(exposition))
+        sums[sample.name] += sample.value;
+    return sums;
+}
+
+std::map<std::string, double> RemoteSource::failuresByReason(const QByteArray &exposition)
+{
+    std::map<std::string, double> reasons;
+    for (const Sample &sample : samplesOf(exposition))
+        if (sample.name == "rl_feedback_failed_total")
+            reasons[labelValue(sample.labels, "reason")] += sample.value;
+    return reasons;
+}
+
+void RemoteSource::publish()
+{
+    nlohmann::json health;
+    try {
+        health = nlohmann::json::parse(m_health.toStdString());
+    } catch (const nlohmann::json::exception &error) {
+        Q_EMIT connectionChanged(false,
+                                 tr("%1/health is not JSON: %2").arg(remoteUrl(), QString::fromUtf8(error.what())));
+        return;
+    }
+    if (!m_reachable) {
+        m_reachable = m_everReached = true;
+        Q_EMIT connectionChanged(true, {});
+    }
+    EngineSnapshot snapshot;
+    snapshot.health = healthOf(health);
+    snapshot.wallTimeMs = std::max<std::int64_t>(QDateTime::currentMSecsSinceEpoch(), m_latest.wallTimeMs);
+    snapshot.uptimeSeconds = static_cast<double>(m_connected.elapsed()) / 1000.0;
+    snapshot.queueCapacity = snapshot.health.queueCapacity;
+    snapshot.lastProcess.enabled = snapshot.health.rlFeedbackEnabled;
+    snapshot.lastProcess.batchSize = snapshot.health.batchSize;
+    snapshot.lastProcess.queueDepth = snapshot.health.queueDepth;
+    const std::map<std::string, double> sums = sumByName(m_metrics);
+    const auto sum = [&](const char *name) {
+        const auto it = sums.find(name);
+        return it == sums.end() ? 0.0 : it->second;
+    };
+    // The batches since the last poll, as their mean latency: the histogram's sum and count moved on.
+    const double latencySum = sum("rl_feedback_processing_latency_ms_sum");
+    const double latencyCount = sum("rl_feedback_processing_latency_ms_count");
+    if (m_latencyCount >= 0.0 && latencyCount > m_latencyCount)
+        snapshot.batchLatenciesMs.push_back((latencySum - m_latencySum) / (latencyCount - m_latencyCount));
+    m_latencySum = latencySum;
+    m_latencyCount = latencyCount;
+    const std::map<std::string, double> reasons = failuresByReason(m_metrics);
+    const auto reason = [&](const char *name) {
+        const auto it = reasons.find(name);
+        return it == reasons.end() ? std::uint64_t(0) : static_cast<std::uint64_t>(it->second);
+    };
+    snapshot.failedMissingHistory = reason("missing_history");
+    snapshot.failedInvalid = reason("invalid");
+    snapshot.failedException = reason("exception");
+    if (m_drain.active) {
+        m_drain.remaining = snapshot.health.queueDepth;
+        m_drain.processed = snapshot.health.totals.processed - m_drainStartProcessed;
+        m_drain.failed = snapshot.health.totals.failed - m_drainStartFailed;
+    }
+    snapshot.drain = m_drain;
+    m_latest = std::move(snapshot);
+    m_alerts.record(m_latest);
+    Q_EMIT snapshotReady(m_latest);
+}
+
+ControlClient::Done RemoteSource::reported()
+{
+    return [this](bool ok, const QString &message, const nlohmann::json &) {
+        if (!ok) {
+            Q_EMIT commandFailed(message);
+            return;
+        }
+        Q_EMIT commandDone(message);
+        poll();
+    };
+}
+
+void RemoteSource::processOnce()
+{
+    m_client.processOnce(reported());
+}
+
+void RemoteSource::drain()
+{
+    if (m_drain.active)
+        return;
+    m_drain = DrainProgress{};
+    m_drain.started = m_drain.active = true;
+    m_drain.startDepth = m_drain.remaining = m_latest.health.queueDepth;
+    m_drainStartProcessed = m_latest.health.totals.processed;
+    m_drainStartFailed = m_latest.health.totals.failed;
+    // The polls show the progress meanwhile.
+    m_client.drain([this](bool ok, const QString &message, const nlohmann::json &result) {
+        m_drain.active = false;
+        if (ok) {
+            m_drain.processed = result.value("processed", std::uint64_t(0));
+            m_drain.failed = result.value("failed", std::uint64_t(0));
+            m_drain.remaining = result.value("remaining", std::size_t(0));
+            m_drain.cancelled = result.value("cancelled", false);
+            Q_EMIT commandDone(message);
+        } else {
+            Q_EMIT commandFailed(message);
+        }
+        m_latest.drain = m_drain;
+        Q_EMIT drainFinished(m_drain);
+    });
+}
+
+void RemoteSource::cancelDrain()
+{
+    unsupported(tr("cancelling a drain"));
+}
+
+void RemoteSource::purgeSeen(const EngineSnapshot &seen)
+{
+    // The depth the operator confirmed: the server takes at most that many of the oldest, never newer ones.
+    m_client.purge(seen.health.queueDepth, reported());
+}
+
+void RemoteSource::putConfig(const char *key, const nlohmann::json &value)
+{
+    m_client.putConfig({{key, value}}, reported());
+}
+
+void RemoteSource::setBatchSize(int batchSize)
+{
+    putConfig("batch_size", batchSize);
+}
+
+void RemoteSource::setIntervalSeconds(double seconds)
+{
+    putConfig("interval_seconds", seconds);
+}
+
+void RemoteSource::setQueueCapacity(std::size_t capacity)
+{
+    putConfig("queue_capacity", capacity);
+}
+
+void RemoteSource::setLoopEnabled(bool enabled)
+{
+    putConfig("loop_enabled", enabled);
+}
+
+void RemoteSource::setEvaluationEnabled(bool enabled)
+{
+    putConfig("evaluation_enabled", enabled);
+}
+
+void RemoteSource::setPolicy(const QString &name)
+{
+    putConfig("policy", name.toStdString());
+}
+
+void RemoteSource::resetPolicy()
+{
+    m_client.resetPolicy(reported());
+}
+
+void RemoteSource::unsupported(const QString &what)
+{
+    Q_EMIT commandFailed(tr("%1 does not offer %2 over its API").arg(remoteUrl(), what));
+}
+
+void RemoteSource::setEmissionRate(double)
+{
+    unsupported(tr("the simulator"));
+}
+
+void RemoteSource::setSimulatorEnabled(bool)
+{
+    unsupported(tr("the simulator"));
+}
+
+void RemoteSource::startLoop()
+{
+    unsupported(tr("restarting the loop"));
+}
+
+void RemoteSource::stopLoop()
+{
+    unsupported(tr("restarting the loop"));
+}
+
+} // namespace rl

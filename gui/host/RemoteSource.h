@@ -1,0 +1,84 @@
+#pragma once
+
+#include <cstdint>
+#include <functional>
+
+#include <QElapsedTimer>
+#include <QTimer>
+#include <QUrl>
+
+#include "gui/host/AlertMonitor.h"
+#include "gui/host/ControlClient.h"
+#include "gui/host/SnapshotSource.h"
+
+namespace rl {
+
+// Another rlstudio (or any service of docs/api.md) as the window's engine (`rlstudio --connect URL`): its
+// /health and /metrics polled into snapshots, its control API for the commands, with the bearer token.
+// The alert rules are evaluated on those snapshots as the embedded engine's are, so the alerts panel reads
+// the same. Requests are asynchronous on the window's thread (their answers are a few hundred bytes); a poll
+// whose previous one is still out is skipped. What the API does not offer (the simulator, the queue's items,
+// cancelling a drain) is not offered.
+class RemoteSource : public SnapshotSource {
+    Q_OBJECT
+
+public:
+    static constexpr double kDefaultPollSeconds = 1.0;
+
+    struct Options {
+        QUrl url;         // http://HOST[:PORT][/PATH]
+        QByteArray token; // the control API's bearer token; empty for none
+        double pollSeconds = kDefaultPollSeconds;
+    };
+
+    RemoteSource(Options options, AlertMonitor::Options alerts, QObject *parent = nullptr);
+
+    Capabilities capabilities() const override;
+    QString remoteUrl() const override { return m_client.name(); }
+    const EngineSnapshot &latestSnapshot() const override { return m_latest; }
+    AlertMonitor &alerts() override { return m_alerts; }
+
+    void processOnce() override;
+    void drain() override;
+    void cancelDrain() override;
+    void purgeSeen(const EngineSnapshot &seen) override;
+    void setBatchSize(int batchSize) override;
+    void setIntervalSeconds(double seconds) override;
+    void setQueueCapacity(std::size_t capacity) override;
+    void setLoopEnabled(bool enabled) override;
+    void setEvaluationEnabled(bool enabled) override;
+    void setPolicy(const QString &name) override;
+    void resetPolicy() override;
+    void setEmissionRate(double itemsPerMinute) override;
+    void setSimulatorEnabled(bool enabled) override;
+    void startLoop() override;
+    void stopLoop() override;
+
+    // Prometheus text: the sum of each metric's series, by name; for the tests.
+    static std::map<std::string, double> sumByName(const QByteArray &exposition);
+    // reason -> count of rl_feedback_failed_total.
+    static std::map<std::string, double> failuresByReason(const QByteArray &exposition);
+
+private:
+    void poll();
+    void putConfig(const char *key, const nlohmann::json &value);
+    void unsupported(const QString &what);
+    void publish();
+    // Reports a command's outcome, and polls at once when it changed something.
+    ControlClient::Done reported();
+
+    ControlClient m_client;
+    QTimer m_poll;
+    QElapsedTimer m_connected; // since the first poll
+    AlertMonitor m_alerts;
+    EngineSnapshot m_latest;
+    int m_pollsOut = 0;
+    QByteArray m_health, m_metrics; // the current poll's answers
+    bool m_reachable = false;
+    bool m_everReached = false;
+    double m_latencySum = -1.0, m_latencyCount = -1.0; // the histogram at the previous poll
+    DrainProgress m_drain;
+    std::uint64_t m_drainStartProcessed = 0, m_drainStartFailed = 0;
+};
+
+} // namespace rl
