@@ -211,7 +211,7 @@ std::optional<FleetStallBench::Result> FleetStallBench::run(QTextStream &err)
     PrometheusSource::Options source;
     source.url = url;
     source.refreshSeconds = m_options.refreshSeconds;
-    FleetWindow window({source});
+    FleetWindow window({source, {}, nullptr});
     window.resize(1280, 800);
     window.show();
     if (!waitFor([&] { return window.fleetPanel()->model()->rowCount() == m_options.instances; }, kStartTimeoutMs)) {

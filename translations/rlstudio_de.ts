@@ -466,10 +466,6 @@
         <translation>--prometheus zeigt die Flotte im Fenster; ohne Fenster rlstudio fleet verwenden</translation>
     </message>
     <message>
-        <source>--selector and --refresh go with --prometheus URL</source>
-        <translation>--selector und --refresh gehören zu --prometheus URL</translation>
-    </message>
-    <message>
         <source>Print JSON, with each column&apos;s query.</source>
         <translation>JSON ausgeben, mit der Abfrage jeder Spalte.</translation>
     </message>
@@ -488,6 +484,18 @@
     <message>
         <source>--connect shows a remote instance in the window: not with --headless or --prometheus</source>
         <translation>--connect zeigt eine entfernte Instanz im Fenster: nicht mit --headless oder --prometheus</translation>
+    </message>
+    <message>
+        <source>With --prometheus: the charts&apos; time range at the start, a Prometheus duration from 1m to 400d, e.g. 15m or 7d (default 1h).</source>
+        <translation>Mit --prometheus: der Zeitraum der Diagramme beim Start, eine Prometheus-Dauer von 1m bis 400d, z. B. 15m oder 7d (Standard 1h).</translation>
+    </message>
+    <message>
+        <source>%1 is not a duration from 1m to 400d, such as 15m, 6h or 7d</source>
+        <translation>%1 ist keine Dauer von 1m bis 400d wie 15m, 6h oder 7d</translation>
+    </message>
+    <message>
+        <source>--selector, --refresh and --range go with --prometheus URL</source>
+        <translation>--selector, --refresh und --range gehören zu --prometheus URL</translation>
     </message>
 </context>
 <context>
@@ -1874,6 +1882,10 @@
         <source>sum of all instances</source>
         <translation>Summe über alle Instanzen</translation>
     </message>
+    <message>
+        <source>A point every %1; rates and p95 over the %2 before each point</source>
+        <translation>Ein Punkt alle %1; Raten und p95 über die %2 vor jedem Punkt</translation>
+    </message>
 </context>
 <context>
     <name>rl::FleetOperations</name>
@@ -2007,6 +2019,26 @@
     <message>
         <source>operator: %1 on %2</source>
         <translation>operator: %1 auf %2</translation>
+    </message>
+    <message>
+        <source>&amp;Gradual recovery…</source>
+        <translation>&amp;Schrittweise Wiederherstellung …</translation>
+    </message>
+    <message>
+        <source>The runbook&apos;s gradual recovery on each selected instance: evaluation off, drain, evaluation on</source>
+        <translation>Die schrittweise Wiederherstellung des Runbooks auf jeder ausgewählten Instanz: Bewertung aus, abarbeiten, Bewertung an</translation>
+    </message>
+    <message>
+        <source>%1: gradual recovery 1/3: evaluation disabled</source>
+        <translation>%1: schrittweise Wiederherstellung 1/3: Bewertung ausgeschaltet</translation>
+    </message>
+    <message>
+        <source>%1 (gradual recovery 2/3)</source>
+        <translation>%1 (schrittweise Wiederherstellung 2/3)</translation>
+    </message>
+    <message>
+        <source>%1: gradual recovery done: queue drained, evaluation re-enabled</source>
+        <translation>%1: schrittweise Wiederherstellung fertig: Warteschlange abgearbeitet, Bewertung wieder an</translation>
     </message>
 </context>
 <context>

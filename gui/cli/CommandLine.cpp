@@ -13,6 +13,7 @@
 #include <QHostAddress>
 #include <QStandardPaths>
 
+#include "core/alerting/PromQlExpression.h"
 #include "core/bandit/Policy.h"
 #include "core/feedback/FeedbackQueue.h"
 #include "core/loop/LoopConfig.h"
@@ -485,6 +486,10 @@ void parseRun(QCommandLineParser &parser, const QStringList &arguments,
         CommandLine::tr("Show and operate the rlstudio at this URL (its API, /health and /metrics; its token with "
                         "--token-file) instead of an engine in this process."),
         QStringLiteral("URL"));
+    const QCommandLineOption range(QStringLiteral("range"),
+                                   CommandLine::tr("With --prometheus: the charts' time range at the start, a "
+                                                   "Prometheus duration from 1m to 400d, e.g. 15m or 7d (default 1h)."),
+                                   QStringLiteral("DURATION"));
     const QCommandLineOption refresh(
         QStringLiteral("refresh"),
         CommandLine::tr("With --prometheus: seconds between refreshes, 1..3600 (default 5)."),
@@ -526,6 +531,7 @@ void parseRun(QCommandLineParser &parser, const QStringList &arguments,
                        prometheus,
                        selector,
                        connectTo,
+                       range,
                        refresh});
     parser.addPositionalArgument(
         QStringLiteral("command"),
@@ -644,8 +650,15 @@ void parseRun(QCommandLineParser &parser, const QStringList &arguments,
         if (parser.isSet(refresh))
             desktop.prometheus.refreshSeconds =
                 parseReal(QStringLiteral("--refresh"), parser.value(refresh), 1.0, 3600.0, CommandLine::tr("seconds"));
-    } else if (parser.isSet(selector) || parser.isSet(refresh)) {
-        fail(CommandLine::tr("--selector and --refresh go with --prometheus URL"));
+        if (parser.isSet(range)) {
+            const std::optional<double> seconds = PromQlExpression::parseDuration(parser.value(range).toStdString());
+            if (!seconds || *seconds < 60.0 || *seconds > 400.0 * 86400.0)
+                fail(CommandLine::tr("%1 is not a duration from 1m to 400d, such as 15m, 6h or 7d")
+                         .arg(shown(QStringLiteral("--range"), parser.value(range))));
+            desktop.fleetRangeSeconds = *seconds;
+        }
+    } else if (parser.isSet(selector) || parser.isSet(refresh) || parser.isSet(range)) {
+        fail(CommandLine::tr("--selector, --refresh and --range go with --prometheus URL"));
     }
     // What the saved tuning must not override: set by a flag, else by its environment variable.
     const auto given = [&](TuningSettings::Key key, std::initializer_list<const QCommandLineOption *> options,

@@ -209,14 +209,16 @@ void PrometheusSource::requestCharts(double now)
     // The whole fleet one line an instance only once it is known to be small.
     const int instances = m_drillDown.isEmpty() ? m_status.instances : static_cast<int>(m_drillDown.size());
     const bool summed = m_summed || instances > kMaxChartSeries || (m_drillDown.isEmpty() && instances == 0);
-    const QString expression = m_query.chartsExpression(m_drillDown, summed, std::max(60.0, 4.0 * step));
+    const double rateWindow = std::max(60.0, 4.0 * step);
+    const QString expression = m_query.chartsExpression(m_drillDown, summed, rateWindow);
     m_client.queryRange(
         expression, alignedStart, std::min(alignedEnd, now), step,
-        [this, alignedStart, end, step, summed, instances](const PromResult<std::vector<PromSeries>> &result) {
+        [this, alignedStart, end, step, rateWindow, summed,
+         instances](const PromResult<std::vector<PromSeries>> &result) {
             m_chartsInFlight = false;
             answered(result.error, result.unreachable, result.elapsedMs);
             if (result.ok())
-                Q_EMIT chartsReady(FleetCharts{alignedStart, end, step, result.data, summed, instances});
+                Q_EMIT chartsReady(FleetCharts{alignedStart, end, step, rateWindow, result.data, summed, instances});
             if (m_chartsStale)
                 requestCharts(nowSeconds());
         });

@@ -72,7 +72,7 @@ int DesktopRunner::runFleet(QTextStream &err)
     StopSignals stopSignals;
     if (!stopSignals.install())
         qCWarning(lcUi).noquote() << tr("kill will end the window at once: %1").arg(stopSignals.errorString());
-    FleetWindow window({m_options.prometheus, m_options.remoteToken, &log});
+    FleetWindow window({m_options.prometheus, m_options.remoteToken, &log, m_options.fleetRangeSeconds});
     return showUntilClosed(window, stopSignals, err);
 }
 

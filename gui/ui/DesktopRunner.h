@@ -31,6 +31,7 @@ public:
         QSize size;                                // the window's size; invalid keeps the saved or default one
         TuningSettings::Overrides tuningOverrides; // what the command line or the environment set
         PrometheusSource::Options prometheus;      // a URL: the fleet window on that server, no engine here
+        double fleetRangeSeconds = 3600.0;         // its charts' range at the start
         RemoteSource::Options remote;              // a URL: the main window on that instance, no engine here
         QByteArray remoteToken;                    // the API token of the instances --connect or --prometheus operates
     };

@@ -2,9 +2,12 @@
 
 #include <cmath>
 #include <map>
+#include <memory>
 
 #include <QGridLayout>
+#include <QLabel>
 
+#include "core/alerting/PromQlExpression.h"
 #include "gui/host/FleetQuery.h"
 #include "widgets/ChartTimeline.h"
 #include "widgets/TimeSeriesChart.h"
@@ -36,11 +39,13 @@ QString seriesName(const PromLabels &labels, const FleetCharts &charts)
 FleetChartsPanel::FleetChartsPanel(QWidget *parent)
     : QWidget(parent)
     , m_timeline(new ChartTimeline(this))
+    , m_caption(new QLabel(this))
 {
+    m_caption->setObjectName(QStringLiteral("fleetChartsCaption"));
     m_timeline->setMaxSpanMs(kMaxHistoryMs);
-    m_timeline->setSpanMs(3600 * 1000);
     auto *grid = new QGridLayout(this);
     grid->setContentsMargins(0, 0, 0, 0);
+    grid->addWidget(m_caption, 0, 0, 1, 3);
     for (const FleetQuery::Chart which : FleetQuery::kCharts) {
         TimeSeriesChart *chart = nullptr;
         switch (which) {
@@ -83,9 +88,10 @@ FleetChartsPanel::FleetChartsPanel(QWidget *parent)
         chart->setTimeline(m_timeline);
         const int index = static_cast<int>(m_charts.size());
         chart->setRedrawDelayMs(kRedrawDelayMs + index * kRedrawStaggerMs);
-        grid->addWidget(chart, index / 3, index % 3);
+        grid->addWidget(chart, 1 + index / 3, index % 3);
         m_charts.push_back(chart);
     }
+    m_seriesNames.resize(m_charts.size());
     m_rangeDebounce.setSingleShot(true);
     m_rangeDebounce.setInterval(kRangeDebounceMs);
     connect(&m_rangeDebounce, &QTimer::timeout, this, [this] {
@@ -93,14 +99,20 @@ FleetChartsPanel::FleetChartsPanel(QWidget *parent)
                               static_cast<double>(m_timeline->endMs()) / 1000.0, m_timeline->isLive());
     });
     // A live range moves with the clock by itself; what changes the question is its span or a pause.
-    qint64 askedSpan = m_timeline->spanMs();
-    connect(m_timeline, &ChartTimeline::rangeChanged, this, [this, askedSpan]() mutable {
-        if (m_timeline->isLive() && m_timeline->spanMs() == askedSpan)
+    m_askedSpanMs = m_timeline->spanMs();
+    connect(m_timeline, &ChartTimeline::rangeChanged, this, [this] {
+        if (m_timeline->isLive() && m_timeline->spanMs() == m_askedSpanMs)
             return;
-        askedSpan = m_timeline->spanMs();
+        m_askedSpanMs = m_timeline->spanMs();
         m_rangeDebounce.start();
     });
     connect(m_timeline, &ChartTimeline::liveChanged, this, [this] { m_rangeDebounce.start(); });
+}
+
+void FleetChartsPanel::setInitialSpan(qint64 spanMs)
+{
+    m_askedSpanMs = spanMs; // asked by the window's first request, not again
+    m_timeline->setSpanMs(spanMs);
 }
 
 void FleetChartsPanel::setNow(qint64 timeMs)
@@ -114,49 +126,61 @@ void FleetChartsPanel::setCharts(const FleetCharts &charts)
 {
     // The live axis moves with the answers, so each refresh redraws a chart once.
     setNow(static_cast<qint64>(charts.endSeconds * 1000.0));
+    // Said, so a chart's rate is not read as the table's (over 5 minutes).
+    const QString window = QString::fromStdString(PromQlExpression::formatDuration(charts.rateWindowSeconds));
+    const QString step = QString::fromStdString(PromQlExpression::formatDuration(charts.stepSeconds));
+    m_caption->setText(tr("A point every %1; rates and p95 over the %2 before each point").arg(step, window));
     // Every chart gets a series for every instance in the answer, in one order, so an instance has the
     // same colour in all of them.
+    auto answer = std::make_shared<Answer>();
+    answer->charts = charts;
     std::map<QString, QString> names; // identity key -> shown name
     for (const PromSeries &series : charts.series)
         names.emplace(FleetQuery::identityOf(series.labels).key(), seriesName(series.labels, charts));
-    std::map<QString, int> order;
-    for (const auto &[key, name] : names)
-        order.emplace(key, static_cast<int>(order.size()));
-    // The same instances as before keep their series (new lines, legends and axes are what cost a redraw).
-    std::vector<QString> shownNames;
-    for (const auto &[key, name] : names)
-        shownNames.push_back(name);
-    const bool sameSeries = shownNames == m_seriesNames;
-    m_seriesNames = shownNames;
-    for (TimeSeriesChart *chart : m_charts) {
-        if (sameSeries) {
-            chart->clear();
-            continue;
-        }
-        chart->removeAllSeries();
-        for (const QString &name : shownNames)
-            chart->addSeries(name, QColor(), kSeriesCapacity);
+    for (const auto &[key, name] : names) {
+        answer->order.emplace(key, static_cast<int>(answer->names.size()));
+        answer->names.push_back(name);
     }
-    const qint64 stepMs = static_cast<qint64>(charts.stepSeconds * 1000.0);
-    for (const PromSeries &series : charts.series) {
-        const QString column = series.labels.value(QStringLiteral("rl_column"));
-        for (std::size_t c = 0; c < FleetQuery::kCharts.size(); ++c) {
-            if (FleetQuery::chartName(FleetQuery::kCharts[c]) != column)
-                continue;
-            TimeSeriesChart *chart = m_charts[c];
-            const int index = order.at(FleetQuery::identityOf(series.labels).key());
-            qint64 previous = 0;
-            for (const auto &[seconds, value] : series.points) {
-                const qint64 timeMs = static_cast<qint64>(std::llround(seconds * 1000.0));
-                // Prometheus leaves out the steps without data: drawn as gaps, not as lines across them.
-                if (previous != 0 && timeMs - previous > stepMs + stepMs / 2)
-                    chart->appendGap(index, previous + stepMs);
-                if (std::isfinite(value))
-                    chart->append(index, timeMs, value);
-                else
-                    chart->appendGap(index, timeMs);
-                previous = timeMs;
-            }
+    // One chart an event-loop turn, a stagger apart: six charts rebuilt at once stall the loop for longer
+    // than a frame. A newer answer supersedes the charts this one has not reached.
+    const int generation = ++m_generation;
+    for (int c = 0; c < static_cast<int>(m_charts.size()); ++c) {
+        QTimer::singleShot(c * kRedrawStaggerMs, this, [this, answer, c, generation] {
+            if (generation == m_generation)
+                applyTo(c, *answer);
+        });
+    }
+}
+
+void FleetChartsPanel::applyTo(int c, const Answer &answer)
+{
+    TimeSeriesChart *chart = m_charts[static_cast<std::size_t>(c)];
+    // The same instances as before keep their series (new lines, legends and axes are what cost a redraw).
+    if (m_seriesNames[static_cast<std::size_t>(c)] == answer.names) {
+        chart->clear();
+    } else {
+        chart->removeAllSeries();
+        for (const QString &name : answer.names)
+            chart->addSeries(name, QColor(), kSeriesCapacity);
+        m_seriesNames[static_cast<std::size_t>(c)] = answer.names;
+    }
+    const QString column = FleetQuery::chartName(FleetQuery::kCharts[static_cast<std::size_t>(c)]);
+    const qint64 stepMs = static_cast<qint64>(answer.charts.stepSeconds * 1000.0);
+    for (const PromSeries &series : answer.charts.series) {
+        if (series.labels.value(QStringLiteral("rl_column")) != column)
+            continue;
+        const int index = answer.order.at(FleetQuery::identityOf(series.labels).key());
+        qint64 previous = 0;
+        for (const auto &[seconds, value] : series.points) {
+            const qint64 timeMs = static_cast<qint64>(std::llround(seconds * 1000.0));
+            // Prometheus leaves out the steps without data: drawn as gaps, not as lines across them.
+            if (previous != 0 && timeMs - previous > stepMs + stepMs / 2)
+                chart->appendGap(index, previous + stepMs);
+            if (std::isfinite(value))
+                chart->append(index, timeMs, value);
+            else
+                chart->appendGap(index, timeMs);
+            previous = timeMs;
         }
     }
 }

@@ -1,11 +1,14 @@
 #pragma once
 
+#include <map>
 #include <vector>
 
 #include <QTimer>
 #include <QWidget>
 
 #include "gui/host/FleetCharts.h"
+
+class QLabel;
 
 namespace rl {
 
@@ -27,16 +30,29 @@ public:
     const std::vector<TimeSeriesChart *> &charts() const { return m_charts; }
     void setCharts(const FleetCharts &charts);
     void setNow(qint64 timeMs);
+    // The live span the window asks the source for itself, at the start.
+    void setInitialSpan(qint64 spanMs);
 
 Q_SIGNALS:
     // The range to fetch, unix seconds; live: it follows the clock.
     void rangeRequested(double startSeconds, double endSeconds, bool live);
 
 private:
+    // One answer, prepared once for all the charts.
+    struct Answer {
+        FleetCharts charts;
+        std::vector<QString> names;   // the series, in order
+        std::map<QString, int> order; // identity key -> series index
+    };
+    void applyTo(int chart, const Answer &answer);
+
     ChartTimeline *m_timeline;
-    std::vector<TimeSeriesChart *> m_charts; // in FleetQuery::kCharts order
-    QTimer m_rangeDebounce;                  // a wheel spin is one request
-    std::vector<QString> m_seriesNames;      // the series every chart has, in order
+    QLabel *m_caption;                               // how the points were computed
+    std::vector<TimeSeriesChart *> m_charts;         // in FleetQuery::kCharts order
+    QTimer m_rangeDebounce;                          // a wheel spin is one request
+    std::vector<std::vector<QString>> m_seriesNames; // each chart's series, in order
+    int m_generation = 0;                            // of the latest answer
+    qint64 m_askedSpanMs = 0;                        // the live span last asked for
 };
 
 } // namespace rl

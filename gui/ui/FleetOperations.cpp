@@ -22,6 +22,8 @@ FleetOperations::FleetOperations(QByteArray token, QWidget *window)
     make(Kind::Drain, tr("&Drain"), tr("Process each selected instance's queue until it is empty"));
     make(Kind::Purge, tr("P&urge…"),
          tr("Discard the queued items of each selected instance, as many as the table shows"));
+    make(Kind::GradualRecovery, tr("&Gradual recovery…"),
+         tr("The runbook's gradual recovery on each selected instance: evaluation off, drain, evaluation on"));
     make(Kind::LoopOn, tr("&Loop on"), tr("Set ENABLE_TRAJECTORY_FEEDBACK_LOOP on each selected instance"));
     make(Kind::LoopOff, tr("Loop o&ff"), tr("Clear ENABLE_TRAJECTORY_FEEDBACK_LOOP on each selected instance"));
     make(Kind::EvaluationOn, tr("&Evaluation on"), tr("Set ENABLE_TRAJECTORY_EVALUATION on each selected instance"));
@@ -93,6 +95,28 @@ void FleetOperations::updateActions()
     const bool any = !operable().isEmpty();
     for (QAction *action : m_actions)
         action->setEnabled(any);
+}
+
+void FleetOperations::recover(ControlClient &client, std::function<void(bool, const QString &)> done)
+{
+    const auto failed = [done](bool, const QString &message, const nlohmann::json &) { done(false, message); };
+    client.putConfig({{"evaluation_enabled", false}}, [&client, done, failed](bool ok, const QString &message,
+                                                                              const nlohmann::json &result) {
+        if (!ok)
+            return failed(ok, message, result);
+        qCInfo(lcOperator).noquote() << tr("%1: gradual recovery 1/3: evaluation disabled").arg(client.name());
+        client.drain([&client, done, failed](bool ok, const QString &message, const nlohmann::json &result) {
+            if (!ok)
+                return failed(ok, message, result);
+            qCInfo(lcOperator).noquote() << tr("%1 (gradual recovery 2/3)").arg(message);
+            client.putConfig({{"evaluation_enabled", true}}, [&client, done, failed](bool ok, const QString &message,
+                                                                                     const nlohmann::json &result) {
+                if (!ok)
+                    return failed(ok, message, result);
+                done(true, tr("%1: gradual recovery done: queue drained, evaluation re-enabled").arg(client.name()));
+            });
+        });
+    });
 }
 
 void FleetOperations::run(Kind kind, const QString &text)
@@ -178,6 +202,9 @@ void FleetOperations::run(Kind kind, const QString &text)
             break;
         case Kind::Drain:
             client.drain(done);
+            break;
+        case Kind::GradualRecovery:
+            recover(client, [done](bool ok, const QString &message) { done(ok, message, nlohmann::json()); });
             break;
         case Kind::Purge:
             client.purge(static_cast<std::size_t>(std::isfinite(instance.queueDepth) ? instance.queueDepth : 0.0),

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <vector>
@@ -17,7 +18,8 @@ namespace rl {
 class ControlClient;
 
 // Operating the fleet view's selected instances through their control API (docs/api.md), as the main window
-// operates its engine: process once, drain, purge, the loop and evaluation flags, batch size and interval.
+// operates its engine: process once, drain, purge, gradual recovery, the loop and evaluation flags, batch size
+// and interval.
 // Each asks first, naming the instances and what it affects; each instance's answer goes to the event log
 // (rlstudio.operator). Whether an instance exposes the API is asked once (GET /v1/config): the others (any
 // service that only serves the metrics, the original included) are read-only and skipped.
@@ -39,10 +41,24 @@ Q_SIGNALS:
     void finished(const QString &operation, int done, int asked);
 
 private:
-    enum class Kind { ProcessOnce, Drain, Purge, LoopOn, LoopOff, EvaluationOn, EvaluationOff, BatchSize, Interval };
+    enum class Kind {
+        ProcessOnce,
+        Drain,
+        Purge,
+        GradualRecovery,
+        LoopOn,
+        LoopOff,
+        EvaluationOn,
+        EvaluationOff,
+        BatchSize,
+        Interval
+    };
     QAction *make(Kind kind, const QString &text, const QString &toolTip);
     void run(Kind kind, const QString &text);
     void probe(const FleetInstance &instance);
+    // The runbook's gradual recovery on one instance: evaluation off, drain, evaluation on, each step once
+    // the instance confirmed the one before; done with the outcome.
+    void recover(ControlClient &client, std::function<void(bool, const QString &)> done);
     void updateActions();
     ControlClient &clientFor(const QString &instance);
 

@@ -46,7 +46,6 @@ constexpr RangePreset kRanges[] = {
     {QT_TRANSLATE_NOOP("rl::FleetWindow", "Last 24 hours"), 24 * 3600LL * 1000},
     {QT_TRANSLATE_NOOP("rl::FleetWindow", "Last 7 days"), 7 * 24 * 3600LL * 1000},
 };
-constexpr int kDefaultRange = 1;
 constexpr double kRefreshChoices[] = {1, 5, 15, 30, 60, 0};
 
 QString clock(double seconds)
@@ -91,11 +90,20 @@ FleetWindow::FleetWindow(Options options, QWidget *parent)
     splitter->addWidget(m_tabs);
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
+    splitter->setSizes({2, 3}); // the same proportions from the start, not only when resized
     setCentralWidget(splitter);
     m_status->setObjectName(QStringLiteral("sourceStatus"));
     m_status->setText(tr("Connecting to Prometheus at %1…").arg(m_url));
     statusBar()->addWidget(m_status, 1);
     buildToolBar();
+    // The picker shows the refresh asked for, added if it is not one of its choices.
+    const double refresh = options.source.refreshSeconds;
+    int refreshIndex = m_refresh->findData(refresh);
+    if (refreshIndex < 0) {
+        m_refresh->addItem(tr("%1 s").arg(refresh), refresh);
+        refreshIndex = m_refresh->count() - 1;
+    }
+    m_refresh->setCurrentIndex(refreshIndex);
     buildMenus();
 
     connect(m_fleet, &FleetPanel::selectionChanged, this, &FleetWindow::drillDown);
@@ -105,7 +113,9 @@ FleetWindow::FleetWindow(Options options, QWidget *parent)
     });
     connect(m_charts->timeline(), &ChartTimeline::rangeChanged, this, &FleetWindow::showRangeLabel);
 
-    const ChartTimeline *timeline = m_charts->timeline();
+    ChartTimeline *timeline = m_charts->timeline();
+    m_charts->setInitialSpan(static_cast<qint64>(options.rangeSeconds * 1000.0));
+    showRangeLabel();
     const double end = static_cast<double>(QDateTime::currentMSecsSinceEpoch()) / 1000.0;
     const double span = static_cast<double>(timeline->spanMs()) / 1000.0;
     m_thread.start();
@@ -141,7 +151,6 @@ void FleetWindow::buildToolBar()
     for (const RangePreset &preset : kRanges)
         m_range->addItem(tr(preset.text));
     m_range->addItem(tr("Custom range…"));
-    m_range->setCurrentIndex(kDefaultRange);
     m_range->setToolTip(tr("The charts' time range, up to what Prometheus keeps; the wheel zooms, a drag pans, "
                            "a double-click returns to live"));
     connect(m_range, &QComboBox::activated, this, &FleetWindow::pickRange);
@@ -159,7 +168,6 @@ void FleetWindow::buildToolBar()
                            : seconds < 60 ? tr("%1 s").arg(seconds)
                                           : tr("%1 min").arg(seconds / 60),
                            seconds);
-    m_refresh->setCurrentIndex(1); // 5 s, the default
     m_refresh->setToolTip(tr("How often the table, the alerts and the charts ask Prometheus: one query each"));
     connect(m_refresh, &QComboBox::activated, this, [this] {
         const double seconds = m_refresh->currentData().toDouble();

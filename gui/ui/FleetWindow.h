@@ -36,8 +36,9 @@ class FleetWindow : public QMainWindow {
 public:
     struct Options {
         PrometheusSource::Options source;
-        QByteArray token;         // the instances' control API token (--token-file)
-        LogRouter *log = nullptr; // the event log's source
+        QByteArray token;             // the instances' control API token (--token-file)
+        LogRouter *log = nullptr;     // the event log's source
+        double rangeSeconds = 3600.0; // the charts' live range at the start
     };
 
     explicit FleetWindow(Options options, QWidget *parent = nullptr);

@@ -16,7 +16,6 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QMessageBox>
-#include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTabWidget>
 #include <QTableView>
@@ -163,11 +162,10 @@ private Q_SLOTS:
         rl::TimeSeriesChart *depthChart = m_window->chartsPanel()->charts().front();
         QTRY_COMPARE_WITH_TIMEOUT(depthChart->seriesCount(), 3, kWaitMs);
         QTRY_VERIFY_WITH_TIMEOUT(depthChart->sampleCount(0) > 0, kWaitMs);
-        QSignalSpy charts(m_window.get(), &rl::FleetWindow::chartsShown);
         m_window->fleetPanel()->view()->selectRow(0);
         QTRY_COMPARE_WITH_TIMEOUT(depthChart->seriesCount(), 1, kWaitMs);
         for (const rl::TimeSeriesChart *chart : m_window->chartsPanel()->charts())
-            QCOMPARE(chart->seriesCount(), 1);
+            QTRY_COMPARE_WITH_TIMEOUT(chart->seriesCount(), 1, kWaitMs); // the charts take an answer in turn
         QTRY_VERIFY_WITH_TIMEOUT(
             depthChart->valueText(0, depthChart->timeline()->endMs()).startsWith(QStringLiteral("globex")), kWaitMs);
         m_window->fleetPanel()->view()->clearSelection();
@@ -313,6 +311,28 @@ private Q_SLOTS:
                                  kWaitMs);
         m_window->eventLog()->setFilterText(QStringLiteral("purged"));
         QTRY_VERIFY_WITH_TIMEOUT(m_window->eventLog()->visibleCount() >= 1, kWaitMs);
+
+        // The runbook's gradual recovery, step by step on the instance, its end in the log.
+        QAction *recovery = nullptr;
+        for (QAction *action : m_window->operations()->actions())
+            if (action->text().startsWith(QStringLiteral("&Gradual")))
+                recovery = action;
+        QVERIFY(recovery && recovery->isEnabled());
+        QTimer::singleShot(0, [] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            QVERIFY(box);
+            for (QAbstractButton *button : box->buttons())
+                if (box->buttonRole(button) == QMessageBox::AcceptRole)
+                    button->click();
+        });
+        recovery->trigger();
+        m_window->eventLog()->setFilterText(QStringLiteral("gradual recovery done"));
+        QTRY_COMPARE_WITH_TIMEOUT(m_window->eventLog()->visibleCount(), 1, kWaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(QJsonDocument::fromJson(rltest::request(network, health).body)
+                                     .object()
+                                     .value(QStringLiteral("trajectory_evaluation_enabled"))
+                                     .toBool(),
+                                 kWaitMs);
         view->clearSelection();
     }
 

@@ -143,7 +143,10 @@ private Q_SLOTS:
             << args({"--headless", "--prometheus", "http://p:9090"})
             << QStringLiteral("--prometheus shows the fleet in the window; without one, use rlstudio fleet");
         QTest::newRow("selector alone") << args({"--selector", "{a=\"b\"}"})
-                                        << QStringLiteral("--selector and --refresh go with --prometheus URL");
+                                        << QStringLiteral("--selector, --refresh and --range go with --prometheus URL");
+        QTest::newRow("range") << args({"--prometheus", "http://p:9090", "--range", "30s"})
+                               << QStringLiteral(
+                                      "--range=\"30s\" is not a duration from 1m to 400d, such as 15m, 6h or 7d");
         QTest::newRow("refresh range") << args({"--prometheus", "http://p:9090", "--refresh", "0.5"})
                                        << QStringLiteral("--refresh=\"0.5\" is not a number of seconds in 1..3600");
     }
@@ -158,10 +161,11 @@ private Q_SLOTS:
         QCOMPARE(fleet.fleet.prometheus, QUrl(QStringLiteral("https://prom.example:9090/prometheus")));
         QCOMPARE(fleet.fleet.selector, QStringLiteral("{tenant=\"a\"}"));
         QVERIFY(fleet.fleet.json);
-        const CommandLine window =
-            CommandLine::parse(args({"--prometheus", "http://127.0.0.1:9090", "--refresh", "15"}), noEnvironment);
+        const CommandLine window = CommandLine::parse(
+            args({"--prometheus", "http://127.0.0.1:9090", "--refresh", "15", "--range", "6h"}), noEnvironment);
         QCOMPARE(window.desktop.prometheus.url, QUrl(QStringLiteral("http://127.0.0.1:9090")));
         QCOMPARE(window.desktop.prometheus.refreshSeconds, 15.0);
+        QCOMPARE(window.desktop.fleetRangeSeconds, 6 * 3600.0);
         QVERIFY(window.desktop.prometheus.selector.isEmpty());
     }
 
