@@ -119,7 +119,7 @@ void RemoteSource::poll()
         return [this, &into](int status, const QByteArray &body) {
             if (status == 200)
                 into = body;
-            else if (m_reachable || !m_everReached) {
+            else if (m_reachable != false) { // said once, not every poll
                 m_reachable = false;
                 Q_EMIT connectionChanged(false, m_client.failureText(status, body));
             }
@@ -158,8 +158,8 @@ void RemoteSource::publish()
                                  tr("%1/health is not JSON: %2").arg(remoteUrl(), QString::fromUtf8(error.what())));
         return;
     }
-    if (!m_reachable) {
-        m_reachable = m_everReached = true;
+    if (m_reachable != true) {
+        m_reachable = true;
         Q_EMIT connectionChanged(true, {});
     }
     EngineSnapshot snapshot;

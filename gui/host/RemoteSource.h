@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 
 #include <QElapsedTimer>
 #include <QTimer>
@@ -73,9 +74,8 @@ private:
     AlertMonitor m_alerts;
     EngineSnapshot m_latest;
     int m_pollsOut = 0;
-    QByteArray m_health, m_metrics; // the current poll's answers
-    bool m_reachable = false;
-    bool m_everReached = false;
+    QByteArray m_health, m_metrics;  // the current poll's answers
+    std::optional<bool> m_reachable; // as last reported; unset before the first poll answered or failed
     double m_latencySum = -1.0, m_latencyCount = -1.0; // the histogram at the previous poll
     DrainProgress m_drain;
     std::uint64_t m_drainStartProcessed = 0, m_drainStartFailed = 0;
