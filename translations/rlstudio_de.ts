@@ -641,6 +641,10 @@
         <source>%1 (pending)</source>
         <translation>%1 (ausstehend)</translation>
     </message>
+    <message>
+        <source>rlstudio fleet: no alerts from %1: %2</source>
+        <translation>rlstudio fleet: keine Alarme von %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>FleetQuery</name>
@@ -1413,6 +1417,18 @@
         <source>%1: policy reset</source>
         <translation>%1: Policy zurückgesetzt</translation>
     </message>
+    <message>
+        <source>%1 answered with something other than the API&apos;s JSON</source>
+        <translation>%1 antwortete mit etwas anderem als dem JSON der API</translation>
+    </message>
+    <message>
+        <source>%1: done</source>
+        <translation>%1: erledigt</translation>
+    </message>
+    <message>
+        <source>no answer within %1 s</source>
+        <translation>keine Antwort innerhalb von %1 s</translation>
+    </message>
 </context>
 <context>
     <name>rl::ControlPanel</name>
@@ -2040,6 +2056,10 @@
         <source>%1: gradual recovery done: queue drained, evaluation re-enabled</source>
         <translation>%1: schrittweise Wiederherstellung fertig: Warteschlange abgearbeitet, Bewertung wieder an</translation>
     </message>
+    <message>
+        <source>cannot operate %1: %2</source>
+        <translation>%1 kann nicht bedient werden: %2</translation>
+    </message>
 </context>
 <context>
     <name>rl::FleetPanel</name>
@@ -2414,6 +2434,10 @@
     <message>
         <source>Gradual recovery done: queue drained, evaluation re-enabled; but the feedback loop flag is off, so the queue will grow again until it is turned on</source>
         <translation>Schrittweise Wiederherstellung abgeschlossen: Warteschlange abgearbeitet, Bewertung wieder aktiviert; aber der Schalter der Feedback-Schleife ist aus, daher wächst die Warteschlange wieder, bis er eingeschaltet wird</translation>
+    </message>
+    <message>
+        <source>Gradual recovery: %1 cannot stop a drain; it runs until the queue is empty</source>
+        <translation>Schrittweise Wiederherstellung: %1 kann das Abarbeiten nicht anhalten; es läuft, bis die Warteschlange leer ist</translation>
     </message>
 </context>
 <context>
@@ -3037,6 +3061,10 @@ Beim Start wiederhergestellt: %5</translation>
         <source>The convergence comparison needs the simulator, which runs only in this process</source>
         <translation>Der Konvergenzvergleich braucht den Simulator, der nur in diesem Prozess läuft</translation>
     </message>
+    <message>
+        <source>Default settings restored: batch size %L1, interval %L2 s; the policy and what it learned are kept</source>
+        <translation>Standardeinstellungen wiederhergestellt: Batch-Größe %L1, Intervall %L2 s; die Policy und was sie gelernt hat bleiben</translation>
+    </message>
 </context>
 <context>
     <name>rl::OperatorActions</name>
@@ -3183,6 +3211,10 @@ Beim Start wiederhergestellt: %5</translation>
         <source>expected a range vector, got &quot;%1&quot;</source>
         <translation>erwartet wurde ein Range-Vektor, erhalten &quot;%1&quot;</translation>
     </message>
+    <message>
+        <source>no answer within %1 s</source>
+        <translation>keine Antwort innerhalb von %1 s</translation>
+    </message>
 </context>
 <context>
     <name>rl::QueuePanel</name>
@@ -3236,10 +3268,6 @@ Beim Start wiederhergestellt: %5</translation>
 <context>
     <name>rl::RemoteSource</name>
     <message>
-        <source>%1/health is not JSON: %2</source>
-        <translation>%1/health ist kein JSON: %2</translation>
-    </message>
-    <message>
         <source>cancelling a drain</source>
         <translation>das Abbrechen des Abarbeitens</translation>
     </message>
@@ -3254,6 +3282,10 @@ Beim Start wiederhergestellt: %5</translation>
     <message>
         <source>restarting the loop</source>
         <translation>den Neustart der Schleife</translation>
+    </message>
+    <message>
+        <source>%1/health is not the health document: %2</source>
+        <translation>%1/health ist nicht das Health-Dokument: %2</translation>
     </message>
 </context>
 <context>

@@ -60,9 +60,13 @@ int FleetCommand::run(const Options &options, QTextStream &out, QTextStream &err
         finish(result.error);
     });
     client.alerts([&](const PromResult<std::vector<PromAlert>> &result) {
+        // The table stands without the alerts (a server or proxy without /api/v1/alerts): said, not fatal.
         if (result.ok())
             alerts = result.data;
-        finish(result.error);
+        else
+            err << tr("rlstudio fleet: no alerts from %1: %2").arg(options.prometheus.toDisplayString(), result.error)
+                << Qt::endl;
+        finish({});
     });
     loop.exec();
     if (!error.isEmpty()) {

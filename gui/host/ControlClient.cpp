@@ -32,7 +32,11 @@ void ControlClient::send(const QByteArray &verb, const QString &path, const QByt
         body.isNull() ? m_network.sendCustomRequest(message, verb) : m_network.sendCustomRequest(message, verb, body);
     connect(reply, &QNetworkReply::finished, this, [reply, answer = std::move(answer)] {
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        answer(status, status ? reply->readAll() : reply->errorString().toUtf8());
+        // A transfer timeout reads "Operation canceled" in Qt: said as what it is.
+        const QString error = reply->error() == QNetworkReply::OperationCanceledError
+                                  ? tr("no answer within %1 s").arg(reply->request().transferTimeout() / 1000)
+                                  : reply->errorString();
+        answer(status, status ? reply->readAll() : error.toUtf8());
     });
 }
 
@@ -47,13 +51,18 @@ QString ControlClient::failureText(int status, const QByteArray &body) const
         return tr("%1: %2").arg(name(), QString::fromUtf8(body));
     if (status == 401)
         return tr("%1 refused the token (HTTP 401): give its API token with --token-file").arg(name());
+    // rlstudio's errors are {"error": {"status", "reason", "message"}}; another service's may be a string.
+    QString detail;
     const nlohmann::json answer = nlohmann::json::parse(body.toStdString(), nullptr, false);
-    const QString detail =
-        answer.is_object() ? QString::fromStdString(answer.value("error", std::string())) : QString();
+    if (answer.is_object() && answer.contains("error")) {
+        const nlohmann::json &error = answer["error"];
+        if (error.is_string())
+            detail = QString::fromStdString(error.get<std::string>());
+        else if (error.is_object() && error.contains("message") && error["message"].is_string())
+            detail = QString::fromStdString(error["message"].get<std::string>());
+    }
     return tr("%1 answered HTTP %2: %3")
-        .arg(name())
-        .arg(status)
-        .arg(detail.isEmpty() ? QString::fromUtf8(body.left(200)) : detail);
+        .arg(name(), QString::number(status), detail.isEmpty() ? QString::fromUtf8(body.left(200)) : detail);
 }
 
 void ControlClient::control(const QByteArray &verb, const QString &path, const nlohmann::json &body, int timeoutMs,
@@ -66,7 +75,18 @@ void ControlClient::control(const QByteArray &verb, const QString &path, const n
                  return;
              }
              const nlohmann::json result = nlohmann::json::parse(answer.toStdString(), nullptr, false);
-             done(true, said(result), result);
+             if (!result.is_object()) {
+                 done(false, tr("%1 answered with something other than the API's JSON").arg(name()), nlohmann::json());
+                 return;
+             }
+             // A field of an unexpected type (another service's API) is not worth a failure: it was done.
+             QString sentence;
+             try {
+                 sentence = said(result);
+             } catch (const nlohmann::json::exception &) {
+                 sentence = tr("%1: done").arg(name());
+             }
+             done(true, sentence, result);
          });
 }
 

@@ -187,6 +187,8 @@ QString FleetQuery::selectWith(const QString &metric, const QString &matcher) co
     if (matcher.isEmpty())
         return select(metric);
     QString inner = m_selector.mid(1, m_selector.size() - 2).trimmed();
+    if (inner.endsWith(QLatin1Char(','))) // PromQL allows a trailing comma; a second one it does not
+        inner.chop(1);
     if (!inner.isEmpty())
         inner += QStringLiteral(", ");
     return metric + QLatin1Char('{') + inner + matcher + QLatin1Char('}');
@@ -201,11 +203,16 @@ QString FleetQuery::chartsExpression(const QStringList &instances, bool summed, 
         for (const QString &instance : instances) {
             QString text;
             for (const QChar c : instance) {
-                if (QStringLiteral("\\.+*?()|[]{}^$").contains(c))
-                    text += QStringLiteral("\\\\");
-                if (c == QLatin1Char('"'))
-                    text += QLatin1Char('\\');
-                text += c;
+                // A regular expression's backslash, written twice in a PromQL string; a backslash itself is
+                // one escaped in the regex, so four.
+                if (c == QLatin1Char('\\'))
+                    text += QStringLiteral("\\\\\\\\");
+                else if (QStringLiteral(".+*?()|[]{}^$").contains(c))
+                    text += QStringLiteral("\\\\") + c;
+                else if (c == QLatin1Char('"'))
+                    text += QStringLiteral("\\\"");
+                else
+                    text += c;
             }
             escaped << text;
         }

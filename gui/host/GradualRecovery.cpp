@@ -32,6 +32,13 @@ void GradualRecovery::start()
 void GradualRecovery::cancel()
 {
     if (m_step == Step::Draining) {
+        if (!m_source.capabilities().cancelDrain) {
+            // A remote drain runs to its end: the procedure goes on, and says so rather than pretend.
+            qCInfo(lcOperator).noquote()
+                << tr("Gradual recovery: %1 cannot stop a drain; it runs until the queue is empty")
+                       .arg(m_source.remoteUrl());
+            return;
+        }
         m_cancelAsked = true;
         m_source.cancelDrain(); // onDrainFinished reports the stop with what was left
         return;

@@ -86,8 +86,6 @@ void PrometheusClient::send(const QString &path, const Parameters &parameters,
     QNetworkRequest request(url);
     request.setTransferTimeout(m_timeoutMs);
     request.setRawHeader("Accept", "application/json");
-    if (!m_token.isEmpty())
-        request.setRawHeader("Authorization", "Bearer " + m_token);
     QElapsedTimer clock;
     clock.start();
     QNetworkReply *reply = m_network.get(request);
@@ -95,10 +93,15 @@ void PrometheusClient::send(const QString &path, const Parameters &parameters,
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         const QByteArray body = reply->readAll();
         QString networkError;
-        // Prometheus answers a bad query with 400 or 422 and a JSON error: an answer, not an outage.
-        if (reply->error() != QNetworkReply::NoError && !(status == 400 || status == 422))
-            networkError =
-                status ? tr("HTTP %1 from %2").arg(status).arg(reply->url().toDisplayString()) : reply->errorString();
+        // An outage (no answer, or a server error) is retried with back-off; an answer that refuses the request
+        // (a bad query: 400, 422; a missing endpoint: 404) is not one, and the parser says what it said. The
+        // path only: the query is long, percent-encoded, and not the reader's business here.
+        if (status == 0)
+            networkError = reply->error() == QNetworkReply::OperationCanceledError
+                               ? tr("no answer within %1 s").arg(reply->request().transferTimeout() / 1000)
+                               : reply->errorString();
+        else if (status >= 500)
+            networkError = tr("HTTP %1 from %2").arg(QString::number(status), reply->url().path());
         done(body, networkError, clock.elapsed());
     });
 }

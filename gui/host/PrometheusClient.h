@@ -63,7 +63,6 @@ public:
 
     const QUrl &baseUrl() const { return m_base; }
     void setTimeoutMs(int timeoutMs) { m_timeoutMs = timeoutMs; }
-    void setBearerToken(const QByteArray &token) { m_token = token; }
 
     // /api/v1/query at unix time atSeconds; the result must be an instant vector (or a scalar, as one sample).
     void query(const QString &expression, double atSeconds,
@@ -87,7 +86,6 @@ private:
 
     QUrl m_base;
     QNetworkAccessManager m_network;
-    QByteArray m_token;
     int m_timeoutMs = kDefaultTimeoutMs;
 };
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <utility>
 
 #include <QDateTime>
 
@@ -71,9 +72,20 @@ void PrometheusSource::setSelector(const QString &selector)
         Q_EMIT statusChanged(m_status);
         return;
     }
+    // Answers still out are the old selector's: the table's is asked again when it is in, the charts' too
+    // (marked stale), the sparklines' history is fetched afresh.
+    ++m_generation;
     m_trends.clear();
     m_trendWanted = true;
-    refreshNow();
+    const double now = nowSeconds();
+    if (m_fleetOutstanding == 0)
+        requestFleet(now);
+    else
+        m_fleetStale = true;
+    if (!m_trendInFlight)
+        requestTrend(now);
+    requestCharts(now);
+    restartTimer();
 }
 
 void PrometheusSource::setDrillDown(const QStringList &instances, bool summed)
@@ -122,15 +134,25 @@ void PrometheusSource::requestFleet(double now)
             m_pendingFleet = query.parse(result.data, now);
         answered(result.error, result.unreachable, result.elapsedMs);
         if (--m_fleetOutstanding == 0)
-            publishFleet();
+            fleetAnswered();
     });
     m_client.alerts([this](const PromResult<std::vector<PromAlert>> &result) {
         if (result.ok())
             m_alerts = result.data;
         answered(result.error, result.unreachable, result.elapsedMs);
         if (--m_fleetOutstanding == 0)
-            publishFleet();
+            fleetAnswered();
     });
+}
+
+void PrometheusSource::fleetAnswered()
+{
+    if (std::exchange(m_fleetStale, false)) {
+        m_pendingFleet.reset(); // the old selector's table
+        requestFleet(nowSeconds());
+        return;
+    }
+    publishFleet();
 }
 
 void PrometheusSource::publishFleet()
@@ -160,23 +182,28 @@ void PrometheusSource::requestTrend(double now)
     const double step =
         std::max(1.0, m_options.refreshSeconds > 0.0 ? m_options.refreshSeconds : kDefaultRefreshSeconds);
     const double start = now - step * (kTrendPoints - 1);
-    m_client.queryRange(m_query.depthExpression(), start, now, step,
-                        [this, start, step](const PromResult<std::vector<PromSeries>> &result) {
-                            m_trendInFlight = false;
-                            answered(result.error, result.unreachable, result.elapsedMs);
-                            if (!result.ok())
-                                return;
-                            m_trendWanted = false;
-                            for (const PromSeries &series : result.data) {
-                                std::vector<double> trend(kTrendPoints, std::numeric_limits<double>::quiet_NaN());
-                                for (const auto &[time, value] : series.points) {
-                                    const auto at = static_cast<std::size_t>(std::lround((time - start) / step));
-                                    if (at < trend.size())
-                                        trend[at] = value;
-                                }
-                                m_trends[FleetQuery::identityOf(series.labels).key()] = std::move(trend);
-                            }
-                        });
+    m_client.queryRange(
+        m_query.depthExpression(), start, now, step,
+        [this, start, step, generation = m_generation](const PromResult<std::vector<PromSeries>> &result) {
+            m_trendInFlight = false;
+            if (generation != m_generation) { // the old selector's history
+                requestTrend(nowSeconds());
+                return;
+            }
+            answered(result.error, result.unreachable, result.elapsedMs);
+            if (!result.ok())
+                return;
+            m_trendWanted = false;
+            for (const PromSeries &series : result.data) {
+                std::vector<double> trend(kTrendPoints, std::numeric_limits<double>::quiet_NaN());
+                for (const auto &[time, value] : series.points) {
+                    const auto at = static_cast<std::size_t>(std::lround((time - start) / step));
+                    if (at < trend.size())
+                        trend[at] = value;
+                }
+                m_trends[FleetQuery::identityOf(series.labels).key()] = std::move(trend);
+            }
+        });
 }
 
 double PrometheusSource::stepFor(double spanSeconds)

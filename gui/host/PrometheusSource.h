@@ -68,6 +68,7 @@ private:
     void requestCharts(double now);
     void requestTrend(double now);
     void answered(const QString &error, bool unreachable, qint64 roundTripMs);
+    void fleetAnswered();
     void publishFleet();
     void restartTimer();
     static double stepFor(double spanSeconds);
@@ -78,6 +79,8 @@ private:
     QTimer m_timer;
     int m_refreshes = 0;
     int m_fleetOutstanding = 0; // the table's query and the alerts, published together
+    bool m_fleetStale = false;  // the selector changed while they were out
+    int m_generation = 0;       // of the selector
     bool m_chartsInFlight = false;
     bool m_chartsStale = false; // the range or drill-down changed while a charts request was out
     bool m_trendWanted = true;  // the sparklines' history, fetched once per selector

@@ -150,20 +150,23 @@ std::map<std::string, double> RemoteSource::failuresByReason(const QByteArray &e
 
 void RemoteSource::publish()
 {
-    nlohmann::json health;
+    EngineSnapshot snapshot;
     try {
-        health = nlohmann::json::parse(m_health.toStdString());
+        snapshot.health = healthOf(nlohmann::json::parse(m_health.toStdString()));
     } catch (const nlohmann::json::exception &error) {
-        Q_EMIT connectionChanged(false,
-                                 tr("%1/health is not JSON: %2").arg(remoteUrl(), QString::fromUtf8(error.what())));
+        // Not rlstudio's /health (another service, a proxy's error page): said once, the last snapshot kept.
+        if (m_reachable != false) {
+            m_reachable = false;
+            Q_EMIT connectionChanged(
+                false,
+                tr("%1/health is not the health document: %2").arg(remoteUrl(), QString::fromUtf8(error.what())));
+        }
         return;
     }
     if (m_reachable != true) {
         m_reachable = true;
         Q_EMIT connectionChanged(true, {});
     }
-    EngineSnapshot snapshot;
-    snapshot.health = healthOf(health);
     snapshot.wallTimeMs = std::max<std::int64_t>(QDateTime::currentMSecsSinceEpoch(), m_latest.wallTimeMs);
     snapshot.uptimeSeconds = static_cast<double>(m_connected.elapsed()) / 1000.0;
     snapshot.queueCapacity = snapshot.health.queueCapacity;
@@ -231,12 +234,19 @@ void RemoteSource::drain()
     m_client.drain([this](bool ok, const QString &message, const nlohmann::json &result) {
         m_drain.active = false;
         if (ok) {
-            m_drain.processed = result.value("processed", std::uint64_t(0));
-            m_drain.failed = result.value("failed", std::uint64_t(0));
-            m_drain.remaining = result.value("remaining", std::size_t(0));
-            m_drain.cancelled = result.value("cancelled", false);
+            try {
+                m_drain.processed = result.value("processed", std::uint64_t(0));
+                m_drain.failed = result.value("failed", std::uint64_t(0));
+                m_drain.remaining = result.value("remaining", std::size_t(0));
+                m_drain.cancelled = result.value("cancelled", false);
+            } catch (const nlohmann::json::exception &) {
+                m_drain.remaining = m_latest.health.queueDepth; // its figures unreadable: what the polls saw
+            }
             Q_EMIT commandDone(message);
         } else {
+            // Stopped, not finished: a gradual recovery must not go on to its next step.
+            m_drain.cancelled = true;
+            m_drain.remaining = m_latest.health.queueDepth;
             Q_EMIT commandFailed(message);
         }
         m_latest.drain = m_drain;

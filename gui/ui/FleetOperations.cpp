@@ -68,15 +68,19 @@ void FleetOperations::setSelection(const std::vector<FleetInstance> &selected)
 void FleetOperations::probe(const FleetInstance &instance)
 {
     m_operable[instance.instance] = false; // until it answers
-    clientFor(instance.instance)
-        .get(QStringLiteral("/v1/config"), [this, name = instance.instance](int status, const QByteArray &) {
-            if (status == 0) {
-                m_operable.erase(name); // unreachable now: asked again next time it is selected
-            } else {
-                m_operable[name] = status == 200;
-            }
-            updateActions();
-        });
+    ControlClient &client = clientFor(instance.instance);
+    client.get(QStringLiteral("/v1/config"), [this, &client, name = instance.instance](int status,
+                                                                                       const QByteArray &body) {
+        if (status == 200 || status == 404 || status == 405) {
+            m_operable[name] = status == 200; // it has the control API, or it has not
+        } else {
+            // Not an answer about the API (a refused token, a restore, no answer): said, and asked again at the
+            // next selection.
+            m_operable.erase(name);
+            qCWarning(lcOperator).noquote() << tr("cannot operate %1: %2").arg(name, client.failureText(status, body));
+        }
+        updateActions();
+    });
 }
 
 QStringList FleetOperations::operable() const
@@ -124,9 +128,13 @@ void FleetOperations::run(Kind kind, const QString &text)
     std::vector<FleetInstance> targets;
     QStringList lines;
     double items = 0;
+    const QStringList canOperate = operable();
+    QStringList seen;
     for (const FleetInstance &instance : m_selected) {
-        if (!operable().contains(instance.instance))
+        // One request per process, whatever rows (tenants, workspaces) of it are selected.
+        if (!canOperate.contains(instance.instance) || seen.contains(instance.instance))
             continue;
+        seen << instance.instance;
         targets.push_back(instance);
         const double depth = std::isfinite(instance.queueDepth) ? instance.queueDepth : 0.0;
         items += depth;
@@ -134,7 +142,9 @@ void FleetOperations::run(Kind kind, const QString &text)
     }
     if (targets.empty())
         return;
-    const int skipped = static_cast<int>(m_selected.size() - targets.size());
+    int skipped = 0;
+    for (const FleetInstance &instance : m_selected)
+        skipped += !canOperate.contains(instance.instance);
 
     nlohmann::json settings;
     if (kind == Kind::BatchSize) {

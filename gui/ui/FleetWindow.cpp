@@ -296,6 +296,7 @@ void FleetWindow::drillDown()
 void FleetWindow::showFleet(const FleetSnapshot &fleet)
 {
     m_fleet->setFleet(fleet);
+    m_operations->setSelection(m_fleet->selectedRows()); // what a purge counts is what the table shows now
     QList<AlertList::Row> rows;
     for (const PromAlert &alert : fleet.alerts) {
         QStringList labels;
@@ -336,18 +337,16 @@ void FleetWindow::showStatus(const SourceStatus &status)
         break;
     case SourceStatus::State::Connected:
         text = tr("Prometheus at %1: %n instance(s), updated %2 (%3 ms)", nullptr, status.instances)
-                   .arg(m_url, clock(status.lastAnswerSeconds))
-                   .arg(status.roundTripMs);
+                   .arg(m_url, clock(status.lastAnswerSeconds), QString::number(status.roundTripMs));
         break;
     case SourceStatus::State::Unreachable:
+        // One arg() call each: a message may hold a "%" of its own.
         text = status.lastAnswerSeconds > 0
                    ? tr("Prometheus at %1 unreachable: %2; retrying in %3 s; showing what it said at %4")
-                         .arg(m_url, status.message)
-                         .arg(status.retryInSeconds)
-                         .arg(clock(status.lastAnswerSeconds))
+                         .arg(m_url, status.message, QString::number(status.retryInSeconds),
+                              clock(status.lastAnswerSeconds))
                    : tr("Prometheus at %1 unreachable: %2; retrying in %3 s")
-                         .arg(m_url, status.message)
-                         .arg(status.retryInSeconds);
+                         .arg(m_url, status.message, QString::number(status.retryInSeconds));
         color = StatusPalette::critical(palette());
         break;
     case SourceStatus::State::Refused:

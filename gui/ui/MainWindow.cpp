@@ -109,8 +109,10 @@ MainWindow::MainWindow(SnapshotSource &source, Options options, QWidget *parent)
         control->installEventFilter(this);
 
     connect(&m_source, &SnapshotSource::snapshotReady, this, &MainWindow::showSnapshot);
-    connect(&m_source, &SnapshotSource::commandFailed, this,
-            [this](const QString &message) { statusBar()->showMessage(message, kStatusMessageMs); });
+    connect(&m_source, &SnapshotSource::commandFailed, this, [this](const QString &message) {
+        qCWarning(lcOperator).noquote() << message; // in the event log too: a refused command leaves a trace
+        statusBar()->showMessage(message, kStatusMessageMs);
+    });
     connect(&m_source, &SnapshotSource::drainFinished, this, &MainWindow::showDrain);
     connect(&m_source, &SnapshotSource::commandDone, this, [this](const QString &message) {
         qCInfo(lcOperator).noquote() << message; // a remote instance's answer, in the event log
@@ -830,14 +832,19 @@ void MainWindow::restoreDefaultTuning()
         m_source.setSimulatorEnabled(defaults.simulatorEnabled);
     }
     m_alerts->setTimeScale(AlertMonitor::Options().timeScale);
-    if (m_options.useSettings)
-        TuningSettings::clear();
-    statusBar()->showMessage(tr("Default settings restored: batch size %L1, interval %L2 s, %L3 items/min; the policy "
-                                "and what it learned are kept")
-                                 .arg(defaults.loop.batchSize)
-                                 .arg(defaults.loop.intervalSeconds)
-                                 .arg(defaults.emissionRate),
-                             kStatusMessageMs);
+    if (m_options.useSettings && m_source.capabilities().localSettings)
+        TuningSettings::clear(); // this machine's saved tuning; a remote instance keeps none here
+    statusBar()->showMessage(
+        m_source.capabilities().simulator
+            ? tr("Default settings restored: batch size %L1, interval %L2 s, %L3 items/min; the policy and what it "
+                 "learned are kept")
+                  .arg(defaults.loop.batchSize)
+                  .arg(defaults.loop.intervalSeconds)
+                  .arg(defaults.emissionRate)
+            : tr("Default settings restored: batch size %L1, interval %L2 s; the policy and what it learned are kept")
+                  .arg(defaults.loop.batchSize)
+                  .arg(defaults.loop.intervalSeconds),
+        kStatusMessageMs);
 }
 
 void MainWindow::saveSettings() const

@@ -191,7 +191,7 @@ QVariant FleetTableModel::data(const QModelIndex &index, int role) const
             return data(index, Qt::DisplayRole);
         {
             const double value = figure(instance, column);
-            // Without data sorts below every value, either way round.
+            // Without data: an invalid value, which Qt sorts after every number ascending (first descending).
             return std::isnan(value) ? QVariant() : QVariant(value);
         }
     case ToneRole:

@@ -5,6 +5,7 @@
 
 #include <QTest>
 
+#include "core/alerting/PromQlExpression.h"
 #include "core/loop/LoopConfig.h"
 #include "gui/host/FleetQuery.h"
 #include "gui/host/PrometheusClient.h"
@@ -113,6 +114,23 @@ private Q_SLOTS:
         QVERIFY(fleet.instances[0].pendingAlerts.isEmpty());
         QCOMPARE(fleet.instances[1].pendingAlerts, QStringList{QStringLiteral("Slow")});
         QVERIFY(fleet.instances[1].firingAlerts.isEmpty());
+    }
+
+    void chartsQueryEscapesAndParses()
+    {
+        // A trailing comma in the selector, and instance names with regex characters: still one valid query.
+        const FleetQuery query(QStringLiteral("{job=\"rl\",}"));
+        const QString expression =
+            query.chartsExpression({QStringLiteral("10.0.0.1:8000"), QStringLiteral("a\\b")}, false, 60.0);
+        QVERIFY2(
+            expression.contains(QStringLiteral("{job=\"rl\", instance=~\"10\\\\.0\\\\.0\\\\.1:8000|a\\\\\\\\b\"}")),
+            qPrintable(expression));
+        try {
+            const rl::PromQlExpression parsed(expression.toStdString());
+            Q_UNUSED(parsed);
+        } catch (const rl::PromQlError &error) {
+            QFAIL(error.what());
+        }
     }
 
     void parsesPrometheusAnswers()

@@ -1,5 +1,9 @@
 // Reading a remote instance's /metrics: every series of a metric summed, the failures by reason, comments,
-// timestamps and malformed lines skipped.
+// timestamps and malformed lines skipped. A server whose answers have the wrong shape is said to be wrong,
+// and crashes nothing.
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
 
 #include "gui/host/RemoteSource.h"
@@ -28,6 +32,34 @@ rl_feedback_queue_depth{tenant="a"} NaN_garbage
         const auto reasons = rl::RemoteSource::failuresByReason(exposition);
         QCOMPARE(reasons.at("invalid"), 7.0);
         QCOMPARE(reasons.at("missing_history"), 2.0);
+    }
+
+    void wrongShapesAreSaidNotCrashedOn()
+    {
+        // Answers every request with the same JSON object, of the wrong types for /health and the API.
+        QTcpServer server;
+        QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+        connect(&server, &QTcpServer::newConnection, this, [&server] {
+            while (QTcpSocket *socket = server.nextPendingConnection()) {
+                connect(socket, &QTcpSocket::readyRead, socket, [socket] {
+                    socket->readAll();
+                    const QByteArray body = R"({"queue_depth":"lots","purged":"many","totals":[]})";
+                    socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n"
+                                  "Content-Length: "
+                                  + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+                    socket->disconnectFromHost();
+                });
+            }
+        });
+        rl::RemoteSource source({QUrl(QStringLiteral("http://127.0.0.1:%1").arg(server.serverPort())), {}, 0.2}, {});
+        QSignalSpy connection(&source, &rl::RemoteSource::connectionChanged);
+        QVERIFY(connection.wait(10000));
+        QCOMPARE(connection.first().at(0).toBool(), false);
+        QVERIFY2(connection.first().at(1).toString().contains(QStringLiteral("not the health document")),
+                 qPrintable(connection.first().at(1).toString()));
+        QSignalSpy done(&source, &rl::RemoteSource::commandDone);
+        source.purgeSeen(source.latestSnapshot());
+        QVERIFY(done.wait(10000)); // it answered 200: done, whatever its figures
     }
 };
 
