@@ -137,6 +137,24 @@ private Q_SLOTS:
         QCOMPARE(health().value(QStringLiteral("queue_depth")).toInt(), 5);
     }
 
+    void errorAnswersAreSaid()
+    {
+        // A wrong path: rlstudio answers 404 with its error object, which the status names.
+        RemoteSource source({m_url.resolved(QUrl(QStringLiteral("/wrong-prefix"))), kToken, 0.2}, {});
+        QSignalSpy connection(&source, &RemoteSource::connectionChanged);
+        QVERIFY(connection.wait(kWaitMs));
+        QCOMPARE(connection.first().at(0).toBool(), false);
+        QVERIFY2(connection.first().at(1).toString().contains(QStringLiteral("HTTP 404")),
+                 qPrintable(connection.first().at(1).toString()));
+        // And a command refused by the instance (a batch size out of range) is said with its reason.
+        RemoteSource good({m_url, kToken, 0.2}, {});
+        QSignalSpy failed(&good, &RemoteSource::commandFailed);
+        good.setBatchSize(0);
+        QVERIFY(failed.wait(kWaitMs));
+        QVERIFY2(failed.first().first().toString().contains(QStringLiteral("HTTP 400")),
+                 qPrintable(failed.first().first().toString()));
+    }
+
     void unreachableInstanceIsSaidToBe()
     {
         QTcpServer closed;
