@@ -54,6 +54,44 @@ std::string labelValue(const std::string &labels, const std::string &name)
     return labels.substr(start, labels.find('"', start) - start);
 }
 
+std::optional<std::int64_t> isoMs(const nlohmann::json &json, const char *key)
+{
+    if (const auto at = json.find(key); at != json.end() && at->is_string()) {
+        const QDateTime time = QDateTime::fromString(QString::fromStdString(at->get<std::string>()), Qt::ISODateWithMs);
+        if (time.isValid())
+            return time.toMSecsSinceEpoch();
+    }
+    return std::nullopt;
+}
+
+// The remote's journal as its /health says (null: it keeps nothing on disk), so the window does not call a
+// journaled instance ephemeral.
+std::optional<JournalHealth> journalOf(const nlohmann::json &json)
+{
+    const auto found = json.find("journal");
+    if (found == json.end() || !found->is_object())
+        return std::nullopt;
+    JournalHealth journal;
+    journal.directory = found->value("directory", std::string());
+    journal.sync = found->value("sync", std::string());
+    journal.restoring = found->value("restoring", false);
+    journal.bytes = found->value("bytes", std::uint64_t(0));
+    journal.queuedRows = found->value("queued_rows", std::uint64_t(0));
+    journal.decisionLogRows = found->value("decision_log_rows", std::uint64_t(0));
+    journal.lastCheckpointMs = isoMs(*found, "last_checkpoint");
+    journal.restored = found->value("restored", std::string());
+    journal.lastError = found->value("last_error", std::string());
+    if (const auto totals = found->find("totals"); totals != found->end() && totals->is_object()) {
+        journal.totals.accepted = totals->value("accepted", std::uint64_t(0));
+        journal.totals.processed = totals->value("processed", std::uint64_t(0));
+        journal.totals.failed = totals->value("failed", std::uint64_t(0));
+        journal.totals.dropped = totals->value("dropped", std::uint64_t(0));
+        journal.totals.purged = totals->value("purged", std::uint64_t(0));
+        journal.totals.queued = totals->value("queued", std::uint64_t(0));
+    }
+    return journal;
+}
+
 HealthState healthOf(const nlohmann::json &json)
 {
     HealthState health;
@@ -66,11 +104,7 @@ HealthState healthOf(const nlohmann::json &json)
     health.batchSize = json.value("batch_size", std::size_t(0));
     health.intervalSeconds = json.value("interval_seconds", 0.0);
     health.policy = json.value("policy", std::string());
-    if (const auto tick = json.find("last_tick"); tick != json.end() && tick->is_string()) {
-        const QDateTime at = QDateTime::fromString(QString::fromStdString(tick->get<std::string>()), Qt::ISODateWithMs);
-        if (at.isValid())
-            health.lastTickMs = at.toMSecsSinceEpoch();
-    }
+    health.lastTickMs = isoMs(json, "last_tick");
     if (const auto totals = json.find("totals"); totals != json.end() && totals->is_object()) {
         health.totals.routed = totals->value("routed", std::uint64_t(0));
         health.totals.emitted = totals->value("emitted", std::uint64_t(0));
@@ -80,6 +114,7 @@ HealthState healthOf(const nlohmann::json &json)
         health.totals.purged = totals->value("purged", std::uint64_t(0));
         health.totals.evicted = totals->value("evicted", std::uint64_t(0));
     }
+    health.journal = journalOf(json);
     return health;
 }
 

@@ -155,6 +155,25 @@ private Q_SLOTS:
                  qPrintable(failed.first().first().toString()));
     }
 
+    void journalIsTheRemotesOwn()
+    {
+        // A journaled instance is shown with its journal, not as ephemeral (this test's main one is).
+        const QString dataDir = m_dir.filePath(QStringLiteral("journaled"));
+        rltest::RlstudioProcess journaled({QStringLiteral("--headless"), QStringLiteral("--data-dir"), dataDir,
+                                           QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                                           QStringLiteral("--no-simulator"), QStringLiteral("--status-every"),
+                                           QStringLiteral("0")});
+        const QUrl url = journaled.waitForListening();
+        QVERIFY2(url.isValid(), journaled.standardError().constData());
+        RemoteSource source({url, {}, 0.2}, {});
+        QTRY_VERIFY_WITH_TIMEOUT(source.latestSnapshot().health.journal.has_value(), kWaitMs);
+        QVERIFY(QString::fromStdString(source.latestSnapshot().health.journal->directory)
+                    .contains(QStringLiteral("journaled")));
+        RemoteSource ephemeral({m_url, kToken, 0.2}, {});
+        QTRY_VERIFY_WITH_TIMEOUT(ephemeral.latestSnapshot().health.routerRegistered, kWaitMs);
+        QVERIFY(!ephemeral.latestSnapshot().health.journal);
+    }
+
     void unreachableInstanceIsSaidToBe()
     {
         QTcpServer closed;
