@@ -662,6 +662,13 @@
     </message>
 </context>
 <context>
+    <name>HttpEndpoint</name>
+    <message>
+        <source>no answer within %1 s</source>
+        <translation>keine Antwort innerhalb von %1 s</translation>
+    </message>
+</context>
+<context>
     <name>LoadCommand</name>
     <message>
         <source>%1: round %2 has r%3 = %4, outside [0, 1], which feedback scores must be in</source>
@@ -1424,10 +1431,6 @@
     <message>
         <source>%1: done</source>
         <translation>%1: erledigt</translation>
-    </message>
-    <message>
-        <source>no answer within %1 s</source>
-        <translation>keine Antwort innerhalb von %1 s</translation>
     </message>
 </context>
 <context>
@@ -3210,10 +3213,6 @@ Beim Start wiederhergestellt: %5</translation>
     <message>
         <source>expected a range vector, got &quot;%1&quot;</source>
         <translation>erwartet wurde ein Range-Vektor, erhalten &quot;%1&quot;</translation>
-    </message>
-    <message>
-        <source>no answer within %1 s</source>
-        <translation>keine Antwort innerhalb von %1 s</translation>
     </message>
 </context>
 <context>

@@ -78,19 +78,15 @@ int FleetCommand::run(const Options &options, QTextStream &out, QTextStream &err
     if (options.json) {
         nlohmann::json instances = nlohmann::json::array();
         for (const FleetInstance &instance : fleet.instances) {
-            instances.push_back({{"job", instance.job.toStdString()},
-                                 {"instance", instance.instance.toStdString()},
-                                 {"tenant", instance.tenant.toStdString()},
-                                 {"workspace", instance.workspace.toStdString()},
-                                 {"up", number(instance.up)},
-                                 {"queue_depth", number(instance.queueDepth)},
-                                 {"processed_per_second", number(instance.processedPerSecond)},
-                                 {"failed_per_second", number(instance.failedPerSecond)},
-                                 {"success_ratio", number(instance.successRatio)},
-                                 {"p95_latency_ms", number(instance.p95LatencyMs)},
-                                 {"dropped_per_second", number(instance.droppedPerSecond)},
-                                 {"firing_alerts", strings(instance.firingAlerts)},
-                                 {"pending_alerts", strings(instance.pendingAlerts)}});
+            nlohmann::json row{{"job", instance.job.toStdString()},
+                               {"instance", instance.instance.toStdString()},
+                               {"tenant", instance.tenant.toStdString()},
+                               {"workspace", instance.workspace.toStdString()},
+                               {"firing_alerts", strings(instance.firingAlerts)},
+                               {"pending_alerts", strings(instance.pendingAlerts)}};
+            for (const FleetQuery::Column column : FleetQuery::kColumns)
+                row[FleetQuery::columnName(column).toStdString()] = number(instance.*FleetQuery::field(column));
+            instances.push_back(std::move(row));
         }
         nlohmann::json queries = nlohmann::json::object();
         for (const FleetQuery::Column column : FleetQuery::kColumns)

@@ -3,6 +3,8 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 
+#include "gui/host/HttpEndpoint.h"
+
 namespace rl {
 
 ControlClient::ControlClient(QUrl url, QByteArray token, QObject *parent)
@@ -17,12 +19,7 @@ ControlClient::ControlClient(QUrl url, QByteArray token, QObject *parent)
 void ControlClient::send(const QByteArray &verb, const QString &path, const QByteArray &body, int timeoutMs,
                          Answer answer)
 {
-    QUrl url = m_url;
-    QString base = url.path();
-    if (base.endsWith(QLatin1Char('/')))
-        base.chop(1);
-    url.setPath(base + path);
-    QNetworkRequest message(url);
+    QNetworkRequest message(HttpEndpoint::url(m_url, path));
     message.setTransferTimeout(timeoutMs);
     if (!m_token.isEmpty())
         message.setRawHeader("Authorization", "Bearer " + m_token);
@@ -32,11 +29,7 @@ void ControlClient::send(const QByteArray &verb, const QString &path, const QByt
         body.isNull() ? m_network.sendCustomRequest(message, verb) : m_network.sendCustomRequest(message, verb, body);
     connect(reply, &QNetworkReply::finished, this, [reply, answer = std::move(answer)] {
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        // A transfer timeout reads "Operation canceled" in Qt: said as what it is.
-        const QString error = reply->error() == QNetworkReply::OperationCanceledError
-                                  ? tr("no answer within %1 s").arg(reply->request().transferTimeout() / 1000)
-                                  : reply->errorString();
-        answer(status, status ? reply->readAll() : error.toUtf8());
+        answer(status, status ? reply->readAll() : HttpEndpoint::noAnswer(*reply).toUtf8());
     });
 }
 

@@ -138,6 +138,27 @@ struct Figures {
 
 } // namespace
 
+double FleetInstance::*FleetQuery::field(Column column)
+{
+    switch (column) {
+    case Column::Up:
+        return &FleetInstance::up;
+    case Column::QueueDepth:
+        return &FleetInstance::queueDepth;
+    case Column::Processed:
+        return &FleetInstance::processedPerSecond;
+    case Column::Failed:
+        return &FleetInstance::failedPerSecond;
+    case Column::Success:
+        return &FleetInstance::successRatio;
+    case Column::P95Latency:
+        return &FleetInstance::p95LatencyMs;
+    case Column::Dropped:
+        return &FleetInstance::droppedPerSecond;
+    }
+    return &FleetInstance::up;
+}
+
 QString FleetQuery::columnExpression(Column column) const
 {
     const Figures figures{QStringLiteral("by (%1)").arg(kIdentity), [this](const QString &m) { return select(m); }};
@@ -221,7 +242,7 @@ QString FleetQuery::chartsExpression(const QStringList &instances, bool summed, 
     const QString range = QString::fromStdString(PromQlExpression::formatDuration(std::ceil(rateWindowSeconds)));
     const Figures figures{summed ? QString() : QStringLiteral("by (%1)").arg(kIdentity),
                           [this, matcher](const QString &m) { return selectWith(m, matcher); }};
-    QStringList parts;
+    std::vector<std::pair<QString, QString>> parts;
     for (const Chart chart : kCharts) {
         QString expression;
         switch (chart) {
@@ -244,20 +265,25 @@ QString FleetQuery::chartsExpression(const QStringList &instances, bool summed, 
             expression = figures.sumRate(QStringLiteral("rl_feedback_dropped_total"), range);
             break;
         }
-        parts << QStringLiteral("label_replace(%1, \"%2\", \"%3\", \"\", \"\")")
-                     .arg(expression, kColumnLabel, chartName(chart));
+        parts.emplace_back(chartName(chart), expression);
     }
+    return tagged(parts);
+}
+
+QString FleetQuery::tagged(const std::vector<std::pair<QString, QString>> &namedExpressions)
+{
+    QStringList parts;
+    for (const auto &[name, expression] : namedExpressions)
+        parts << QStringLiteral("label_replace(%1, \"%2\", \"%3\", \"\", \"\")").arg(expression, kColumnLabel, name);
     return parts.join(QStringLiteral(" or "));
 }
 
 QString FleetQuery::expression() const
 {
-    QStringList parts;
-    for (const Column column : kColumns) {
-        parts << QStringLiteral("label_replace(%1, \"%2\", \"%3\", \"\", \"\")")
-                     .arg(columnExpression(column), kColumnLabel, columnName(column));
-    }
-    return parts.join(QStringLiteral(" or "));
+    std::vector<std::pair<QString, QString>> parts;
+    for (const Column column : kColumns)
+        parts.emplace_back(columnName(column), columnExpression(column));
+    return tagged(parts);
 }
 
 QString FleetQuery::depthExpression() const
@@ -280,36 +306,11 @@ FleetSnapshot FleetQuery::parse(const std::vector<PromSample> &samples, double t
     std::map<QString, FleetInstance> byKey;
     for (const PromSample &sample : samples) {
         const FleetInstance identity = identityOf(sample.labels);
-        auto [it, inserted] = byKey.try_emplace(identity.key(), identity);
-        FleetInstance &instance = it->second;
+        FleetInstance &instance = byKey.try_emplace(identity.key(), identity).first->second;
         const QString column = sample.labels.value(kColumnLabel);
-        for (const Column known : kColumns) {
-            if (column != columnName(known))
-                continue;
-            switch (known) {
-            case Column::Up:
-                instance.up = sample.value;
-                break;
-            case Column::QueueDepth:
-                instance.queueDepth = sample.value;
-                break;
-            case Column::Processed:
-                instance.processedPerSecond = sample.value;
-                break;
-            case Column::Failed:
-                instance.failedPerSecond = sample.value;
-                break;
-            case Column::Success:
-                instance.successRatio = sample.value;
-                break;
-            case Column::P95Latency:
-                instance.p95LatencyMs = sample.value;
-                break;
-            case Column::Dropped:
-                instance.droppedPerSecond = sample.value;
-                break;
-            }
-        }
+        for (const Column known : kColumns)
+            if (column == columnName(known))
+                instance.*field(known) = sample.value;
     }
     FleetSnapshot fleet;
     fleet.timeSeconds = timeSeconds;

@@ -34,7 +34,8 @@ public:
     const QString &selector() const { return m_selector; }
     // The column's PromQL, on its own: what the fleet shows in it, for checking by hand.
     QString columnExpression(Column column) const;
-    static QString columnName(Column column); // the rl_column value and the JSON field
+    static QString columnName(Column column);           // the rl_column value and the JSON field
+    static double FleetInstance::*field(Column column); // where an instance keeps the column's figure
     // All columns in one expression.
     QString expression() const;
     // Queue depth per instance: the sparklines' series.
@@ -60,6 +61,8 @@ public:
     static void attachAlerts(FleetSnapshot &fleet, const std::vector<PromAlert> &alerts);
 
 private:
+    // Expressions told apart by an rl_column label of their names and joined with `or`: one query.
+    static QString tagged(const std::vector<std::pair<QString, QString>> &namedExpressions);
     // The selector with one more matcher, for the charts' drill-down.
     QString selectWith(const QString &metric, const QString &matcher) const;
     QString m_selector;

@@ -10,6 +10,8 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 
+#include "gui/host/HttpEndpoint.h"
+
 namespace rl {
 
 Q_LOGGING_CATEGORY(lcPrometheus, "rlstudio.prometheus")
@@ -72,11 +74,7 @@ PrometheusClient::PrometheusClient(QUrl base, QObject *parent)
 void PrometheusClient::send(const QString &path, const Parameters &parameters,
                             std::function<void(const QByteArray &, const QString &, qint64)> done)
 {
-    QUrl url = m_base;
-    QString basePath = url.path();
-    if (basePath.endsWith(QLatin1Char('/')))
-        basePath.chop(1);
-    url.setPath(basePath + path);
+    QUrl url = HttpEndpoint::url(m_base, path);
     // Encoded here, not by QUrlQuery, which leaves '+' as it is: a server reads that as a space, and PromQL
     // is full of them.
     QStringList pairs;
@@ -97,63 +95,55 @@ void PrometheusClient::send(const QString &path, const Parameters &parameters,
         // (a bad query: 400, 422; a missing endpoint: 404) is not one, and the parser says what it said. The
         // path only: the query is long, percent-encoded, and not the reader's business here.
         if (status == 0)
-            networkError = reply->error() == QNetworkReply::OperationCanceledError
-                               ? tr("no answer within %1 s").arg(reply->request().transferTimeout() / 1000)
-                               : reply->errorString();
+            networkError = HttpEndpoint::noAnswer(*reply);
         else if (status >= 500)
             networkError = tr("HTTP %1 from %2").arg(QString::number(status), reply->url().path());
         done(body, networkError, clock.elapsed());
     });
 }
 
+namespace {
+
+// An answer handed to its handler: parsed, or the outage that kept it from coming.
+template<typename T>
+auto delivered(PromResult<T> (*parse)(const QByteArray &), std::function<void(const PromResult<T> &)> handler)
+{
+    return
+        [parse, handler = std::move(handler)](const QByteArray &body, const QString &networkError, qint64 elapsedMs) {
+            PromResult<T> result;
+            if (networkError.isEmpty())
+                result = parse(body);
+            else
+                result.error = networkError, result.unreachable = true;
+            result.elapsedMs = elapsedMs;
+            handler(result);
+        };
+}
+
+} // namespace
+
 void PrometheusClient::query(const QString &expression, double atSeconds,
                              std::function<void(const PromResult<std::vector<PromSample>> &)> handler)
 {
-    const Parameters query{{QStringLiteral("query"), expression},
-                           {QStringLiteral("time"), QString::number(atSeconds, 'f', 3)}};
-    send(QStringLiteral("/api/v1/query"), query,
-         [handler = std::move(handler)](const QByteArray &body, const QString &networkError, qint64 elapsedMs) {
-             PromResult<std::vector<PromSample>> result;
-             if (networkError.isEmpty())
-                 result = parseVector(body);
-             else
-                 result.error = networkError, result.unreachable = true;
-             result.elapsedMs = elapsedMs;
-             handler(result);
-         });
+    send(QStringLiteral("/api/v1/query"),
+         {{QStringLiteral("query"), expression}, {QStringLiteral("time"), QString::number(atSeconds, 'f', 3)}},
+         delivered(&PrometheusClient::parseVector, std::move(handler)));
 }
 
 void PrometheusClient::queryRange(const QString &expression, double startSeconds, double endSeconds, double stepSeconds,
                                   std::function<void(const PromResult<std::vector<PromSeries>> &)> handler)
 {
-    const Parameters query{{QStringLiteral("query"), expression},
-                           {QStringLiteral("start"), QString::number(startSeconds, 'f', 3)},
-                           {QStringLiteral("end"), QString::number(endSeconds, 'f', 3)},
-                           {QStringLiteral("step"), QString::number(stepSeconds, 'f', 3)}};
-    send(QStringLiteral("/api/v1/query_range"), query,
-         [handler = std::move(handler)](const QByteArray &body, const QString &networkError, qint64 elapsedMs) {
-             PromResult<std::vector<PromSeries>> result;
-             if (networkError.isEmpty())
-                 result = parseMatrix(body);
-             else
-                 result.error = networkError, result.unreachable = true;
-             result.elapsedMs = elapsedMs;
-             handler(result);
-         });
+    send(QStringLiteral("/api/v1/query_range"),
+         {{QStringLiteral("query"), expression},
+          {QStringLiteral("start"), QString::number(startSeconds, 'f', 3)},
+          {QStringLiteral("end"), QString::number(endSeconds, 'f', 3)},
+          {QStringLiteral("step"), QString::number(stepSeconds, 'f', 3)}},
+         delivered(&PrometheusClient::parseMatrix, std::move(handler)));
 }
 
 void PrometheusClient::alerts(std::function<void(const PromResult<std::vector<PromAlert>> &)> handler)
 {
-    send(QStringLiteral("/api/v1/alerts"), {},
-         [handler = std::move(handler)](const QByteArray &body, const QString &networkError, qint64 elapsedMs) {
-             PromResult<std::vector<PromAlert>> result;
-             if (networkError.isEmpty())
-                 result = parseAlerts(body);
-             else
-                 result.error = networkError, result.unreachable = true;
-             result.elapsedMs = elapsedMs;
-             handler(result);
-         });
+    send(QStringLiteral("/api/v1/alerts"), {}, delivered(&PrometheusClient::parseAlerts, std::move(handler)));
 }
 
 PromResult<std::vector<PromSample>> PrometheusClient::parseVector(const QByteArray &body)

@@ -34,7 +34,6 @@ PrometheusSource::PrometheusSource(Options options, QObject *parent)
 {
     m_client.setTimeoutMs(m_options.timeoutMs);
     m_rangeEnd = nowSeconds();
-    m_rangeStart = m_rangeEnd - m_rangeSpan;
     connect(&m_timer, &QTimer::timeout, this, &PrometheusSource::refresh);
 }
 
@@ -97,17 +96,10 @@ void PrometheusSource::setDrillDown(const QStringList &instances, bool summed)
 
 void PrometheusSource::setChartRange(double startSeconds, double endSeconds, bool live)
 {
-    m_rangeStart = startSeconds;
     m_rangeEnd = endSeconds;
     m_rangeSpan = std::max(1.0, endSeconds - startSeconds);
     m_live = live;
     requestCharts(nowSeconds());
-}
-
-void PrometheusSource::refreshNow()
-{
-    refresh();
-    restartTimer();
 }
 
 void PrometheusSource::refresh()

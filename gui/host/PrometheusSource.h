@@ -51,7 +51,6 @@ public Q_SLOTS:
     void setDrillDown(const QStringList &instances, bool summed);
     // The charts' range in unix seconds; live: it ends at each refresh's time, keeping its span.
     void setChartRange(double startSeconds, double endSeconds, bool live);
-    void refreshNow();
 
 Q_SIGNALS:
     void fleetReady(const rl::FleetSnapshot &fleet);
@@ -90,7 +89,7 @@ private:
     std::map<QString, std::vector<double>> m_trends; // by FleetInstance::key()
     QStringList m_drillDown;
     bool m_summed = false;
-    double m_rangeStart = 0.0, m_rangeEnd = 0.0; // unix seconds
+    double m_rangeEnd = 0.0; // unix seconds; unused while live
     double m_rangeSpan = 3600.0;
     bool m_live = true;
     int m_failures = 0;      // consecutive refreshes that could not reach the server

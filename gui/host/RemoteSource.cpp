@@ -166,21 +166,21 @@ void RemoteSource::poll()
     m_client.get(QStringLiteral("/metrics"), collect(m_metrics));
 }
 
-std::map<std::string, double> RemoteSource::sumByName(const QByteArray &exposition)
+RemoteSource::MetricSums RemoteSource::sumMetrics(const QByteArray &exposition)
 {
-    std::map<std::string, double> sums;
-    for (const Sample &sample : samplesOf(exposition))
-        sums[sample.name] += sample.value;
+    MetricSums sums;
+    for (const Sample &sample : samplesOf(exposition)) {
+        sums.byName[sample.name] += sample.value;
+        if (sample.name == "rl_feedback_failed_total")
+            sums.failuresByReason[labelValue(sample.labels, "reason")] += sample.value;
+    }
     return sums;
 }
 
-std::map<std::string, double> RemoteSource::failuresByReason(const QByteArray &exposition)
+double RemoteSource::MetricSums::operator()(const std::string &name) const
 {
-    std::map<std::string, double> reasons;
-    for (const Sample &sample : samplesOf(exposition))
-        if (sample.name == "rl_feedback_failed_total")
-            reasons[labelValue(sample.labels, "reason")] += sample.value;
-    return reasons;
+    const auto it = byName.find(name);
+    return it == byName.end() ? 0.0 : it->second;
 }
 
 void RemoteSource::publish()
@@ -208,22 +208,17 @@ void RemoteSource::publish()
     snapshot.lastProcess.enabled = snapshot.health.rlFeedbackEnabled;
     snapshot.lastProcess.batchSize = snapshot.health.batchSize;
     snapshot.lastProcess.queueDepth = snapshot.health.queueDepth;
-    const std::map<std::string, double> sums = sumByName(m_metrics);
-    const auto sum = [&](const char *name) {
-        const auto it = sums.find(name);
-        return it == sums.end() ? 0.0 : it->second;
-    };
+    const MetricSums sums = sumMetrics(m_metrics);
     // The batches since the last poll, as their mean latency: the histogram's sum and count moved on.
-    const double latencySum = sum("rl_feedback_processing_latency_ms_sum");
-    const double latencyCount = sum("rl_feedback_processing_latency_ms_count");
+    const double latencySum = sums("rl_feedback_processing_latency_ms_sum");
+    const double latencyCount = sums("rl_feedback_processing_latency_ms_count");
     if (m_latencyCount >= 0.0 && latencyCount > m_latencyCount)
         snapshot.batchLatenciesMs.push_back((latencySum - m_latencySum) / (latencyCount - m_latencyCount));
     m_latencySum = latencySum;
     m_latencyCount = latencyCount;
-    const std::map<std::string, double> reasons = failuresByReason(m_metrics);
     const auto reason = [&](const char *name) {
-        const auto it = reasons.find(name);
-        return it == reasons.end() ? std::uint64_t(0) : static_cast<std::uint64_t>(it->second);
+        const auto it = sums.failuresByReason.find(name);
+        return it == sums.failuresByReason.end() ? std::uint64_t(0) : static_cast<std::uint64_t>(it->second);
     };
     snapshot.failedMissingHistory = reason("missing_history");
     snapshot.failedInvalid = reason("invalid");

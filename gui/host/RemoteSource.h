@@ -55,10 +55,13 @@ public:
     void startLoop() override;
     void stopLoop() override;
 
-    // Prometheus text: the sum of each metric's series, by name; for the tests.
-    static std::map<std::string, double> sumByName(const QByteArray &exposition);
-    // reason -> count of rl_feedback_failed_total.
-    static std::map<std::string, double> failuresByReason(const QByteArray &exposition);
+    // What a poll reads of /metrics' Prometheus text, in one pass; public for the tests.
+    struct MetricSums {
+        std::map<std::string, double> byName;             // each metric's series summed
+        std::map<std::string, double> failuresByReason;   // rl_feedback_failed_total by its reason label
+        double operator()(const std::string &name) const; // byName's, 0 when absent
+    };
+    static MetricSums sumMetrics(const QByteArray &exposition);
 
 private:
     void poll();

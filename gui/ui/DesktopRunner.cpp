@@ -36,6 +36,12 @@ bool DesktopRunner::haveDisplay()
            || qEnvironmentVariableIsSet("WAYLAND_DISPLAY");
 }
 
+void DesktopRunner::install(StopSignals &stopSignals, const QString &otherwise)
+{
+    if (!stopSignals.install())
+        qCWarning(lcUi).noquote() << otherwise.arg(stopSignals.errorString());
+}
+
 int DesktopRunner::showUntilClosed(QMainWindow &window, StopSignals &stopSignals, QTextStream &err)
 {
     if (m_options.size.isValid())
@@ -70,8 +76,7 @@ int DesktopRunner::runFleet(QTextStream &err)
 {
     LogRouter log;
     StopSignals stopSignals;
-    if (!stopSignals.install())
-        qCWarning(lcUi).noquote() << tr("kill will end the window at once: %1").arg(stopSignals.errorString());
+    install(stopSignals, tr("kill will end the window at once: %1"));
     FleetWindow window({m_options.prometheus, m_options.remoteToken, &log, m_options.fleetRangeSeconds});
     return showUntilClosed(window, stopSignals, err);
 }
@@ -80,8 +85,7 @@ int DesktopRunner::runRemote(QTextStream &err)
 {
     LogRouter log;
     StopSignals stopSignals;
-    if (!stopSignals.install())
-        qCWarning(lcUi).noquote() << tr("kill will end the window at once: %1").arg(stopSignals.errorString());
+    install(stopSignals, tr("kill will end the window at once: %1"));
     RemoteSource::Options remote = m_options.remote;
     remote.token = m_options.remoteToken;
     RemoteSource source(remote, m_options.server.alerts);
@@ -100,9 +104,7 @@ int DesktopRunner::run(QTextStream &out, QTextStream &err)
     // First: a `kill` during start-up or later closes the window as its close button would (settings saved,
     // journal closed), not by the default action.
     StopSignals stopSignals;
-    if (!stopSignals.install())
-        qCWarning(lcUi).noquote()
-            << tr("kill will end the window without saving its settings: %1").arg(stopSignals.errorString());
+    install(stopSignals, tr("kill will end the window without saving its settings: %1"));
     // The saved tuning, except what the command line set; a documentation run (--screenshot) uses neither.
     const bool documentation = !m_options.screenshot.isEmpty();
     HeadlessRunner::Options server = m_options.server;

@@ -45,6 +45,9 @@ public:
     int run(QTextStream &out, QTextStream &err);
 
 private:
+    // Installs the stop signals (a `kill` closes the window as its close button would), or logs otherwise
+    // with the reason as its %1.
+    static void install(StopSignals &stopSignals, const QString &otherwise);
     // Shows the window until it is closed or a stop signal comes; with --exit-after, saves the screenshot
     // if one was asked for and closes it then. Returns the exit code.
     int showUntilClosed(QMainWindow &window, StopSignals &stopSignals, QTextStream &err);

@@ -74,8 +74,8 @@ std::vector<FleetInstance> FleetPanel::selectedRows() const
 QStringList FleetPanel::selectedInstances() const
 {
     QStringList instances;
-    for (const QModelIndex &row : m_view->selectionModel()->selectedRows())
-        instances << row.data(FleetTableModel::InstanceRole).toString();
+    for (const FleetInstance &row : selectedRows())
+        instances << row.instance;
     instances.removeDuplicates();
     return instances;
 }

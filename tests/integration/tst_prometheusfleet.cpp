@@ -68,6 +68,40 @@ private:
         return QJsonDocument::fromJson(run.standardOutput).object();
     }
 
+    // The tenant of the first row: the worst instance.
+    static QString worstTenant(const QJsonObject &fleet)
+    {
+        return fleet.value(QStringLiteral("instances"))
+            .toArray()
+            .first()
+            .toObject()
+            .value(QStringLiteral("tenant"))
+            .toString();
+    }
+
+    // The Operate menu's action whose text starts so.
+    QAction *operation(const QString &textStart) const
+    {
+        for (QAction *action : m_window->operations()->actions())
+            if (action->text().startsWith(textStart))
+                return action;
+        return nullptr;
+    }
+
+    // Answers the operation's confirmation as soon as it opens with the button of role, keeping what it asked.
+    static void confirmOperation(QMessageBox::ButtonRole role, QString *question)
+    {
+        QTimer::singleShot(0, [role, question] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            QVERIFY(box);
+            QCOMPARE(box->objectName(), QStringLiteral("FleetOperationConfirmation"));
+            *question = box->text() + QLatin1Char('\n') + box->informativeText();
+            for (QAbstractButton *button : box->buttons())
+                if (box->buttonRole(button) == role)
+                    button->click();
+        });
+    }
+
     static QJsonObject instanceIn(const QJsonObject &fleet, const QString &tenant)
     {
         for (const QJsonValue &entry : fleet.value(QStringLiteral("instances")).toArray())
@@ -222,13 +256,7 @@ private Q_SLOTS:
         const double at = document.value(QStringLiteral("time")).toDouble();
         QCOMPARE(document.value(QStringLiteral("instances")).toArray().size(), 3);
         // The stalled instance comes first: the worst first.
-        QCOMPARE(document.value(QStringLiteral("instances"))
-                     .toArray()
-                     .first()
-                     .toObject()
-                     .value(QStringLiteral("tenant"))
-                     .toString(),
-                 QStringLiteral("globex"));
+        QCOMPARE(worstTenant(document), QStringLiteral("globex"));
         for (const Instance &instance : m_instances) {
             const QJsonObject row = instanceIn(document, instance.tenant);
             QCOMPARE(row.value(QStringLiteral("instance")).toString(), instance.address);
@@ -281,21 +309,10 @@ private Q_SLOTS:
             if (sorted->index(row, rl::FleetTableModel::TenantColumn).data().toString() == stalled.tenant)
                 view->selectRow(row);
         QTRY_COMPARE_WITH_TIMEOUT(m_window->operations()->operable(), QStringList{stalled.address}, kWaitMs);
-        QAction *purge = nullptr;
-        for (QAction *action : m_window->operations()->actions())
-            if (action->text().startsWith(QStringLiteral("P&urge")))
-                purge = action;
+        QAction *purge = operation(QStringLiteral("P&urge"));
         QVERIFY(purge && purge->isEnabled());
         QString question;
-        QTimer::singleShot(0, [&question] {
-            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
-            QVERIFY(box);
-            QCOMPARE(box->objectName(), QStringLiteral("FleetOperationConfirmation"));
-            question = box->text() + QLatin1Char('\n') + box->informativeText();
-            for (QAbstractButton *button : box->buttons())
-                if (box->buttonRole(button) == QMessageBox::DestructiveRole)
-                    button->click();
-        });
+        confirmOperation(QMessageBox::DestructiveRole, &question);
         purge->trigger();
         QVERIFY2(question.contains(stalled.address) && question.contains(QStringLiteral("1 instance")),
                  qPrintable(question));
@@ -313,18 +330,9 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(m_window->eventLog()->visibleCount() >= 1, kWaitMs);
 
         // The runbook's gradual recovery, step by step on the instance, its end in the log.
-        QAction *recovery = nullptr;
-        for (QAction *action : m_window->operations()->actions())
-            if (action->text().startsWith(QStringLiteral("&Gradual")))
-                recovery = action;
+        QAction *recovery = operation(QStringLiteral("&Gradual"));
         QVERIFY(recovery && recovery->isEnabled());
-        QTimer::singleShot(0, [] {
-            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
-            QVERIFY(box);
-            for (QAbstractButton *button : box->buttons())
-                if (box->buttonRole(button) == QMessageBox::AcceptRole)
-                    button->click();
-        });
+        confirmOperation(QMessageBox::AcceptRole, &question);
         recovery->trigger();
         m_window->eventLog()->setFilterText(QStringLiteral("gradual recovery done"));
         QTRY_COMPARE_WITH_TIMEOUT(m_window->eventLog()->visibleCount(), 1, kWaitMs);
@@ -355,13 +363,7 @@ private Q_SLOTS:
                  QStringLiteral("down"));
         const QJsonObject document = fleet();
         // Down sorts first, before the stalled one.
-        QCOMPARE(document.value(QStringLiteral("instances"))
-                     .toArray()
-                     .first()
-                     .toObject()
-                     .value(QStringLiteral("tenant"))
-                     .toString(),
-                 victim.tenant);
+        QCOMPARE(worstTenant(document), victim.tenant);
     }
 
     void prometheusGoneKeepsTheData()

@@ -24,12 +24,13 @@ rl_feedback_processing_latency_ms_count 6
 not a sample
 rl_feedback_queue_depth{tenant="a"} NaN_garbage
 )";
-        const auto sums = rl::RemoteSource::sumByName(exposition);
-        QCOMPARE(sums.at("rl_feedback_failed_total"), 9.0);
-        QCOMPARE(sums.at("rl_feedback_processing_latency_ms_sum"), 1.5);
-        QCOMPARE(sums.at("rl_feedback_processing_latency_ms_count"), 6.0);
-        QVERIFY(sums.count("rl_feedback_queue_depth") == 0);
-        const auto reasons = rl::RemoteSource::failuresByReason(exposition);
+        const rl::RemoteSource::MetricSums sums = rl::RemoteSource::sumMetrics(exposition);
+        QCOMPARE(sums.byName.at("rl_feedback_failed_total"), 9.0);
+        QCOMPARE(sums.byName.at("rl_feedback_processing_latency_ms_sum"), 1.5);
+        QCOMPARE(sums.byName.at("rl_feedback_processing_latency_ms_count"), 6.0);
+        QVERIFY(sums.byName.count("rl_feedback_queue_depth") == 0);
+        QCOMPARE(sums("rl_feedback_queue_depth"), 0.0);
+        const auto &reasons = sums.failuresByReason;
         QCOMPARE(reasons.at("invalid"), 7.0);
         QCOMPARE(reasons.at("missing_history"), 2.0);
     }
