@@ -369,7 +369,8 @@ void parseRun(QCommandLineParser &parser, const QStringList &arguments,
     const QCommandLineOption tokenFile(
         QStringLiteral("token-file"),
         CommandLine::tr("The API's bearer token, 16..1024 printable characters (RL_API_TOKEN_FILE). Control "
-                        "requests need it; off loopback every request does."),
+                        "requests need it; off loopback every request does. With --connect or --prometheus, the "
+                        "token sent to the remote instances' control API."),
         QStringLiteral("FILE"));
     const QCommandLineOption allowedHost(
         QStringLiteral("allowed-host"),
@@ -639,9 +640,17 @@ void parseRun(QCommandLineParser &parser, const QStringList &arguments,
                 "--connect shows a remote instance in the window: not with --headless or --prometheus"));
         desktop.remote.url = parseServerUrl(QStringLiteral("--connect"), parser.value(connectTo), true);
     }
-    // With --connect or --prometheus, the token is the remote instances' (no API is served here).
-    if (parser.isSet(connectTo) || parser.isSet(prometheus))
+    // With --connect or --prometheus, the token is the remote instances' (no API is served here), and the
+    // alerts are theirs or Prometheus's, as evaluated there: nothing is evaluated here.
+    if (parser.isSet(connectTo) || parser.isSet(prometheus)) {
+        for (const QCommandLineOption &local : {rules, timeScale}) {
+            if (parser.isSet(local))
+                fail(CommandLine::tr("--%1 sets the alert rules evaluated in this process; with --connect or "
+                                     "--prometheus the window shows the alerts as the remote side evaluates them")
+                         .arg(local.names().constFirst()));
+        }
         desktop.remoteToken = QByteArray::fromStdString(run.api.http.token.value_or(std::string()));
+    }
     if (parser.isSet(prometheus)) {
         if (parser.isSet(headless))
             fail(CommandLine::tr("--prometheus shows the fleet in the window; without one, use rlstudio fleet"));

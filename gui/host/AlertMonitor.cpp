@@ -115,7 +115,7 @@ std::vector<std::string> AlertMonitor::warningsFor(const AlertRuleSource &source
 }
 
 AlertMonitor::AlertMonitor(Options options, QObject *parent)
-    : QObject(parent)
+    : AlertSource(parent)
     , m_store(1.0)
     , m_timeScale(options.timeScale)
 {
@@ -224,6 +224,52 @@ void AlertMonitor::evaluate(Group &group, double nowSeconds)
         if (changed || first)
             Q_EMIT alertChanged(name, text(stateName(status.state)));
     }
+}
+
+std::vector<AlertView> AlertMonitor::views() const
+{
+    std::vector<AlertView> views;
+    for (const Group &group : m_groups) {
+        for (const AlertStatus &status : group.evaluator.statuses()) {
+            const AlertRule &rule = *status.rule;
+            AlertView view;
+            view.file = group.file;
+            view.name = rule.name;
+            view.severity = severityOf(rule);
+            view.state = status.state;
+            view.value = status.value;
+            view.activeSince = status.activeSince;
+            view.firedAt = status.firedAt;
+            view.resolvedAt = status.resolvedAt;
+            view.forSeconds = rule.forSeconds;
+            view.firesAfterSeconds = rule.forSeconds / m_timeScale;
+            view.expression = rule.exprText;
+            if (const auto summary = rule.annotations.find("summary"); summary != rule.annotations.end())
+                view.summary = summary->second;
+            if (status.value && rule.annotations.count("description"))
+                view.description = rule.render("description", *status.value);
+            view.error = status.error;
+            views.push_back(std::move(view));
+        }
+    }
+    return views;
+}
+
+QString AlertMonitor::origin() const
+{
+    QStringList files;
+    QStringList periods;
+    const QLocale locale;
+    for (const Group &group : m_groups) {
+        if (!files.contains(text(group.file)))
+            files << text(group.file);
+        const QString period = locale.toString(periodSeconds(group), 'g', 3);
+        if (!periods.contains(period))
+            periods << period;
+    }
+    return files.isEmpty() ? tr("No alert rules loaded")
+                           : tr("Rules of %1, evaluated every %2 s on the live series")
+                                 .arg(files.join(QStringLiteral(", ")), periods.join(QStringLiteral(" / ")));
 }
 
 nlohmann::json AlertMonitor::alertJson(const AlertStatus &status) const

@@ -7,7 +7,6 @@
 #include <vector>
 
 #include <QLoggingCategory>
-#include <QObject>
 #include <QString>
 
 #include <nlohmann/json_fwd.hpp>
@@ -15,6 +14,7 @@
 #include "core/alerting/AlertEvaluator.h"
 #include "core/alerting/AlertRuleFile.h"
 #include "core/alerting/SeriesStore.h"
+#include "gui/host/AlertSource.h"
 #include "gui/host/EngineSnapshot.h"
 
 namespace rl {
@@ -32,7 +32,7 @@ struct AlertRuleSource {
 // mode share it, and /api/v1/alerts and /api/v1/rules serve its states in Prometheus's JSON shape. State
 // changes are logged under rlstudio.alerts: firing at critical level for severity "page" and at warning
 // level otherwise, pending at warning level, resolution at info level. Lives on the UI thread.
-class AlertMonitor : public QObject {
+class AlertMonitor : public AlertSource {
     Q_OBJECT
 
 public:
@@ -75,14 +75,17 @@ public:
     // Records the snapshot's series and evaluates every group that is due. Connect it to snapshotReady.
     void record(const EngineSnapshot &snapshot);
 
+    std::vector<AlertView> views() const override;
+    QString origin() const override;
+    bool timeScalable() const override { return true; }
     // Keeps the states; later evaluations use the new windows, `for` and intervals.
-    void setTimeScale(double timeScale);
-    double timeScale() const { return m_timeScale; }
+    void setTimeScale(double timeScale) override;
+    double timeScale() const override { return m_timeScale; }
 
     const std::vector<Group> &groups() const { return m_groups; }
     // From loading: the rules left out (unsupported by the in-app evaluator) and rules reading metrics that
     // are never recorded here, one line each; also logged at start.
-    const std::vector<std::string> &warnings() const { return m_warnings; }
+    const std::vector<std::string> &warnings() const override { return m_warnings; }
     // How often the group is evaluated at the current time scale.
     double periodSeconds(const Group &group) const;
 
@@ -91,12 +94,6 @@ public:
     // GET /api/v1/rules: {"status":"success","data":{"groups":[...]}}; type "alert" or "record" filters as
     // Prometheus does (every rule here is an alerting rule).
     nlohmann::json rulesDocument(std::string_view type = {}) const;
-
-Q_SIGNALS:
-    // A rule's state changed ("inactive", "pending", "firing"); the first evaluation announces every rule.
-    void alertChanged(const QString &alert, const QString &state);
-    // A group was evaluated: states, values and times may have changed.
-    void evaluated();
 
 private:
     void evaluate(Group &group, double nowSeconds);

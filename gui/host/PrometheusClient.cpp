@@ -41,6 +41,21 @@ PromLabels labelsOf(const QJsonObject &object)
     return labels;
 }
 
+PromAlert alertOf(const QJsonObject &object)
+{
+    PromAlert alert;
+    alert.labels = labelsOf(object.value(QLatin1String("labels")).toObject());
+    alert.state = object.value(QLatin1String("state")).toString();
+    alert.activeAt =
+        QDateTime::fromString(object.value(QLatin1String("activeAt")).toString(), Qt::ISODateWithMs).toMSecsSinceEpoch()
+        / 1000.0;
+    alert.value = sampleValue(object.value(QLatin1String("value")));
+    const QJsonObject annotations = object.value(QLatin1String("annotations")).toObject();
+    alert.summary = annotations.value(QLatin1String("summary")).toString();
+    alert.description = annotations.value(QLatin1String("description")).toString();
+    return alert;
+}
+
 // The answer's data object, or the error it names.
 template<typename T>
 QJsonObject dataOf(const QByteArray &body, PromResult<T> &result)
@@ -146,6 +161,12 @@ void PrometheusClient::alerts(std::function<void(const PromResult<std::vector<Pr
     send(QStringLiteral("/api/v1/alerts"), {}, delivered(&PrometheusClient::parseAlerts, std::move(handler)));
 }
 
+void PrometheusClient::rules(std::function<void(const PromResult<std::vector<PromRule>> &)> handler)
+{
+    send(QStringLiteral("/api/v1/rules"), {{QStringLiteral("type"), QStringLiteral("alert")}},
+         delivered(&PrometheusClient::parseRules, std::move(handler)));
+}
+
 PromResult<std::vector<PromSample>> PrometheusClient::parseVector(const QByteArray &body)
 {
     PromResult<std::vector<PromSample>> result;
@@ -206,18 +227,39 @@ PromResult<std::vector<PromAlert>> PrometheusClient::parseAlerts(const QByteArra
         return result;
     const QJsonArray alerts = data.value(QLatin1String("alerts")).toArray();
     result.data.reserve(alerts.size());
-    for (const QJsonValue &entry : alerts) {
-        const QJsonObject object = entry.toObject();
-        PromAlert alert;
-        alert.labels = labelsOf(object.value(QLatin1String("labels")).toObject());
-        alert.state = object.value(QLatin1String("state")).toString();
-        alert.activeAt = QDateTime::fromString(object.value(QLatin1String("activeAt")).toString(), Qt::ISODateWithMs)
-                             .toMSecsSinceEpoch()
-                         / 1000.0;
-        alert.value = sampleValue(object.value(QLatin1String("value")));
-        alert.summary =
-            object.value(QLatin1String("annotations")).toObject().value(QLatin1String("summary")).toString();
-        result.data.push_back(std::move(alert));
+    for (const QJsonValue &entry : alerts)
+        result.data.push_back(alertOf(entry.toObject()));
+    return result;
+}
+
+PromResult<std::vector<PromRule>> PrometheusClient::parseRules(const QByteArray &body)
+{
+    PromResult<std::vector<PromRule>> result;
+    const QJsonObject data = dataOf(body, result);
+    if (!result.ok())
+        return result;
+    for (const QJsonValue &groupEntry : data.value(QLatin1String("groups")).toArray()) {
+        const QJsonObject group = groupEntry.toObject();
+        for (const QJsonValue &ruleEntry : group.value(QLatin1String("rules")).toArray()) {
+            const QJsonObject object = ruleEntry.toObject();
+            if (object.value(QLatin1String("type")).toString() != QLatin1String("alerting"))
+                continue;
+            PromRule rule;
+            rule.file = group.value(QLatin1String("file")).toString();
+            rule.group = group.value(QLatin1String("name")).toString();
+            rule.intervalSeconds = group.value(QLatin1String("interval")).toDouble();
+            rule.name = object.value(QLatin1String("name")).toString();
+            rule.query = object.value(QLatin1String("query")).toString();
+            rule.forSeconds = object.value(QLatin1String("duration")).toDouble();
+            rule.labels = labelsOf(object.value(QLatin1String("labels")).toObject());
+            const QJsonObject annotations = object.value(QLatin1String("annotations")).toObject();
+            rule.summary = annotations.value(QLatin1String("summary")).toString();
+            rule.description = annotations.value(QLatin1String("description")).toString();
+            rule.lastError = object.value(QLatin1String("lastError")).toString();
+            for (const QJsonValue &alert : object.value(QLatin1String("alerts")).toArray())
+                rule.alerts.push_back(alertOf(alert.toObject()));
+            result.data.push_back(std::move(rule));
+        }
     }
     return result;
 }

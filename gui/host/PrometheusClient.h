@@ -35,7 +35,20 @@ struct PromAlert {
     QString state;         // pending or firing
     double activeAt = 0.0; // unix seconds
     double value = 0.0;
-    QString summary; // the summary annotation, if any
+    QString summary;     // the summary annotation, if any
+    QString description; // the description annotation as rendered for this alert, if any
+};
+
+// One alerting rule of /api/v1/rules with its group's file and interval, and its pending and firing alerts.
+struct PromRule {
+    QString file, group, name;
+    double intervalSeconds = 0.0; // the group's
+    QString query;
+    double forSeconds = 0.0;
+    PromLabels labels;
+    QString summary, description; // the annotations as written, templates unexpanded
+    QString lastError;
+    std::vector<PromAlert> alerts;
 };
 
 // The outcome of one request: the data, or what went wrong. unreachable tells a network failure (retry
@@ -72,11 +85,14 @@ public:
                     std::function<void(const PromResult<std::vector<PromSeries>> &)> handler);
     // /api/v1/alerts.
     void alerts(std::function<void(const PromResult<std::vector<PromAlert>> &)> handler);
+    // /api/v1/rules?type=alert: every alerting rule with its state, the inactive ones too.
+    void rules(std::function<void(const PromResult<std::vector<PromRule>> &)> handler);
 
     // The parsers, public for the tests: data is the whole answer's body.
     static PromResult<std::vector<PromSample>> parseVector(const QByteArray &body);
     static PromResult<std::vector<PromSeries>> parseMatrix(const QByteArray &body);
     static PromResult<std::vector<PromAlert>> parseAlerts(const QByteArray &body);
+    static PromResult<std::vector<PromRule>> parseRules(const QByteArray &body);
 
 private:
     // Sends a request and hands the reply's body (or the failure) to done, once.

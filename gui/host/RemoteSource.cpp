@@ -120,11 +120,13 @@ HealthState healthOf(const nlohmann::json &json)
 
 } // namespace
 
-RemoteSource::RemoteSource(Options options, AlertMonitor::Options alerts, QObject *parent)
+RemoteSource::RemoteSource(Options options, QObject *parent)
     : SnapshotSource(parent)
-    , m_client(std::move(options.url), std::move(options.token), this)
-    , m_alerts(std::move(alerts))
+    , m_client(options.url, std::move(options.token), this)
+    , m_rules(options.url, this)
+    , m_alerts(options.url.toDisplayString(), this)
 {
+    m_rules.setTimeoutMs(static_cast<int>(std::max(options.pollSeconds, 5.0) * 1000.0));
     m_poll.setInterval(static_cast<int>(options.pollSeconds * 1000.0));
     connect(&m_poll, &QTimer::timeout, this, &RemoteSource::poll);
     m_connected.start();
@@ -164,6 +166,21 @@ void RemoteSource::poll()
     };
     m_client.get(QStringLiteral("/health"), collect(m_health));
     m_client.get(QStringLiteral("/metrics"), collect(m_metrics));
+    pollRules();
+}
+
+void RemoteSource::pollRules()
+{
+    if (m_rulesOut)
+        return;
+    m_rulesOut = true;
+    m_rules.rules([this](const PromResult<std::vector<PromRule>> &answer) {
+        m_rulesOut = false;
+        if (answer.ok())
+            m_alerts.update(answer.data, static_cast<double>(QDateTime::currentMSecsSinceEpoch()) / 1000.0);
+        else
+            m_alerts.setUnavailable(tr("%1/api/v1/rules: %2").arg(remoteUrl(), answer.error));
+    });
 }
 
 RemoteSource::MetricSums RemoteSource::sumMetrics(const QByteArray &exposition)
@@ -230,7 +247,6 @@ void RemoteSource::publish()
     }
     snapshot.drain = m_drain;
     m_latest = std::move(snapshot);
-    m_alerts.record(m_latest);
     Q_EMIT snapshotReady(m_latest);
 }
 

@@ -8,17 +8,18 @@
 #include <QTimer>
 #include <QUrl>
 
-#include "gui/host/AlertMonitor.h"
 #include "gui/host/ControlClient.h"
+#include "gui/host/PrometheusClient.h"
+#include "gui/host/ServedAlerts.h"
 #include "gui/host/SnapshotSource.h"
 
 namespace rl {
 
 // Another rlstudio (or any service of docs/api.md) as the window's engine (`rlstudio --connect URL`): its
-// /health and /metrics polled into snapshots, its control API for the commands, with the bearer token.
-// The alert rules are evaluated on those snapshots as the embedded engine's are, so the alerts panel reads
-// the same. Requests are asynchronous on the window's thread (their answers are a few hundred bytes); a poll
-// whose previous one is still out is skipped. What the API does not offer (the simulator, the queue's items,
+// /health and /metrics polled into snapshots, its control API for the commands, with the bearer token, and
+// its alert states as its own monitor serves them at /api/v1/rules (nothing is evaluated here). Requests are
+// asynchronous on the window's thread (their answers are a few kilobytes); a poll whose previous one is
+// still out is skipped. What the API does not offer (the simulator, the queue's items,
 // cancelling a drain) is not offered.
 class RemoteSource : public SnapshotSource {
     Q_OBJECT
@@ -32,12 +33,12 @@ public:
         double pollSeconds = kDefaultPollSeconds;
     };
 
-    RemoteSource(Options options, AlertMonitor::Options alerts, QObject *parent = nullptr);
+    explicit RemoteSource(Options options, QObject *parent = nullptr);
 
     Capabilities capabilities() const override;
     QString remoteUrl() const override { return m_client.name(); }
     const EngineSnapshot &latestSnapshot() const override { return m_latest; }
-    AlertMonitor &alerts() override { return m_alerts; }
+    ServedAlerts &alerts() override { return m_alerts; }
 
     void processOnce() override;
     void drain() override;
@@ -71,10 +72,14 @@ private:
     // Reports a command's outcome, and polls at once when it changed something.
     ControlClient::Done reported();
 
+    void pollRules();
+
     ControlClient m_client;
+    PrometheusClient m_rules; // the remote's /api/v1/rules, in Prometheus's shape
     QTimer m_poll;
     QElapsedTimer m_connected; // since the first poll
-    AlertMonitor m_alerts;
+    ServedAlerts m_alerts;
+    bool m_rulesOut = false;
     EngineSnapshot m_latest;
     int m_pollsOut = 0;
     QByteArray m_health, m_metrics;  // the current poll's answers

@@ -9,7 +9,7 @@
 
 namespace rl {
 
-class AlertMonitor;
+class AlertSource;
 
 // What the main window shows and operates, wherever the engine runs: in this process (EngineHost) or in
 // another rlstudio reached over its API (RemoteSource). Snapshots arrive by signal on the window's thread;
@@ -33,8 +33,8 @@ public:
     // Where the engine is, for the window's title and status bar; empty for this process.
     virtual QString remoteUrl() const { return {}; }
     virtual const EngineSnapshot &latestSnapshot() const = 0;
-    // The alert rules evaluated on this source's snapshots.
-    virtual AlertMonitor &alerts() = 0;
+    // The alert rules' states: evaluated here on the snapshots, or as the source's own evaluator serves them.
+    virtual AlertSource &alerts() = 0;
 
     virtual void processOnce() = 0;
     virtual void drain() = 0;

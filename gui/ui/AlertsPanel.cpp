@@ -11,7 +11,7 @@
 #include <QStringList>
 #include <QVBoxLayout>
 
-#include "gui/host/AlertMonitor.h"
+#include "core/alerting/PromQlExpression.h"
 #include "widgets/AlertList.h"
 
 namespace rl {
@@ -55,12 +55,13 @@ QString text(const std::string &value)
 
 } // namespace
 
-AlertsPanel::AlertsPanel(AlertMonitor &monitor, QWidget *parent)
+AlertsPanel::AlertsPanel(AlertSource &alerts, QWidget *parent)
     : QWidget(parent)
-    , m_monitor(monitor)
+    , m_alerts(alerts)
     , m_runbook(readResource(kRunbookResource))
     , m_header(new QLabel(this))
     , m_list(new AlertList(this))
+    , m_scaleLabel(new QLabel(tr("&Time scale:"), this))
     , m_scale(new QComboBox(this))
     , m_history(new AlertHistoryModel(this))
 {
@@ -68,12 +69,14 @@ AlertsPanel::AlertsPanel(AlertMonitor &monitor, QWidget *parent)
         m_scale->addItem(scale == 1.0 ? tr("real time") : tr("demo ×%1").arg(scale), scale);
     m_scale->setAccessibleName(tr("Alert time scale"));
     m_scale->setToolTip(tr("Compress the rules' windows and for-durations to watch alerts change in a demo"));
-    auto *scaleLabel = new QLabel(tr("&Time scale:"), this);
-    scaleLabel->setBuddy(m_scale);
+    m_scaleLabel->setBuddy(m_scale);
+    // Rules evaluated elsewhere run on their evaluator's clock.
+    m_scaleLabel->setVisible(m_alerts.timeScalable());
+    m_scale->setVisible(m_alerts.timeScalable());
     m_header->setWordWrap(true);
     auto *header = new QHBoxLayout;
     header->addWidget(m_header, 1);
-    header->addWidget(scaleLabel);
+    header->addWidget(m_scaleLabel);
     header->addWidget(m_scale);
 
     auto *layout = new QVBoxLayout(this);
@@ -83,11 +86,12 @@ AlertsPanel::AlertsPanel(AlertMonitor &monitor, QWidget *parent)
 
     connect(m_scale, &QComboBox::activated, this, [this](int index) {
         setTimeScale(m_scale->itemData(index).toDouble());
-        Q_EMIT timeScaleChosen(m_monitor.timeScale());
+        Q_EMIT timeScaleChosen(m_alerts.timeScale());
     });
-    connect(&m_monitor, &AlertMonitor::alertChanged, this, &AlertsPanel::recordChange);
-    connect(&m_monitor, &AlertMonitor::evaluated, this, &AlertsPanel::showRows);
-    setTimeScale(m_monitor.timeScale());
+    connect(&m_alerts, &AlertSource::alertChanged, this, &AlertsPanel::recordChange);
+    connect(&m_alerts, &AlertSource::evaluated, this, &AlertsPanel::showRows);
+    connect(&m_alerts, &AlertSource::evaluated, this, &AlertsPanel::showHeader);
+    setTimeScale(m_alerts.timeScale());
     showRows();
 }
 
@@ -95,7 +99,7 @@ AlertsPanel::~AlertsPanel() = default;
 
 void AlertsPanel::setTimeScale(double timeScale)
 {
-    m_monitor.setTimeScale(timeScale);
+    m_alerts.setTimeScale(timeScale);
     int index = m_scale->findData(timeScale);
     if (index < 0) {
         m_scale->addItem(tr("demo ×%1").arg(timeScale), timeScale);
@@ -111,7 +115,7 @@ void AlertsPanel::setTimeScale(double timeScale)
     }
     // One line however many: a list of warnings would push the rules off the panel. The list is the tooltip.
     QStringList warnings;
-    for (const std::string &warning : m_monitor.warnings())
+    for (const std::string &warning : m_alerts.warnings())
         warnings << text(warning);
     if (!warnings.isEmpty())
         banner << tr("%n rule warning(s): rules left out or unable to see their data here. Hover for the list.",
@@ -120,23 +124,10 @@ void AlertsPanel::setTimeScale(double timeScale)
     showHeader();
 }
 
-// Which files the rules come from and how often each group is really evaluated, at this time scale.
+// Whose rules, evaluated where and how often.
 void AlertsPanel::showHeader()
 {
-    QStringList files;
-    QStringList periods;
-    const QLocale locale;
-    for (const AlertMonitor::Group &group : m_monitor.groups()) {
-        if (!files.contains(text(group.file)))
-            files << text(group.file);
-        const QString period = locale.toString(m_monitor.periodSeconds(group), 'g', 3);
-        if (!periods.contains(period))
-            periods << period;
-    }
-    m_header->setText(files.isEmpty()
-                          ? tr("No alert rules loaded")
-                          : tr("Rules of %1, evaluated every %2 s on the live series")
-                                .arg(files.join(QStringLiteral(", ")), periods.join(QStringLiteral(" / "))));
+    m_header->setText(m_alerts.origin());
 }
 
 void AlertsPanel::recordChange(const QString &alert, const QString &state)
@@ -146,11 +137,9 @@ void AlertsPanel::recordChange(const QString &alert, const QString &state)
     if (from.isEmpty() && state == QLatin1String("inactive"))
         return; // the first evaluation announcing a quiet rule: no change
     QString value = tr("–");
-    for (const AlertMonitor::Group &group : m_monitor.groups()) {
-        for (const AlertStatus &status : group.evaluator.statuses()) {
-            if (text(status.rule->name) == alert && status.value)
-                value = alertValue(QLocale(), *status.value);
-        }
+    for (const AlertView &view : m_alerts.views()) {
+        if (text(view.name) == alert && view.value)
+            value = alertValue(QLocale(), *view.value);
     }
     const AlertHistoryModel::Change change{QDateTime::currentDateTime(), alert,
                                            from.isEmpty() ? QStringLiteral("inactive") : from, state, value};
@@ -162,47 +151,46 @@ void AlertsPanel::showRows()
 {
     const QLocale locale;
     QList<AlertList::Row> rows;
-    for (const AlertMonitor::Group &group : m_monitor.groups()) {
-        for (const AlertStatus &status : group.evaluator.statuses()) {
-            const AlertRule &rule = *status.rule;
-            AlertList::Row row;
-            row.name = text(rule.name);
-            const auto severity = rule.labels.find("severity");
-            row.severity = severity == rule.labels.end() ? QString() : text(severity->second);
-            row.state = stateText(status.state);
-            row.value = status.value ? alertValue(locale, *status.value) : tr("–");
-            if (status.state == AlertStatus::State::Firing && status.firedAt)
-                row.since = tr("firing since %1").arg(clock(*status.firedAt));
-            else if (status.state == AlertStatus::State::Pending)
-                row.since = tr("pending since %1 (fires after %2 s)")
-                                .arg(clock(status.activeSince))
-                                .arg(rule.forSeconds / m_monitor.timeScale());
-            else if (status.resolvedAt)
-                row.since = tr("resolved at %1").arg(clock(*status.resolvedAt));
-            else
-                row.since = tr("inactive");
-            row.details = details(status);
-            rows.append(row);
-        }
+    for (const AlertView &view : m_alerts.views()) {
+        AlertList::Row row;
+        row.name = text(view.name);
+        row.severity = text(view.severity);
+        row.state = stateText(view.state);
+        row.value = view.value ? alertValue(locale, *view.value) : tr("–");
+        if (view.state == AlertStatus::State::Firing && view.firedAt)
+            row.since = tr("firing since %1").arg(clock(*view.firedAt));
+        else if (view.state == AlertStatus::State::Pending)
+            row.since =
+                tr("pending since %1 (fires after %2 s)").arg(clock(view.activeSince)).arg(view.firesAfterSeconds);
+        else if (view.resolvedAt)
+            row.since = tr("resolved at %1").arg(clock(*view.resolvedAt));
+        else
+            row.since = tr("inactive");
+        row.details = details(view);
+        rows.append(row);
     }
     m_list->setRows(rows);
 }
 
-QString AlertsPanel::details(const AlertStatus &status) const
+QString AlertsPanel::details(const AlertView &view) const
 {
-    const AlertRule &rule = *status.rule;
     QString markdown;
-    const auto summary = rule.annotations.find("summary");
-    if (summary != rule.annotations.end())
-        markdown += QStringLiteral("### %1\n\n").arg(text(summary->second));
-    if (status.value && rule.annotations.count("description"))
-        markdown += text(rule.render("description", *status.value)) + QStringLiteral("\n\n");
+    if (!view.summary.empty())
+        markdown += QStringLiteral("### %1\n\n").arg(text(view.summary));
+    if (!view.description.empty())
+        markdown += text(view.description) + QStringLiteral("\n\n");
+    if (!view.instances.empty()) {
+        QStringList instances;
+        for (const std::string &instance : view.instances)
+            instances << text(instance);
+        markdown += tr("**Active for:** %1").arg(instances.join(QStringLiteral(", "))) + QStringLiteral("\n\n");
+    }
     markdown +=
-        tr("**Expression** (for %1):").arg(QString::fromStdString(PromQlExpression::formatDuration(rule.forSeconds)));
-    markdown += QStringLiteral("\n\n```\n%1\n```\n\n").arg(text(rule.exprText).trimmed());
-    if (!status.error.empty())
-        markdown += tr("**Evaluation error:** %1").arg(text(status.error)) + QStringLiteral("\n\n");
-    if (const std::optional<std::string> steps = m_runbook.sectionFor(rule.name))
+        tr("**Expression** (for %1):").arg(QString::fromStdString(PromQlExpression::formatDuration(view.forSeconds)));
+    markdown += QStringLiteral("\n\n```\n%1\n```\n\n").arg(text(view.expression).trimmed());
+    if (!view.error.empty())
+        markdown += tr("**Evaluation error:** %1").arg(text(view.error)) + QStringLiteral("\n\n");
+    if (const std::optional<std::string> steps = m_runbook.sectionFor(view.name))
         markdown += tr("#### From the runbook") + QStringLiteral("\n\n") + text(*steps);
     return markdown;
 }

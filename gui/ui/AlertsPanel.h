@@ -4,8 +4,8 @@
 #include <QString>
 #include <QWidget>
 
-#include "core/alerting/AlertEvaluator.h"
 #include "core/alerting/Runbook.h"
+#include "gui/host/AlertSource.h"
 #include "gui/ui/models/AlertHistoryModel.h"
 
 class QComboBox;
@@ -14,15 +14,15 @@ class QLabel;
 namespace rl {
 
 class AlertList;
-class AlertMonitor;
 
-// The alert monitor's rules as the operator sees them: each with its state, value, since-when and the
-// runbook's investigation and mitigation steps, and the demo time scale that compresses the rules' windows.
+// The alert rules as the operator sees them, wherever they are evaluated: each with its state, value,
+// since-when and the runbook's investigation and mitigation steps, and, for rules evaluated here, the demo
+// time scale that compresses their windows.
 class AlertsPanel : public QWidget {
     Q_OBJECT
 
 public:
-    explicit AlertsPanel(AlertMonitor &monitor, QWidget *parent = nullptr);
+    explicit AlertsPanel(AlertSource &alerts, QWidget *parent = nullptr);
     ~AlertsPanel() override;
 
     void setTimeScale(double timeScale);
@@ -36,13 +36,14 @@ Q_SIGNALS:
 private:
     void showRows();
     void showHeader();
-    QString details(const AlertStatus &status) const;
+    QString details(const AlertView &view) const;
     void recordChange(const QString &alert, const QString &state);
 
-    AlertMonitor &m_monitor;
+    AlertSource &m_alerts;
     Runbook m_runbook;
     QLabel *m_header;
     AlertList *m_list;
+    QLabel *m_scaleLabel;
     QComboBox *m_scale;
     AlertHistoryModel *m_history;
     QHash<QString, QString> m_states; // each alert's last state, to say what it changed from

@@ -88,7 +88,7 @@ int DesktopRunner::runRemote(QTextStream &err)
     install(stopSignals, tr("kill will end the window at once: %1"));
     RemoteSource::Options remote = m_options.remote;
     remote.token = m_options.remoteToken;
-    RemoteSource source(remote, m_options.server.alerts);
+    RemoteSource source(remote);
     // The window's layout is the user's; the tuning is the remote instance's own, and nothing of it is saved here.
     MainWindow window(source, {QString(), &log, m_options.screenshot.isEmpty(), {}});
     return showUntilClosed(window, stopSignals, err);

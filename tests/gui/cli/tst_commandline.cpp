@@ -144,6 +144,14 @@ private Q_SLOTS:
             << QStringLiteral("--prometheus shows the fleet in the window; without one, use rlstudio fleet");
         QTest::newRow("selector alone") << args({"--selector", "{a=\"b\"}"})
                                         << QStringLiteral("--selector, --refresh and --range go with --prometheus URL");
+        QTest::newRow("connect rules")
+            << args({"--connect", "http://r:8080", "--rules", "shipped"})
+            << QStringLiteral("--rules sets the alert rules evaluated in this process; with --connect or --prometheus "
+                              "the window shows the alerts as the remote side evaluates them");
+        QTest::newRow("prometheus time scale")
+            << args({"--prometheus", "http://p:9090", "--time-scale", "60"})
+            << QStringLiteral("--time-scale sets the alert rules evaluated in this process; with --connect or "
+                              "--prometheus the window shows the alerts as the remote side evaluates them");
         QTest::newRow("range") << args({"--prometheus", "http://p:9090", "--range", "30s"})
                                << QStringLiteral(
                                       "--range=\"30s\" is not a duration from 1m to 400d, such as 15m, 6h or 7d");

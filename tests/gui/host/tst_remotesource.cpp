@@ -52,7 +52,7 @@ rl_feedback_queue_depth{tenant="a"} NaN_garbage
                 });
             }
         });
-        rl::RemoteSource source({QUrl(QStringLiteral("http://127.0.0.1:%1").arg(server.serverPort())), {}, 0.2}, {});
+        rl::RemoteSource source({QUrl(QStringLiteral("http://127.0.0.1:%1").arg(server.serverPort())), {}, 0.2});
         QSignalSpy connection(&source, &rl::RemoteSource::connectionChanged);
         QVERIFY(connection.wait(10000));
         QCOMPARE(connection.first().at(0).toBool(), false);

@@ -1,8 +1,10 @@
 // The main window on a remote instance (`rlstudio --connect URL --token-file F`): it shows the remote's
 // queue, a purge through the window empties it and is counted there, the answer lands in the event log; a
-// wrong token is refused with the reason and changes nothing; an unreachable instance is said to be.
+// wrong token is refused with the reason and changes nothing; an unreachable instance is said to be; the
+// alerts panel shows the remote's own rules as the remote evaluates them.
 #include <QAbstractButton>
 #include <QApplication>
+#include <QComboBox>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
@@ -17,8 +19,10 @@
 #include "RlstudioProcess.h"
 #include "gui/host/LogRouter.h"
 #include "gui/host/RemoteSource.h"
+#include "gui/ui/AlertsPanel.h"
 #include "gui/ui/MainWindow.h"
 #include "gui/ui/OperatorActions.h"
+#include "widgets/AlertList.h"
 #include "widgets/LogView.h"
 
 using rl::MainWindow;
@@ -104,7 +108,7 @@ private Q_SLOTS:
     {
         fillQueue(30);
         rl::LogRouter log;
-        RemoteSource source({m_url, kToken, 0.2}, {});
+        RemoteSource source({m_url, kToken, 0.2});
         MainWindow::Options options;
         options.useSettings = false;
         options.log = &log;
@@ -127,7 +131,7 @@ private Q_SLOTS:
     void wrongTokenIsRefusedAndChangesNothing()
     {
         fillQueue(5);
-        RemoteSource source({m_url, "not-the-token-at-all", 0.2}, {});
+        RemoteSource source({m_url, "not-the-token-at-all", 0.2});
         QTRY_COMPARE_WITH_TIMEOUT(source.latestSnapshot().health.queueDepth, std::size_t(5), kWaitMs);
         QSignalSpy failed(&source, &RemoteSource::commandFailed);
         source.purgeSeen(source.latestSnapshot());
@@ -140,14 +144,14 @@ private Q_SLOTS:
     void errorAnswersAreSaid()
     {
         // A wrong path: rlstudio answers 404 with its error object, which the status names.
-        RemoteSource source({m_url.resolved(QUrl(QStringLiteral("/wrong-prefix"))), kToken, 0.2}, {});
+        RemoteSource source({m_url.resolved(QUrl(QStringLiteral("/wrong-prefix"))), kToken, 0.2});
         QSignalSpy connection(&source, &RemoteSource::connectionChanged);
         QVERIFY(connection.wait(kWaitMs));
         QCOMPARE(connection.first().at(0).toBool(), false);
         QVERIFY2(connection.first().at(1).toString().contains(QStringLiteral("HTTP 404")),
                  qPrintable(connection.first().at(1).toString()));
         // And a command refused by the instance (a batch size out of range) is said with its reason.
-        RemoteSource good({m_url, kToken, 0.2}, {});
+        RemoteSource good({m_url, kToken, 0.2});
         QSignalSpy failed(&good, &RemoteSource::commandFailed);
         good.setBatchSize(0);
         QVERIFY(failed.wait(kWaitMs));
@@ -165,13 +169,44 @@ private Q_SLOTS:
                                            QStringLiteral("0")});
         const QUrl url = journaled.waitForListening();
         QVERIFY2(url.isValid(), journaled.standardError().constData());
-        RemoteSource source({url, {}, 0.2}, {});
+        RemoteSource source({url, {}, 0.2});
         QTRY_VERIFY_WITH_TIMEOUT(source.latestSnapshot().health.journal.has_value(), kWaitMs);
         QVERIFY(QString::fromStdString(source.latestSnapshot().health.journal->directory)
                     .contains(QStringLiteral("journaled")));
-        RemoteSource ephemeral({m_url, kToken, 0.2}, {});
+        RemoteSource ephemeral({m_url, kToken, 0.2});
         QTRY_VERIFY_WITH_TIMEOUT(ephemeral.latestSnapshot().health.routerRegistered, kWaitMs);
         QVERIFY(!ephemeral.latestSnapshot().health.journal);
+    }
+
+    void alertsAreTheRemotesOwn()
+    {
+        // A rule only the remote has, firing at once there: the window shows it, evaluating nothing itself.
+        const QString rulesFile = m_dir.filePath(QStringLiteral("remote_rules.yml"));
+        QFile rules(rulesFile);
+        QVERIFY(rules.open(QIODevice::WriteOnly));
+        rules.write("groups:\n- name: remote\n  interval: 1s\n  rules:\n  - alert: RemoteOnlyQueueWatch\n"
+                    "    expr: sum(rl_feedback_queue_depth) >= 0\n    labels:\n      severity: ticket\n");
+        rules.close();
+        rltest::RlstudioProcess remote({QStringLiteral("--headless"), QStringLiteral("--ephemeral"),
+                                        QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                                        QStringLiteral("--rules"), rulesFile, QStringLiteral("--no-simulator"),
+                                        QStringLiteral("--status-every"), QStringLiteral("0")});
+        const QUrl url = remote.waitForListening();
+        QVERIFY2(url.isValid(), remote.standardError().constData());
+        RemoteSource source({url, {}, 0.2});
+        MainWindow::Options options;
+        options.useSettings = false;
+        MainWindow window(source, options);
+        window.show();
+        rl::AlertList *list = window.alertsPanel()->list();
+        QTRY_COMPARE_WITH_TIMEOUT(list->stateOf(QStringLiteral("RemoteOnlyQueueWatch")), QStringLiteral("firing"),
+                                  kWaitMs);
+        QVERIFY(list->stateOf(QStringLiteral("RLFeedbackQueueDepthHigh")).isEmpty()); // the shipped rules: not here
+        auto *header = window.alertsPanel()->findChild<QLabel *>();
+        QVERIFY(header && header->text().contains(url.toDisplayString()));
+        QVERIFY(header->text().contains(QStringLiteral("remote_rules.yml")));
+        // Their time scale is the remote's: nothing to compress here.
+        QVERIFY(!window.alertsPanel()->findChild<QComboBox *>()->isVisibleTo(window.alertsPanel()));
     }
 
     void unreachableInstanceIsSaidToBe()
@@ -180,7 +215,7 @@ private Q_SLOTS:
         QVERIFY(closed.listen(QHostAddress::LocalHost, 0));
         const QUrl url(QStringLiteral("http://127.0.0.1:%1").arg(closed.serverPort()));
         closed.close();
-        RemoteSource source({url, {}, 0.2}, {});
+        RemoteSource source({url, {}, 0.2});
         QSignalSpy connection(&source, &RemoteSource::connectionChanged);
         QVERIFY(connection.wait(kWaitMs));
         QCOMPARE(connection.first().at(0).toBool(), false);
