@@ -45,6 +45,9 @@ struct DrainProgress {
 // the engine itself. A plain value: later views add fields, not behaviour.
 struct EngineSnapshot {
     HealthState health;
+    // False where only the metrics are known (a Prometheus source): the loop's settings, flags, policy, queue
+    // capacity and ticks in `health` are not, and are shown as unknown rather than as their zero values.
+    bool settingsKnown = true;
     SimulatorStats simulator;
     bool simulatorEnabled = false;
     double emissionRate = 0.0;  // simulator items per minute

@@ -164,10 +164,7 @@ QString FleetQuery::columnExpression(Column column) const
     const Figures figures{QStringLiteral("by (%1)").arg(kIdentity), [this](const QString &m) { return select(m); }};
     switch (column) {
     case Column::Up:
-        // up has only the target's labels; the instances' own series bring tenant and workspace.
-        return QStringLiteral("max by (job, instance) (up) * on (job, instance) group_right () "
-                              "group by (%1) (last_over_time(%2[1h]))")
-            .arg(kIdentity, select(QStringLiteral("rl_feedback_queue_depth")));
+        return upOf(select(QStringLiteral("rl_feedback_queue_depth")));
     case Column::QueueDepth:
         return figures.depth();
     case Column::Processed:
@@ -182,6 +179,15 @@ QString FleetQuery::columnExpression(Column column) const
         return figures.sumRate(QStringLiteral("rl_feedback_dropped_total"), QStringLiteral("5m"));
     }
     return {};
+}
+
+QString FleetQuery::upOf(const QString &series)
+{
+    // up has only the target's labels; the instances' own series bring tenant and workspace, and those seen
+    // in the last hour keep their row when a scrape fails.
+    return QStringLiteral("max by (job, instance) (up) * on (job, instance) group_right () "
+                          "group by (%1) (last_over_time(%2[1h]))")
+        .arg(kIdentity, series);
 }
 
 QString FleetQuery::chartName(Chart chart)
@@ -215,30 +221,49 @@ QString FleetQuery::selectWith(const QString &metric, const QString &matcher) co
     return metric + QLatin1Char('{') + inner + matcher + QLatin1Char('}');
 }
 
+QString FleetQuery::instanceMatcher(const QStringList &instances)
+{
+    if (instances.isEmpty())
+        return {};
+    // Regular expression syntax escaped, then the backslashes for the PromQL string.
+    QStringList escaped;
+    for (const QString &instance : instances) {
+        QString text;
+        for (const QChar c : instance) {
+            // A regular expression's backslash, written twice in a PromQL string; a backslash itself is
+            // one escaped in the regex, so four.
+            if (c == QLatin1Char('\\'))
+                text += QStringLiteral("\\\\\\\\");
+            else if (QStringLiteral(".+*?()|[]{}^$").contains(c))
+                text += QStringLiteral("\\\\") + c;
+            else if (c == QLatin1Char('"'))
+                text += QStringLiteral("\\\"");
+            else
+                text += c;
+        }
+        escaped << text;
+    }
+    return QStringLiteral("instance=~\"%1\"").arg(escaped.join(QLatin1Char('|')));
+}
+
+QString FleetQuery::totalsExpression(const QStringList &instances) const
+{
+    // Every rlstudio series but the histogram's buckets (their sum over `le` means nothing), by name.
+    QString matchers = QStringLiteral("__name__=~\"rl_feedback_.+|rl_routing_.+|rl_model_.+|rl_input_.+|"
+                                      "trajectory_feedback_.+\", __name__!~\".+_bucket\"");
+    const QString instance = instanceMatcher(instances);
+    if (!instance.isEmpty())
+        matchers += QStringLiteral(", ") + instance;
+    const QString series = selectWith(QString(), matchers);
+    // The lowest up, so a source can tell a down instance from a quiet one.
+    const QString up = upOf(selectWith(QStringLiteral("rl_feedback_queue_depth"), instance));
+    return QStringLiteral("sum by (__name__, reason) (%1) or label_replace(min(%2), \"__name__\", \"up\", \"\", \"\")")
+        .arg(series, up);
+}
+
 QString FleetQuery::chartsExpression(const QStringList &instances, bool summed, double rateWindowSeconds) const
 {
-    QString matcher;
-    if (!instances.isEmpty()) {
-        // Regular expression syntax escaped, then the backslashes for the PromQL string.
-        QStringList escaped;
-        for (const QString &instance : instances) {
-            QString text;
-            for (const QChar c : instance) {
-                // A regular expression's backslash, written twice in a PromQL string; a backslash itself is
-                // one escaped in the regex, so four.
-                if (c == QLatin1Char('\\'))
-                    text += QStringLiteral("\\\\\\\\");
-                else if (QStringLiteral(".+*?()|[]{}^$").contains(c))
-                    text += QStringLiteral("\\\\") + c;
-                else if (c == QLatin1Char('"'))
-                    text += QStringLiteral("\\\"");
-                else
-                    text += c;
-            }
-            escaped << text;
-        }
-        matcher = QStringLiteral("instance=~\"%1\"").arg(escaped.join(QLatin1Char('|')));
-    }
+    const QString matcher = instanceMatcher(instances);
     const QString range = QString::fromStdString(PromQlExpression::formatDuration(std::ceil(rateWindowSeconds)));
     const Figures figures{summed ? QString() : QStringLiteral("by (%1)").arg(kIdentity),
                           [this, matcher](const QString &m) { return selectWith(m, matcher); }};

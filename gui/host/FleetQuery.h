@@ -49,6 +49,9 @@ public:
     // One series per instance of instances (`instance` label values), or their sum; the whole fleet when
     // instances is empty. Rates over rateWindowSeconds, a few steps, so a zoomed-in chart shows detail.
     QString chartsExpression(const QStringList &instances, bool summed, double rateWindowSeconds) const;
+    // rlstudio's series over instances (all the selector matches when empty) summed by metric name and the
+    // failures' reason, and their `up` (the lowest), in one instant query: what a snapshot of them holds.
+    QString totalsExpression(const QStringList &instances) const;
     // The selector applied to a metric name: `name{tenant=~"a|b"}`.
     QString select(const QString &metric) const;
 
@@ -63,6 +66,10 @@ public:
 private:
     // Expressions told apart by an rl_column label of their names and joined with `or`: one query.
     static QString tagged(const std::vector<std::pair<QString, QString>> &namedExpressions);
+    // Each instance's up (1, 0), by identity, for the instances that served `series` in the last hour.
+    static QString upOf(const QString &series);
+    // Matches the `instance` label values given, exactly; empty for none.
+    static QString instanceMatcher(const QStringList &instances);
     // The selector with one more matcher, for the charts' drill-down.
     QString selectWith(const QString &metric, const QString &matcher) const;
     QString m_selector;

@@ -12,48 +12,6 @@ namespace rl {
 
 namespace {
 
-// One sample line of Prometheus text, without its timestamp: name, labels as written, value. The text
-// format is simple and no Debian library parses it for C++ (prometheus-cpp only writes it).
-struct Sample {
-    std::string name;
-    std::string labels;
-    double value = 0.0;
-};
-
-std::vector<Sample> samplesOf(const QByteArray &exposition)
-{
-    std::vector<Sample> samples;
-    for (const QByteArray &raw : exposition.split('\n')) {
-        const QByteArray line = raw.trimmed();
-        if (line.isEmpty() || line.startsWith('#'))
-            continue;
-        const qsizetype brace = line.indexOf('{');
-        const qsizetype close = brace >= 0 ? line.indexOf('}', brace) : -1;
-        const qsizetype valueAt = (close >= 0 ? close : line.indexOf(' ')) + 1;
-        if (valueAt <= 0)
-            continue;
-        Sample sample;
-        sample.name = line.left(brace >= 0 ? brace : valueAt - 1).toStdString();
-        if (brace >= 0 && close > brace)
-            sample.labels = line.mid(brace + 1, close - brace - 1).toStdString();
-        bool ok = false;
-        sample.value = line.mid(valueAt).trimmed().split(' ').value(0).toDouble(&ok);
-        if (ok)
-            samples.push_back(std::move(sample));
-    }
-    return samples;
-}
-
-std::string labelValue(const std::string &labels, const std::string &name)
-{
-    const std::string key = name + "=\"";
-    const std::size_t at = labels.find(key);
-    if (at == std::string::npos)
-        return {};
-    const std::size_t start = at + key.size();
-    return labels.substr(start, labels.find('"', start) - start);
-}
-
 std::optional<std::int64_t> isoMs(const nlohmann::json &json, const char *key)
 {
     if (const auto at = json.find(key); at != json.end() && at->is_string()) {
@@ -183,23 +141,6 @@ void RemoteSource::pollRules()
     });
 }
 
-RemoteSource::MetricSums RemoteSource::sumMetrics(const QByteArray &exposition)
-{
-    MetricSums sums;
-    for (const Sample &sample : samplesOf(exposition)) {
-        sums.byName[sample.name] += sample.value;
-        if (sample.name == "rl_feedback_failed_total")
-            sums.failuresByReason[labelValue(sample.labels, "reason")] += sample.value;
-    }
-    return sums;
-}
-
-double RemoteSource::MetricSums::operator()(const std::string &name) const
-{
-    const auto it = byName.find(name);
-    return it == byName.end() ? 0.0 : it->second;
-}
-
 void RemoteSource::publish()
 {
     EngineSnapshot snapshot;
@@ -225,21 +166,9 @@ void RemoteSource::publish()
     snapshot.lastProcess.enabled = snapshot.health.rlFeedbackEnabled;
     snapshot.lastProcess.batchSize = snapshot.health.batchSize;
     snapshot.lastProcess.queueDepth = snapshot.health.queueDepth;
-    const MetricSums sums = sumMetrics(m_metrics);
-    // The batches since the last poll, as their mean latency: the histogram's sum and count moved on.
-    const double latencySum = sums("rl_feedback_processing_latency_ms_sum");
-    const double latencyCount = sums("rl_feedback_processing_latency_ms_count");
-    if (m_latencyCount >= 0.0 && latencyCount > m_latencyCount)
-        snapshot.batchLatenciesMs.push_back((latencySum - m_latencySum) / (latencyCount - m_latencyCount));
-    m_latencySum = latencySum;
-    m_latencyCount = latencyCount;
-    const auto reason = [&](const char *name) {
-        const auto it = sums.failuresByReason.find(name);
-        return it == sums.failuresByReason.end() ? std::uint64_t(0) : static_cast<std::uint64_t>(it->second);
-    };
-    snapshot.failedMissingHistory = reason("missing_history");
-    snapshot.failedInvalid = reason("invalid");
-    snapshot.failedException = reason("exception");
+    MetricSums sums = MetricSums::fromExposition(m_metrics);
+    sums.fill(snapshot, m_previousSums);
+    m_previousSums = std::move(sums);
     if (m_drain.active) {
         m_drain.remaining = snapshot.health.queueDepth;
         m_drain.processed = snapshot.health.totals.processed - m_drainStartProcessed;

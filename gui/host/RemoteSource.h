@@ -9,6 +9,7 @@
 #include <QUrl>
 
 #include "gui/host/ControlClient.h"
+#include "gui/host/MetricSums.h"
 #include "gui/host/PrometheusClient.h"
 #include "gui/host/ServedAlerts.h"
 #include "gui/host/SnapshotSource.h"
@@ -56,14 +57,6 @@ public:
     void startLoop() override;
     void stopLoop() override;
 
-    // What a poll reads of /metrics' Prometheus text, in one pass; public for the tests.
-    struct MetricSums {
-        std::map<std::string, double> byName;             // each metric's series summed
-        std::map<std::string, double> failuresByReason;   // rl_feedback_failed_total by its reason label
-        double operator()(const std::string &name) const; // byName's, 0 when absent
-    };
-    static MetricSums sumMetrics(const QByteArray &exposition);
-
 private:
     void poll();
     void putConfig(const char *key, const nlohmann::json &value);
@@ -84,7 +77,7 @@ private:
     int m_pollsOut = 0;
     QByteArray m_health, m_metrics;  // the current poll's answers
     std::optional<bool> m_reachable; // as last reported; unset before the first poll answered or failed
-    double m_latencySum = -1.0, m_latencyCount = -1.0; // the histogram at the previous poll
+    std::optional<MetricSums> m_previousSums; // the previous poll's, for the batches' latency since
     DrainProgress m_drain;
     std::uint64_t m_drainStartProcessed = 0, m_drainStartFailed = 0;
 };

@@ -11,8 +11,8 @@ namespace rl {
 
 class AlertSource;
 
-// What the main window shows and operates, wherever the engine runs: in this process (EngineHost) or in
-// another rlstudio reached over its API (RemoteSource). Snapshots arrive by signal on the window's thread;
+// What the main window shows and operates, wherever the engine runs: in this process (EngineHost), in
+// another rlstudio reached over its API (RemoteSource), or as Prometheus scraped it (PrometheusEngineSource). Snapshots arrive by signal on the window's thread;
 // commands return at once and their outcome comes back as a snapshot, drainFinished or commandFailed. The
 // window never knows which one it has, only what it can do (capabilities).
 class SnapshotSource : public QObject {
@@ -20,6 +20,7 @@ class SnapshotSource : public QObject {
 
 public:
     struct Capabilities {
+        bool control = true;         // commands at all (a Prometheus source only reads metrics)
         bool simulator = true;       // the simulated workload: its controls and the convergence comparison
         bool queueInspection = true; // the queue's first items
         bool cancelDrain = true;

@@ -23,19 +23,27 @@ QList<TroubleshootingChecklist::Item> TroubleshootingChecklist::evaluate(const E
     const bool enoughHistory = sample.rollingWindowSeconds >= kMinimumEvidenceSeconds;
     QList<Item> items;
 
-    items.append({tr("Feedback loop flag is set"), health.rlFeedbackEnabled,
-                  health.rlFeedbackEnabled ? tr("ENABLE_TRAJECTORY_FEEDBACK_LOOP is on")
-                                           : tr("ENABLE_TRAJECTORY_FEEDBACK_LOOP is off")});
-    items.append({tr("Router is registered"), health.routerRegistered,
-                  health.routerRegistered ? tr("policy %1").arg(QString::fromStdString(health.policy))
-                                          : tr("no router: nothing can be processed")});
-
-    QString tickDetail = tr("no tick yet");
-    if (health.lastTickMs) {
-        tickDetail = tr("last tick %1")
-                         .arg(QDateTime::fromMSecsSinceEpoch(*health.lastTickMs).toString(QStringLiteral("HH:mm:ss")));
+    if (snapshot.settingsKnown) {
+        items.append({tr("Feedback loop flag is set"), health.rlFeedbackEnabled,
+                      health.rlFeedbackEnabled ? tr("ENABLE_TRAJECTORY_FEEDBACK_LOOP is on")
+                                               : tr("ENABLE_TRAJECTORY_FEEDBACK_LOOP is off")});
+        items.append({tr("Router is registered"), health.routerRegistered,
+                      health.routerRegistered ? tr("policy %1").arg(QString::fromStdString(health.policy))
+                                              : tr("no router: nothing can be processed")});
+        QString tickDetail = tr("no tick yet");
+        if (health.lastTickMs) {
+            tickDetail =
+                tr("last tick %1")
+                    .arg(QDateTime::fromMSecsSinceEpoch(*health.lastTickMs).toString(QStringLiteral("HH:mm:ss")));
+        }
+        items.append({tr("Background loop is running"), health.loopRunning, tickDetail});
+    } else {
+        // Unknown, not failed: the metrics do not carry the flags, the router or the ticks.
+        const QString unknown = tr("not in the metrics");
+        items.append({tr("Feedback loop flag is set"), std::nullopt, unknown});
+        items.append({tr("Router is registered"), std::nullopt, unknown});
+        items.append({tr("Background loop is running"), std::nullopt, unknown});
     }
-    items.append({tr("Background loop is running"), health.loopRunning, tickDetail});
 
     items.append({tr("No recent exceptions"), sample.recentExceptions == 0,
                   tr("%n exception(s) in the last minute", nullptr, static_cast<int>(sample.recentExceptions))});
@@ -44,7 +52,9 @@ QList<TroubleshootingChecklist::Item> TroubleshootingChecklist::evaluate(const E
     QString queueDetail = tr("not enough history yet");
     if (sample.recentDropped > 0) {
         queueOk = false; // a full queue is not stable, whatever its trend
-        queueDetail = tr("full: %L1 of %L2").arg(static_cast<qulonglong>(sample.queueDepth)).arg(health.queueCapacity);
+        queueDetail = snapshot.settingsKnown
+                          ? tr("full: %L1 of %L2").arg(static_cast<qulonglong>(sample.queueDepth)).arg(health.queueCapacity)
+                          : tr("full: it drops items");
     } else if (sample.queueFloorRise) {
         // Judged on the queue's floor, not its slope: a steady saw-tooth (fill, then a batch empties it)
         // has a slope that swings with the phase, and a floor that stays put.
@@ -59,19 +69,22 @@ QList<TroubleshootingChecklist::Item> TroubleshootingChecklist::evaluate(const E
     }
     items.append({tr("Queue depth stable or falling"), queueOk, queueDetail});
 
-    items.append({tr("No feedback dropped"), sample.recentDropped == 0,
-                  sample.recentDropped == 0
-                      ? tr("none in the last minute; the queue holds %L1").arg(health.queueCapacity)
-                      : tr("%L1 dropped in the last minute: the queue (%L2) is full")
-                            .arg(sample.recentDropped)
-                            .arg(health.queueCapacity)});
+    QString droppedDetail;
+    if (!snapshot.settingsKnown)
+        droppedDetail = tr("%L1 dropped in the last minute").arg(sample.recentDropped);
+    else if (sample.recentDropped == 0)
+        droppedDetail = tr("none in the last minute; the queue holds %L1").arg(health.queueCapacity);
+    else
+        droppedDetail =
+            tr("%L1 dropped in the last minute: the queue (%L2) is full").arg(sample.recentDropped).arg(health.queueCapacity);
+    items.append({tr("No feedback dropped"), sample.recentDropped == 0, droppedDetail});
 
     std::optional<bool> rateOk;
     QString rateDetail = tr("not enough history yet");
-    if (!health.rlFeedbackEnabled) {
+    if (snapshot.settingsKnown && !health.rlFeedbackEnabled) {
         rateOk = false; // a drain may have lifted the average, but nothing is processed on the ticks
         rateDetail = tr("the feedback loop flag is off: ticks process nothing");
-    } else if (!health.trajectoryEvaluationEnabled) {
+    } else if (snapshot.settingsKnown && !health.trajectoryEvaluationEnabled) {
         rateDetail = tr("trajectory evaluation is off: nothing is emitted to keep up with");
     } else if (sample.recentDropped > 0) {
         rateOk = false;

@@ -20,10 +20,13 @@
 #include "core/loop/LoopConfig.h"
 #include "gui/host/FleetQuery.h"
 #include "gui/host/LoggingCategories.h"
+#include "gui/host/PrometheusEngineSource.h"
 #include "gui/ui/EventLogFeed.h"
 #include "gui/ui/FleetChartsPanel.h"
 #include "gui/ui/FleetOperations.h"
 #include "gui/ui/FleetPanel.h"
+#include "gui/ui/MainWindow.h"
+#include "gui/ui/models/FleetTableModel.h"
 #include "widgets/AlertList.h"
 #include "widgets/ChartTimeline.h"
 #include "widgets/LogView.h"
@@ -58,7 +61,11 @@ QString clock(double seconds)
 
 FleetWindow::FleetWindow(Options options, QWidget *parent)
     : QMainWindow(parent)
+    , m_prometheus(options.source.url)
     , m_url(options.source.url.toDisplayString())
+    , m_selectorApplied(options.source.selector)
+    , m_logRouter(options.log)
+    , m_openInMain(new QAction(tr("Open in &main window"), this))
     , m_source(new PrometheusSource(options.source))
     , m_fleet(new FleetPanel(this))
     , m_charts(new FleetChartsPanel(this))
@@ -263,26 +270,74 @@ void FleetWindow::applySelector()
     }
     m_selector->setStyleSheet({});
     qCInfo(lcOperator).noquote() << tr("operator: fleet selector %1").arg(text.isEmpty() ? tr("(all)") : text);
+    m_selectorApplied = text;
     tellSource([text](PrometheusSource &s) { s.setSelector(text); });
 }
 
 void FleetWindow::buildMenus()
 {
+    m_openInMain->setShortcut(Qt::CTRL | Qt::Key_O);
+    m_openInMain->setToolTip(tr("Show the selected instances (all when none is selected), summed, in the main "
+                                "window's tiles, charts, checklist and alerts, read from Prometheus"));
+    connect(m_openInMain, &QAction::triggered, this, &FleetWindow::openInMainWindow);
     QMenu *operate = menuBar()->addMenu(tr("&Operate"));
     operate->setToolTipsVisible(true);
+    operate->addAction(m_openInMain);
+    operate->addSeparator();
     for (QAction *action : m_operations->actions())
         operate->addAction(action);
-    // The same on the table's rows.
+    // The same on the table's rows; a double click opens them.
     QTableView *table = m_fleet->view();
     table->setContextMenuPolicy(Qt::ActionsContextMenu);
+    table->addAction(m_openInMain);
+    auto *separator = new QAction(this);
+    separator->setSeparator(true);
+    table->addAction(separator);
     for (QAction *action : m_operations->actions())
         table->addAction(action);
+    connect(table, &QTableView::doubleClicked, this, &FleetWindow::openInMainWindow);
     connect(m_operations, &FleetOperations::finished, this, [this](const QString &operation, int done, int asked) {
         statusBar()->showMessage(tr("%1: %2 of %n instance(s) done; each answer is in the event log", nullptr, asked)
                                      .arg(operation)
                                      .arg(done),
                                  15000);
     });
+}
+
+MainWindow *FleetWindow::openInMainWindow()
+{
+    QStringList instances = m_fleet->selectedInstances();
+    if (instances.isEmpty()) {
+        for (const FleetInstance &row : m_fleet->model()->instances())
+            instances << row.instance;
+        instances.removeDuplicates();
+    }
+    if (instances.isEmpty()) {
+        statusBar()->showMessage(tr("No instances yet: wait for Prometheus's answer"), 15000);
+        return nullptr;
+    }
+    const double refresh = m_refresh->currentData().toDouble();
+    auto *source = new PrometheusEngineSource({m_prometheus, m_selectorApplied, instances,
+                                               refresh > 0.0 ? refresh : PrometheusEngineSource::kDefaultRefreshSeconds});
+    MainWindow::Options options;
+    options.log = m_logRouter;
+    options.useSettings = false; // a view of the fleet's instances: the local window's layout stays as saved
+    // A window of its own, owned by this one: closed with it, so no view outlives the fleet it came from.
+    auto *window = new MainWindow(*source, options, this);
+    window->setWindowFlag(Qt::Window);
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    connect(window, &QObject::destroyed, source, &QObject::deleteLater);
+    qCInfo(lcOperator).noquote() << tr("operator: opened %1 in the main window").arg(instances.join(QStringLiteral(", ")));
+    window->resize(size());
+    window->show();
+    return window;
+}
+
+void FleetWindow::closeEvent(QCloseEvent *event)
+{
+    for (MainWindow *window : findChildren<MainWindow *>(Qt::FindDirectChildrenOnly))
+        window->close();
+    QMainWindow::closeEvent(event);
 }
 
 void FleetWindow::drillDown()

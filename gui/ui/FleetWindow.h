@@ -10,6 +10,7 @@
 #include "gui/host/PrometheusSource.h"
 #include "gui/host/SourceStatus.h"
 
+class QAction;
 class QCheckBox;
 class QComboBox;
 class QLabel;
@@ -25,6 +26,7 @@ class LogView;
 class StatusLine;
 class FleetChartsPanel;
 class FleetPanel;
+class MainWindow;
 
 // The console for a fleet through Prometheus (`rlstudio --prometheus URL`): the fleet table, the charts of
 // the selected instances (or of the whole fleet) over a chosen range, and the alerts as Prometheus reports
@@ -57,10 +59,18 @@ public:
     // The requests the source sent, per panel (PrometheusSource::requestSent).
     const std::map<QString, int> &requestCounts() const { return m_requestCounts; }
     int refreshCount() const { return m_refreshes; } // the source's refreshes so far
+    QAction *openInMainWindowAction() const { return m_openInMain; }
+
+    // The selected instances (all the table's when none is selected), summed, in the main window's panels,
+    // read from Prometheus. The window deletes itself and its source when closed.
+    MainWindow *openInMainWindow();
 
 Q_SIGNALS:
     void fleetShown(); // a refresh reached the table
     void chartsShown();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
 
 private:
     void buildToolBar();
@@ -76,7 +86,11 @@ private:
     template<typename Slot>
     void tellSource(Slot &&slot);
 
+    QUrl m_prometheus;
     QString m_url;
+    QString m_selectorApplied; // what the source queries, as the last applied selector has it
+    LogRouter *m_logRouter;
+    QAction *m_openInMain;
     QThread m_thread;
     PrometheusSource *m_source; // lives on m_thread; deleted there when it finishes
     FleetPanel *m_fleet;

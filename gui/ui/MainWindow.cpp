@@ -305,6 +305,17 @@ void MainWindow::applyCapabilities()
     }
     if (!can.loopRestart)
         m_actions->restartLoop->setToolTip(notOffered);
+    if (!can.control) {
+        // Read-only (Prometheus has the metrics only): no control is offered, rather than controls that fail.
+        const QString readOnly = tr("Read-only: %1 has the metrics, not the control API").arg(remote);
+        for (QAction *action : {m_actions->processOnce, m_actions->drain, m_actions->purge, m_actions->gradualRecovery,
+                                m_actions->restartLoop, m_actions->resetBandit, m_actions->evaluationEnabled,
+                                m_actions->loopEnabled, m_actions->presetLow, m_actions->presetMedium,
+                                m_actions->presetHigh, m_actions->restoreDefaults})
+            action->setEnabled(false), action->setToolTip(readOnly);
+        m_controlsArea->hide();
+        m_endpointStatus->setToolTip(readOnly);
+    }
 }
 
 QWidget *MainWindow::buildCentralWidget()
@@ -364,7 +375,7 @@ QWidget *MainWindow::buildCentralWidget()
     leftLayout->addWidget(m_tiles);
     leftLayout->addWidget(m_splitter, 1);
 
-    auto *scroll = new QScrollArea(this);
+    auto *scroll = m_controlsArea = new QScrollArea(this);
     scroll->setWidget(m_controls);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
@@ -676,6 +687,14 @@ void MainWindow::showStatus(const EngineSnapshot &snapshot)
     m_actions->loopEnabled->setChecked(health.rlFeedbackEnabled);
     m_actions->simulatorEnabled->setChecked(snapshot.simulatorEnabled);
     m_actions->restartLoop->setEnabled(health.rlFeedbackEnabled && m_source.capabilities().loopRestart);
+    if (!snapshot.settingsKnown) {
+        m_flagsStatus->setText(tr("flags: not in the metrics"));
+        m_loopStatus->setText(tr("router, loop and policy: not in the metrics"));
+        m_tickStatus->setText(tr("figures as Prometheus scraped them"));
+        m_journalStatus->setText(tr("journal: not in the metrics"));
+        m_journalStatus->setToolTip({});
+        return;
+    }
 
     m_flagsStatus->setText(
         tr("evaluation %1 · loop %2").arg(onOff(health.trajectoryEvaluationEnabled), onOff(health.rlFeedbackEnabled)));

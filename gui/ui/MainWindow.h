@@ -10,6 +10,7 @@
 #include "gui/ui/TuningSettings.h"
 
 class QLabel;
+class QScrollArea;
 class QProgressDialog;
 class QAction;
 class QColor;
@@ -123,6 +124,7 @@ private:
     QTabWidget *m_tabs = nullptr;
     QSplitter *m_splitter = nullptr;
     QPointer<QProgressDialog> m_drainDialog;
+    QScrollArea *m_controlsArea = nullptr;
     QLabel *m_flagsStatus = nullptr;
     QLabel *m_loopStatus = nullptr;
     QLabel *m_tickStatus = nullptr;

@@ -66,17 +66,23 @@ void TilesPanel::showStats(const EngineSnapshot &snapshot, const LiveSample &sam
     // Dropped items were accepted and are lost to learning: any in the last minute is critical.
     m_dropped->setValue(rateText(locale, sample.droppedPerSecond));
     m_dropped->setCaption(tr("%L1 in total").arg(totals.dropped));
-    m_dropped->setToolTip(tr("Feedback items the full queue dropped, oldest first: %L1 in the last minute, %L2 in "
-                             "total. The queue holds %L3; raise --queue-capacity, process faster, or choose "
-                             "--overflow reject so that senders are told to retry.")
-                              .arg(sample.recentDropped)
-                              .arg(totals.dropped)
-                              .arg(snapshot.health.queueCapacity));
+    m_dropped->setToolTip(
+        snapshot.settingsKnown
+            ? tr("Feedback items the full queue dropped, oldest first: %L1 in the last minute, %L2 in total. The queue "
+                 "holds %L3; raise --queue-capacity, process faster, or choose --overflow reject so that senders are "
+                 "told to retry.")
+                  .arg(sample.recentDropped)
+                  .arg(totals.dropped)
+                  .arg(snapshot.health.queueCapacity)
+            : tr("Feedback items the full queue dropped, oldest first: %L1 in the last minute, %L2 in total.")
+                  .arg(sample.recentDropped)
+                  .arg(totals.dropped));
     m_dropped->setLevel(sample.recentDropped > 0 || sample.droppedPerSecond > 0.0 ? StatTile::Level::Critical
                                                                                   : StatTile::Level::Good);
 
     m_queue->setValue(static_cast<double>(snapshot.health.queueDepth));
-    m_queue->setUnit(tr("/ %L1", "out of the queue's capacity").arg(snapshot.health.queueCapacity));
+    m_queue->setUnit(snapshot.settingsKnown ? tr("/ %L1", "out of the queue's capacity").arg(snapshot.health.queueCapacity)
+                                            : QString());
 
     if (sample.successRate) {
         const double rate = *sample.successRate;
@@ -103,6 +109,13 @@ void TilesPanel::showStats(const EngineSnapshot &snapshot, const LiveSample &sam
 
     // The shadow original policy learns from each request's immediate outcome; the live one only from
     // processed batches. With the loop off the live one stands still, so the two are not compared then.
+    if (!snapshot.settingsKnown) {
+        m_learning->setValue(tr("–"));
+        m_learning->setCaption(tr("the policy is not in the metrics"));
+        m_learning->setToolTip(tr("Regret needs the simulated truth, which only an engine in this process has."));
+        m_learning->setLevel(StatTile::Level::Neutral);
+        return;
+    }
     const bool learning = snapshot.health.rlFeedbackEnabled;
     m_learning->setValue(locale.toString(snapshot.liveRegret, 'f', 1));
     m_learning->setCaption(

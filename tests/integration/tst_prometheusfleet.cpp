@@ -25,13 +25,17 @@
 #include "PrometheusProcess.h"
 #include "RlstudioProcess.h"
 #include "gui/host/LogRouter.h"
+#include "gui/ui/AlertsPanel.h"
 #include "gui/ui/FleetChartsPanel.h"
 #include "gui/ui/FleetOperations.h"
 #include "gui/ui/FleetPanel.h"
 #include "gui/ui/FleetWindow.h"
+#include "gui/ui/MainWindow.h"
+#include "gui/ui/OperatorActions.h"
 #include "gui/ui/models/FleetTableModel.h"
 #include "widgets/AlertList.h"
 #include "widgets/ChartTimeline.h"
+#include "widgets/Checklist.h"
 #include "widgets/LogView.h"
 #include "widgets/StatusLine.h"
 #include "widgets/TimeSeriesChart.h"
@@ -241,6 +245,45 @@ private Q_SLOTS:
         QCOMPARE(firingTenants, QStringList{QStringLiteral("globex")});
         const QJsonObject healthy = instanceIn(fleet(), QStringLiteral("acme"));
         QVERIFY(healthy.value(QStringLiteral("firing_alerts")).toArray().isEmpty());
+    }
+
+    void openInMainWindow()
+    {
+        // The stalled instance in the main window's panels, read from Prometheus: its queue, its alert as
+        // Prometheus evaluates it (the others' not), and no control on offer.
+        QTableView *view = m_window->fleetPanel()->view();
+        const auto selectTenant = [&](const QString &tenant) {
+            const QSortFilterProxyModel *sorted = m_window->fleetPanel()->sorted();
+            for (int row = 0; row < sorted->rowCount(); ++row) {
+                if (sorted->index(row, rl::FleetTableModel::TenantColumn).data().toString() == tenant)
+                    view->selectRow(row);
+            }
+        };
+        view->clearSelection();
+        selectTenant(QStringLiteral("globex"));
+        rl::MainWindow *stalled = m_window->openInMainWindow();
+        QVERIFY(stalled);
+        QVERIFY(stalled->windowTitle().contains(QStringLiteral("via Prometheus")));
+        QTRY_VERIFY_WITH_TIMEOUT(stalled->liveSample().queueDepth > 25.0, kWaitMs);
+        QCOMPARE(stalled->liveSample().processedPerSecond, 0.0);
+        rl::AlertList *alerts = stalled->alertsPanel()->list();
+        QTRY_COMPARE_WITH_TIMEOUT(alerts->stateOf(QStringLiteral("RLFeedbackQueueDepthHigh")), QStringLiteral("firing"),
+                                  kWaitMs);
+        QVERIFY(!stalled->actions().purge->isEnabled());
+        QVERIFY(!stalled->actions().drain->isEnabled());
+        // What the metrics do not carry is unknown, not off.
+        QCOMPARE(stalled->checklist()->stateOf(0), std::optional<bool>());
+
+        view->clearSelection();
+        selectTenant(QStringLiteral("acme"));
+        rl::MainWindow *healthy = m_window->openInMainWindow();
+        QVERIFY(healthy);
+        QTRY_COMPARE_WITH_TIMEOUT(healthy->alertsPanel()->list()->stateOf(QStringLiteral("RLFeedbackQueueDepthHigh")),
+                                  QStringLiteral("inactive"), kWaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(healthy->liveSample().processedPerSecond > 0.0, kWaitMs);
+        stalled->close();
+        healthy->close();
+        view->clearSelection();
     }
 
     void fleetMatchesDirectQueries()

@@ -1,6 +1,4 @@
-// Reading a remote instance's /metrics: every series of a metric summed, the failures by reason, comments,
-// timestamps and malformed lines skipped. A server whose answers have the wrong shape is said to be wrong,
-// and crashes nothing.
+// A server whose answers have the wrong shape for a remote instance is said to be wrong, and crashes nothing.
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -12,29 +10,6 @@ class TstRemoteSource : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
-    void readsPrometheusText()
-    {
-        const QByteArray exposition = R"(# HELP rl_feedback_failed_total Failed items
-# TYPE rl_feedback_failed_total counter
-rl_feedback_failed_total{reason="invalid",tenant="a",workspace="w"} 3
-rl_feedback_failed_total{reason="missing_history",tenant="a",workspace="w"} 2 1700000000000
-rl_feedback_failed_total{reason="invalid",tenant="b",workspace="w"} 4
-rl_feedback_processing_latency_ms_sum{tenant="a",workspace="w"} 1.5
-rl_feedback_processing_latency_ms_count 6
-not a sample
-rl_feedback_queue_depth{tenant="a"} NaN_garbage
-)";
-        const rl::RemoteSource::MetricSums sums = rl::RemoteSource::sumMetrics(exposition);
-        QCOMPARE(sums.byName.at("rl_feedback_failed_total"), 9.0);
-        QCOMPARE(sums.byName.at("rl_feedback_processing_latency_ms_sum"), 1.5);
-        QCOMPARE(sums.byName.at("rl_feedback_processing_latency_ms_count"), 6.0);
-        QVERIFY(sums.byName.count("rl_feedback_queue_depth") == 0);
-        QCOMPARE(sums("rl_feedback_queue_depth"), 0.0);
-        const auto &reasons = sums.failuresByReason;
-        QCOMPARE(reasons.at("invalid"), 7.0);
-        QCOMPARE(reasons.at("missing_history"), 2.0);
-    }
-
     void wrongShapesAreSaidNotCrashedOn()
     {
         // Answers every request with the same JSON object, of the wrong types for /health and the API.

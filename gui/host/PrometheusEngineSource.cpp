@@ -1,0 +1,126 @@
+#include "gui/host/PrometheusEngineSource.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include <QDateTime>
+
+namespace rl {
+
+namespace {
+
+double nowSeconds()
+{
+    return static_cast<double>(QDateTime::currentMSecsSinceEpoch()) / 1000.0;
+}
+
+} // namespace
+
+PrometheusEngineSource::PrometheusEngineSource(Options options, QObject *parent)
+    : SnapshotSource(parent)
+    , m_query(options.selector)
+    , m_instances(options.instances)
+    , m_name(tr("%1 via Prometheus at %2")
+                 .arg(options.instances.join(QStringLiteral(", ")), options.prometheus.toDisplayString()))
+    , m_client(options.prometheus, this)
+    , m_alerts(tr("Prometheus at %1").arg(options.prometheus.toDisplayString()), this)
+{
+    const QStringList instances = options.instances;
+    m_alerts.setFilter([instances](const PromLabels &labels) {
+        return instances.contains(labels.value(QStringLiteral("instance")));
+    });
+    m_latest.settingsKnown = false;
+    m_client.setTimeoutMs(static_cast<int>(std::max(options.refreshSeconds, 2.0) * 1000.0));
+    m_refresh.setInterval(static_cast<int>(options.refreshSeconds * 1000.0));
+    connect(&m_refresh, &QTimer::timeout, this, &PrometheusEngineSource::refresh);
+    m_opened.start();
+    m_refresh.start();
+    QTimer::singleShot(0, this, &PrometheusEngineSource::refresh);
+}
+
+SnapshotSource::Capabilities PrometheusEngineSource::capabilities() const
+{
+    Capabilities capabilities;
+    capabilities.control = false;
+    capabilities.simulator = false;
+    capabilities.queueInspection = false;
+    capabilities.cancelDrain = false;
+    capabilities.loopRestart = false;
+    capabilities.localSettings = false;
+    return capabilities;
+}
+
+void PrometheusEngineSource::refresh()
+{
+    const double at = nowSeconds();
+    if (!m_queryOut) {
+        m_queryOut = true;
+        m_client.query(m_query.totalsExpression(m_instances), at,
+                       [this, at](const PromResult<std::vector<PromSample>> &answer) {
+                           m_queryOut = false;
+                           if (!answer.ok()) {
+                               setReachable(false, tr("Prometheus at %1: %2")
+                                                       .arg(m_client.baseUrl().toDisplayString(), answer.error));
+                               return;
+                           }
+                           publish(MetricSums::fromSamples(answer.data), at);
+                       });
+    }
+    if (!m_rulesOut) {
+        m_rulesOut = true;
+        m_client.rules([this](const PromResult<std::vector<PromRule>> &answer) {
+            m_rulesOut = false;
+            if (answer.ok())
+                m_alerts.update(answer.data, nowSeconds());
+            else
+                m_alerts.setUnavailable(answer.error);
+        });
+    }
+}
+
+void PrometheusEngineSource::publish(const MetricSums &sums, double atSeconds)
+{
+    // A failed scrape leaves Prometheus without current series for the instance (they go stale): the last
+    // figures stay, and the status says why; summed with others, the sums leave it out, and say so.
+    const QString instances = m_instances.join(QStringLiteral(", "));
+    const bool down = sums.byName.count("up") && sums("up") == 0.0;
+    if (sums.byName.size() == sums.byName.count("up")) {
+        setReachable(false, down ? tr("%1 is down: Prometheus's last scrape failed").arg(instances)
+                                 : tr("Prometheus has no current rlstudio series for %1").arg(instances));
+        return;
+    }
+    if (down)
+        setReachable(false, tr("one of %1 is down: Prometheus's last scrape failed, and the sums leave it out")
+                                .arg(instances));
+    else
+        setReachable(true, {});
+    EngineSnapshot snapshot;
+    snapshot.settingsKnown = false;
+    snapshot.wallTimeMs = std::max(static_cast<std::int64_t>(std::llround(atSeconds * 1000.0)), m_latest.wallTimeMs);
+    snapshot.uptimeSeconds = static_cast<double>(m_opened.elapsed()) / 1000.0;
+    snapshot.health.queueDepth = static_cast<std::size_t>(std::max(0.0, sums("rl_feedback_queue_depth")));
+    snapshot.health.totals = sums.totals();
+    snapshot.lastProcess.queueDepth = snapshot.health.queueDepth;
+    sums.fill(snapshot, m_previous);
+    m_previous = sums;
+    m_latest = std::move(snapshot);
+    Q_EMIT snapshotReady(m_latest);
+}
+
+void PrometheusEngineSource::setReachable(bool reachable, const QString &message)
+{
+    if (m_reachable == reachable && m_reason == message)
+        return; // said once, not every refresh
+    m_reachable = reachable;
+    m_reason = message;
+    Q_EMIT connectionChanged(reachable, message);
+}
+
+void PrometheusEngineSource::readOnly()
+{
+    Q_EMIT commandFailed(tr("%1 is read-only: Prometheus has the metrics, not the control API. Operate the "
+                            "instances from the fleet view's Operate menu.")
+                             .arg(m_name));
+}
+
+} // namespace rl
