@@ -26,9 +26,8 @@ PrometheusEngineSource::PrometheusEngineSource(Options options, QObject *parent)
     , m_alerts(tr("Prometheus at %1").arg(options.prometheus.toDisplayString()), this)
 {
     const QStringList instances = options.instances;
-    m_alerts.setFilter([instances](const PromLabels &labels) {
-        return instances.contains(labels.value(QStringLiteral("instance")));
-    });
+    m_alerts.setFilter(
+        [instances](const PromLabels &labels) { return instances.contains(labels.value(QStringLiteral("instance"))); });
     m_latest.settingsKnown = false;
     m_client.setTimeoutMs(static_cast<int>(std::max(options.refreshSeconds, 2.0) * 1000.0));
     m_refresh.setInterval(static_cast<int>(options.refreshSeconds * 1000.0));
@@ -55,16 +54,16 @@ void PrometheusEngineSource::refresh()
     const double at = nowSeconds();
     if (!m_queryOut) {
         m_queryOut = true;
-        m_client.query(m_query.totalsExpression(m_instances), at,
-                       [this, at](const PromResult<std::vector<PromSample>> &answer) {
-                           m_queryOut = false;
-                           if (!answer.ok()) {
-                               setReachable(false, tr("Prometheus at %1: %2")
-                                                       .arg(m_client.baseUrl().toDisplayString(), answer.error));
-                               return;
-                           }
-                           publish(MetricSums::fromSamples(answer.data), at);
-                       });
+        m_client.query(
+            m_query.totalsExpression(m_instances), at, [this, at](const PromResult<std::vector<PromSample>> &answer) {
+                m_queryOut = false;
+                if (!answer.ok()) {
+                    setReachable(false,
+                                 tr("Prometheus at %1: %2").arg(m_client.baseUrl().toDisplayString(), answer.error));
+                    return;
+                }
+                publish(MetricSums::fromSamples(answer.data), at);
+            });
     }
     if (!m_rulesOut) {
         m_rulesOut = true;
@@ -90,8 +89,8 @@ void PrometheusEngineSource::publish(const MetricSums &sums, double atSeconds)
         return;
     }
     if (down)
-        setReachable(false, tr("one of %1 is down: Prometheus's last scrape failed, and the sums leave it out")
-                                .arg(instances));
+        setReachable(
+            false, tr("one of %1 is down: Prometheus's last scrape failed, and the sums leave it out").arg(instances));
     else
         setReachable(true, {});
     EngineSnapshot snapshot;

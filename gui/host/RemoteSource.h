@@ -75,8 +75,8 @@ private:
     bool m_rulesOut = false;
     EngineSnapshot m_latest;
     int m_pollsOut = 0;
-    QByteArray m_health, m_metrics;  // the current poll's answers
-    std::optional<bool> m_reachable; // as last reported; unset before the first poll answered or failed
+    QByteArray m_health, m_metrics;           // the current poll's answers
+    std::optional<bool> m_reachable;          // as last reported; unset before the first poll answered or failed
     std::optional<MetricSums> m_previousSums; // the previous poll's, for the batches' latency since
     DrainProgress m_drain;
     std::uint64_t m_drainStartProcessed = 0, m_drainStartFailed = 0;

@@ -12,9 +12,9 @@ namespace rl {
 class AlertSource;
 
 // What the main window shows and operates, wherever the engine runs: in this process (EngineHost), in
-// another rlstudio reached over its API (RemoteSource), or as Prometheus scraped it (PrometheusEngineSource). Snapshots arrive by signal on the window's thread;
-// commands return at once and their outcome comes back as a snapshot, drainFinished or commandFailed. The
-// window never knows which one it has, only what it can do (capabilities).
+// another rlstudio reached over its API (RemoteSource), or as Prometheus scraped it (PrometheusEngineSource). Snapshots
+// arrive by signal on the window's thread; commands return at once and their outcome comes back as a snapshot,
+// drainFinished or commandFailed. The window never knows which one it has, only what it can do (capabilities).
 class SnapshotSource : public QObject {
     Q_OBJECT
 

@@ -52,9 +52,10 @@ QList<TroubleshootingChecklist::Item> TroubleshootingChecklist::evaluate(const E
     QString queueDetail = tr("not enough history yet");
     if (sample.recentDropped > 0) {
         queueOk = false; // a full queue is not stable, whatever its trend
-        queueDetail = snapshot.settingsKnown
-                          ? tr("full: %L1 of %L2").arg(static_cast<qulonglong>(sample.queueDepth)).arg(health.queueCapacity)
-                          : tr("full: it drops items");
+        queueDetail =
+            snapshot.settingsKnown
+                ? tr("full: %L1 of %L2").arg(static_cast<qulonglong>(sample.queueDepth)).arg(health.queueCapacity)
+                : tr("full: it drops items");
     } else if (sample.queueFloorRise) {
         // Judged on the queue's floor, not its slope: a steady saw-tooth (fill, then a batch empties it)
         // has a slope that swings with the phase, and a floor that stays put.
@@ -75,8 +76,9 @@ QList<TroubleshootingChecklist::Item> TroubleshootingChecklist::evaluate(const E
     else if (sample.recentDropped == 0)
         droppedDetail = tr("none in the last minute; the queue holds %L1").arg(health.queueCapacity);
     else
-        droppedDetail =
-            tr("%L1 dropped in the last minute: the queue (%L2) is full").arg(sample.recentDropped).arg(health.queueCapacity);
+        droppedDetail = tr("%L1 dropped in the last minute: the queue (%L2) is full")
+                            .arg(sample.recentDropped)
+                            .arg(health.queueCapacity);
     items.append({tr("No feedback dropped"), sample.recentDropped == 0, droppedDetail});
 
     std::optional<bool> rateOk;

@@ -317,8 +317,9 @@ MainWindow *FleetWindow::openInMainWindow()
         return nullptr;
     }
     const double refresh = m_refresh->currentData().toDouble();
-    auto *source = new PrometheusEngineSource({m_prometheus, m_selectorApplied, instances,
-                                               refresh > 0.0 ? refresh : PrometheusEngineSource::kDefaultRefreshSeconds});
+    auto *source =
+        new PrometheusEngineSource({m_prometheus, m_selectorApplied, instances,
+                                    refresh > 0.0 ? refresh : PrometheusEngineSource::kDefaultRefreshSeconds});
     MainWindow::Options options;
     options.log = m_logRouter;
     options.useSettings = false; // a view of the fleet's instances: the local window's layout stays as saved
@@ -327,7 +328,8 @@ MainWindow *FleetWindow::openInMainWindow()
     window->setWindowFlag(Qt::Window);
     window->setAttribute(Qt::WA_DeleteOnClose);
     connect(window, &QObject::destroyed, source, &QObject::deleteLater);
-    qCInfo(lcOperator).noquote() << tr("operator: opened %1 in the main window").arg(instances.join(QStringLiteral(", ")));
+    qCInfo(lcOperator).noquote()
+        << tr("operator: opened %1 in the main window").arg(instances.join(QStringLiteral(", ")));
     window->resize(size());
     window->show();
     return window;

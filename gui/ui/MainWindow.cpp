@@ -308,10 +308,10 @@ void MainWindow::applyCapabilities()
     if (!can.control) {
         // Read-only (Prometheus has the metrics only): no control is offered, rather than controls that fail.
         const QString readOnly = tr("Read-only: %1 has the metrics, not the control API").arg(remote);
-        for (QAction *action : {m_actions->processOnce, m_actions->drain, m_actions->purge, m_actions->gradualRecovery,
-                                m_actions->restartLoop, m_actions->resetBandit, m_actions->evaluationEnabled,
-                                m_actions->loopEnabled, m_actions->presetLow, m_actions->presetMedium,
-                                m_actions->presetHigh, m_actions->restoreDefaults})
+        for (QAction *action :
+             {m_actions->processOnce, m_actions->drain, m_actions->purge, m_actions->gradualRecovery,
+              m_actions->restartLoop, m_actions->resetBandit, m_actions->evaluationEnabled, m_actions->loopEnabled,
+              m_actions->presetLow, m_actions->presetMedium, m_actions->presetHigh, m_actions->restoreDefaults})
             action->setEnabled(false), action->setToolTip(readOnly);
         m_controlsArea->hide();
         m_endpointStatus->setToolTip(readOnly);

@@ -81,8 +81,9 @@ void TilesPanel::showStats(const EngineSnapshot &snapshot, const LiveSample &sam
                                                                                   : StatTile::Level::Good);
 
     m_queue->setValue(static_cast<double>(snapshot.health.queueDepth));
-    m_queue->setUnit(snapshot.settingsKnown ? tr("/ %L1", "out of the queue's capacity").arg(snapshot.health.queueCapacity)
-                                            : QString());
+    m_queue->setUnit(snapshot.settingsKnown
+                         ? tr("/ %L1", "out of the queue's capacity").arg(snapshot.health.queueCapacity)
+                         : QString());
 
     if (sample.successRate) {
         const double rate = *sample.successRate;

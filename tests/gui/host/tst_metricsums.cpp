@@ -46,10 +46,9 @@ rl_feedback_queue_depth{tenant="a"} NaN_garbage
             out.value = value;
             return out;
         };
-        const MetricSums sums = MetricSums::fromSamples({sample("rl_feedback_failed_total", 4, "invalid"),
-                                                         sample("rl_feedback_failed_total", 1, "exception"),
-                                                         sample("rl_feedback_processed_total", 90),
-                                                         sample("rl_model_selections_total", 120)});
+        const MetricSums sums = MetricSums::fromSamples(
+            {sample("rl_feedback_failed_total", 4, "invalid"), sample("rl_feedback_failed_total", 1, "exception"),
+             sample("rl_feedback_processed_total", 90), sample("rl_model_selections_total", 120)});
         QCOMPARE(sums("rl_feedback_failed_total"), 5.0);
         QCOMPARE(sums.totals().processed, std::uint64_t(90));
         QCOMPARE(sums.totals().routed, std::uint64_t(120));
