@@ -314,10 +314,6 @@
         <translation>Die API, /metrics und /health unter HOST:PORT bereitstellen (Standard 127.0.0.1:8000; Port 0 wählt einen freien Port). Jede Adresse außer Loopback erfordert --token-file.</translation>
     </message>
     <message>
-        <source>The API&apos;s bearer token, 16..1024 printable characters (RL_API_TOKEN_FILE). Control requests need it; off loopback every request does.</source>
-        <translation>Das Bearer-Token der API, 16..1024 druckbare Zeichen (RL_API_TOKEN_FILE). Steueranfragen benötigen es, außerhalb von Loopback jede Anfrage.</translation>
-    </message>
-    <message>
         <source>A name clients reach this server by, accepted in the Host header besides the listen address (repeatable).</source>
         <translation>Ein Name, unter dem Clients diesen Server erreichen; wird neben der Adresse aus --listen im Host-Header akzeptiert (wiederholbar).</translation>
     </message>
@@ -496,6 +492,14 @@
     <message>
         <source>--selector, --refresh and --range go with --prometheus URL</source>
         <translation>--selector, --refresh und --range gehören zu --prometheus URL</translation>
+    </message>
+    <message>
+        <source>The API&apos;s bearer token, 16..1024 printable characters (RL_API_TOKEN_FILE). Control requests need it; off loopback every request does. With --connect or --prometheus, the token sent to the remote instances&apos; control API.</source>
+        <translation>Das Bearer-Token der API, 16..1024 druckbare Zeichen (RL_API_TOKEN_FILE). Steuerungsanfragen brauchen es, außerhalb von Loopback jede Anfrage. Mit --connect oder --prometheus das Token, das an die Steuerungs-API der entfernten Instanzen gesendet wird.</translation>
+    </message>
+    <message>
+        <source>--%1 sets the alert rules evaluated in this process; with --connect or --prometheus the window shows the alerts as the remote side evaluates them</source>
+        <translation>--%1 legt die in diesem Prozess ausgewerteten Alarmregeln fest; mit --connect oder --prometheus zeigt das Fenster die Alarme so, wie die Gegenseite sie auswertet</translation>
     </message>
 </context>
 <context>
@@ -990,6 +994,18 @@
         <source>the queue is full and drops items</source>
         <translation>die Warteschlange ist voll und verdrängt Einträge</translation>
     </message>
+    <message>
+        <source>not in the metrics</source>
+        <translation>nicht in den Metriken</translation>
+    </message>
+    <message>
+        <source>full: it drops items</source>
+        <translation>voll: sie verwirft Elemente</translation>
+    </message>
+    <message>
+        <source>%L1 dropped in the last minute</source>
+        <translation>%L1 in der letzten Minute verworfen</translation>
+    </message>
 </context>
 <context>
     <name>TuningSettings</name>
@@ -1101,6 +1117,14 @@
         <source>alert %1 is no longer pending</source>
         <translation>Alarm %1 steht nicht mehr aus</translation>
     </message>
+    <message>
+        <source>No alert rules loaded</source>
+        <translation>Keine Alarmregeln geladen</translation>
+    </message>
+    <message>
+        <source>Rules of %1, evaluated every %2 s on the live series</source>
+        <translation>Regeln aus %1, alle %2 s auf den Live-Reihen ausgewertet</translation>
+    </message>
 </context>
 <context>
     <name>rl::AlertTableModel</name>
@@ -1199,20 +1223,16 @@
         <source>Demo time scale ×%1: the rules&apos; windows, for-durations and intervals are compressed (15m reads as %2 s).</source>
         <translation>Demo-Zeitskala ×%1: Fenster, for-Dauern und Intervalle der Regeln sind gestaucht (15m entspricht %2 s).</translation>
     </message>
-    <message>
-        <source>No alert rules loaded</source>
-        <translation>Keine Alarmregeln geladen</translation>
-    </message>
-    <message>
-        <source>Rules of %1, evaluated every %2 s on the live series</source>
-        <translation>Regeln aus %1, alle %2 s auf den Live-Zeitreihen ausgewertet</translation>
-    </message>
     <message numerus="yes">
         <source>%n rule warning(s): rules left out or unable to see their data here. Hover for the list.</source>
         <translation>
             <numerusform>%n Regelwarnung: Regeln ausgelassen oder ohne ihre Daten. Die Liste zeigt der Tooltip.</numerusform>
             <numerusform>%n Regelwarnungen: Regeln ausgelassen oder ohne ihre Daten. Die Liste zeigt der Tooltip.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>**Active for:** %1</source>
+        <translation>**Aktiv für:** %1</translation>
     </message>
 </context>
 <context>
@@ -2381,6 +2401,22 @@
             <numerusform>%1: %2 von %n Instanzen erledigt; jede Antwort steht im Ereignisprotokoll</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Open in &amp;main window</source>
+        <translation>Im &amp;Hauptfenster öffnen</translation>
+    </message>
+    <message>
+        <source>Show the selected instances (all when none is selected), summed, in the main window&apos;s tiles, charts, checklist and alerts, read from Prometheus</source>
+        <translation>Die ausgewählten Instanzen (alle, wenn keine ausgewählt ist) summiert in den Kacheln, Diagrammen, der Checkliste und den Alarmen des Hauptfensters zeigen, aus Prometheus gelesen</translation>
+    </message>
+    <message>
+        <source>No instances yet: wait for Prometheus&apos;s answer</source>
+        <translation>Noch keine Instanzen: auf die Antwort von Prometheus warten</translation>
+    </message>
+    <message>
+        <source>operator: opened %1 in the main window</source>
+        <translation>Bediener: %1 im Hauptfenster geöffnet</translation>
+    </message>
 </context>
 <context>
     <name>rl::GaugeTile</name>
@@ -3068,6 +3104,26 @@ Beim Start wiederhergestellt: %5</translation>
         <source>Default settings restored: batch size %L1, interval %L2 s; the policy and what it learned are kept</source>
         <translation>Standardeinstellungen wiederhergestellt: Batch-Größe %L1, Intervall %L2 s; die Policy und was sie gelernt hat bleiben</translation>
     </message>
+    <message>
+        <source>Read-only: %1 has the metrics, not the control API</source>
+        <translation>Nur lesend: %1 hat die Metriken, nicht die Steuerungs-API</translation>
+    </message>
+    <message>
+        <source>flags: not in the metrics</source>
+        <translation>Schalter: nicht in den Metriken</translation>
+    </message>
+    <message>
+        <source>router, loop and policy: not in the metrics</source>
+        <translation>Router, Schleife und Policy: nicht in den Metriken</translation>
+    </message>
+    <message>
+        <source>figures as Prometheus scraped them</source>
+        <translation>Werte, wie Prometheus sie abgefragt hat</translation>
+    </message>
+    <message>
+        <source>journal: not in the metrics</source>
+        <translation>Journal: nicht in den Metriken</translation>
+    </message>
 </context>
 <context>
     <name>rl::OperatorActions</name>
@@ -3216,6 +3272,44 @@ Beim Start wiederhergestellt: %5</translation>
     </message>
 </context>
 <context>
+    <name>rl::PrometheusEngineSource</name>
+    <message>
+        <source>Prometheus at %1</source>
+        <translation>Prometheus bei %1</translation>
+    </message>
+    <message>
+        <source>Prometheus at %1: %2</source>
+        <translation>Prometheus bei %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is down: Prometheus&apos;s last scrape failed</source>
+        <translation>%1 ist ausgefallen: die letzte Abfrage durch Prometheus ist fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Prometheus has no current rlstudio series for %1</source>
+        <translation>Prometheus hat keine aktuellen rlstudio-Reihen für %1</translation>
+    </message>
+    <message>
+        <source>one of %1 is down: Prometheus&apos;s last scrape failed, and the sums leave it out</source>
+        <translation>eine von %1 ist ausgefallen: die letzte Abfrage durch Prometheus ist fehlgeschlagen, und die Summen lassen sie aus</translation>
+    </message>
+    <message>
+        <source>%1 is read-only: Prometheus has the metrics, not the control API. Operate the instances from the fleet view&apos;s Operate menu.</source>
+        <translation>%1 ist nur lesend: Prometheus hat die Metriken, nicht die Steuerungs-API. Die Instanzen über das Menü Bedienen der Flottenansicht steuern.</translation>
+    </message>
+    <message>
+        <source>%1 via Prometheus</source>
+        <translation>%1 über Prometheus</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n instance(s) via Prometheus</source>
+        <translation>
+            <numerusform>%n Instanz über Prometheus</numerusform>
+            <numerusform>%n Instanzen über Prometheus</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>rl::QueuePanel</name>
     <message>
         <source>First queued items</source>
@@ -3286,12 +3380,43 @@ Beim Start wiederhergestellt: %5</translation>
         <source>%1/health is not the health document: %2</source>
         <translation>%1/health ist nicht das Health-Dokument: %2</translation>
     </message>
+    <message>
+        <source>%1/api/v1/rules: %2</source>
+        <translation>%1/api/v1/rules: %2</translation>
+    </message>
 </context>
 <context>
     <name>rl::RewardBars</name>
     <message>
         <source>%1: estimated %2, true %3</source>
         <translation>%1: geschätzt %2, wahr %3</translation>
+    </message>
+</context>
+<context>
+    <name>rl::ServedAlerts</name>
+    <message>
+        <source>Waiting for the alert states %1 evaluates</source>
+        <translation>Warte auf die Alarmzustände, die %1 auswertet</translation>
+    </message>
+    <message>
+        <source>%1 evaluates no alert rules</source>
+        <translation>%1 wertet keine Alarmregeln aus</translation>
+    </message>
+    <message>
+        <source>Rules of %1 as %2 evaluates them, every %3 s</source>
+        <translation>Regeln aus %1, wie %2 sie auswertet, alle %3 s</translation>
+    </message>
+    <message>
+        <source>the states shown are from %1</source>
+        <translation>die gezeigten Zustände sind von %1</translation>
+    </message>
+    <message>
+        <source>no states yet</source>
+        <translation>noch keine Zustände</translation>
+    </message>
+    <message>
+        <source>Not answering: %1; %2</source>
+        <translation>Keine Antwort: %1; %2</translation>
     </message>
 </context>
 <context>
@@ -3411,6 +3536,18 @@ Beim Start wiederhergestellt: %5</translation>
     <message>
         <source>Cumulative regret of %1 and of the original seed policy over the same %L2 simulated requests. The original policy learns from each request at once, %1 from the batches the loop processes.</source>
         <translation>Kumulierter Regret von %1 und der ursprünglichen seed-Policy über dieselben %L2 simulierten Anfragen. Die ursprüngliche Policy lernt sofort aus jeder Anfrage, %1 aus den Batches, die die Schleife verarbeitet.</translation>
+    </message>
+    <message>
+        <source>Feedback items the full queue dropped, oldest first: %L1 in the last minute, %L2 in total.</source>
+        <translation>Feedback-Elemente, die die volle Warteschlange verworfen hat, die ältesten zuerst: %L1 in der letzten Minute, %L2 insgesamt.</translation>
+    </message>
+    <message>
+        <source>the policy is not in the metrics</source>
+        <translation>die Policy ist nicht in den Metriken</translation>
+    </message>
+    <message>
+        <source>Regret needs the simulated truth, which only an engine in this process has.</source>
+        <translation>Der Regret braucht die simulierte Wahrheit, die nur eine Engine in diesem Prozess hat.</translation>
     </message>
 </context>
 <context>

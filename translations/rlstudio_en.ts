@@ -168,6 +168,16 @@
     </message>
 </context>
 <context>
+    <name>rl::PrometheusEngineSource</name>
+    <message numerus="yes">
+        <source>%n instance(s) via Prometheus</source>
+        <translation>
+            <numerusform>%n instance via Prometheus</numerusform>
+            <numerusform>%n instances via Prometheus</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>rl::QueuePanel</name>
     <message numerus="yes">
         <source>Queue size: %L1 of %L2 (oldest first; the first %n shown)</source>

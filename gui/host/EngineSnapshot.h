@@ -55,7 +55,7 @@ struct EngineSnapshot {
     // When taken, ms since the epoch: the wall clock, except that it never goes back (it runs on steadily
     // when the system clock is set back), so rates and the alert rules' windows hold.
     std::int64_t wallTimeMs = 0;
-    double uptimeSeconds = 0.0; // since the engine started
+    double uptimeSeconds = 0.0; // since the engine started (a remote one: since the window reached it)
 
     std::vector<double>
         batchLatenciesMs; // every processed batch's latency since the previous snapshot (cap 4096, newest kept)

@@ -20,8 +20,10 @@ PrometheusEngineSource::PrometheusEngineSource(Options options, QObject *parent)
     : SnapshotSource(parent)
     , m_query(options.selector)
     , m_instances(options.instances)
-    , m_name(tr("%1 via Prometheus at %2")
-                 .arg(options.instances.join(QStringLiteral(", ")), options.prometheus.toDisplayString()))
+    // Short, for the title and the status bar; the alerts panel names the Prometheus server.
+    , m_name(options.instances.size() <= 2
+                 ? tr("%1 via Prometheus").arg(options.instances.join(QStringLiteral(", ")))
+                 : tr("%n instance(s) via Prometheus", nullptr, static_cast<int>(options.instances.size())))
     , m_client(options.prometheus, this)
     , m_alerts(tr("Prometheus at %1").arg(options.prometheus.toDisplayString()), this)
 {

@@ -268,9 +268,14 @@ void MainWindow::annotateEngine(const EngineSnapshot &snapshot)
 {
     if (snapshot.wallTimeMs <= 0)
         return;
+    // A remote engine's uptime counts from when the window reached it: that is what the first mark says.
+    const QString remote = m_source.remoteUrl();
     if (snapshot.uptimeSeconds < m_lastUptime || m_lastUptime < 0)
         annotate(snapshot.wallTimeMs - std::llround(snapshot.uptimeSeconds * 1000),
-                 m_lastUptime < 0 ? tr("engine started") : tr("engine restarted"), kEngineMark);
+                 m_lastUptime >= 0     ? tr("engine restarted")
+                 : remote.isEmpty()    ? tr("engine started")
+                                       : tr("connected to %1").arg(remote),
+                 kEngineMark);
     m_lastUptime = snapshot.uptimeSeconds;
     const bool restoring = snapshot.health.journal && snapshot.health.journal->restoring;
     if (m_restoring && !restoring && snapshot.health.journal)
