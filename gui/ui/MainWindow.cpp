@@ -272,9 +272,9 @@ void MainWindow::annotateEngine(const EngineSnapshot &snapshot)
     const QString remote = m_source.remoteUrl();
     if (snapshot.uptimeSeconds < m_lastUptime || m_lastUptime < 0)
         annotate(snapshot.wallTimeMs - std::llround(snapshot.uptimeSeconds * 1000),
-                 m_lastUptime >= 0     ? tr("engine restarted")
-                 : remote.isEmpty()    ? tr("engine started")
-                                       : tr("connected to %1").arg(remote),
+                 m_lastUptime >= 0  ? tr("engine restarted")
+                 : remote.isEmpty() ? tr("engine started")
+                                    : tr("connected to %1").arg(remote),
                  kEngineMark);
     m_lastUptime = snapshot.uptimeSeconds;
     const bool restoring = snapshot.health.journal && snapshot.health.journal->restoring;
