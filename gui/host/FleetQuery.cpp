@@ -221,49 +221,88 @@ QString FleetQuery::selectWith(const QString &metric, const QString &matcher) co
     return metric + QLatin1Char('{') + inner + matcher + QLatin1Char('}');
 }
 
-QString FleetQuery::instanceMatcher(const QStringList &instances)
+QString FleetQuery::identityMatcher(const std::vector<FleetInstance> &rows)
 {
-    if (instances.isEmpty())
+    if (rows.empty())
         return {};
-    // Regular expression syntax escaped, then the backslashes for the PromQL string.
-    QStringList escaped;
-    for (const QString &instance : instances) {
-        QString text;
-        for (const QChar c : instance) {
-            // A regular expression's backslash, written twice in a PromQL string; a backslash itself is
-            // one escaped in the regex, so four.
-            if (c == QLatin1Char('\\'))
-                text += QStringLiteral("\\\\\\\\");
-            else if (QStringLiteral(".+*?()|[]{}^$").contains(c))
-                text += QStringLiteral("\\\\") + c;
-            else if (c == QLatin1Char('"'))
-                text += QStringLiteral("\\\"");
-            else
-                text += c;
+    // One regular expression per identity label, of the values the rows have: exact for one row, and for
+    // several it keeps the labels they share apart from the others' (an empty value: the label is absent).
+    QStringList matchers;
+    for (const QString &label : kIdentityLabels) {
+        QStringList values;
+        for (const FleetInstance &row : rows) {
+            const QString value = row.*identityField(label);
+            if (!values.contains(value))
+                values << value;
         }
-        escaped << text;
+        QStringList escaped;
+        for (const QString &value : values) {
+            QString text;
+            for (const QChar c : value) {
+                // A regular expression's backslash, written twice in a PromQL string; a backslash itself is
+                // one escaped in the regex, so four.
+                if (c == QLatin1Char('\\'))
+                    text += QStringLiteral("\\\\\\\\");
+                else if (QStringLiteral(".+*?()|[]{}^$").contains(c))
+                    text += QStringLiteral("\\\\") + c;
+                else if (c == QLatin1Char('"'))
+                    text += QStringLiteral("\\\"");
+                else
+                    text += c;
+            }
+            escaped << text;
+        }
+        matchers << QStringLiteral("%1=~\"%2\"").arg(label, escaped.join(QLatin1Char('|')));
     }
-    return QStringLiteral("instance=~\"%1\"").arg(escaped.join(QLatin1Char('|')));
+    return matchers.join(QStringLiteral(", "));
 }
 
-QString FleetQuery::totalsExpression(const QStringList &instances) const
+QString FleetInstance::*FleetQuery::identityField(const QString &label)
+{
+    if (label == QLatin1String("job"))
+        return &FleetInstance::job;
+    if (label == QLatin1String("tenant"))
+        return &FleetInstance::tenant;
+    if (label == QLatin1String("workspace"))
+        return &FleetInstance::workspace;
+    return &FleetInstance::instance;
+}
+
+bool FleetQuery::concerns(const PromLabels &alertLabels, const FleetInstance &row)
+{
+    // An alert belongs to every instance it agrees with on the identity labels it keeps; one that keeps none
+    // (a fleet-wide sum) to none.
+    bool named = false;
+    for (const QString &label : kIdentityLabels) {
+        const auto it = alertLabels.constFind(label);
+        if (it == alertLabels.cend())
+            continue;
+        named = true;
+        if (*it != row.*identityField(label))
+            return false;
+    }
+    return named;
+}
+
+QString FleetQuery::totalsExpression(const std::vector<FleetInstance> &rows) const
 {
     // Every rlstudio series but the histogram's buckets (their sum over `le` means nothing), by name.
     QString matchers = QStringLiteral("__name__=~\"rl_feedback_.+|rl_routing_.+|rl_model_.+|rl_input_.+|"
                                       "trajectory_feedback_.+\", __name__!~\".+_bucket\"");
-    const QString instance = instanceMatcher(instances);
-    if (!instance.isEmpty())
-        matchers += QStringLiteral(", ") + instance;
+    const QString identity = identityMatcher(rows);
+    if (!identity.isEmpty())
+        matchers += QStringLiteral(", ") + identity;
     const QString series = selectWith(QString(), matchers);
     // The lowest up, so a source can tell a down instance from a quiet one.
-    const QString up = upOf(selectWith(QStringLiteral("rl_feedback_queue_depth"), instance));
+    const QString up = upOf(selectWith(QStringLiteral("rl_feedback_queue_depth"), identity));
     return QStringLiteral("sum by (__name__, reason) (%1) or label_replace(min(%2), \"__name__\", \"up\", \"\", \"\")")
         .arg(series, up);
 }
 
-QString FleetQuery::chartsExpression(const QStringList &instances, bool summed, double rateWindowSeconds) const
+QString FleetQuery::chartsExpression(const std::vector<FleetInstance> &rows, bool summed,
+                                     double rateWindowSeconds) const
 {
-    const QString matcher = instanceMatcher(instances);
+    const QString matcher = identityMatcher(rows);
     const QString range = QString::fromStdString(PromQlExpression::formatDuration(std::ceil(rateWindowSeconds)));
     const Figures figures{summed ? QString() : QStringLiteral("by (%1)").arg(kIdentity),
                           [this, matcher](const QString &m) { return selectWith(m, matcher); }};
@@ -351,17 +390,8 @@ void FleetQuery::attachAlerts(FleetSnapshot &fleet, const std::vector<PromAlert>
     for (FleetInstance &instance : fleet.instances) {
         instance.firingAlerts.clear();
         instance.pendingAlerts.clear();
-        const QStringList identity{instance.job, instance.instance, instance.tenant, instance.workspace};
         for (const PromAlert &alert : alerts) {
-            bool named = false, agrees = true;
-            for (qsizetype i = 0; i < kIdentityLabels.size() && agrees; ++i) {
-                const auto it = alert.labels.constFind(kIdentityLabels[i]);
-                if (it == alert.labels.cend())
-                    continue;
-                named = true;
-                agrees = *it == identity[i];
-            }
-            if (!named || !agrees)
+            if (!concerns(alert.labels, instance))
                 continue;
             const QString name = alert.labels.value(QStringLiteral("alertname"));
             QStringList &list = alert.state == QLatin1String("firing") ? instance.firingAlerts : instance.pendingAlerts;

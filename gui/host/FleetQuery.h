@@ -46,12 +46,12 @@ public:
     static constexpr std::array kCharts{Chart::QueueDepth, Chart::Processed,      Chart::Failed,
                                         Chart::P95Latency, Chart::SuccessPercent, Chart::Dropped};
     static QString chartName(Chart chart); // the rl_column value
-    // One series per instance of instances (`instance` label values), or their sum; the whole fleet when
-    // instances is empty. Rates over rateWindowSeconds, a few steps, so a zoomed-in chart shows detail.
-    QString chartsExpression(const QStringList &instances, bool summed, double rateWindowSeconds) const;
-    // rlstudio's series over instances (all the selector matches when empty) summed by metric name and the
+    // One series per instance of rows (matched by their identity), or their sum; the whole fleet when rows
+    // is empty. Rates over rateWindowSeconds, a few steps, so a zoomed-in chart shows detail.
+    QString chartsExpression(const std::vector<FleetInstance> &rows, bool summed, double rateWindowSeconds) const;
+    // rlstudio's series of rows (all the selector matches when empty) summed by metric name and the
     // failures' reason, and their `up` (the lowest), in one instant query: what a snapshot of them holds.
-    QString totalsExpression(const QStringList &instances) const;
+    QString totalsExpression(const std::vector<FleetInstance> &rows) const;
     // The selector applied to a metric name: `name{tenant=~"a|b"}`.
     QString select(const QString &metric) const;
 
@@ -59,8 +59,10 @@ public:
     static FleetInstance identityOf(const PromLabels &labels);
     // The table from the combined query's answer, worst first.
     FleetSnapshot parse(const std::vector<PromSample> &samples, double timeSeconds) const;
-    // Adds each alert to the instances it names: an alert that keeps any of job, instance, tenant and
-    // workspace belongs to every instance it agrees with on those it keeps; a fleet-wide one (a sum) to none.
+    // Whether an alert concerns the instance: it keeps any of job, instance, tenant and workspace, and agrees
+    // with the instance on those it keeps (a fleet-wide alert, a sum, concerns none).
+    static bool concerns(const PromLabels &alertLabels, const FleetInstance &row);
+    // Adds each alert to the instances it concerns.
     static void attachAlerts(FleetSnapshot &fleet, const std::vector<PromAlert> &alerts);
 
 private:
@@ -68,8 +70,9 @@ private:
     static QString tagged(const std::vector<std::pair<QString, QString>> &namedExpressions);
     // Each instance's up (1, 0), by identity, for the instances that served `series` in the last hour.
     static QString upOf(const QString &series);
-    // Matches the `instance` label values given, exactly; empty for none.
-    static QString instanceMatcher(const QStringList &instances);
+    // Matchers on the identity labels picking rows' series; empty for no rows.
+    static QString identityMatcher(const std::vector<FleetInstance> &rows);
+    static QString FleetInstance::*identityField(const QString &label);
     // The selector with one more matcher, for the charts' drill-down.
     QString selectWith(const QString &metric, const QString &matcher) const;
     QString m_selector;

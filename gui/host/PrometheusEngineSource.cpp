@@ -14,22 +14,44 @@ double nowSeconds()
     return static_cast<double>(QDateTime::currentMSecsSinceEpoch()) / 1000.0;
 }
 
+// An instance as the operator knows it from the table: its address, and the tenant and workspace when it
+// reports several (as the original service can).
+QString nameOf(const FleetInstance &row, const std::vector<FleetInstance> &all)
+{
+    const bool shared = std::count_if(all.begin(), all.end(),
+                                      [&](const FleetInstance &other) { return other.instance == row.instance; })
+                        > 1;
+    if (!shared)
+        return row.instance;
+    return QStringLiteral("%1 (%2/%3)").arg(row.instance, row.tenant, row.workspace);
+}
+
+QString namesOf(const std::vector<FleetInstance> &rows)
+{
+    QStringList names;
+    for (const FleetInstance &row : rows)
+        names << nameOf(row, rows);
+    return names.join(QStringLiteral(", "));
+}
+
 } // namespace
 
 PrometheusEngineSource::PrometheusEngineSource(Options options, QObject *parent)
     : SnapshotSource(parent)
     , m_query(options.selector)
     , m_instances(options.instances)
+    , m_instanceNames(namesOf(options.instances))
     // Short, for the title and the status bar; the alerts panel names the Prometheus server.
     , m_name(options.instances.size() <= 2
-                 ? tr("%1 via Prometheus").arg(options.instances.join(QStringLiteral(", ")))
+                 ? tr("%1 via Prometheus").arg(m_instanceNames)
                  : tr("%n instance(s) via Prometheus", nullptr, static_cast<int>(options.instances.size())))
     , m_client(options.prometheus, this)
     , m_alerts(tr("Prometheus at %1").arg(options.prometheus.toDisplayString()), this)
 {
-    const QStringList instances = options.instances;
-    m_alerts.setFilter(
-        [instances](const PromLabels &labels) { return instances.contains(labels.value(QStringLiteral("instance"))); });
+    m_alerts.setFilter([rows = options.instances](const PromLabels &labels) {
+        return std::any_of(rows.begin(), rows.end(),
+                           [&](const FleetInstance &row) { return FleetQuery::concerns(labels, row); });
+    });
     m_latest.settingsKnown = false;
     m_client.setTimeoutMs(static_cast<int>(std::max(options.refreshSeconds, 2.0) * 1000.0));
     m_refresh.setInterval(static_cast<int>(options.refreshSeconds * 1000.0));
@@ -83,7 +105,7 @@ void PrometheusEngineSource::publish(const MetricSums &sums, double atSeconds)
 {
     // A failed scrape leaves Prometheus without current series for the instance (they go stale): the last
     // figures stay, and the status says why; summed with others, the sums leave it out, and say so.
-    const QString instances = m_instances.join(QStringLiteral(", "));
+    const QString &instances = m_instanceNames;
     const bool down = sums.byName.count("up") && sums("up") == 0.0;
     if (sums.byName.size() == sums.byName.count("up")) {
         setReachable(false, down ? tr("%1 is down: Prometheus's last scrape failed").arg(instances)

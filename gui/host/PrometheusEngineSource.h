@@ -3,7 +3,6 @@
 #include <optional>
 
 #include <QElapsedTimer>
-#include <QStringList>
 #include <QTimer>
 #include <QUrl>
 
@@ -28,8 +27,8 @@ public:
 
     struct Options {
         QUrl prometheus;
-        QString selector;      // the fleet's, as FleetQuery takes it
-        QStringList instances; // `instance` label values; at least one
+        QString selector;                     // the fleet's, as FleetQuery takes it
+        std::vector<FleetInstance> instances; // the fleet table's rows; at least one
         double refreshSeconds = kDefaultRefreshSeconds;
     };
 
@@ -63,7 +62,8 @@ private:
     void readOnly();
 
     FleetQuery m_query;
-    QStringList m_instances;
+    std::vector<FleetInstance> m_instances;
+    QString m_instanceNames; // for messages
     QString m_name;
     PrometheusClient m_client;
     QTimer m_refresh;

@@ -87,9 +87,9 @@ void PrometheusSource::setSelector(const QString &selector)
     restartTimer();
 }
 
-void PrometheusSource::setDrillDown(const QStringList &instances, bool summed)
+void PrometheusSource::setDrillDown(std::vector<FleetInstance> rows, bool summed)
 {
-    m_drillDown = instances;
+    m_drillDown = std::move(rows);
     m_summed = summed;
     requestCharts(nowSeconds());
 }
@@ -124,14 +124,14 @@ void PrometheusSource::requestFleet(double now)
     m_client.query(query.expression(), now, [this, query, now](const PromResult<std::vector<PromSample>> &result) {
         if (result.ok())
             m_pendingFleet = query.parse(result.data, now);
-        answered(result.error, result.unreachable, result.elapsedMs);
+        answered(kFleet, result.error, result.unreachable, result.elapsedMs);
         if (--m_fleetOutstanding == 0)
             fleetAnswered();
     });
     m_client.alerts([this](const PromResult<std::vector<PromAlert>> &result) {
         if (result.ok())
             m_alerts = result.data;
-        answered(result.error, result.unreachable, result.elapsedMs);
+        answered(kAlerts, result.error, result.unreachable, result.elapsedMs);
         if (--m_fleetOutstanding == 0)
             fleetAnswered();
     });
@@ -182,7 +182,7 @@ void PrometheusSource::requestTrend(double now)
                 requestTrend(nowSeconds());
                 return;
             }
-            answered(result.error, result.unreachable, result.elapsedMs);
+            answered(kTrend, result.error, result.unreachable, result.elapsedMs);
             if (!result.ok())
                 return;
             m_trendWanted = false;
@@ -226,8 +226,8 @@ void PrometheusSource::requestCharts(double now)
     const double alignedStart = std::floor(start / step) * step;
     const double alignedEnd = std::ceil(end / step) * step;
     // The whole fleet one line an instance only once it is known to be small.
-    const int instances = m_drillDown.isEmpty() ? m_status.instances : static_cast<int>(m_drillDown.size());
-    const bool summed = m_summed || instances > kMaxChartSeries || (m_drillDown.isEmpty() && instances == 0);
+    const int instances = m_drillDown.empty() ? m_status.instances : static_cast<int>(m_drillDown.size());
+    const bool summed = m_summed || instances > kMaxChartSeries || (m_drillDown.empty() && instances == 0);
     const double rateWindow = std::max(60.0, 4.0 * step);
     const QString expression = m_query.chartsExpression(m_drillDown, summed, rateWindow);
     m_client.queryRange(
@@ -235,7 +235,7 @@ void PrometheusSource::requestCharts(double now)
         [this, alignedStart, end, step, rateWindow, summed,
          instances](const PromResult<std::vector<PromSeries>> &result) {
             m_chartsInFlight = false;
-            answered(result.error, result.unreachable, result.elapsedMs);
+            answered(kCharts, result.error, result.unreachable, result.elapsedMs);
             if (result.ok())
                 Q_EMIT chartsReady(FleetCharts{alignedStart, end, step, rateWindow, result.data, summed, instances});
             if (m_chartsStale)
@@ -243,19 +243,9 @@ void PrometheusSource::requestCharts(double now)
         });
 }
 
-void PrometheusSource::answered(const QString &error, bool unreachable, qint64 roundTripMs)
+void PrometheusSource::answered(const QString &request, const QString &error, bool unreachable, qint64 roundTripMs)
 {
-    if (error.isEmpty()) {
-        if (m_failures > 0) {
-            m_failures = 0;
-            restartTimer();
-        }
-        m_status.state = SourceStatus::State::Connected;
-        m_status.message.clear();
-        m_status.lastAnswerSeconds = nowSeconds();
-        m_status.roundTripMs = roundTripMs;
-        m_status.retryInSeconds = 0.0;
-    } else if (unreachable) {
+    if (unreachable) {
         // One failure per refresh, however many of its requests failed.
         if (m_failedRefresh != m_refreshes) {
             m_failedRefresh = m_refreshes;
@@ -265,9 +255,27 @@ void PrometheusSource::answered(const QString &error, bool unreachable, qint64 r
         m_status.state = SourceStatus::State::Unreachable;
         m_status.message = error;
         m_status.retryInSeconds = m_timer.isActive() ? m_timer.interval() / 1000.0 : 0.0;
+        Q_EMIT statusChanged(m_status);
+        return;
+    }
+    if (m_failures > 0) {
+        m_failures = 0;
+        restartTimer();
+    }
+    m_status.lastAnswerSeconds = nowSeconds();
+    m_status.roundTripMs = roundTripMs;
+    m_status.retryInSeconds = 0.0;
+    // A refused request stays said until that request is answered: another's good answer does not hide it.
+    if (error.isEmpty())
+        m_refusals.erase(request);
+    else
+        m_refusals[request] = error;
+    if (m_refusals.empty()) {
+        m_status.state = SourceStatus::State::Connected;
+        m_status.message.clear();
     } else {
         m_status.state = SourceStatus::State::Refused;
-        m_status.message = error;
+        m_status.message = m_refusals.begin()->second;
     }
     Q_EMIT statusChanged(m_status);
 }

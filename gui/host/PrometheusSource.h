@@ -46,9 +46,9 @@ public Q_SLOTS:
     void start();                           // the first refresh now, then every refresh interval
     void setRefreshSeconds(double seconds); // 0 stops refreshing
     void setSelector(const QString &selector);
-    // The charts: the instances (`instance` labels) to show, each or summed; none: the whole fleet. Either
+    // The charts: the instances (the table's rows) to show, each or summed; none: the whole fleet. Either
     // way, more than kMaxChartSeries instances are summed.
-    void setDrillDown(const QStringList &instances, bool summed);
+    void setDrillDown(std::vector<FleetInstance> rows, bool summed);
     // The charts' range in unix seconds; live: it ends at each refresh's time, keeping its span.
     void setChartRange(double startSeconds, double endSeconds, bool live);
 
@@ -66,7 +66,8 @@ private:
     void requestFleet(double now);
     void requestCharts(double now);
     void requestTrend(double now);
-    void answered(const QString &error, bool unreachable, qint64 roundTripMs);
+    // Sets the status from a request's answer (request: which one, as requestSent names it).
+    void answered(const QString &request, const QString &error, bool unreachable, qint64 roundTripMs);
     void fleetAnswered();
     void publishFleet();
     void restartTimer();
@@ -87,13 +88,14 @@ private:
     std::optional<FleetSnapshot> m_pendingFleet;
     std::vector<PromAlert> m_alerts;                 // the latest answered
     std::map<QString, std::vector<double>> m_trends; // by FleetInstance::key()
-    QStringList m_drillDown;
+    std::vector<FleetInstance> m_drillDown;
     bool m_summed = false;
     double m_rangeEnd = 0.0; // unix seconds; unused while live
     double m_rangeSpan = 3600.0;
     bool m_live = true;
-    int m_failures = 0;      // consecutive refreshes that could not reach the server
-    int m_failedRefresh = 0; // the refresh m_failures last counted
+    int m_failures = 0;                    // consecutive refreshes that could not reach the server
+    int m_failedRefresh = 0;               // the refresh m_failures last counted
+    std::map<QString, QString> m_refusals; // the requests whose last answer was an error, with it
     SourceStatus m_status;
 };
 

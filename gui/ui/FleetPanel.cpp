@@ -3,10 +3,10 @@
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLineEdit>
-#include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include "gui/ui/models/FleetSortModel.h"
 #include "gui/ui/models/FleetTableModel.h"
 #include "widgets/TableCellDelegate.h"
 
@@ -15,7 +15,7 @@ namespace rl {
 FleetPanel::FleetPanel(QWidget *parent)
     : QWidget(parent)
     , m_model(new FleetTableModel(this))
-    , m_sorted(new QSortFilterProxyModel(this))
+    , m_sorted(new FleetSortModel(this))
     , m_view(new QTableView(this))
     , m_filter(new QLineEdit(this))
 {
@@ -24,9 +24,6 @@ FleetPanel::FleetPanel(QWidget *parent)
     m_filter->setToolTip(tr("Shows only the rows with this text in a column: an instance, tenant, alert or status"));
     m_filter->setClearButtonEnabled(true);
     m_sorted->setSourceModel(m_model);
-    m_sorted->setSortRole(FleetTableModel::SortRole);
-    m_sorted->setFilterKeyColumn(-1);
-    m_sorted->setFilterCaseSensitivity(Qt::CaseInsensitive);
     connect(m_filter, &QLineEdit::textChanged, m_sorted, &QSortFilterProxyModel::setFilterFixedString);
 
     m_view->setObjectName(QStringLiteral("fleetTable"));
@@ -42,7 +39,7 @@ FleetPanel::FleetPanel(QWidget *parent)
     m_view->setToolTip(tr("Select instances to show only them in the charts; Ctrl-click for several"));
     m_view->setAccessibleName(tr("Fleet"));
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-            [this] { Q_EMIT selectionChanged(selectedInstances()); });
+            &FleetPanel::selectionChanged);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -52,15 +49,15 @@ FleetPanel::FleetPanel(QWidget *parent)
 
 void FleetPanel::setFleet(const FleetSnapshot &fleet)
 {
-    const QStringList before = selectedInstances();
+    const QStringList before = selectedKeys();
     m_model->setFleet(fleet);
     if (!m_sized && m_model->rowCount() > 0) {
         m_view->resizeColumnsToContents();
         m_sized = true;
     }
     // A selected instance that left the fleet leaves the selection too: the charts follow.
-    if (selectedInstances() != before)
-        Q_EMIT selectionChanged(selectedInstances());
+    if (selectedKeys() != before)
+        Q_EMIT selectionChanged();
 }
 
 std::vector<FleetInstance> FleetPanel::selectedRows() const
@@ -71,13 +68,12 @@ std::vector<FleetInstance> FleetPanel::selectedRows() const
     return rows;
 }
 
-QStringList FleetPanel::selectedInstances() const
+QStringList FleetPanel::selectedKeys() const
 {
-    QStringList instances;
+    QStringList keys;
     for (const FleetInstance &row : selectedRows())
-        instances << row.instance;
-    instances.removeDuplicates();
-    return instances;
+        keys << row.key();
+    return keys;
 }
 
 } // namespace rl

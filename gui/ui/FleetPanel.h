@@ -8,11 +8,11 @@
 #include "gui/host/FleetSnapshot.h"
 
 class QLineEdit;
-class QSortFilterProxyModel;
 class QTableView;
 
 namespace rl {
 
+class FleetSortModel;
 class FleetTableModel;
 
 // The fleet view's table: every instance the source knows, worst first until a header is clicked, with a
@@ -24,19 +24,21 @@ public:
     explicit FleetPanel(QWidget *parent = nullptr);
 
     void setFleet(const FleetSnapshot &fleet);
-    QStringList selectedInstances() const; // `instance` labels, in the view's order
     std::vector<FleetInstance> selectedRows() const;
     FleetTableModel *model() const { return m_model; }
-    QSortFilterProxyModel *sorted() const { return m_sorted; }
+    FleetSortModel *sorted() const { return m_sorted; }
     QTableView *view() const { return m_view; }
     QLineEdit *filter() const { return m_filter; }
 
 Q_SIGNALS:
-    void selectionChanged(const QStringList &instances);
+    // The selected rows changed: picked by the operator, or gone from the fleet.
+    void selectionChanged();
 
 private:
+    QStringList selectedKeys() const; // FleetInstance::key() of each selected row, in the view's order
+
     FleetTableModel *m_model;
-    QSortFilterProxyModel *m_sorted;
+    FleetSortModel *m_sorted;
     QTableView *m_view;
     QLineEdit *m_filter;
     bool m_sized = false; // columns fitted to the first rows

@@ -306,19 +306,16 @@ void FleetWindow::buildMenus()
 
 MainWindow *FleetWindow::openInMainWindow()
 {
-    QStringList instances = m_fleet->selectedInstances();
-    if (instances.isEmpty()) {
-        for (const FleetInstance &row : m_fleet->model()->instances())
-            instances << row.instance;
-        instances.removeDuplicates();
-    }
-    if (instances.isEmpty()) {
+    std::vector<FleetInstance> rows = m_fleet->selectedRows();
+    if (rows.empty())
+        rows = m_fleet->model()->instances();
+    if (rows.empty()) {
         statusBar()->showMessage(tr("No instances yet: wait for Prometheus's answer"), 15000);
         return nullptr;
     }
     const double refresh = m_refresh->currentData().toDouble();
     auto *source =
-        new PrometheusEngineSource({m_prometheus, m_selectorApplied, instances,
+        new PrometheusEngineSource({m_prometheus, m_selectorApplied, rows,
                                     refresh > 0.0 ? refresh : PrometheusEngineSource::kDefaultRefreshSeconds});
     MainWindow::Options options;
     options.log = m_logRouter;
@@ -328,8 +325,7 @@ MainWindow *FleetWindow::openInMainWindow()
     window->setWindowFlag(Qt::Window);
     window->setAttribute(Qt::WA_DeleteOnClose);
     connect(window, &QObject::destroyed, source, &QObject::deleteLater);
-    qCInfo(lcOperator).noquote()
-        << tr("operator: opened %1 in the main window").arg(instances.join(QStringLiteral(", ")));
+    qCInfo(lcOperator).noquote() << tr("operator: opened %1 in the main window").arg(source->remoteUrl());
     window->resize(size());
     window->show();
     return window;
@@ -344,10 +340,10 @@ void FleetWindow::closeEvent(QCloseEvent *event)
 
 void FleetWindow::drillDown()
 {
-    m_operations->setSelection(m_fleet->selectedRows());
-    const QStringList instances = m_fleet->selectedInstances();
+    const std::vector<FleetInstance> rows = m_fleet->selectedRows();
+    m_operations->setSelection(rows);
     const bool summed = m_sum->isChecked();
-    tellSource([instances, summed](PrometheusSource &s) { s.setDrillDown(instances, summed); });
+    tellSource([rows, summed](PrometheusSource &s) { s.setDrillDown(rows, summed); });
 }
 
 void FleetWindow::showFleet(const FleetSnapshot &fleet)

@@ -32,6 +32,7 @@
 #include "gui/ui/FleetWindow.h"
 #include "gui/ui/MainWindow.h"
 #include "gui/ui/OperatorActions.h"
+#include "gui/ui/models/FleetSortModel.h"
 #include "gui/ui/models/FleetTableModel.h"
 #include "widgets/AlertList.h"
 #include "widgets/ChartTimeline.h"

@@ -120,17 +120,43 @@ private Q_SLOTS:
     {
         // A trailing comma in the selector, and instance names with regex characters: still one valid query.
         const FleetQuery query(QStringLiteral("{job=\"rl\",}"));
-        const QString expression =
-            query.chartsExpression({QStringLiteral("10.0.0.1:8000"), QStringLiteral("a\\b")}, false, 60.0);
-        QVERIFY2(
-            expression.contains(QStringLiteral("{job=\"rl\", instance=~\"10\\\\.0\\\\.0\\\\.1:8000|a\\\\\\\\b\"}")),
-            qPrintable(expression));
-        try {
-            const rl::PromQlExpression parsed(expression.toStdString());
-            Q_UNUSED(parsed);
-        } catch (const rl::PromQlError &error) {
-            QFAIL(error.what());
+        rl::FleetInstance first, second;
+        first.job = second.job = QStringLiteral("rl");
+        first.instance = QStringLiteral("10.0.0.1:8000");
+        second.instance = QStringLiteral("a\\b");
+        const QString expression = query.chartsExpression({first, second}, false, 60.0);
+        QVERIFY2(expression.contains(QStringLiteral("{job=\"rl\", job=~\"rl\", instance=~\"10\\\\.0\\\\.0\\\\.1:8000|"
+                                                    "a\\\\\\\\b\", tenant=~\"\", workspace=~\"\"}")),
+                 qPrintable(expression));
+        for (const QString &text : {expression, query.totalsExpression({first, second})}) {
+            try {
+                const rl::PromQlExpression parsed(text.toStdString());
+                Q_UNUSED(parsed);
+            } catch (const rl::PromQlError &error) {
+                QFAIL(error.what());
+            }
         }
+    }
+
+    void tenantsOfOneProcessStayApart()
+    {
+        // The original service labels one process's series by tenant and workspace: a row is all of its
+        // identity, so drilling down to one tenant leaves the other out, and so do its alerts.
+        rl::FleetInstance acme;
+        acme.job = QStringLiteral("svc");
+        acme.instance = QStringLiteral("10.0.0.1:8000");
+        acme.tenant = QStringLiteral("acme");
+        acme.workspace = QStringLiteral("default");
+        const QString expression = FleetQuery().chartsExpression({acme}, false, 60.0);
+        QVERIFY2(expression.contains(QStringLiteral("tenant=~\"acme\", workspace=~\"default\"")),
+                 qPrintable(expression));
+        PromLabels alert{{QStringLiteral("alertname"), QStringLiteral("X")},
+                         {QStringLiteral("instance"), QStringLiteral("10.0.0.1:8000")},
+                         {QStringLiteral("tenant"), QStringLiteral("globex")}};
+        QVERIFY(!FleetQuery::concerns(alert, acme));
+        alert[QStringLiteral("tenant")] = QStringLiteral("acme");
+        QVERIFY(FleetQuery::concerns(alert, acme));
+        QVERIFY(!FleetQuery::concerns({{QStringLiteral("alertname"), QStringLiteral("FleetWide")}}, acme));
     }
 
     void parsesPrometheusAnswers()

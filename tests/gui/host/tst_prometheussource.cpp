@@ -1,5 +1,6 @@
 // The Prometheus source's manners: a server that cannot be reached is retried with a doubling wait and the
-// status says so; a server that does not answer gets no second request from a panel while its first is out.
+// status says so; a server that does not answer gets no second request from a panel while its first is out;
+// a refused request stays said however well the others answer.
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -57,6 +58,49 @@ private Q_SLOTS:
         QCOMPARE(sent[QStringLiteral("alerts")], 1);
         QCOMPARE(sent[QStringLiteral("charts")], 1);
         QCOMPARE(sent[QStringLiteral("trend")], 1);
+    }
+
+    void refusalIsNotMaskedByGoodAnswers()
+    {
+        // Refuses every range query (the charts, the sparklines) and answers the rest well.
+        QTcpServer server;
+        QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+        connect(&server, &QTcpServer::newConnection, this, [&server] {
+            while (QTcpSocket *socket = server.nextPendingConnection()) {
+                connect(socket, &QTcpSocket::readyRead, socket, [socket] {
+                    const QByteArray request = socket->readAll();
+                    const bool range = request.contains("/api/v1/query_range");
+                    const QByteArray body =
+                        range ? R"({"status":"error","errorType":"bad_data","error":"range refused here"})"
+                        : request.contains("/api/v1/alerts")
+                            ? R"({"status":"success","data":{"alerts":[]}})"
+                            : R"({"status":"success","data":{"resultType":"vector","result":[]}})";
+                    socket->write(
+                        (range ? "HTTP/1.1 400 Bad Request\r\n" : "HTTP/1.1 200 OK\r\n")
+                        + QByteArray("Content-Type: application/json\r\nConnection: close\r\nContent-Length: ")
+                        + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+                    socket->disconnectFromHost();
+                });
+            }
+        });
+        rl::PrometheusSource::Options options;
+        options.url = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(server.serverPort()));
+        options.refreshSeconds = 1.0;
+        rl::PrometheusSource source(options);
+        // The status as a table's answer is shown: by the second, the first refresh's refusal is in.
+        rl::SourceStatus latest, atTable;
+        int tables = 0;
+        connect(&source, &rl::PrometheusSource::statusChanged, this,
+                [&](const rl::SourceStatus &status) { latest = status; });
+        connect(&source, &rl::PrometheusSource::fleetReady, this, [&] {
+            if (++tables == 2)
+                atTable = latest;
+        });
+        source.start();
+        QTRY_VERIFY_WITH_TIMEOUT(tables >= 2, 10000);
+        const rl::SourceStatus last = atTable;
+        QCOMPARE(last.state, rl::SourceStatus::State::Refused);
+        QCOMPARE(last.message, QStringLiteral("range refused here"));
     }
 };
 

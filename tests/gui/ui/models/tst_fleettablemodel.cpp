@@ -1,12 +1,13 @@
 // The fleet table: QAbstractItemModelTester finds nothing wrong across refreshes that add, remove and keep
 // instances; kept rows stay in place (a sorted view keeps its selection); no data reads "–", not 0; the
-// status sorts worst first.
+// status sorts worst first; a figure without data sorts last in either order.
 #include <cmath>
 
 #include <QAbstractItemModelTester>
 #include <QSortFilterProxyModel>
 #include <QTest>
 
+#include "gui/ui/models/FleetSortModel.h"
 #include "gui/ui/models/FleetTableModel.h"
 
 using rl::FleetInstance;
@@ -72,6 +73,26 @@ private Q_SLOTS:
         QCOMPARE(sorted.index(1, FleetTableModel::AlertsColumn).data().toString(),
                  QStringLiteral("RLFeedbackQueueDepthHigh"));
         QCOMPARE(sorted.index(2, FleetTableModel::InstanceColumn).data().toString(), QStringLiteral("ok"));
+    }
+
+    void noDataSortsLastEitherWay()
+    {
+        FleetTableModel model;
+        model.setFleet(
+            fleetOf({instance(QStringLiteral("deep"), 1, 90), instance(QStringLiteral("none"), 1, std::nan("")),
+                     instance(QStringLiteral("shallow"), 1, 3)}));
+        rl::FleetSortModel sorted;
+        sorted.setSourceModel(&model);
+        const auto order = [&] {
+            QStringList names;
+            for (int row = 0; row < sorted.rowCount(); ++row)
+                names << sorted.index(row, FleetTableModel::InstanceColumn).data().toString();
+            return names;
+        };
+        sorted.sort(FleetTableModel::QueueColumn, Qt::DescendingOrder);
+        QCOMPARE(order(), (QStringList{QStringLiteral("deep"), QStringLiteral("shallow"), QStringLiteral("none")}));
+        sorted.sort(FleetTableModel::QueueColumn, Qt::AscendingOrder);
+        QCOMPARE(order(), (QStringList{QStringLiteral("shallow"), QStringLiteral("deep"), QStringLiteral("none")}));
     }
 };
 
