@@ -38,8 +38,7 @@ FleetPanel::FleetPanel(QWidget *parent)
     m_view->setAlternatingRowColors(true);
     m_view->setToolTip(tr("Select instances to show only them in the charts; Ctrl-click for several"));
     m_view->setAccessibleName(tr("Fleet"));
-    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-            &FleetPanel::selectionChanged);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &FleetPanel::selectionChanged);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
