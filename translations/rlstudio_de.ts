@@ -2224,6 +2224,10 @@
         <source>The alerts Prometheus reports for this instance</source>
         <translation>Die Alarme, die Prometheus für diese Instanz meldet</translation>
     </message>
+    <message>
+        <source>Prometheus&apos;s last scrape of %1 failed (up == 0): %2</source>
+        <translation>Die letzte Abfrage von %1 durch Prometheus ist fehlgeschlagen (up == 0): %2</translation>
+    </message>
 </context>
 <context>
     <name>rl::FleetWindow</name>

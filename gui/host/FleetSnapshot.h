@@ -24,6 +24,7 @@ struct FleetInstance {
     double successRatio = kNone; // processed / (processed + failed) over the last hour, the runbook's ratio
     double p95LatencyMs = kNone;
     double droppedPerSecond = kNone;
+    QString scrapeError;      // while down: why Prometheus's last scrape failed (its /api/v1/targets), if known
     QStringList firingAlerts; // alert names, sorted
     QStringList pendingAlerts;
     std::vector<double> depthTrend; // the queue depth at the latest refreshes, oldest first: the sparkline

@@ -161,6 +161,12 @@ void PrometheusClient::alerts(std::function<void(const PromResult<std::vector<Pr
     send(QStringLiteral("/api/v1/alerts"), {}, delivered(&PrometheusClient::parseAlerts, std::move(handler)));
 }
 
+void PrometheusClient::targets(std::function<void(const PromResult<std::vector<PromTarget>> &)> handler)
+{
+    send(QStringLiteral("/api/v1/targets"), {{QStringLiteral("state"), QStringLiteral("active")}},
+         delivered(&PrometheusClient::parseTargets, std::move(handler)));
+}
+
 void PrometheusClient::rules(std::function<void(const PromResult<std::vector<PromRule>> &)> handler)
 {
     send(QStringLiteral("/api/v1/rules"), {{QStringLiteral("type"), QStringLiteral("alert")}},
@@ -229,6 +235,21 @@ PromResult<std::vector<PromAlert>> PrometheusClient::parseAlerts(const QByteArra
     result.data.reserve(alerts.size());
     for (const QJsonValue &entry : alerts)
         result.data.push_back(alertOf(entry.toObject()));
+    return result;
+}
+
+PromResult<std::vector<PromTarget>> PrometheusClient::parseTargets(const QByteArray &body)
+{
+    PromResult<std::vector<PromTarget>> result;
+    const QJsonObject data = dataOf(body, result);
+    if (!result.ok())
+        return result;
+    for (const QJsonValue &entry : data.value(QLatin1String("activeTargets")).toArray()) {
+        const QJsonObject object = entry.toObject();
+        result.data.push_back({labelsOf(object.value(QLatin1String("labels")).toObject()),
+                               object.value(QLatin1String("health")).toString(),
+                               object.value(QLatin1String("lastError")).toString()});
+    }
     return result;
 }
 

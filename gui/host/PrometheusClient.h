@@ -51,6 +51,13 @@ struct PromRule {
     std::vector<PromAlert> alerts;
 };
 
+// One scrape target of /api/v1/targets.
+struct PromTarget {
+    PromLabels labels; // the target's (job, instance)
+    QString health;    // up, down or unknown
+    QString lastError; // why the last scrape failed; empty when it did not
+};
+
 // The outcome of one request: the data, or what went wrong. unreachable tells a network failure (retry
 // later) from an answer that refused the request (a bad query: retrying will not help).
 template<typename T>
@@ -85,6 +92,8 @@ public:
                     std::function<void(const PromResult<std::vector<PromSeries>> &)> handler);
     // /api/v1/alerts.
     void alerts(std::function<void(const PromResult<std::vector<PromAlert>> &)> handler);
+    // /api/v1/targets?state=active: every scrape target with its health and last error.
+    void targets(std::function<void(const PromResult<std::vector<PromTarget>> &)> handler);
     // /api/v1/rules?type=alert: every alerting rule with its state, the inactive ones too.
     void rules(std::function<void(const PromResult<std::vector<PromRule>> &)> handler);
 
@@ -93,6 +102,7 @@ public:
     static PromResult<std::vector<PromSeries>> parseMatrix(const QByteArray &body);
     static PromResult<std::vector<PromAlert>> parseAlerts(const QByteArray &body);
     static PromResult<std::vector<PromRule>> parseRules(const QByteArray &body);
+    static PromResult<std::vector<PromTarget>> parseTargets(const QByteArray &body);
 
 private:
     // Sends a request and hands the reply's body (or the failure) to done, once.

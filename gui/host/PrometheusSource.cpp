@@ -22,6 +22,12 @@ const QString kFleet = QStringLiteral("fleet");
 const QString kAlerts = QStringLiteral("alerts");
 const QString kCharts = QStringLiteral("charts");
 const QString kTrend = QStringLiteral("trend");
+const QString kTargets = QStringLiteral("targets");
+
+QString targetKey(const QString &job, const QString &instance)
+{
+    return job + QLatin1Char('\x1f') + instance;
+}
 
 } // namespace
 
@@ -112,6 +118,41 @@ void PrometheusSource::refresh()
         requestTrend(now);
     if (!m_chartsInFlight) // skipped, not queued: the next refresh asks again
         requestCharts(now);
+    const bool anyDown = m_shownFleet
+                         && std::any_of(m_shownFleet->instances.begin(), m_shownFleet->instances.end(),
+                                        [](const FleetInstance &instance) { return instance.isDown(); });
+    if (anyDown && !m_targetsInFlight)
+        requestTargets();
+}
+
+void PrometheusSource::requestTargets()
+{
+    m_targetsInFlight = true;
+    Q_EMIT requestSent(kTargets);
+    m_client.targets([this](const PromResult<std::vector<PromTarget>> &result) {
+        m_targetsInFlight = false;
+        answered(kTargets, result.error, result.unreachable, result.elapsedMs);
+        if (!result.ok())
+            return;
+        std::map<QString, QString> errors;
+        for (const PromTarget &target : result.data)
+            if (!target.lastError.isEmpty())
+                errors[targetKey(target.labels.value(QStringLiteral("job")),
+                                 target.labels.value(QStringLiteral("instance")))] = target.lastError;
+        if (errors == m_scrapeErrors || !m_shownFleet)
+            return;
+        m_scrapeErrors = std::move(errors);
+        attachScrapeErrors(*m_shownFleet);
+        Q_EMIT fleetReady(*m_shownFleet);
+    });
+}
+
+void PrometheusSource::attachScrapeErrors(FleetSnapshot &fleet) const
+{
+    for (FleetInstance &instance : fleet.instances) {
+        const auto error = m_scrapeErrors.find(targetKey(instance.job, instance.instance));
+        instance.scrapeError = instance.isDown() && error != m_scrapeErrors.end() ? error->second : QString();
+    }
 }
 
 void PrometheusSource::requestFleet(double now)
@@ -162,7 +203,9 @@ void PrometheusSource::publishFleet()
             trend.erase(trend.begin(), trend.end() - kTrendPoints);
         instance.depthTrend = trend;
     }
+    attachScrapeErrors(fleet);
     m_status.instances = static_cast<int>(fleet.instances.size());
+    m_shownFleet = fleet;
     Q_EMIT fleetReady(fleet);
 }
 

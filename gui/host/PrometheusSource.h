@@ -56,7 +56,8 @@ Q_SIGNALS:
     void fleetReady(const rl::FleetSnapshot &fleet);
     void chartsReady(const rl::FleetCharts &charts);
     void statusChanged(const rl::SourceStatus &status);
-    // Each request as it goes out, by panel ("fleet", "alerts", "charts", "trend"): what a refresh costs
+    // Each request as it goes out, by panel ("fleet", "alerts", "charts", "trend", and "targets" while an
+    // instance is down): what a refresh costs
     // the server, for the benchmark and the tests.
     void requestSent(const QString &panel);
     void refreshStarted(int number); // the timer's (or a change's) refresh, before its requests go out
@@ -66,6 +67,9 @@ private:
     void requestFleet(double now);
     void requestCharts(double now);
     void requestTrend(double now);
+    // Why down instances are down: Prometheus's targets, asked while the table shows one.
+    void requestTargets();
+    void attachScrapeErrors(FleetSnapshot &fleet) const;
     // Sets the status from a request's answer (request: which one, as requestSent names it).
     void answered(const QString &request, const QString &error, bool unreachable, qint64 roundTripMs);
     void fleetAnswered();
@@ -88,6 +92,9 @@ private:
     std::optional<FleetSnapshot> m_pendingFleet;
     std::vector<PromAlert> m_alerts;                 // the latest answered
     std::map<QString, std::vector<double>> m_trends; // by FleetInstance::key()
+    bool m_targetsInFlight = false;
+    std::map<QString, QString> m_scrapeErrors; // by job and instance: the last error of each target
+    std::optional<FleetSnapshot> m_shownFleet; // the last published, shown again when the errors come in
     std::vector<FleetInstance> m_drillDown;
     bool m_summed = false;
     double m_rangeEnd = 0.0; // unix seconds; unused while live

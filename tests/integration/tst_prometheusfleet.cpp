@@ -403,8 +403,11 @@ private Q_SLOTS:
         QCOMPARE(row.value(QStringLiteral("instance")).toString(), victim.address);
         // The window too: down, first, its last figures gone rather than shown as current.
         QTRY_VERIFY_WITH_TIMEOUT(windowRow(victim.tenant) && windowRow(victim.tenant)->isDown(), kWaitMs);
-        QCOMPARE(m_window->fleetPanel()->sorted()->index(0, rl::FleetTableModel::StatusColumn).data().toString(),
-                 QStringLiteral("down"));
+        const QModelIndex status = m_window->fleetPanel()->sorted()->index(0, rl::FleetTableModel::StatusColumn);
+        QCOMPARE(status.data().toString(), QStringLiteral("down"));
+        // Why, as Prometheus's targets say: the scrape's own error.
+        QTRY_VERIFY_WITH_TIMEOUT(status.data(Qt::ToolTipRole).toString().contains(QStringLiteral("connection refused")),
+                                 kWaitMs);
         const QJsonObject document = fleet();
         // Down sorts first, before the stalled one.
         QCOMPARE(worstTenant(document), victim.tenant);

@@ -179,7 +179,10 @@ QVariant FleetTableModel::data(const QModelIndex &index, int role) const
             return tr("Queue depth at the last %n refresh(es), oldest on the left", nullptr,
                       static_cast<int>(instance.depthTrend.size()));
         if (column == StatusColumn && instance.isDown())
-            return tr("Prometheus's last scrape of %1 failed (up == 0)").arg(instance.instance);
+            return instance.scrapeError.isEmpty()
+                       ? tr("Prometheus's last scrape of %1 failed (up == 0)").arg(instance.instance)
+                       : tr("Prometheus's last scrape of %1 failed (up == 0): %2")
+                             .arg(instance.instance, instance.scrapeError);
         return data(index, Qt::DisplayRole);
     case Qt::TextAlignmentRole:
         return column >= QueueColumn && column <= DroppedColumn ? QVariant(Qt::AlignRight | Qt::AlignVCenter)

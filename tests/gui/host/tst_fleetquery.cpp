@@ -189,6 +189,15 @@ private Q_SLOTS:
         QCOMPARE(alerts.data[0].summary, QStringLiteral("queue deep"));
         QCOMPARE(alerts.data[0].activeAt, 1796091139.722);
 
+        const auto targets = rl::PrometheusClient::parseTargets(
+            R"({"status":"success","data":{"activeTargets":[{"labels":{"job":"rl","instance":"a:1"},"health":"down",
+                "lastError":"connect: connection refused"}],"droppedTargets":[]}})");
+        QVERIFY2(targets.ok(), qPrintable(targets.error));
+        QCOMPARE(targets.data.size(), 1u);
+        QCOMPARE(targets.data[0].health, QStringLiteral("down"));
+        QCOMPARE(targets.data[0].lastError, QStringLiteral("connect: connection refused"));
+        QCOMPARE(targets.data[0].labels.value(QStringLiteral("instance")), QStringLiteral("a:1"));
+
         const auto refused = rl::PrometheusClient::parseVector(
             R"({"status":"error","errorType":"bad_data","error":"1:5: parse error: unexpected"})");
         QCOMPARE(refused.error, QStringLiteral("1:5: parse error: unexpected"));
