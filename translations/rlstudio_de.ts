@@ -2162,7 +2162,7 @@
     </message>
     <message>
         <source>Queue</source>
-        <translation>Warteschlange</translation>
+        <translation>Tiefe</translation>
     </message>
     <message>
         <source>Queue trend</source>
@@ -2174,7 +2174,7 @@
     </message>
     <message>
         <source>Failed/s</source>
-        <translation>Fehlgeschlagen/s</translation>
+        <translation>Fehler/s</translation>
     </message>
     <message>
         <source>Success</source>
@@ -2410,16 +2410,16 @@
         <translation>Im &amp;Hauptfenster öffnen</translation>
     </message>
     <message>
-        <source>Show the selected instances (all when none is selected), summed, in the main window&apos;s tiles, charts, checklist and alerts, read from Prometheus</source>
-        <translation>Die ausgewählten Instanzen (alle, wenn keine ausgewählt ist) summiert in den Kacheln, Diagrammen, der Checkliste und den Alarmen des Hauptfensters zeigen, aus Prometheus gelesen</translation>
-    </message>
-    <message>
         <source>No instances yet: wait for Prometheus&apos;s answer</source>
         <translation>Noch keine Instanzen: auf die Antwort von Prometheus warten</translation>
     </message>
     <message>
         <source>operator: opened %1 in the main window</source>
         <translation>Bediener: %1 im Hauptfenster geöffnet</translation>
+    </message>
+    <message>
+        <source>Show the selected instances (all those shown when none is selected), summed, in the main window&apos;s tiles, charts, checklist and alerts, read from Prometheus</source>
+        <translation>Die ausgewählten Instanzen (alle gezeigten, wenn keine ausgewählt ist) summiert in den Kacheln, Diagrammen, der Checkliste und den Alarmen des Hauptfensters zeigen, aus Prometheus gelesen</translation>
     </message>
 </context>
 <context>
@@ -3387,6 +3387,10 @@ Beim Start wiederhergestellt: %5</translation>
     <message>
         <source>%1/api/v1/rules: %2</source>
         <translation>%1/api/v1/rules: %2</translation>
+    </message>
+    <message>
+        <source>%1 serves no alert states (no /api/v1/rules)</source>
+        <translation>%1 liefert keine Alarmzustände (kein /api/v1/rules)</translation>
     </message>
 </context>
 <context>

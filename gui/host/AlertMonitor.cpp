@@ -234,6 +234,7 @@ std::vector<AlertView> AlertMonitor::views() const
             const AlertRule &rule = *status.rule;
             AlertView view;
             view.file = group.file;
+            view.group = group.name;
             view.name = rule.name;
             view.severity = severityOf(rule);
             view.state = status.state;

@@ -13,7 +13,7 @@ namespace rl {
 
 // One alerting rule as the alerts panel shows it, wherever it was evaluated.
 struct AlertView {
-    std::string file, name, severity;
+    std::string file, group, name, severity;
     AlertStatus::State state = AlertStatus::State::Inactive;
     std::optional<double> value;      // the expression's value; nullopt when it yields nothing
     double activeSince = 0.0;         // unix seconds, while pending or firing

@@ -56,6 +56,9 @@ struct EngineSnapshot {
     // when the system clock is set back), so rates and the alert rules' windows hold.
     std::int64_t wallTimeMs = 0;
     double uptimeSeconds = 0.0; // since the engine started (a remote one: since the window reached it)
+    // The totals are comparable only between snapshots of one epoch: a sum over instances starts a new one
+    // when an instance comes or goes, so its jump is not read as traffic.
+    std::uint64_t seriesEpoch = 0;
 
     std::vector<double>
         batchLatenciesMs; // every processed batch's latency since the previous snapshot (cap 4096, newest kept)

@@ -14,6 +14,10 @@ namespace {
 
 const QString kIdentity = QStringLiteral("job, instance, tenant, workspace");
 const QString kColumnLabel = QStringLiteral("rl_column");
+// The names rlstudio's metrics (and the original service's) begin with.
+const QStringList kMetricPrefixes{QStringLiteral("rl_feedback_"), QStringLiteral("rl_routing_"),
+                                  QStringLiteral("rl_model_"), QStringLiteral("rl_input_"),
+                                  QStringLiteral("trajectory_feedback_")};
 const QStringList kIdentityLabels{QStringLiteral("job"), QStringLiteral("instance"), QStringLiteral("tenant"),
                                   QStringLiteral("workspace")};
 
@@ -100,29 +104,35 @@ QString FleetQuery::columnName(Column column)
 namespace {
 
 // The fleet's figures, shared by the table (by instance) and the charts (by instance, or summed): `by` is a
-// grouping clause, possibly empty, and select() applies the selector to a metric.
+// grouping clause, possibly empty, select() applies the selector to a metric, and restrict() keeps the
+// chosen instances' series of a vector.
 struct Figures {
     QString by;
     std::function<QString(const QString &)> select;
+    std::function<QString(const QString &)> restrict = [](const QString &vector) { return vector; };
 
     QString depth() const
     {
-        return QStringLiteral("sum %1 (%2)").arg(by, select(QStringLiteral("rl_feedback_queue_depth")));
+        return QStringLiteral("sum %1 (%2)").arg(by, restrict(select(QStringLiteral("rl_feedback_queue_depth"))));
     }
     QString sumRate(const QString &metric, const QString &range) const
     {
-        return QStringLiteral("sum %1 (rate(%2[%3]))").arg(by, select(metric), range);
+        return QStringLiteral("sum %1 (%2)")
+            .arg(by, restrict(QStringLiteral("rate(%1[%2])").arg(select(metric), range)));
     }
     QString sumIncrease(const QString &metric, const QString &range) const
     {
-        return QStringLiteral("sum %1 (increase(%2[%3]))").arg(by, select(metric), range);
+        return QStringLiteral("sum %1 (%2)")
+            .arg(by, restrict(QStringLiteral("increase(%1[%2])").arg(select(metric), range)));
     }
     QString p95(const QString &range) const
     {
         const QString grouping =
             by.isEmpty() ? QStringLiteral("by (le)") : by.left(by.size() - 1) + QStringLiteral(", le)");
-        return QStringLiteral("histogram_quantile(0.95, sum %1 (rate(%2[%3])))")
-            .arg(grouping, select(QStringLiteral("rl_feedback_processing_latency_ms_bucket")), range);
+        return QStringLiteral("histogram_quantile(0.95, sum %1 (%2))")
+            .arg(grouping,
+                 restrict(QStringLiteral("rate(%1[%2])")
+                              .arg(select(QStringLiteral("rl_feedback_processing_latency_ms_bucket")), range)));
     }
     // The runbook's ratio; a service that never failed may have no failed series at all: count it as none.
     QString successRatio(const QString &range, bool asRate) const
@@ -164,7 +174,7 @@ QString FleetQuery::columnExpression(Column column) const
     const Figures figures{QStringLiteral("by (%1)").arg(kIdentity), [this](const QString &m) { return select(m); }};
     switch (column) {
     case Column::Up:
-        return upOf(select(QStringLiteral("rl_feedback_queue_depth")));
+        return upOf(recent(select(QStringLiteral("rl_feedback_queue_depth"))));
     case Column::QueueDepth:
         return figures.depth();
     case Column::Processed:
@@ -181,13 +191,17 @@ QString FleetQuery::columnExpression(Column column) const
     return {};
 }
 
-QString FleetQuery::upOf(const QString &series)
+QString FleetQuery::recent(const QString &series)
+{
+    return QStringLiteral("last_over_time(%1[1h])").arg(series);
+}
+
+QString FleetQuery::upOf(const QString &recentSeries)
 {
     // up has only the target's labels; the instances' own series bring tenant and workspace, and those seen
     // in the last hour keep their row when a scrape fails.
-    return QStringLiteral("max by (job, instance) (up) * on (job, instance) group_right () "
-                          "group by (%1) (last_over_time(%2[1h]))")
-        .arg(kIdentity, series);
+    return QStringLiteral("max by (job, instance) (up) * on (job, instance) group_right () group by (%1) (%2)")
+        .arg(kIdentity, recentSeries);
 }
 
 QString FleetQuery::chartName(Chart chart)
@@ -225,8 +239,9 @@ QString FleetQuery::identityMatcher(const std::vector<FleetInstance> &rows)
 {
     if (rows.empty())
         return {};
-    // One regular expression per identity label, of the values the rows have: exact for one row, and for
-    // several it keeps the labels they share apart from the others' (an empty value: the label is absent).
+    // One regular expression per identity label, of the values the rows have (an empty value: the label is
+    // absent): exact for one row; for several, any combination of their values, which restricted() narrows
+    // to the rows themselves when that is more than they are.
     QStringList matchers;
     for (const QString &label : kIdentityLabels) {
         QStringList values;
@@ -257,6 +272,37 @@ QString FleetQuery::identityMatcher(const std::vector<FleetInstance> &rows)
     return matchers.join(QStringLiteral(", "));
 }
 
+QString FleetQuery::restricted(const QString &vector, const std::vector<FleetInstance> &rows)
+{
+    std::size_t combinations = rows.empty() ? 0 : 1;
+    for (const QString &label : kIdentityLabels) {
+        QStringList values;
+        for (const FleetInstance &row : rows)
+            if (!values.contains(row.*identityField(label)))
+                values << row.*identityField(label);
+        combinations *= static_cast<std::size_t>(values.size());
+    }
+    if (combinations <= rows.size())
+        return vector; // the matchers pick exactly the rows
+    // The rows as a vector of their identities (an empty value removes the label, as the series lack it),
+    // each built from vector(1) by label_replace; a replacement's $ is its own syntax, so doubled.
+    const auto literal = [](QString value) {
+        value.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
+            .replace(QLatin1Char('"'), QStringLiteral("\\\""))
+            .replace(QLatin1Char('$'), QStringLiteral("$$"));
+        return value;
+    };
+    QStringList identities;
+    for (const FleetInstance &row : rows) {
+        QString identity = QStringLiteral("vector(1)");
+        for (const QString &label : kIdentityLabels)
+            identity = QStringLiteral("label_replace(%1, \"%2\", \"%3\", \"\", \"\")")
+                           .arg(identity, label, literal(row.*identityField(label)));
+        identities << identity;
+    }
+    return QStringLiteral("(%1 and on (%2) (%3))").arg(vector, kIdentity, identities.join(QStringLiteral(" or ")));
+}
+
 QString FleetInstance::*FleetQuery::identityField(const QString &label)
 {
     if (label == QLatin1String("job"))
@@ -284,19 +330,34 @@ bool FleetQuery::concerns(const PromLabels &alertLabels, const FleetInstance &ro
     return named;
 }
 
+bool FleetQuery::readsOurMetrics(const QString &expression)
+{
+    return std::any_of(kMetricPrefixes.begin(), kMetricPrefixes.end(),
+                       [&](const QString &prefix) { return expression.contains(prefix); });
+}
+
 QString FleetQuery::totalsExpression(const std::vector<FleetInstance> &rows) const
 {
     // Every rlstudio series but the histogram's buckets (their sum over `le` means nothing), by name.
-    QString matchers = QStringLiteral("__name__=~\"rl_feedback_.+|rl_routing_.+|rl_model_.+|rl_input_.+|"
-                                      "trajectory_feedback_.+\", __name__!~\".+_bucket\"");
+    QString matchers =
+        QStringLiteral("__name__=~\"%1.+\", __name__!~\".+_bucket\"").arg(kMetricPrefixes.join(QStringLiteral(".+|")));
     const QString identity = identityMatcher(rows);
     if (!identity.isEmpty())
         matchers += QStringLiteral(", ") + identity;
-    const QString series = selectWith(QString(), matchers);
-    // The lowest up, so a source can tell a down instance from a quiet one.
-    const QString up = upOf(selectWith(QStringLiteral("rl_feedback_queue_depth"), identity));
-    return QStringLiteral("sum by (__name__, reason) (%1) or label_replace(min(%2), \"__name__\", \"up\", \"\", \"\")")
-        .arg(series, up);
+    const QString series = restricted(selectWith(QString(), matchers), rows);
+    const QString depthSeries = selectWith(QStringLiteral("rl_feedback_queue_depth"), identity);
+    const QString depth = restricted(depthSeries, rows);
+    // Besides the sums, told apart by an rl_part label the sums lack (`or` compares the labels but the name):
+    // the lowest up, so a source can tell a down instance from a quiet one; the time of the latest scrape,
+    // so it shows each scrape once, at its time; and how many instances report, so it sees one come or go.
+    const auto part = [](const QString &name, const QString &expression) {
+        return QStringLiteral("label_replace(%1, \"rl_part\", \"%2\", \"\", \"\")").arg(expression, name);
+    };
+    return QStringLiteral("sum by (__name__, reason) (%1) or %2 or %3 or %4")
+        .arg(series,
+             part(QStringLiteral("up"), QStringLiteral("min(%1)").arg(upOf(restricted(recent(depthSeries), rows)))),
+             part(QStringLiteral("scraped"), QStringLiteral("max(timestamp(%1))").arg(depth)),
+             part(QStringLiteral("members"), QStringLiteral("count(%1)").arg(depth)));
 }
 
 QString FleetQuery::chartsExpression(const std::vector<FleetInstance> &rows, bool summed,
@@ -305,7 +366,8 @@ QString FleetQuery::chartsExpression(const std::vector<FleetInstance> &rows, boo
     const QString matcher = identityMatcher(rows);
     const QString range = QString::fromStdString(PromQlExpression::formatDuration(std::ceil(rateWindowSeconds)));
     const Figures figures{summed ? QString() : QStringLiteral("by (%1)").arg(kIdentity),
-                          [this, matcher](const QString &m) { return selectWith(m, matcher); }};
+                          [this, matcher](const QString &m) { return selectWith(m, matcher); },
+                          [&rows](const QString &vector) { return restricted(vector, rows); }};
     std::vector<std::pair<QString, QString>> parts;
     for (const Chart chart : kCharts) {
         QString expression;

@@ -52,6 +52,8 @@ public:
     // rlstudio's series of rows (all the selector matches when empty) summed by metric name and the
     // failures' reason, and their `up` (the lowest), in one instant query: what a snapshot of them holds.
     QString totalsExpression(const std::vector<FleetInstance> &rows) const;
+    // Whether a PromQL expression reads any of rlstudio's metrics (or the original's names).
+    static bool readsOurMetrics(const QString &expression);
     // The selector applied to a metric name: `name{tenant=~"a|b"}`.
     QString select(const QString &metric) const;
 
@@ -68,8 +70,12 @@ public:
 private:
     // Expressions told apart by an rl_column label of their names and joined with `or`: one query.
     static QString tagged(const std::vector<std::pair<QString, QString>> &namedExpressions);
-    // Each instance's up (1, 0), by identity, for the instances that served `series` in the last hour.
-    static QString upOf(const QString &series);
+    // A series' values over the last hour: the instances that served it, down or not.
+    static QString recent(const QString &series);
+    // Each instance's up (1, 0), by identity, for the instances in recentSeries.
+    static QString upOf(const QString &recentSeries);
+    // The vector kept to the rows' series exactly, where identityMatcher() lets in more.
+    static QString restricted(const QString &vector, const std::vector<FleetInstance> &rows);
     // Matchers on the identity labels picking rows' series; empty for no rows.
     static QString identityMatcher(const std::vector<FleetInstance> &rows);
     static QString FleetInstance::*identityField(const QString &label);

@@ -25,6 +25,14 @@ void LiveStats::add(const EngineSnapshot &snapshot)
 {
     const qint64 now = snapshot.wallTimeMs;
     const HealthState::Totals &totals = snapshot.health.totals;
+    if (!m_points.empty()) {
+        const Point &last = m_points.back();
+        if (snapshot.seriesEpoch != m_epoch || totals.processed < last.processed || totals.failed < last.failed
+            || totals.emitted < last.emitted || totals.dropped < last.dropped
+            || snapshot.failedException < last.exceptions)
+            clear();
+    }
+    m_epoch = snapshot.seriesEpoch;
     m_points.push_back({now, totals.processed, totals.failed, totals.emitted, snapshot.failedException, totals.dropped,
                         static_cast<double>(snapshot.health.queueDepth)});
     for (const double ms : snapshot.batchLatenciesMs)
@@ -58,7 +66,10 @@ LiveSample LiveStats::compute(qint64 nowMs) const
     const Point &newest = m_points.back();
     sample.queueDepth = newest.depth;
 
-    const Point &rateStart = oldestWithin(kRateWindowSeconds, nowMs);
+    const Point *start = &oldestWithin(kRateWindowSeconds, nowMs);
+    if (start == &newest && m_points.size() > 1)
+        start = &m_points[m_points.size() - 2]; // sparser than the window: the last interval
+    const Point &rateStart = *start;
     const double rateSeconds = static_cast<double>(newest.timeMs - rateStart.timeMs) / 1000.0;
     if (rateSeconds > 0.0) {
         sample.processedPerSecond = static_cast<double>(newest.processed - rateStart.processed) / rateSeconds;

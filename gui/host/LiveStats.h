@@ -36,7 +36,9 @@ struct LiveSample {
 };
 
 // Turns cumulative totals into rates and batch latencies into percentiles, like the dashboard's
-// rate(...[w]) and histogram_quantile, but over the exact values the worker reports. One owner (UI thread).
+// rate(...[w]) and histogram_quantile, but over the exact values the worker reports. Rates span the rate
+// window, or the last two snapshots where they are further apart (a remote source's scrapes). Totals that
+// go back (a restart) or a new series epoch start the figures afresh. One owner (UI thread).
 class LiveStats {
 public:
     static constexpr double kRateWindowSeconds = 10.0;
@@ -66,6 +68,7 @@ private:
 
     std::deque<Point> m_points;      // the rolling window, oldest first
     std::deque<Latency> m_latencies; // the rolling window's batches
+    std::uint64_t m_epoch = 0;       // of the points
     LiveSample m_current;
 };
 

@@ -37,12 +37,15 @@ std::vector<Sample> samplesOf(const QByteArray &exposition)
 
 std::string labelValue(const std::string &labels, const std::string &name)
 {
+    // The label itself, not one whose name ends in it (failure_reason for reason).
     const std::string key = name + "=\"";
-    const std::size_t at = labels.find(key);
-    if (at == std::string::npos)
-        return {};
-    const std::size_t start = at + key.size();
-    return labels.substr(start, labels.find('"', start) - start);
+    for (std::size_t at = labels.find(key); at != std::string::npos; at = labels.find(key, at + 1)) {
+        if (at > 0 && labels[at - 1] != ',' && labels[at - 1] != ' ')
+            continue;
+        const std::size_t start = at + key.size();
+        return labels.substr(start, labels.find('"', start) - start);
+    }
+    return {};
 }
 
 const std::string kFailed = "rl_feedback_failed_total";
@@ -64,7 +67,10 @@ MetricSums MetricSums::fromSamples(const std::vector<PromSample> &samples)
 {
     MetricSums sums;
     for (const PromSample &sample : samples) {
-        const std::string name = sample.labels.value(QStringLiteral("__name__")).toStdString();
+        // A part of the query beside the sums (FleetQuery::totalsExpression) goes by its rl_part.
+        const QString part = sample.labels.value(QStringLiteral("rl_part"));
+        const std::string name =
+            (part.isEmpty() ? sample.labels.value(QStringLiteral("__name__")) : part).toStdString();
         sums.byName[name] += sample.value;
         if (name == kFailed)
             sums.failuresByReason[sample.labels.value(QStringLiteral("reason")).toStdString()] += sample.value;

@@ -21,7 +21,7 @@ struct MetricSums {
     // Prometheus's text exposition, in one pass. The text format is simple and no Debian library parses it
     // for C++ (prometheus-cpp only writes it).
     static MetricSums fromExposition(const QByteArray &exposition);
-    // An instant vector summed by (__name__, reason).
+    // An instant vector summed by (__name__, reason); a sample with an rl_part label counts under that name.
     static MetricSums fromSamples(const std::vector<PromSample> &samples);
 
     double operator()(const std::string &name) const; // byName's, 0 when absent

@@ -87,7 +87,7 @@ PrometheusClient::PrometheusClient(QUrl base, QObject *parent)
 }
 
 void PrometheusClient::send(const QString &path, const Parameters &parameters,
-                            std::function<void(const QByteArray &, const QString &, qint64)> done)
+                            std::function<void(const QByteArray &, const QString &, int, qint64)> done)
 {
     QUrl url = HttpEndpoint::url(m_base, path);
     // Encoded here, not by QUrlQuery, which leaves '+' as it is: a server reads that as a space, and PromQL
@@ -99,6 +99,8 @@ void PrometheusClient::send(const QString &path, const Parameters &parameters,
     QNetworkRequest request(url);
     request.setTransferTimeout(m_timeoutMs);
     request.setRawHeader("Accept", "application/json");
+    if (!m_bearerToken.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + m_bearerToken);
     QElapsedTimer clock;
     clock.start();
     QNetworkReply *reply = m_network.get(request);
@@ -113,7 +115,7 @@ void PrometheusClient::send(const QString &path, const Parameters &parameters,
             networkError = HttpEndpoint::noAnswer(*reply);
         else if (status >= 500)
             networkError = tr("HTTP %1 from %2").arg(QString::number(status), reply->url().path());
-        done(body, networkError, clock.elapsed());
+        done(body, networkError, status, clock.elapsed());
     });
 }
 
@@ -123,16 +125,17 @@ namespace {
 template<typename T>
 auto delivered(PromResult<T> (*parse)(const QByteArray &), std::function<void(const PromResult<T> &)> handler)
 {
-    return
-        [parse, handler = std::move(handler)](const QByteArray &body, const QString &networkError, qint64 elapsedMs) {
-            PromResult<T> result;
-            if (networkError.isEmpty())
-                result = parse(body);
-            else
-                result.error = networkError, result.unreachable = true;
-            result.elapsedMs = elapsedMs;
-            handler(result);
-        };
+    return [parse, handler = std::move(handler)](const QByteArray &body, const QString &networkError, int status,
+                                                 qint64 elapsedMs) {
+        PromResult<T> result;
+        if (networkError.isEmpty())
+            result = parse(body);
+        else
+            result.error = networkError, result.unreachable = true;
+        result.elapsedMs = elapsedMs;
+        result.httpStatus = status;
+        handler(result);
+    };
 }
 
 } // namespace

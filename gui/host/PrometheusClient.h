@@ -65,6 +65,7 @@ struct PromResult {
     T data{};
     QString error; // empty on success
     bool unreachable = false;
+    int httpStatus = 0; // 0: no answer
     qint64 elapsedMs = 0;
     bool ok() const { return error.isEmpty(); }
 };
@@ -83,6 +84,8 @@ public:
 
     const QUrl &baseUrl() const { return m_base; }
     void setTimeoutMs(int timeoutMs) { m_timeoutMs = timeoutMs; }
+    // Sent with every request (a remote rlstudio off loopback asks for it on every path); none by default.
+    void setBearerToken(const QByteArray &token) { m_bearerToken = token; }
 
     // /api/v1/query at unix time atSeconds; the result must be an instant vector (or a scalar, as one sample).
     void query(const QString &expression, double atSeconds,
@@ -107,12 +110,14 @@ public:
 private:
     // Sends a request and hands the reply's body (or the failure) to done, once.
     using Parameters = std::vector<std::pair<QString, QString>>;
-    void send(const QString &path, const Parameters &parameters,
-              std::function<void(const QByteArray &body, const QString &networkError, qint64 elapsedMs)> done);
+    void
+    send(const QString &path, const Parameters &parameters,
+         std::function<void(const QByteArray &body, const QString &networkError, int status, qint64 elapsedMs)> done);
 
     QUrl m_base;
     QNetworkAccessManager m_network;
     int m_timeoutMs = kDefaultTimeoutMs;
+    QByteArray m_bearerToken;
 };
 
 } // namespace rl

@@ -52,6 +52,8 @@ PrometheusEngineSource::PrometheusEngineSource(Options options, QObject *parent)
         return std::any_of(rows.begin(), rows.end(),
                            [&](const FleetInstance &row) { return FleetQuery::concerns(labels, row); });
     });
+    // Prometheus may evaluate rules of everything it scrapes: those about rlstudio's metrics are shown.
+    m_alerts.setRuleFilter([](const PromRule &rule) { return FleetQuery::readsOurMetrics(rule.query); });
     m_latest.settingsKnown = false;
     m_client.setTimeoutMs(static_cast<int>(std::max(options.refreshSeconds, 2.0) * 1000.0));
     m_refresh.setInterval(static_cast<int>(options.refreshSeconds * 1000.0));
@@ -79,14 +81,14 @@ void PrometheusEngineSource::refresh()
     if (!m_queryOut) {
         m_queryOut = true;
         m_client.query(
-            m_query.totalsExpression(m_instances), at, [this, at](const PromResult<std::vector<PromSample>> &answer) {
+            m_query.totalsExpression(m_instances), at, [this](const PromResult<std::vector<PromSample>> &answer) {
                 m_queryOut = false;
                 if (!answer.ok()) {
                     setReachable(false,
                                  tr("Prometheus at %1: %2").arg(m_client.baseUrl().toDisplayString(), answer.error));
                     return;
                 }
-                publish(MetricSums::fromSamples(answer.data), at);
+                publish(MetricSums::fromSamples(answer.data));
             });
     }
     if (!m_rulesOut) {
@@ -101,13 +103,13 @@ void PrometheusEngineSource::refresh()
     }
 }
 
-void PrometheusEngineSource::publish(const MetricSums &sums, double atSeconds)
+void PrometheusEngineSource::publish(const MetricSums &sums)
 {
     // A failed scrape leaves Prometheus without current series for the instance (they go stale): the last
     // figures stay, and the status says why; summed with others, the sums leave it out, and say so.
     const QString &instances = m_instanceNames;
     const bool down = sums.byName.count("up") && sums("up") == 0.0;
-    if (sums.byName.size() == sums.byName.count("up")) {
+    if (!sums.byName.count("members")) {
         setReachable(false, down ? tr("%1 is down: Prometheus's last scrape failed").arg(instances)
                                  : tr("Prometheus has no current rlstudio series for %1").arg(instances));
         return;
@@ -117,14 +119,22 @@ void PrometheusEngineSource::publish(const MetricSums &sums, double atSeconds)
             false, tr("one of %1 is down: Prometheus's last scrape failed, and the sums leave it out").arg(instances));
     else
         setReachable(true, {});
+    // Each scrape once, at its time: a refresh between two scrapes has nothing new, and rates between
+    // refreshes would swing between nothing and twice the truth.
+    const auto scrapedMs = static_cast<std::int64_t>(std::llround(sums("scraped") * 1000.0));
+    if (scrapedMs <= m_latest.wallTimeMs)
+        return;
+    // An instance that came or went moves the sums by its whole count: not traffic, a new epoch.
+    const bool sameMembers = m_previous && (*m_previous)("members") == sums("members");
     EngineSnapshot snapshot;
     snapshot.settingsKnown = false;
-    snapshot.wallTimeMs = std::max(static_cast<std::int64_t>(std::llround(atSeconds * 1000.0)), m_latest.wallTimeMs);
+    snapshot.wallTimeMs = scrapedMs;
     snapshot.uptimeSeconds = static_cast<double>(m_opened.elapsed()) / 1000.0;
+    snapshot.seriesEpoch = m_latest.seriesEpoch + (m_previous && !sameMembers ? 1 : 0);
     snapshot.health.queueDepth = static_cast<std::size_t>(std::max(0.0, sums("rl_feedback_queue_depth")));
     snapshot.health.totals = sums.totals();
     snapshot.lastProcess.queueDepth = snapshot.health.queueDepth;
-    sums.fill(snapshot, m_previous);
+    sums.fill(snapshot, sameMembers ? m_previous : std::nullopt);
     m_previous = sums;
     m_latest = std::move(snapshot);
     Q_EMIT snapshotReady(m_latest);

@@ -57,7 +57,7 @@ public:
 
 private:
     void refresh();
-    void publish(const MetricSums &sums, double atSeconds);
+    void publish(const MetricSums &sums);
     void setReachable(bool reachable, const QString &message);
     void readOnly();
 

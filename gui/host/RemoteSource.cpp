@@ -80,11 +80,12 @@ HealthState healthOf(const nlohmann::json &json)
 
 RemoteSource::RemoteSource(Options options, QObject *parent)
     : SnapshotSource(parent)
-    , m_client(options.url, std::move(options.token), this)
+    , m_client(options.url, options.token, this)
     , m_rules(options.url, this)
     , m_alerts(options.url.toDisplayString(), this)
 {
     m_rules.setTimeoutMs(static_cast<int>(std::max(options.pollSeconds, 5.0) * 1000.0));
+    m_rules.setBearerToken(options.token);
     m_poll.setInterval(static_cast<int>(options.pollSeconds * 1000.0));
     connect(&m_poll, &QTimer::timeout, this, &RemoteSource::poll);
     m_connected.start();
@@ -136,6 +137,8 @@ void RemoteSource::pollRules()
         m_rulesOut = false;
         if (answer.ok())
             m_alerts.update(answer.data, static_cast<double>(QDateTime::currentMSecsSinceEpoch()) / 1000.0);
+        else if (answer.httpStatus == 404) // a service of the API without alert rules (the original's)
+            m_alerts.setUnavailable(tr("%1 serves no alert states (no /api/v1/rules)").arg(remoteUrl()));
         else
             m_alerts.setUnavailable(tr("%1/api/v1/rules: %2").arg(remoteUrl(), answer.error));
     });

@@ -23,6 +23,12 @@ QString text(std::string_view value)
     return QString::fromUtf8(value.data(), static_cast<qsizetype>(value.size()));
 }
 
+// A rule as the evaluator knows it: several groups may have a rule of the same name.
+std::string keyOf(const AlertView &view)
+{
+    return view.file + '\x1f' + view.group + '\x1f' + view.name;
+}
+
 } // namespace
 
 ServedAlerts::ServedAlerts(QString evaluator, QObject *parent)
@@ -36,10 +42,16 @@ void ServedAlerts::setFilter(Filter keep)
     m_keep = std::move(keep);
 }
 
+void ServedAlerts::setRuleFilter(std::function<bool(const PromRule &)> keep)
+{
+    m_keepRule = std::move(keep);
+}
+
 AlertView ServedAlerts::viewOf(const PromRule &rule, double nowSeconds)
 {
     AlertView view;
     view.file = rule.file.toStdString();
+    view.group = rule.group.toStdString();
     view.name = rule.name.toStdString();
     view.severity = rule.labels.value(QStringLiteral("severity")).toStdString();
     view.forSeconds = view.firesAfterSeconds = rule.forSeconds;
@@ -63,7 +75,7 @@ AlertView ServedAlerts::viewOf(const PromRule &rule, double nowSeconds)
     }
     const std::optional<AlertStatus::State> before = [&]() -> std::optional<AlertStatus::State> {
         for (const AlertView &previous : m_views) {
-            if (previous.name == view.name)
+            if (keyOf(previous) == keyOf(view))
                 return previous.state;
         }
         return std::nullopt;
@@ -76,12 +88,12 @@ AlertView ServedAlerts::viewOf(const PromRule &rule, double nowSeconds)
         if (view.state == AlertStatus::State::Firing)
             view.firedAt = shown->activeAt + rule.forSeconds;
         view.description = (shown->description.isEmpty() ? rule.description : shown->description).toStdString();
-        m_resolvedAt.erase(view.name);
+        m_resolvedAt.erase(keyOf(view));
     } else {
         // The API forgets a resolved alert; the time it was last seen firing is when it resolved here.
         if (before == AlertStatus::State::Firing)
-            m_resolvedAt[view.name] = nowSeconds;
-        if (const auto resolved = m_resolvedAt.find(view.name); resolved != m_resolvedAt.end())
+            m_resolvedAt[keyOf(view)] = nowSeconds;
+        if (const auto resolved = m_resolvedAt.find(keyOf(view)); resolved != m_resolvedAt.end())
             view.resolvedAt = resolved->second;
     }
     return view;
@@ -95,7 +107,10 @@ void ServedAlerts::update(const std::vector<PromRule> &rules, double nowSeconds)
     m_periods.clear();
     const QLocale locale;
     for (const PromRule &rule : rules) {
-        views.push_back(viewOf(rule, nowSeconds));
+        AlertView view = viewOf(rule, nowSeconds);
+        if (m_keepRule && !m_keepRule(rule) && view.state == AlertStatus::State::Inactive)
+            continue;
+        views.push_back(std::move(view));
         if (!m_files.contains(rule.file))
             m_files << rule.file;
         const QString period = locale.toString(rule.intervalSeconds, 'g', 3);
@@ -107,8 +122,8 @@ void ServedAlerts::update(const std::vector<PromRule> &rules, double nowSeconds)
     m_answeredAt = nowSeconds;
     m_problem.clear();
     for (const AlertView &view : m_views) {
-        const auto was =
-            std::find_if(previous.begin(), previous.end(), [&](const AlertView &old) { return old.name == view.name; });
+        const auto was = std::find_if(previous.begin(), previous.end(),
+                                      [&](const AlertView &old) { return keyOf(old) == keyOf(view); });
         if (first || was == previous.end() || was->state != view.state)
             Q_EMIT alertChanged(text(view.name), text(stateName(view.state)));
     }

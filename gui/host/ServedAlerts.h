@@ -25,6 +25,8 @@ public:
     explicit ServedAlerts(QString evaluator, QObject *parent = nullptr);
 
     void setFilter(Filter keep);
+    // Only rules this keeps are shown, besides those with a kept alert active (all by default).
+    void setRuleFilter(std::function<bool(const PromRule &)> keep);
     // The rules as the evaluator answered at unix time nowSeconds.
     void update(const std::vector<PromRule> &rules, double nowSeconds);
     // The evaluator did not answer: the states stay those of its last answer, and the header says so.
@@ -39,10 +41,11 @@ private:
 
     QString m_evaluator;
     Filter m_keep;
+    std::function<bool(const PromRule &)> m_keepRule;
     std::vector<AlertView> m_views;
     std::vector<std::string> m_warnings; // none: the evaluator reports its own problems per rule
     QStringList m_files, m_periods;
-    std::map<std::string, double> m_resolvedAt; // by rule name, until it is active again
+    std::map<std::string, double> m_resolvedAt; // by rule (file, group, name), until it is active again
     std::optional<double> m_answeredAt;
     QString m_problem;
 };

@@ -137,12 +137,22 @@ void AlertsPanel::recordChange(const QString &alert, const QString &state)
     if (from.isEmpty() && state == QLatin1String("inactive"))
         return; // the first evaluation announcing a quiet rule: no change
     QString value = tr("–");
+    QDateTime when = QDateTime::currentDateTime();
     for (const AlertView &view : m_alerts.views()) {
-        if (text(view.name) == alert && view.value)
+        if (text(view.name) != alert)
+            continue;
+        if (view.value)
             value = alertValue(QLocale(), *view.value);
+        // An alert already active when first seen (a remote evaluator's) changed when it says, not now.
+        const std::optional<double> since = view.state == AlertStatus::State::Firing ? view.firedAt
+                                            : view.state == AlertStatus::State::Pending
+                                                ? std::optional<double>(view.activeSince)
+                                                : std::nullopt;
+        if (from.isEmpty() && since)
+            when = QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(*since * 1000.0));
     }
-    const AlertHistoryModel::Change change{QDateTime::currentDateTime(), alert,
-                                           from.isEmpty() ? QStringLiteral("inactive") : from, state, value};
+    const AlertHistoryModel::Change change{when, alert, from.isEmpty() ? QStringLiteral("inactive") : from, state,
+                                           value};
     m_history->append(change);
     Q_EMIT alertStateChanged(change);
 }

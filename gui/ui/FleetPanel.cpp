@@ -67,6 +67,15 @@ std::vector<FleetInstance> FleetPanel::selectedRows() const
     return rows;
 }
 
+std::vector<FleetInstance> FleetPanel::shownRows() const
+{
+    std::vector<FleetInstance> rows;
+    for (int row = 0; row < m_sorted->rowCount(); ++row)
+        rows.push_back(
+            m_model->instances().at(static_cast<std::size_t>(m_sorted->mapToSource(m_sorted->index(row, 0)).row())));
+    return rows;
+}
+
 QStringList FleetPanel::selectedKeys() const
 {
     QStringList keys;

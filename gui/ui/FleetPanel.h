@@ -25,6 +25,7 @@ public:
 
     void setFleet(const FleetSnapshot &fleet);
     std::vector<FleetInstance> selectedRows() const;
+    std::vector<FleetInstance> shownRows() const; // those the filter lets through, in the view's order
     FleetTableModel *model() const { return m_model; }
     FleetSortModel *sorted() const { return m_sorted; }
     QTableView *view() const { return m_view; }

@@ -277,8 +277,8 @@ void FleetWindow::applySelector()
 void FleetWindow::buildMenus()
 {
     m_openInMain->setShortcut(Qt::CTRL | Qt::Key_O);
-    m_openInMain->setToolTip(tr("Show the selected instances (all when none is selected), summed, in the main "
-                                "window's tiles, charts, checklist and alerts, read from Prometheus"));
+    m_openInMain->setToolTip(tr("Show the selected instances (all those shown when none is selected), summed, in the "
+                                "main window's tiles, charts, checklist and alerts, read from Prometheus"));
     connect(m_openInMain, &QAction::triggered, this, &FleetWindow::openInMainWindow);
     QMenu *operate = menuBar()->addMenu(tr("&Operate"));
     operate->setToolTipsVisible(true);
@@ -308,7 +308,7 @@ MainWindow *FleetWindow::openInMainWindow()
 {
     std::vector<FleetInstance> rows = m_fleet->selectedRows();
     if (rows.empty())
-        rows = m_fleet->model()->instances();
+        rows = m_fleet->shownRows();
     if (rows.empty()) {
         statusBar()->showMessage(tr("No instances yet: wait for Prometheus's answer"), 15000);
         return nullptr;

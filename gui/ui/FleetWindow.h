@@ -59,9 +59,8 @@ public:
     // The requests the source sent, per panel (PrometheusSource::requestSent).
     const std::map<QString, int> &requestCounts() const { return m_requestCounts; }
     int refreshCount() const { return m_refreshes; } // the source's refreshes so far
-    QAction *openInMainWindowAction() const { return m_openInMain; }
 
-    // The selected instances (all the table's when none is selected), summed, in the main window's panels,
+    // The selected instances (all the table shows when none is selected), summed, in the main window's panels,
     // read from Prometheus. The window deletes itself and its source when closed.
     MainWindow *openInMainWindow();
 

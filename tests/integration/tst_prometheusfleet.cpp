@@ -17,6 +17,7 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QSortFilterProxyModel>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
@@ -408,6 +409,17 @@ private Q_SLOTS:
         // Why, as Prometheus's targets say: the scrape's own error.
         QTRY_VERIFY_WITH_TIMEOUT(status.data(Qt::ToolTipRole).toString().contains(QStringLiteral("connection refused")),
                                  kWaitMs);
+        // Summed with the others in the main window, the status says the sums leave it out.
+        m_window->fleetPanel()->view()->clearSelection();
+        rl::MainWindow *all = m_window->openInMainWindow();
+        QVERIFY(all);
+        const auto statusSays = [all](const QString &text) {
+            const QList<QLabel *> labels = all->statusBar()->findChildren<QLabel *>();
+            return std::any_of(labels.begin(), labels.end(),
+                               [&](const QLabel *label) { return label->toolTip().contains(text); });
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(statusSays(QStringLiteral("the sums leave it out")), kWaitMs);
+        all->close();
         const QJsonObject document = fleet();
         // Down sorts first, before the stalled one.
         QCOMPARE(worstTenant(document), victim.tenant);

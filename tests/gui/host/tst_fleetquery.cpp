@@ -157,6 +157,15 @@ private Q_SLOTS:
         alert[QStringLiteral("tenant")] = QStringLiteral("acme");
         QVERIFY(FleetQuery::concerns(alert, acme));
         QVERIFY(!FleetQuery::concerns({{QStringLiteral("alertname"), QStringLiteral("FleetWide")}}, acme));
+        // Two rows differing in two labels: the matchers would let in their cross combinations, so the
+        // series are kept to the rows' identities too.
+        rl::FleetInstance globex = acme;
+        globex.instance = QStringLiteral("10.0.0.2:8000");
+        globex.tenant = QStringLiteral("globex");
+        const QString two = FleetQuery().chartsExpression({acme, globex}, false, 60.0);
+        QVERIFY2(two.contains(QStringLiteral("and on (job, instance, tenant, workspace) (label_replace(")),
+                 qPrintable(two));
+        QVERIFY(!expression.contains(QStringLiteral(" and on "))); // one row: the matchers are exact
     }
 
     void parsesPrometheusAnswers()

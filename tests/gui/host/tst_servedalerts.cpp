@@ -111,6 +111,25 @@ private Q_SLOTS:
         QCOMPARE(*named(alerts.views(), "QueueStalled").resolvedAt, kNoon + 615);
     }
 
+    void rulesAreKeptApartAndFiltered()
+    {
+        // The same rule name in two groups is two rules: neither's state is read as the other's change.
+        auto rules = PrometheusClient::parseRules(rulesDocument(true)).data;
+        rl::PromRule twin = rules[0];
+        twin.group = QStringLiteral("other");
+        twin.alerts.clear();
+        rules.push_back(twin);
+        ServedAlerts alerts(QStringLiteral("prom"));
+        alerts.update(rules, kNoon + 600);
+        QSignalSpy changed(&alerts, &ServedAlerts::alertChanged);
+        alerts.update(rules, kNoon + 615);
+        QCOMPARE(changed.size(), 0);
+        // A rule about other metrics is left out unless an alert of the instances shown is active.
+        alerts.setRuleFilter([](const rl::PromRule &rule) { return rule.query.contains(QStringLiteral("rl_")); });
+        alerts.update(rules, kNoon + 630);
+        QCOMPARE(alerts.views().size(), std::size_t(2)); // HighFailureRate's query reads "x"
+    }
+
     void anEvaluatorNotAnsweringIsSaid()
     {
         ServedAlerts alerts(QStringLiteral("prom"));

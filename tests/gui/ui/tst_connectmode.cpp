@@ -187,13 +187,15 @@ private Q_SLOTS:
         rules.write("groups:\n- name: remote\n  interval: 1s\n  rules:\n  - alert: RemoteOnlyQueueWatch\n"
                     "    expr: sum(rl_feedback_queue_depth) >= 0\n    labels:\n      severity: ticket\n");
         rules.close();
-        rltest::RlstudioProcess remote({QStringLiteral("--headless"), QStringLiteral("--ephemeral"),
-                                        QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
-                                        QStringLiteral("--rules"), rulesFile, QStringLiteral("--no-simulator"),
-                                        QStringLiteral("--status-every"), QStringLiteral("0")});
-        const QUrl url = remote.waitForListening();
+        // Reachable from other machines, so every request needs the token: the rules' too.
+        rltest::RlstudioProcess remote(
+            {QStringLiteral("--headless"), QStringLiteral("--ephemeral"), QStringLiteral("--listen"),
+             QStringLiteral("0.0.0.0:0"), QStringLiteral("--token-file"), m_tokenFile, QStringLiteral("--rules"),
+             rulesFile, QStringLiteral("--no-simulator"), QStringLiteral("--status-every"), QStringLiteral("0")});
+        QUrl url = remote.waitForListening();
         QVERIFY2(url.isValid(), remote.standardError().constData());
-        RemoteSource source({url, {}, 0.2});
+        url.setHost(QStringLiteral("127.0.0.1"));
+        RemoteSource source({url, kToken, 0.2});
         MainWindow::Options options;
         options.useSettings = false;
         MainWindow window(source, options);
