@@ -3128,6 +3128,10 @@ Beim Start wiederhergestellt: %5</translation>
         <source>journal: not in the metrics</source>
         <translation>Journal: nicht in den Metriken</translation>
     </message>
+    <message>
+        <source>Close this window; the engine runs on where it is</source>
+        <translation>Dieses Fenster schließen; die Engine läuft dort weiter, wo sie ist</translation>
+    </message>
 </context>
 <context>
     <name>rl::OperatorActions</name>

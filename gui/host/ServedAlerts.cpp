@@ -127,6 +127,13 @@ void ServedAlerts::update(const std::vector<PromRule> &rules, double nowSeconds)
         if (first || was == previous.end() || was->state != view.state)
             Q_EMIT alertChanged(text(view.name), text(stateName(view.state)));
     }
+    // A rule no longer shown (its alert here resolved, or the evaluator dropped it) is no longer active.
+    for (const AlertView &old : previous) {
+        const bool gone = std::none_of(m_views.begin(), m_views.end(),
+                                       [&](const AlertView &view) { return keyOf(view) == keyOf(old); });
+        if (gone && old.state != AlertStatus::State::Inactive)
+            Q_EMIT alertChanged(text(old.name), text(stateName(AlertStatus::State::Inactive)));
+    }
     Q_EMIT evaluated();
 }
 

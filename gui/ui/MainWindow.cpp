@@ -293,6 +293,7 @@ void MainWindow::applyCapabilities()
     if (!remote.isEmpty()) {
         setWindowTitle(tr("RL Feedback Studio — %1").arg(remote));
         m_endpointStatus->setText(tr("connecting to %1…").arg(remote));
+        m_actions->quit->setToolTip(tr("Close this window; the engine runs on where it is"));
     }
     const QString notOffered = tr("Not offered by %1's API").arg(remote);
     if (!can.simulator) {

@@ -128,6 +128,18 @@ private Q_SLOTS:
         alerts.setRuleFilter([](const rl::PromRule &rule) { return rule.query.contains(QStringLiteral("rl_")); });
         alerts.update(rules, kNoon + 630);
         QCOMPARE(alerts.views().size(), std::size_t(2)); // HighFailureRate's query reads "x"
+        // ... shown while it fires for an instance shown, and said to be over when it stops.
+        rules[1].alerts = {rules[0].alerts[1]};
+        rules[1].alerts[0].labels[QStringLiteral("alertname")] = QStringLiteral("HighFailureRate");
+        alerts.update(rules, kNoon + 645);
+        QCOMPARE(named(alerts.views(), "HighFailureRate").state, AlertStatus::State::Firing);
+        rules[1].alerts.clear();
+        QSignalSpy over(&alerts, &ServedAlerts::alertChanged);
+        alerts.update(rules, kNoon + 660);
+        QCOMPARE(alerts.views().size(), std::size_t(2));
+        QCOMPARE(over.size(), 1);
+        QCOMPARE(over.first().at(0).toString(), QStringLiteral("HighFailureRate"));
+        QCOMPARE(over.first().at(1).toString(), QStringLiteral("inactive"));
     }
 
     void anEvaluatorNotAnsweringIsSaid()
