@@ -454,10 +454,6 @@
         <translation>Mit --prometheus: Sekunden zwischen den Aktualisierungen, 1..3600 (Standard 5).</translation>
     </message>
     <message>
-        <source>replay, bench, simulate-stream, rules, load, export or fleet (see rlstudio COMMAND --help); none runs the engine.</source>
-        <translation>replay, bench, simulate-stream, rules, load, export oder fleet (siehe rlstudio BEFEHL --help); ohne Befehl läuft die Engine.</translation>
-    </message>
-    <message>
         <source>--prometheus shows the fleet in the window; without one, use rlstudio fleet</source>
         <translation>--prometheus zeigt die Flotte im Fenster; ohne Fenster rlstudio fleet verwenden</translation>
     </message>
@@ -500,6 +496,117 @@
     <message>
         <source>--%1 sets the alert rules evaluated in this process; with --connect or --prometheus the window shows the alerts as the remote side evaluates them</source>
         <translation>--%1 legt die in diesem Prozess ausgewerteten Alarmregeln fest; mit --connect oder --prometheus zeigt das Fenster die Alarme so, wie die Gegenseite sie auswertet</translation>
+    </message>
+    <message>
+        <source>replay, bench, simulate-stream, rules, load, export, evaluate or fleet (see rlstudio COMMAND --help); none runs the engine.</source>
+        <translation>replay, bench, simulate-stream, rules, load, export, evaluate oder fleet (siehe rlstudio BEFEHL --help); ohne Befehl läuft die Engine.</translation>
+    </message>
+    <message>
+        <source>The decision log: rlstudio export&apos;s CSV or DSJSON, or a CSV of x0.., action, propensity, reward and optionally p0..</source>
+        <translation>Das Entscheidungsprotokoll: CSV oder DSJSON von rlstudio export, oder eine CSV mit x0.., action, propensity, reward und optional p0..</translation>
+    </message>
+    <message>
+        <source>The target policy&apos;s weights: a meta.json with true_weights, a k×d matrix; greedy on W·x.</source>
+        <translation>Die Gewichte der Ziel-Policy: eine meta.json mit true_weights, einer k×d-Matrix; gierig auf W·x.</translation>
+    </message>
+    <message>
+        <source>Make the target ε-greedy, 0..1 (default 0).</source>
+        <translation>Die Ziel-Policy ε-gierig machen, 0..1 (Standard 0).</translation>
+    </message>
+    <message>
+        <source>Comma-separated: ips, snips, dm, dr, sndr, switch-dr (default all).</source>
+        <translation>Durch Kommas getrennt: ips, snips, dm, dr, sndr, switch-dr (Standard alle).</translation>
+    </message>
+    <message>
+        <source>Bootstrap resamples for the 95 % intervals, 0..100000 (default 1000; 0: none).</source>
+        <translation>Bootstrap-Stichproben für die 95-%-Intervalle, 0..100000 (Standard 1000; 0: keine).</translation>
+    </message>
+    <message>
+        <source>The bootstrap&apos;s seed (default 1).</source>
+        <translation>Der Seed des Bootstraps (Standard 1).</translation>
+    </message>
+    <message>
+        <source>Switch-DR&apos;s weight threshold τ, above which a row&apos;s correction is dropped (default 10).</source>
+        <translation>Die Gewichtsschwelle τ von Switch-DR, oberhalb derer die Korrektur einer Zeile entfällt (Standard 10).</translation>
+    </message>
+    <message>
+        <source>Print JSON.</source>
+        <translation>JSON ausgeben.</translation>
+    </message>
+    <message>
+        <source>Estimate a target policy&apos;s value on a logged bandit&apos;s decisions (off-policy evaluation).</source>
+        <translation>Den Wert einer Ziel-Policy auf den protokollierten Entscheidungen eines Banditen schätzen (Off-Policy-Evaluation).</translation>
+    </message>
+    <message>
+        <source>evaluate needs --log FILE and --target FILE</source>
+        <translation>evaluate braucht --log DATEI und --target DATEI</translation>
+    </message>
+    <message>
+        <source>probability</source>
+        <translation>Wahrscheinlichkeit</translation>
+    </message>
+    <message>
+        <source>%1: %2 is not one of ips, snips, dm, dr, sndr, switch-dr</source>
+        <translation>%1: %2 ist keiner von ips, snips, dm, dr, sndr, switch-dr</translation>
+    </message>
+    <message>
+        <source>weight</source>
+        <translation>Gewicht</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluateCommand</name>
+    <message>
+        <source>rlstudio evaluate: %1</source>
+        <translation>rlstudio evaluate: %1</translation>
+    </message>
+    <message>
+        <source>%1 has %2 features, the target %3 reads %4</source>
+        <translation>%1 hat %2 Merkmale, das Ziel %3 liest %4</translation>
+    </message>
+    <message>
+        <source>evaluate</source>
+        <translation>evaluate</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>%L1 decisions of %2, target %3 (ε %4); %L5 bootstrap resamples, seed %6</source>
+        <translation>%L1 Entscheidungen aus %2, Ziel %3 (ε %4); %L5 Bootstrap-Stichproben, Seed %6</translation>
+    </message>
+    <message>
+        <source>%1  %2  %3</source>
+        <translation>%1  %2  %3</translation>
+    </message>
+    <message>
+        <source>estimator</source>
+        <translation>Schätzer</translation>
+    </message>
+    <message>
+        <source>estimate</source>
+        <translation>Schätzung</translation>
+    </message>
+    <message>
+        <source>95 % interval</source>
+        <translation>95-%-Intervall</translation>
+    </message>
+    <message>
+        <source>%1  %2  [%3, %4]</source>
+        <translation>%1  %2  [%3, %4]</translation>
+    </message>
+    <message>
+        <source>effective sample size %L1 of %L2; importance weights: max %3, mean %4; support deficiency %5 %</source>
+        <translation>effektive Stichprobengröße %L1 von %L2; Importance-Gewichte: max. %3, Mittel %4; fehlende Abdeckung %5 %</translation>
+    </message>
+    <message>
+        <source>read in %1 s, evaluated in %2 s</source>
+        <translation>gelesen in %1 s, ausgewertet in %2 s</translation>
+    </message>
+    <message>
+        <source>rlstudio evaluate: warning: %1</source>
+        <translation>rlstudio evaluate: Warnung: %1</translation>
     </message>
 </context>
 <context>

@@ -33,6 +33,7 @@ const QString kSimulateStream = QStringLiteral("simulate-stream");
 const QString kRules = QStringLiteral("rules");
 const QString kLoad = QStringLiteral("load");
 const QString kExport = QStringLiteral("export");
+const QString kEvaluate = QStringLiteral("evaluate");
 const QString kFleet = QStringLiteral("fleet");
 const QString kCheck = QStringLiteral("check");
 const QString kHeadless = QStringLiteral("headless");
@@ -351,7 +352,7 @@ void rejectPositionals(const QCommandLineParser &parser)
     if (!extra.isEmpty()) {
         fail(CommandLine::tr("unknown command \"%1\": expected %2, or options only")
                  .arg(extra.constFirst(),
-                      QStringList{kReplay, kBench, kSimulateStream, kRules, kLoad, kExport, kFleet}.join(
+                      QStringList{kReplay, kBench, kSimulateStream, kRules, kLoad, kExport, kEvaluate, kFleet}.join(
                           QStringLiteral(", "))));
     }
 }
@@ -534,12 +535,11 @@ void parseRun(QCommandLineParser &parser, const QStringList &arguments,
                        connectTo,
                        range,
                        refresh});
-    parser.addPositionalArgument(
-        QStringLiteral("command"),
-        CommandLine::tr(
-            "replay, bench, simulate-stream, rules, load, export or fleet (see rlstudio COMMAND --help); none runs the "
-            "engine."),
-        QStringLiteral("[command]"));
+    parser.addPositionalArgument(QStringLiteral("command"),
+                                 CommandLine::tr("replay, bench, simulate-stream, rules, load, export, evaluate or "
+                                                 "fleet (see rlstudio COMMAND --help); none runs the "
+                                                 "engine."),
+                                 QStringLiteral("[command]"));
     if (parseStops(parser, arguments))
         return;
     rejectPositionals(parser);
@@ -956,6 +956,67 @@ void parseExport(QCommandLineParser &parser, const QStringList &arguments,
     options.out = parser.value(out);
 }
 
+void parseEvaluate(QCommandLineParser &parser, const QStringList &arguments, CommandLine &result)
+{
+    const QCommandLineOption log(QStringLiteral("log"),
+                                 CommandLine::tr("The decision log: rlstudio export's CSV or DSJSON, or a CSV of x0.., "
+                                                 "action, propensity, reward and optionally p0.."),
+                                 QStringLiteral("FILE"));
+    const QCommandLineOption target(QStringLiteral("target"),
+                                    CommandLine::tr("The target policy's weights: a meta.json with true_weights, a "
+                                                    "k×d matrix; greedy on W·x."),
+                                    QStringLiteral("FILE"));
+    const QCommandLineOption epsilon(QStringLiteral("target-epsilon"),
+                                     CommandLine::tr("Make the target ε-greedy, 0..1 (default 0)."),
+                                     QStringLiteral("E"));
+    const QCommandLineOption estimators(
+        QStringLiteral("estimators"),
+        CommandLine::tr("Comma-separated: ips, snips, dm, dr, sndr, switch-dr (default all)."), QStringLiteral("LIST"));
+    const QCommandLineOption bootstrap(QStringLiteral("bootstrap"),
+                                       CommandLine::tr("Bootstrap resamples for the 95 % intervals, 0..100000 "
+                                                       "(default 1000; 0: none)."),
+                                       QStringLiteral("B"));
+    const QCommandLineOption seed(QStringLiteral("seed"), CommandLine::tr("The bootstrap's seed (default 1)."),
+                                  QStringLiteral("N"));
+    const QCommandLineOption switchTau(QStringLiteral("switch-tau"),
+                                       CommandLine::tr("Switch-DR's weight threshold τ, above which a row's correction "
+                                                       "is dropped (default 10)."),
+                                       QStringLiteral("TAU"));
+    const QCommandLineOption json(QStringLiteral("json"), CommandLine::tr("Print JSON."));
+    parser.addOptions({log, target, epsilon, estimators, bootstrap, seed, switchTau, json, languageOption()});
+    parser.addPositionalArgument(kEvaluate, CommandLine::tr("Estimate a target policy's value on a logged bandit's "
+                                                            "decisions (off-policy evaluation)."));
+    if (parseStops(parser, arguments))
+        return;
+    rejectPositionals(parser);
+    if (!parser.isSet(log) || !parser.isSet(target))
+        fail(CommandLine::tr("evaluate needs --log FILE and --target FILE"));
+    EvaluateCommand::Options &options = result.evaluate;
+    options.log = parser.value(log);
+    options.target = parser.value(target);
+    if (parser.isSet(epsilon))
+        options.targetEpsilon = parseReal(QStringLiteral("--target-epsilon"), parser.value(epsilon), 0.0, 1.0,
+                                          CommandLine::tr("probability"));
+    if (parser.isSet(estimators)) {
+        options.estimation.estimators.clear();
+        for (const QString &name : parser.value(estimators).split(QLatin1Char(','))) {
+            const std::optional<Estimator> estimator = estimatorNamed(name.trimmed().toLower().toStdString());
+            if (!estimator)
+                fail(CommandLine::tr("%1: %2 is not one of ips, snips, dm, dr, sndr, switch-dr")
+                         .arg(shown(QStringLiteral("--estimators"), parser.value(estimators)), name.trimmed()));
+            options.estimation.estimators.push_back(*estimator);
+        }
+    }
+    if (parser.isSet(bootstrap))
+        options.estimation.bootstrap = parseInteger(QStringLiteral("--bootstrap"), parser.value(bootstrap), 0, 100000);
+    if (parser.isSet(seed))
+        options.estimation.seed = parseSeed(parser.value(seed));
+    if (parser.isSet(switchTau))
+        options.estimation.switchTau =
+            parseReal(QStringLiteral("--switch-tau"), parser.value(switchTau), 0.0, 1e12, CommandLine::tr("weight"));
+    options.json = parser.isSet(json);
+}
+
 void parseFleet(QCommandLineParser &parser, const QStringList &arguments, CommandLine &result)
 {
     const QCommandLineOption prometheus = prometheusOption();
@@ -992,6 +1053,8 @@ CommandLine::Command commandOf(const QStringList &arguments)
         return CommandLine::Command::Export;
     if (first == kFleet)
         return CommandLine::Command::Fleet;
+    if (first == kEvaluate)
+        return CommandLine::Command::Evaluate;
     return CommandLine::Command::Run;
 }
 
@@ -1058,6 +1121,9 @@ CommandLine CommandLine::parse(const QStringList &arguments, const std::function
         break;
     case Command::Fleet:
         parseFleet(parser, rest, result);
+        break;
+    case Command::Evaluate:
+        parseEvaluate(parser, rest, result);
         break;
     }
     result.helpRequested = parser.isSet(help);

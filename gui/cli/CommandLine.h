@@ -7,6 +7,7 @@
 #include <QStringList>
 
 #include "gui/cli/BenchCommand.h"
+#include "gui/cli/EvaluateCommand.h"
 #include "gui/cli/ExportCommand.h"
 #include "gui/cli/FleetCommand.h"
 #include "gui/cli/LoadCommand.h"
@@ -19,13 +20,14 @@
 namespace rl {
 
 // rlstudio's command line: `rlstudio [options]` runs the engine; `rlstudio replay ...`, `bench ...`,
-// `simulate-stream ...`, `rules check ...`, `load ...`, `export ...` and `fleet ...` are one-shot commands. Environment
+// `simulate-stream ...`, `rules check ...`, `load ...`, `export ...`, `evaluate ...` and `fleet ...` are one-shot
+// commands. Environment
 // variables are read first, flags override them.
 class CommandLine {
     Q_DECLARE_TR_FUNCTIONS(CommandLine)
 
 public:
-    enum class Command { Run, Replay, Bench, SimulateStream, Rules, Load, Export, Fleet };
+    enum class Command { Run, Replay, Bench, SimulateStream, Rules, Load, Export, Evaluate, Fleet };
 
     // arguments[0] is the program. Throws ConfigError naming the flag or variable, the value and what
     // is accepted; start-up then stops with exit code 2.
@@ -46,6 +48,7 @@ public:
     DesktopRunner::Options desktop; // its server part is `run`
     ReplayCommand::Options replay;
     ExportCommand::Options exportLog;
+    EvaluateCommand::Options evaluate;
     BenchCommand::Options bench;
     SimulateStreamCommand::Options simulateStream;
     RulesCheckCommand::Options rulesCheck;

@@ -8,6 +8,7 @@
 #include "core/loop/LoopConfig.h"
 #include "gui/cli/BenchCommand.h"
 #include "gui/cli/CommandLine.h"
+#include "gui/cli/EvaluateCommand.h"
 #include "gui/cli/ExportCommand.h"
 #include "gui/cli/FleetCommand.h"
 #include "gui/cli/LoadCommand.h"
@@ -66,6 +67,8 @@ int main(int argc, char *argv[])
         return rl::LoadCommand::run(commandLine.load, out, err);
     case rl::CommandLine::Command::Export:
         return rl::ExportCommand::run(commandLine.exportLog, out, err);
+    case rl::CommandLine::Command::Evaluate:
+        return rl::EvaluateCommand::run(commandLine.evaluate, out, err);
     case rl::CommandLine::Command::Fleet:
         return rl::FleetCommand::run(commandLine.fleet, out, err);
     case rl::CommandLine::Command::Run:

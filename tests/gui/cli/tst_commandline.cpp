@@ -127,10 +127,10 @@ private Q_SLOTS:
         QTest::newRow("status every") << args({"--status-every", "0.0001"})
                                       << QStringLiteral("--status-every=\"0.0001\" is not 0 or a number of seconds in "
                                                         "0.1..86400");
-        QTest::newRow("unknown command") << args({"frobnicate"})
-                                         << QStringLiteral(
-                                                "unknown command \"frobnicate\": expected replay, bench, "
-                                                "simulate-stream, rules, load, export, fleet, or options only");
+        QTest::newRow("unknown command")
+            << args({"frobnicate"})
+            << QStringLiteral("unknown command \"frobnicate\": expected replay, bench, "
+                              "simulate-stream, rules, load, export, evaluate, fleet, or options only");
         QTest::newRow("fleet without prometheus") << args({"fleet"}) << QStringLiteral("fleet needs --prometheus URL");
         QTest::newRow("fleet bad url") << args({"fleet", "--prometheus", "ftp://x"})
                                        << QStringLiteral("--prometheus=\"ftp://x\" is not an http(s):// URL: expected "
@@ -144,6 +144,10 @@ private Q_SLOTS:
             << QStringLiteral("--prometheus shows the fleet in the window; without one, use rlstudio fleet");
         QTest::newRow("selector alone") << args({"--selector", "{a=\"b\"}"})
                                         << QStringLiteral("--selector, --refresh and --range go with --prometheus URL");
+        QTest::newRow("evaluate without target")
+            << args({"evaluate", "--log", "x.csv"}) << QStringLiteral("evaluate needs --log FILE and --target FILE");
+        QTest::newRow("evaluate bootstrap") << args({"evaluate", "--log", "x", "--target", "y", "--bootstrap", "-1"})
+                                            << QStringLiteral("--bootstrap=\"-1\" is not an integer in 0..100000");
         QTest::newRow("connect rules")
             << args({"--connect", "http://r:8080", "--rules", "shipped"})
             << QStringLiteral("--rules sets the alert rules evaluated in this process; with --connect or --prometheus "

@@ -2,6 +2,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMap>
 #include <QNetworkAccessManager>
 #include <QTemporaryDir>
 #include <QTest>
@@ -25,7 +26,8 @@ QByteArray feedback(int i, const QString &model, double score)
 
 } // namespace
 
-// `rlstudio export`: the decision log of a running instance's journal, rewards joined, as DSJSON and CSV.
+// `rlstudio export`: the decision log of a running instance's journal, rewards joined, as DSJSON and CSV;
+// `rlstudio evaluate` reads both as written and estimates the same from either.
 class TestExport : public QObject {
     Q_OBJECT
 
@@ -101,6 +103,48 @@ private Q_SLOTS:
         QCOMPARE(first.value(QStringLiteral("p")).toArray().size(), 4);
         QCOMPARE(first.value(QStringLiteral("c")).toObject().value(QStringLiteral("x")).toObject().size(), 6);
         QVERIFY(first.value(QStringLiteral("Timestamp")).toString().endsWith(QLatin1Char('Z')));
+    }
+
+    void evaluateReadsBothFormats()
+    {
+        // A target for the six features and four models of the default catalogue.
+        const QString target = m_dir.filePath(QStringLiteral("meta.json"));
+        QFile meta(target);
+        QVERIFY(meta.open(QIODevice::WriteOnly));
+        meta.write(R"({"true_weights": [[1,0,0,0,0,0],[0,1,0,0,0,0],[0,0,1,0,0,0],[0,0,0,1,0,0]]})");
+        meta.close();
+        QMap<QString, double> ips;
+        for (const QString &name : {QStringLiteral("log.csv"), QStringLiteral("log.json")}) {
+            const auto run = rltest::runRlstudio(
+                {QStringLiteral("evaluate"), QStringLiteral("--log"), m_dir.filePath(name), QStringLiteral("--target"),
+                 target, QStringLiteral("--bootstrap"), QStringLiteral("50"), QStringLiteral("--json")});
+            QVERIFY2(run.exitCode == 0, run.standardError.constData());
+            const QJsonObject result = QJsonDocument::fromJson(run.standardOutput).object();
+            QCOMPARE(result.value(QStringLiteral("rows")).toInt(), 3);
+            const QJsonArray estimates = result.value(QStringLiteral("estimates")).toArray();
+            QCOMPARE(estimates.size(), 6);
+            QCOMPARE(estimates.at(0).toObject().value(QStringLiteral("estimator")).toString(), QStringLiteral("ips"));
+            ips.insert(name, estimates.at(0).toObject().value(QStringLiteral("value")).toDouble());
+        }
+        QCOMPARE(ips.value(QStringLiteral("log.csv")), ips.value(QStringLiteral("log.json")));
+
+        // A malformed line: the file and line named, exit 1.
+        const QString bad = m_dir.filePath(QStringLiteral("bad.csv"));
+        QFile badFile(bad);
+        QVERIFY(badFile.open(QIODevice::WriteOnly));
+        badFile.write("x0,x1,x2,x3,x4,x5,action,propensity,reward\n0,0,0,0,0,0,1,0.25,1\n0,0,0,0,0,0,9,0.25,1\n");
+        badFile.close();
+        const auto refused = rltest::runRlstudio(
+            {QStringLiteral("evaluate"), QStringLiteral("--log"), bad, QStringLiteral("--target"), target});
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.standardError.contains(bad.toUtf8() + ":3:13: action 9 is not one of the target's 4 arms"),
+                 refused.standardError.constData());
+        const auto unnamed = rltest::runRlstudio({QStringLiteral("evaluate"), QStringLiteral("--estimators"),
+                                                  QStringLiteral("ips,magic"), QStringLiteral("--log"), bad,
+                                                  QStringLiteral("--target"), target});
+        QCOMPARE(unnamed.exitCode, 2);
+        QVERIFY2(unnamed.standardError.contains("magic is not one of ips, snips, dm, dr, sndr, switch-dr"),
+                 unnamed.standardError.constData());
     }
 
     void badArgumentsSayWhatIsWrong()

@@ -1,0 +1,118 @@
+#include "gui/cli/EvaluateCommand.h"
+
+#include <QElapsedTimer>
+#include <QLocale>
+#include <QTextStream>
+
+#include <nlohmann/json.hpp>
+
+#include "core/offpolicy/BanditLog.h"
+#include "core/offpolicy/LinearTarget.h"
+#include "core/sim/TrueWeights.h"
+#include "gui/cli/TerminalProgress.h"
+
+namespace rl {
+
+namespace {
+
+QString nameOf(Estimator estimator)
+{
+    const std::string_view name = estimatorName(estimator);
+    return QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size()));
+}
+
+} // namespace
+
+int EvaluateCommand::run(const Options &options, QTextStream &out, QTextStream &err)
+{
+    const auto fail = [&err](const QString &message) {
+        err << tr("rlstudio evaluate: %1").arg(message) << Qt::endl;
+        return 1;
+    };
+    QElapsedTimer clock;
+    clock.start();
+    std::optional<LinearTarget> target;
+    BanditLog log;
+    try {
+        const TrueWeights weights = TrueWeights::load(options.target.toStdString());
+        target.emplace(weights.initial(), options.targetEpsilon);
+        log = BanditLog::load(options.log.toStdString(), target->arms());
+    } catch (const std::exception &error) {
+        return fail(QString::fromUtf8(error.what()));
+    }
+    if (log.dimension != target->dimension())
+        return fail(tr("%1 has %2 features, the target %3 reads %4")
+                        .arg(options.log)
+                        .arg(log.dimension)
+                        .arg(options.target)
+                        .arg(target->dimension()));
+    const double readSeconds = static_cast<double>(clock.restart()) / 1000.0;
+    OffPolicyResult result;
+    try {
+        TerminalProgress progress(err, tr("evaluate"));
+        result = OffPolicyEvaluator::evaluate(log.rounds, *target, options.estimation, [&progress](double fraction) {
+            return progress.update(static_cast<quint64>(fraction * 1000.0), 1000);
+        });
+    } catch (const OffPolicyCancelled &) {
+        return fail(tr("cancelled"));
+    } catch (const std::exception &error) {
+        return fail(QString::fromUtf8(error.what()));
+    }
+    const double evaluateSeconds = static_cast<double>(clock.elapsed()) / 1000.0;
+    const OffPolicyDiagnostics &diagnostics = result.diagnostics;
+
+    if (options.json) {
+        nlohmann::json estimates = nlohmann::json::array();
+        for (const EstimateInterval &estimate : result.estimates)
+            estimates.push_back({{"estimator", estimatorName(estimate.estimator)},
+                                 {"value", estimate.value},
+                                 {"lower", estimate.lower},
+                                 {"upper", estimate.upper}});
+        const nlohmann::json document{{"log", options.log.toStdString()},
+                                      {"target", options.target.toStdString()},
+                                      {"target_epsilon", options.targetEpsilon},
+                                      {"rows", diagnostics.rows},
+                                      {"bootstrap", options.estimation.bootstrap},
+                                      {"seed", options.estimation.seed},
+                                      {"switch_tau", options.estimation.switchTau},
+                                      {"estimates", std::move(estimates)},
+                                      {"diagnostics",
+                                       {{"effective_sample_size", diagnostics.effectiveSampleSize},
+                                        {"max_weight", diagnostics.maxWeight},
+                                        {"mean_weight", diagnostics.meanWeight},
+                                        {"support_deficiency", diagnostics.supportDeficiency},
+                                        {"warnings", diagnostics.warnings}}},
+                                      {"read_seconds", readSeconds},
+                                      {"evaluate_seconds", evaluateSeconds}};
+        out << QString::fromStdString(document.dump(2)) << Qt::endl;
+    } else {
+        const QLocale locale;
+        out << tr("%L1 decisions of %2, target %3 (ε %4); %L5 bootstrap resamples, seed %6")
+                   .arg(diagnostics.rows)
+                   .arg(options.log, options.target, locale.toString(options.targetEpsilon))
+                   .arg(options.estimation.bootstrap)
+                   .arg(options.estimation.seed)
+            << Qt::endl;
+        out << tr("%1  %2  %3").arg(tr("estimator"), -10).arg(tr("estimate"), 9).arg(tr("95 % interval")) << Qt::endl;
+        for (const EstimateInterval &estimate : result.estimates)
+            out << tr("%1  %2  [%3, %4]")
+                       .arg(nameOf(estimate.estimator), -10)
+                       .arg(locale.toString(estimate.value, 'f', 4), 9)
+                       .arg(locale.toString(estimate.lower, 'f', 4), locale.toString(estimate.upper, 'f', 4))
+                << Qt::endl;
+        out << tr("effective sample size %L1 of %L2; importance weights: max %3, mean %4; support deficiency %5 %")
+                   .arg(std::round(diagnostics.effectiveSampleSize), 0, 'f', 0)
+                   .arg(diagnostics.rows)
+                   .arg(locale.toString(diagnostics.maxWeight, 'g', 4), locale.toString(diagnostics.meanWeight, 'g', 4),
+                        locale.toString(100.0 * diagnostics.supportDeficiency, 'f', 1))
+            << Qt::endl;
+        out << tr("read in %1 s, evaluated in %2 s")
+                   .arg(locale.toString(readSeconds, 'f', 2), locale.toString(evaluateSeconds, 'f', 2))
+            << Qt::endl;
+    }
+    for (const std::string &warning : diagnostics.warnings)
+        err << tr("rlstudio evaluate: warning: %1").arg(QString::fromStdString(warning)) << Qt::endl;
+    return 0;
+}
+
+} // namespace rl

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QString>
+#include <QStringList>
+
+#include "core/offpolicy/OffPolicyEvaluator.h"
+
+class QTextStream;
+
+namespace rl {
+
+// `rlstudio evaluate`: a target policy's value on a logged bandit's decisions (a log `rlstudio export`
+// wrote, or a CSV of x0.., action, propensity, reward) by the off-policy estimators, each with its 95 %
+// bootstrap interval, and the diagnostics that say when not to trust them. A progress line shows on a
+// terminal and Ctrl+C cancels.
+class EvaluateCommand {
+    Q_DECLARE_TR_FUNCTIONS(EvaluateCommand)
+
+public:
+    struct Options {
+        QString log;
+        QString target;             // meta.json-shaped weights: `true_weights`, a k×d matrix
+        double targetEpsilon = 0.0; // ε-greedy on them
+        OffPolicyOptions estimation;
+        bool json = false;
+    };
+
+    // Returns the exit code: 0, 1 when a file cannot be read or does not fit, or the run was cancelled.
+    static int run(const Options &options, QTextStream &out, QTextStream &err);
+};
+
+} // namespace rl
