@@ -207,6 +207,7 @@ BanditLog parseDsjson(std::string_view text, const std::string &where, std::size
             if (targetArms > 0 && arms != targetArms)
                 reader.fail("a", std::to_string(arms) + " actions, the target has " + std::to_string(targetArms));
             round.logging.assign(arms, 0.0);
+            std::vector<bool> listed(arms, false);
             double sum = 0.0;
             for (std::size_t j = 0; j < arms; ++j) {
                 const auto &id = (*actions)[j];
@@ -216,7 +217,11 @@ BanditLog parseDsjson(std::string_view text, const std::string &where, std::size
                     || p.get<double>() < 0.0 || p.get<double>() > 1.0)
                     reader.fail("a", "entry " + std::to_string(j) + ": expected an action 1.." + std::to_string(arms)
                                          + " with a probability in [0, 1]");
-                round.logging[static_cast<std::size_t>(id.get<std::int64_t>() - 1)] = p.get<double>();
+                const auto arm = static_cast<std::size_t>(id.get<std::int64_t>() - 1);
+                if (listed[arm])
+                    reader.fail("a", "action " + std::to_string(arm + 1) + " is listed twice");
+                listed[arm] = true;
+                round.logging[arm] = p.get<double>();
                 sum += p.get<double>();
             }
             if (std::abs(sum - 1.0) > kSumTolerance)

@@ -121,6 +121,10 @@ private Q_SLOTS:
         QTest::newRow("dsjson missing field")
             << QByteArray("{\"_label_Action\":1}\n") << 0 << QStringLiteral("log.csv:1: _label_probability: missing");
         QTest::newRow("dsjson not json") << QByteArray("{oops\n") << 0 << QStringLiteral("log.csv:1: not valid JSON: ");
+        QTest::newRow("dsjson action twice") << QByteArray(
+            R"({"_label_Action":1,"_label_probability":0.5,"_label_cost":-1,"c":{"x":{"x0":1}},"a":[1,1],)"
+            R"("p":[0.5,0.5]})"
+            "\n") << 0 << QStringLiteral("log.csv:1: a: action 1 is listed twice");
         QTest::newRow("dsjson zero propensity") << QByteArray(
             R"({"_label_Action":1,"_label_probability":0,"_label_cost":-1,"c":{"x":{"x0":1}},"a":[1],"p":[1]})"
             "\n") << 0 << QStringLiteral("log.csv:1: _label_probability: propensity 0 is not in (0, 1]");
