@@ -506,10 +506,6 @@
         <translation>Das Entscheidungsprotokoll: CSV oder DSJSON von rlstudio export, oder eine CSV mit x0.., action, propensity, reward und optional p0..</translation>
     </message>
     <message>
-        <source>The target policy&apos;s weights: a meta.json with true_weights, a k×d matrix; greedy on W·x.</source>
-        <translation>Die Gewichte der Ziel-Policy: eine meta.json mit true_weights, einer k×d-Matrix; gierig auf W·x.</translation>
-    </message>
-    <message>
         <source>Make the target ε-greedy, 0..1 (default 0).</source>
         <translation>Die Ziel-Policy ε-gierig machen, 0..1 (Standard 0).</translation>
     </message>
@@ -553,6 +549,14 @@
         <source>weight</source>
         <translation>Gewicht</translation>
     </message>
+    <message>
+        <source>The target policy&apos;s weights: a meta.json with true_weights, a k×d matrix (a drift&apos;s later weights are not read); greedy on W·x.</source>
+        <translation>Die Gewichte der Ziel-Policy: eine meta.json mit true_weights, einer k×d-Matrix (spätere Gewichte einer Drift werden nicht gelesen); gierig auf W·x.</translation>
+    </message>
+    <message>
+        <source>%1: %2 is given twice</source>
+        <translation>%1: %2 ist doppelt angegeben</translation>
+    </message>
 </context>
 <context>
     <name>EvaluateCommand</name>
@@ -573,14 +577,6 @@
         <translation>abgebrochen</translation>
     </message>
     <message>
-        <source>%L1 decisions of %2, target %3 (ε %4); %L5 bootstrap resamples, seed %6</source>
-        <translation>%L1 Entscheidungen aus %2, Ziel %3 (ε %4); %L5 Bootstrap-Stichproben, Seed %6</translation>
-    </message>
-    <message>
-        <source>%1  %2  %3</source>
-        <translation>%1  %2  %3</translation>
-    </message>
-    <message>
         <source>estimator</source>
         <translation>Schätzer</translation>
     </message>
@@ -593,10 +589,6 @@
         <translation>95-%-Intervall</translation>
     </message>
     <message>
-        <source>%1  %2  [%3, %4]</source>
-        <translation>%1  %2  [%3, %4]</translation>
-    </message>
-    <message>
         <source>effective sample size %L1 of %L2; importance weights: max %3, mean %4; support deficiency %5 %</source>
         <translation>effektive Stichprobengröße %L1 von %L2; Importance-Gewichte: max. %3, Mittel %4; fehlende Abdeckung %5 %</translation>
     </message>
@@ -607,6 +599,18 @@
     <message>
         <source>rlstudio evaluate: warning: %1</source>
         <translation>rlstudio evaluate: Warnung: %1</translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message>
+        <source>not enough memory to evaluate %L1 decisions</source>
+        <translation>nicht genug Speicher, um %L1 Entscheidungen auszuwerten</translation>
+    </message>
+    <message>
+        <source>%1 decisions of %2, target %3 (ε %4); %5 bootstrap resamples, seed %6</source>
+        <translation>%1 Entscheidungen aus %2, Ziel %3 (ε %4); %5 Bootstrap-Stichproben, Seed %6</translation>
     </message>
 </context>
 <context>

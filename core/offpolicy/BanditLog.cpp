@@ -18,9 +18,33 @@ namespace {
 
 constexpr double kSumTolerance = 1e-6; // a distribution written with 15 significant digits sums to 1 within this
 
+// A propensity below this makes importance weights beyond any log's evidence (and 1/p overflow near the
+// smallest doubles): a logger's exploration is never this thin.
+constexpr double kMinPropensity = 1e-12;
+
+bool validPropensity(double propensity)
+{
+    return propensity >= kMinPropensity && propensity <= 1.0;
+}
+
 std::string propensityProblem(double propensity)
 {
-    return "propensity " + formatNumber(propensity) + " is not in (0, 1]";
+    return "propensity " + formatNumber(propensity) + " is not in [" + formatNumber(kMinPropensity) + ", 1]";
+}
+
+// The logged probability of the action agrees with the propensity to 1e-6 relative: both are written
+// from the same double.
+bool sameProbability(double logged, double propensity)
+{
+    return logged > 0.0 && std::abs(logged - propensity) <= 1e-6 * propensity;
+}
+
+double finite(const JsonReader &reader, const char *key)
+{
+    const double value = reader.number(key);
+    if (!std::isfinite(value) || std::abs(value) > kMaxInputMagnitude)
+        reader.fail(key, formatNumber(value) + " is beyond ±" + formatNumber(kMaxInputMagnitude));
+    return value;
 }
 
 std::string actionProblem(std::size_t action, std::size_t arms, const std::string &whose)
@@ -108,7 +132,7 @@ BanditLog parseCsv(std::string_view text, const std::string &where, std::size_t 
                     csv.fail(actionProblem(round.action, logged, "the logged distribution's"));
                 break;
             case Role::Propensity:
-                if (!(value > 0.0 && value <= 1.0))
+                if (!validPropensity(value))
                     csv.fail(propensityProblem(value));
                 round.propensity = value;
                 break;
@@ -133,7 +157,7 @@ BanditLog parseCsv(std::string_view text, const std::string &where, std::size_t 
             if (std::abs(sum - 1.0) > kSumTolerance)
                 csv.failAtEnd("p0.." + CsvCursor::columnName('p', logged - 1) + " sum to " + formatNumber(sum)
                               + ", not 1");
-            if (std::abs(round.logging[round.action] - round.propensity) > kSumTolerance)
+            if (!sameProbability(round.logging[round.action], round.propensity))
                 csv.failAtEnd("propensity " + formatNumber(round.propensity) + " differs from "
                               + CsvCursor::columnName('p', round.action) + " = "
                               + formatNumber(round.logging[round.action]));
@@ -176,8 +200,8 @@ BanditLog parseDsjson(std::string_view text, const std::string &where, std::size
             LoggedRound round;
             const std::int64_t action = reader.integer("_label_Action");
             round.propensity = reader.number("_label_probability");
-            round.reward = -reader.number("_label_cost");
-            if (!(round.propensity > 0.0 && round.propensity <= 1.0))
+            round.reward = -finite(reader, "_label_cost");
+            if (!validPropensity(round.propensity))
                 reader.fail("_label_probability", propensityProblem(round.propensity));
             const auto context = event.find("c");
             const nlohmann::json *features = nullptr;
@@ -194,7 +218,7 @@ BanditLog parseDsjson(std::string_view text, const std::string &where, std::size
                                      + (log.dimension > 0 ? std::to_string(log.dimension)
                                                           : "1.." + std::to_string(kMaxDimension)));
             for (std::size_t i = 0; i < dimension; ++i)
-                round.features.push_back(x.number(CsvCursor::columnName('x', i).c_str()));
+                round.features.push_back(finite(x, CsvCursor::columnName('x', i).c_str()));
             const auto actions = event.find("a");
             const auto probabilities = event.find("p");
             if (actions == event.end() || probabilities == event.end() || !actions->is_array()
@@ -215,8 +239,8 @@ BanditLog parseDsjson(std::string_view text, const std::string &where, std::size
                 if (!id.is_number_integer() || id.get<std::int64_t>() < 1
                     || id.get<std::int64_t>() > static_cast<std::int64_t>(arms) || !p.is_number()
                     || p.get<double>() < 0.0 || p.get<double>() > 1.0)
-                    reader.fail("a", "entry " + std::to_string(j) + ": expected an action 1.." + std::to_string(arms)
-                                         + " with a probability in [0, 1]");
+                    reader.fail("a", "entry " + std::to_string(j + 1) + ": expected an action 1.."
+                                         + std::to_string(arms) + " with a probability in [0, 1]");
                 const auto arm = static_cast<std::size_t>(id.get<std::int64_t>() - 1);
                 if (listed[arm])
                     reader.fail("a", "action " + std::to_string(arm + 1) + " is listed twice");
@@ -227,10 +251,10 @@ BanditLog parseDsjson(std::string_view text, const std::string &where, std::size
             if (std::abs(sum - 1.0) > kSumTolerance)
                 reader.fail("p", "the probabilities sum to " + formatNumber(sum) + ", not 1");
             if (action < 1 || action > static_cast<std::int64_t>(arms))
-                reader.fail("_label_Action", actionProblem(static_cast<std::size_t>(std::max<std::int64_t>(action, 0)),
-                                                           arms, "the line's"));
+                reader.fail("_label_Action",
+                            std::to_string(action) + " is not one of the line's actions 1.." + std::to_string(arms));
             round.action = static_cast<std::size_t>(action - 1);
-            if (std::abs(round.logging[round.action] - round.propensity) > kSumTolerance)
+            if (!sameProbability(round.logging[round.action], round.propensity))
                 reader.fail("_label_probability", "differs from the action's probability in p");
             log.dimension = dimension;
             log.arms = arms;
@@ -248,6 +272,8 @@ BanditLog parseDsjson(std::string_view text, const std::string &where, std::size
 
 BanditLog BanditLog::parse(std::string_view text, const std::string &where, std::size_t arms)
 {
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") // a UTF-8 byte order mark, as some spreadsheets write
+        text.remove_prefix(3);
     const std::size_t first = text.find_first_not_of(" \t\r\n");
     if (first != std::string_view::npos && text[first] == '{')
         return parseDsjson(text, where, arms);

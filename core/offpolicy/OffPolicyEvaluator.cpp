@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cmath>
 #include <future>
+#include <limits>
 #include <thread>
 
 #include "core/offpolicy/RewardModel.h"
@@ -47,14 +48,14 @@ struct Sums {
         switch (estimator) {
         case Estimator::Ips:
             return weighted / count;
-        case Estimator::Snips:
-            return weight > 0.0 ? weighted / weight : 0.0;
+        case Estimator::Snips: // undefined where the target never agrees with the logger
+            return weight > 0.0 ? weighted / weight : std::numeric_limits<double>::quiet_NaN();
         case Estimator::Dm:
             return direct / count;
         case Estimator::Dr:
             return (direct + residual) / count;
         case Estimator::Sndr:
-            return direct / count + (weight > 0.0 ? residual / weight : 0.0);
+            return weight > 0.0 ? direct / count + residual / weight : std::numeric_limits<double>::quiet_NaN();
         case Estimator::SwitchDr:
             return (direct + switched) / count;
         }
@@ -63,8 +64,9 @@ struct Sums {
 };
 
 // Poisson(1) by its inverse distribution function, four draws from each 64-bit random number (16 bits a
-// draw: the probabilities are then right to 1/65536, plenty for a bootstrap, and the generator, not the
-// arithmetic, is what a million rows times a thousand resamples costs). Beyond 12 the mass is below 1e-10.
+// draw: the probabilities are then right to 1/65536, plenty for a bootstrap — mean 1, variance 0.99997 —
+// and the generator, not the arithmetic, is what a million rows times a thousand resamples costs). At
+// that resolution no draw exceeds 8.
 class PoissonOne {
 public:
     PoissonOne()
@@ -134,6 +136,12 @@ OffPolicyResult OffPolicyEvaluator::evaluate(const std::vector<LoggedRound> &log
     const std::size_t arms = target.arms(), dimension = target.dimension();
     if (log.empty())
         throw std::invalid_argument("the log has no rows");
+    if (!(options.ridge > 0.0) || !(options.switchTau >= 0.0))
+        throw std::invalid_argument("the ridge must be above 0 and Switch-DR's τ at least 0");
+    const auto stillWanted = [&progress](double fraction) {
+        if (progress && !progress(fraction))
+            throw OffPolicyCancelled();
+    };
     std::vector<bool> logged(arms, false);
     for (std::size_t i = 0; i < log.size(); ++i) {
         const LoggedRound &round = log[i];
@@ -161,6 +169,8 @@ OffPolicyResult OffPolicyEvaluator::evaluate(const std::vector<LoggedRound> &log
     double deficiency = 0.0, squares = 0.0;
     Sums total;
     for (std::size_t i = 0; i < log.size(); ++i) {
+        if (i % 65536 == 0)
+            stillWanted(0.0);
         const LoggedRound &round = log[i];
         target.distribution(round.features, pi);
         Sums &row = rows[i];
@@ -186,9 +196,12 @@ OffPolicyResult OffPolicyEvaluator::evaluate(const std::vector<LoggedRound> &log
     if (diagnostics.supportDeficiency > kSupportWarning)
         diagnostics.warnings.push_back(
             "the target picks an action the logger never picks in " + percent(diagnostics.supportDeficiency)
-            + " of its choices: IPS, SNIPS and the DR family cannot see those rewards (they are biased), only DM "
-              "extrapolates to them");
-    if (diagnostics.effectiveSampleSize < kEffectiveShareWarning * n)
+            + " of its choices: IPS and SNIPS cannot see those rewards (they are biased), DM and the DR family "
+              "reach them only through the reward model's extrapolation");
+    if (total.weight == 0.0)
+        diagnostics.warnings.push_back("the target never picks the logged action: every importance weight is 0, "
+                                       "SNIPS and SNDR are undefined and IPS says nothing");
+    else if (diagnostics.effectiveSampleSize < kEffectiveShareWarning * n)
         diagnostics.warnings.push_back("the effective sample size is "
                                        + formatNumber(std::round(diagnostics.effectiveSampleSize)) + " of "
                                        + std::to_string(log.size())
@@ -253,9 +266,11 @@ OffPolicyResult OffPolicyEvaluator::evaluate(const std::vector<LoggedRound> &log
         EstimateInterval interval{estimator, total.estimate(estimator), 0.0, 0.0};
         interval.lower = interval.upper = interval.value;
         values.clear();
-        for (const Sums &sums : resampled)
-            if (sums.count > 0.0)
-                values.push_back(sums.estimate(estimator));
+        for (const Sums &sums : resampled) {
+            const double value = sums.count > 0.0 ? sums.estimate(estimator) : std::nan("");
+            if (std::isfinite(value)) // a resample without a weighted row has no SNIPS: left out, not 0
+                values.push_back(value);
+        }
         if (!values.empty()) {
             std::sort(values.begin(), values.end());
             interval.lower = quantile(values, 0.025);
@@ -263,8 +278,7 @@ OffPolicyResult OffPolicyEvaluator::evaluate(const std::vector<LoggedRound> &log
         }
         result.estimates.push_back(interval);
     }
-    if (progress)
-        progress(1.0);
+    stillWanted(1.0);
     return result;
 }
 

@@ -35,7 +35,7 @@ struct OffPolicyOptions {
 
 struct EstimateInterval {
     Estimator estimator = Estimator::Ips;
-    double value = 0.0;
+    double value = 0.0;              // NaN where undefined (SNIPS and SNDR when no weight is above 0)
     double lower = 0.0, upper = 0.0; // the 95 % bootstrap percentile interval; the value itself without one
 };
 
@@ -64,7 +64,8 @@ public:
 };
 
 // Estimates with 95 % intervals from a Poisson bootstrap (each row weighted by a Poisson(1) count per
-// resample, the large-sample equivalent of resampling with replacement): the rows are read once, block by
+// resample, the large-sample equivalent of resampling with replacement; the reward model stays the one
+// fitted on the whole log, so the intervals leave out its own uncertainty): the rows are read once, block by
 // block, for every resample at a time, so a million rows and a thousand resamples take seconds, on every
 // core. Resample b draws from its own generator seeded from (seed, b), so the intervals do not depend on
 // the number of threads.

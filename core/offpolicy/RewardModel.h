@@ -17,7 +17,6 @@ public:
                            double ridge = 1.0);
 
     double predict(std::size_t arm, std::span<const double> x) const;
-    const std::vector<std::vector<double>> &coefficients() const { return m_theta; }
 
 private:
     std::vector<std::vector<double>> m_theta; // per arm

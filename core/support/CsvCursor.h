@@ -18,7 +18,6 @@ public:
     bool nextLine();
     bool atEndOfLine() const { return m_pos > m_row.size(); }
     std::size_t fieldsRead() const { return m_fields; }
-    std::size_t line() const { return m_line; }
 
     // The next field, trimmed of surrounding spaces.
     std::string_view field();

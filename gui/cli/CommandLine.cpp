@@ -964,7 +964,8 @@ void parseEvaluate(QCommandLineParser &parser, const QStringList &arguments, Com
                                  QStringLiteral("FILE"));
     const QCommandLineOption target(QStringLiteral("target"),
                                     CommandLine::tr("The target policy's weights: a meta.json with true_weights, a "
-                                                    "k×d matrix; greedy on W·x."),
+                                                    "k×d matrix (a drift's later weights are not read); greedy on "
+                                                    "W·x."),
                                     QStringLiteral("FILE"));
     const QCommandLineOption epsilon(QStringLiteral("target-epsilon"),
                                      CommandLine::tr("Make the target ε-greedy, 0..1 (default 0)."),
@@ -1003,6 +1004,10 @@ void parseEvaluate(QCommandLineParser &parser, const QStringList &arguments, Com
             const std::optional<Estimator> estimator = estimatorNamed(name.trimmed().toLower().toStdString());
             if (!estimator)
                 fail(CommandLine::tr("%1: %2 is not one of ips, snips, dm, dr, sndr, switch-dr")
+                         .arg(shown(QStringLiteral("--estimators"), parser.value(estimators)), name.trimmed()));
+            if (std::find(options.estimation.estimators.begin(), options.estimation.estimators.end(), *estimator)
+                != options.estimation.estimators.end())
+                fail(CommandLine::tr("%1: %2 is given twice")
                          .arg(shown(QStringLiteral("--estimators"), parser.value(estimators)), name.trimmed()));
             options.estimation.estimators.push_back(*estimator);
         }

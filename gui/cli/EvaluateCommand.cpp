@@ -1,5 +1,8 @@
 #include "gui/cli/EvaluateCommand.h"
 
+#include <cmath>
+#include <new>
+
 #include <QElapsedTimer>
 #include <QLocale>
 #include <QTextStream>
@@ -19,6 +22,18 @@ QString nameOf(Estimator estimator)
 {
     const std::string_view name = estimatorName(estimator);
     return QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size()));
+}
+
+// A figure of the table: "–" where the estimator is undefined.
+QString figure(const QLocale &locale, double value)
+{
+    return std::isfinite(value) ? locale.toString(value, 'f', 4) : EvaluateCommand::tr("–");
+}
+
+// JSON has no NaN: null where the estimator is undefined.
+nlohmann::json jsonFigure(double value)
+{
+    return std::isfinite(value) ? nlohmann::json(value) : nlohmann::json(nullptr);
 }
 
 } // namespace
@@ -42,10 +57,8 @@ int EvaluateCommand::run(const Options &options, QTextStream &out, QTextStream &
     }
     if (log.dimension != target->dimension())
         return fail(tr("%1 has %2 features, the target %3 reads %4")
-                        .arg(options.log)
-                        .arg(log.dimension)
-                        .arg(options.target)
-                        .arg(target->dimension()));
+                        .arg(options.log, QString::number(log.dimension), options.target,
+                             QString::number(target->dimension())));
     const double readSeconds = static_cast<double>(clock.restart()) / 1000.0;
     OffPolicyResult result;
     try {
@@ -55,6 +68,8 @@ int EvaluateCommand::run(const Options &options, QTextStream &out, QTextStream &
         });
     } catch (const OffPolicyCancelled &) {
         return fail(tr("cancelled"));
+    } catch (const std::bad_alloc &) {
+        return fail(tr("not enough memory to evaluate %L1 decisions").arg(log.rounds.size()));
     } catch (const std::exception &error) {
         return fail(QString::fromUtf8(error.what()));
     }
@@ -65,9 +80,9 @@ int EvaluateCommand::run(const Options &options, QTextStream &out, QTextStream &
         nlohmann::json estimates = nlohmann::json::array();
         for (const EstimateInterval &estimate : result.estimates)
             estimates.push_back({{"estimator", estimatorName(estimate.estimator)},
-                                 {"value", estimate.value},
-                                 {"lower", estimate.lower},
-                                 {"upper", estimate.upper}});
+                                 {"value", jsonFigure(estimate.value)},
+                                 {"lower", jsonFigure(estimate.lower)},
+                                 {"upper", jsonFigure(estimate.upper)}});
         const nlohmann::json document{{"log", options.log.toStdString()},
                                       {"target", options.target.toStdString()},
                                       {"target_epsilon", options.targetEpsilon},
@@ -87,19 +102,24 @@ int EvaluateCommand::run(const Options &options, QTextStream &out, QTextStream &
         out << QString::fromStdString(document.dump(2)) << Qt::endl;
     } else {
         const QLocale locale;
-        out << tr("%L1 decisions of %2, target %3 (ε %4); %L5 bootstrap resamples, seed %6")
-                   .arg(diagnostics.rows)
-                   .arg(options.log, options.target, locale.toString(options.targetEpsilon))
-                   .arg(options.estimation.bootstrap)
-                   .arg(options.estimation.seed)
+        out << tr("%1 decisions of %2, target %3 (ε %4); %5 bootstrap resamples, seed %6")
+                   .arg(locale.toString(static_cast<qulonglong>(diagnostics.rows)), options.log, options.target,
+                        locale.toString(options.targetEpsilon),
+                        locale.toString(static_cast<qulonglong>(options.estimation.bootstrap)),
+                        QString::number(options.estimation.seed))
             << Qt::endl;
-        out << tr("%1  %2  %3").arg(tr("estimator"), -10).arg(tr("estimate"), 9).arg(tr("95 % interval")) << Qt::endl;
-        for (const EstimateInterval &estimate : result.estimates)
-            out << tr("%1  %2  [%3, %4]")
-                       .arg(nameOf(estimate.estimator), -10)
-                       .arg(locale.toString(estimate.value, 'f', 4), 9)
-                       .arg(locale.toString(estimate.lower, 'f', 4), locale.toString(estimate.upper, 'f', 4))
-                << Qt::endl;
+        const bool intervals = options.estimation.bootstrap > 0;
+        out << QStringLiteral("%1  %2  %3")
+                   .arg(tr("estimator"), -10)
+                   .arg(tr("estimate"), 9)
+                   .arg(intervals ? tr("95 % interval") : QString())
+            << Qt::endl;
+        for (const EstimateInterval &estimate : result.estimates) {
+            out << QStringLiteral("%1  %2").arg(nameOf(estimate.estimator), -10).arg(figure(locale, estimate.value), 9);
+            if (intervals)
+                out << QStringLiteral("  [%1, %2]").arg(figure(locale, estimate.lower), figure(locale, estimate.upper));
+            out << Qt::endl;
+        }
         out << tr("effective sample size %L1 of %L2; importance weights: max %3, mean %4; support deficiency %5 %")
                    .arg(std::round(diagnostics.effectiveSampleSize), 0, 'f', 0)
                    .arg(diagnostics.rows)

@@ -89,9 +89,9 @@ private Q_SLOTS:
         QTest::addColumn<QString>("error");
         const QByteArray header = "x0,action,propensity,reward\n";
         QTest::newRow("zero propensity") << header + "1,0,0.5,1\n1,0,0,1\n"
-                                         << 0 << QStringLiteral("log.csv:3:5: propensity 0 is not in (0, 1]");
+                                         << 0 << QStringLiteral("log.csv:3:5: propensity 0 is not in [1e-12, 1]");
         QTest::newRow("propensity above 1") << header + "1,0,1.5,1\n"
-                                            << 0 << QStringLiteral("log.csv:2:5: propensity 1.5 is not in (0, 1]");
+                                            << 0 << QStringLiteral("log.csv:2:5: propensity 1.5 is not in [1e-12, 1]");
         QTest::newRow("unknown action") << header + "1,0,0.5,1\n1,4,0.5,1\n"
                                         << 3
                                         << QStringLiteral("log.csv:3:3: action 4 is not one of the target's 3 arms");
@@ -115,6 +115,13 @@ private Q_SLOTS:
         QTest::newRow("propensity not the logged one")
             << QByteArray("x0,action,propensity,reward,p0,p1\n1,0,0.4,1,0.5,0.5\n") << 0
             << QStringLiteral("log.csv:2:18: propensity 0.4 differs from p0 = 0.5");
+        QTest::newRow("propensity beside p") << QByteArray("x0,action,propensity,reward,p0,p1\n1,1,1e-9,1,1,0\n") << 0
+                                             << QStringLiteral("log.csv:2:15: propensity 1e-09 differs from p1 = 0");
+        QTest::newRow("dsjson negative action")
+            << QByteArray(R"({"_label_Action":-2,"_label_probability":1,"_label_cost":-1,"c":{"x":{"x0":1}},"a":[1],)"
+                          R"("p":[1]})"
+                          "\n")
+            << 0 << QStringLiteral("log.csv:1: _label_Action: -2 is not one of the line's actions 1..1");
         QTest::newRow("empty") << QByteArray() << 0
                                << QStringLiteral("log.csv:1:1: empty file, expected a header with x0.., action, "
                                                  "propensity, reward");
@@ -127,7 +134,7 @@ private Q_SLOTS:
             "\n") << 0 << QStringLiteral("log.csv:1: a: action 1 is listed twice");
         QTest::newRow("dsjson zero propensity") << QByteArray(
             R"({"_label_Action":1,"_label_probability":0,"_label_cost":-1,"c":{"x":{"x0":1}},"a":[1],"p":[1]})"
-            "\n") << 0 << QStringLiteral("log.csv:1: _label_probability: propensity 0 is not in (0, 1]");
+            "\n") << 0 << QStringLiteral("log.csv:1: _label_probability: propensity 0 is not in [1e-12, 1]");
     }
     void malformedLinesAreNamed()
     {

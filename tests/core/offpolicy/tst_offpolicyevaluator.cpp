@@ -2,6 +2,7 @@
 // SNIPS equal their direct computation, DM and DR an independent ridge fit to 1e-6, DR's 95 % intervals
 // cover the true value in at least 90 of 100 seeded logs, a target the logger cannot see is warned about,
 // bad rows are named, the intervals repeat with the seed, and a long run can be cancelled.
+#include <algorithm>
 #include <cmath>
 
 #include <QTest>
@@ -139,6 +140,7 @@ private Q_SLOTS:
         const std::vector<LoggedRound> log = makeLog(11, 3000);
         OffPolicyOptions options;
         options.bootstrap = 0;
+        options.switchTau = 1.5; // some rows' weights are above it
         const OffPolicyResult result = OffPolicyEvaluator::evaluate(log, LinearTarget(kTruth, kEpsilon), options);
         // Per arm: (I + XᵀX) θ = Xᵀr over its rows.
         std::vector<std::vector<double>> theta;
@@ -159,19 +161,28 @@ private Q_SLOTS:
         const auto q = [&](std::size_t arm, const std::vector<double> &x) {
             return theta[arm][0] * x[0] + theta[arm][1] * x[1] + theta[arm][2] * x[2];
         };
-        double direct = 0.0, doubly = 0.0;
+        double direct = 0.0, doubly = 0.0, corrections = 0.0, weights = 0.0, switched = 0.0;
+        int dropped = 0;
         for (const LoggedRound &round : log) {
             const std::vector<double> pi = targetDistribution(round.features);
             double dm = 0.0;
             for (std::size_t arm = 0; arm < kArms; ++arm)
                 dm += pi[arm] * q(arm, round.features);
             const double w = pi[round.action] / round.propensity;
+            const double correction = w * (round.reward - q(round.action, round.features));
             direct += dm;
-            doubly += dm + w * (round.reward - q(round.action, round.features));
+            doubly += dm + correction;
+            corrections += correction;
+            weights += w;
+            switched += dm + (w <= 1.5 ? correction : 0.0);
+            dropped += w > 1.5;
         }
+        QVERIFY(dropped > 0);
         const auto n = static_cast<double>(log.size());
         QVERIFY(std::abs(estimateOf(result, Estimator::Dm) - direct / n) < 1e-6);
         QVERIFY(std::abs(estimateOf(result, Estimator::Dr) - doubly / n) < 1e-6);
+        QVERIFY(std::abs(estimateOf(result, Estimator::Sndr) - (direct / n + corrections / weights)) < 1e-6);
+        QVERIFY(std::abs(estimateOf(result, Estimator::SwitchDr) - switched / n) < 1e-6);
     }
 
     void drIntervalsCoverTheTruth()
@@ -221,6 +232,18 @@ private Q_SLOTS:
         QVERIFY(seen.diagnostics.maxWeight >= seen.diagnostics.meanWeight);
     }
 
+    void noAgreementLeavesTheSelfNormalisedUndefined()
+    {
+        // The target always picks arm 2; the logger never does: every weight is 0.
+        const OffPolicyResult result = OffPolicyEvaluator::evaluate(
+            makeLog(6, 500, 2), LinearTarget({{0, 0, 0}, {0, 0, 0}, {1, 0, 0}}), OffPolicyOptions{});
+        QVERIFY(std::isnan(estimateOf(result, Estimator::Snips)));
+        QVERIFY(std::isnan(estimateOf(result, Estimator::Sndr)));
+        QCOMPARE(estimateOf(result, Estimator::Ips), 0.0);
+        QVERIFY(std::any_of(result.diagnostics.warnings.begin(), result.diagnostics.warnings.end(),
+                            [](const std::string &warning) { return warning.find("undefined") != std::string::npos; }));
+    }
+
     void badRowsAreNamed()
     {
         std::vector<LoggedRound> log = makeLog(3, 5);
@@ -230,6 +253,14 @@ private Q_SLOTS:
             QFAIL("a zero propensity was accepted");
         } catch (const std::invalid_argument &error) {
             QVERIFY2(QString::fromUtf8(error.what()).startsWith(QStringLiteral("row 3: propensity 0")), error.what());
+        }
+        // Cancelled even when nothing is left to do but report.
+        try {
+            OffPolicyOptions none;
+            none.bootstrap = 0;
+            OffPolicyEvaluator::evaluate(makeLog(3, 5), LinearTarget(kTruth), none, [](double) { return false; });
+            QFAIL("a cancel was ignored");
+        } catch (const rl::OffPolicyCancelled &) {
         }
         log = makeLog(3, 5);
         log[4].action = 7;
