@@ -244,14 +244,8 @@ QString FleetQuery::identityMatcher(const std::vector<FleetInstance> &rows)
     // to the rows themselves when that is more than they are.
     QStringList matchers;
     for (const QString &label : kIdentityLabels) {
-        QStringList values;
-        for (const FleetInstance &row : rows) {
-            const QString value = row.*identityField(label);
-            if (!values.contains(value))
-                values << value;
-        }
         QStringList escaped;
-        for (const QString &value : values) {
+        for (const QString &value : distinctValues(rows, label)) {
             QString text;
             for (const QChar c : value) {
                 // A regular expression's backslash, written twice in a PromQL string; a backslash itself is
@@ -276,11 +270,7 @@ QString FleetQuery::restricted(const QString &vector, const std::vector<FleetIns
 {
     std::size_t combinations = rows.empty() ? 0 : 1;
     for (const QString &label : kIdentityLabels) {
-        QStringList values;
-        for (const FleetInstance &row : rows)
-            if (!values.contains(row.*identityField(label)))
-                values << row.*identityField(label);
-        combinations *= static_cast<std::size_t>(values.size());
+        combinations *= static_cast<std::size_t>(distinctValues(rows, label).size());
     }
     if (combinations <= rows.size())
         return vector; // the matchers pick exactly the rows
@@ -301,6 +291,15 @@ QString FleetQuery::restricted(const QString &vector, const std::vector<FleetIns
         identities << identity;
     }
     return QStringLiteral("(%1 and on (%2) (%3))").arg(vector, kIdentity, identities.join(QStringLiteral(" or ")));
+}
+
+QStringList FleetQuery::distinctValues(const std::vector<FleetInstance> &rows, const QString &label)
+{
+    QStringList values;
+    for (const FleetInstance &row : rows)
+        if (!values.contains(row.*identityField(label)))
+            values << row.*identityField(label);
+    return values;
 }
 
 QString FleetInstance::*FleetQuery::identityField(const QString &label)

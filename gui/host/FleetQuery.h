@@ -79,6 +79,8 @@ private:
     // Matchers on the identity labels picking rows' series; empty for no rows.
     static QString identityMatcher(const std::vector<FleetInstance> &rows);
     static QString FleetInstance::*identityField(const QString &label);
+    // The values the rows have for an identity label, each once, in the rows' order.
+    static QStringList distinctValues(const std::vector<FleetInstance> &rows, const QString &label);
     // The selector with one more matcher, for the charts' drill-down.
     QString selectWith(const QString &metric, const QString &matcher) const;
     QString m_selector;

@@ -65,13 +65,8 @@ PrometheusEngineSource::PrometheusEngineSource(Options options, QObject *parent)
 
 SnapshotSource::Capabilities PrometheusEngineSource::capabilities() const
 {
-    Capabilities capabilities;
-    capabilities.control = false;
-    capabilities.simulator = false;
-    capabilities.queueInspection = false;
-    capabilities.cancelDrain = false;
-    capabilities.loopRestart = false;
-    capabilities.localSettings = false;
+    Capabilities capabilities = Capabilities::remote();
+    capabilities.control = false; // the metrics only
     return capabilities;
 }
 

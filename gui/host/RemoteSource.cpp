@@ -95,13 +95,7 @@ RemoteSource::RemoteSource(Options options, QObject *parent)
 
 SnapshotSource::Capabilities RemoteSource::capabilities() const
 {
-    Capabilities capabilities;
-    capabilities.simulator = false;
-    capabilities.queueInspection = false;
-    capabilities.cancelDrain = false;
-    capabilities.loopRestart = false;
-    capabilities.localSettings = false;
-    return capabilities;
+    return Capabilities::remote();
 }
 
 void RemoteSource::poll()

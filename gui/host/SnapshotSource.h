@@ -26,6 +26,15 @@ public:
         bool cancelDrain = true;
         bool loopRestart = true;
         bool localSettings = true; // the window's saved tuning is this engine's (a remote one keeps its own)
+
+        // An engine in another process: only what its control API offers, and its tuning its own.
+        static Capabilities remote()
+        {
+            Capabilities capabilities;
+            capabilities.simulator = capabilities.queueInspection = capabilities.cancelDrain = false;
+            capabilities.loopRestart = capabilities.localSettings = false;
+            return capabilities;
+        }
     };
 
     using QObject::QObject;
