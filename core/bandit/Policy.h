@@ -49,6 +49,9 @@ public:
     // select, update and estimates throw std::invalid_argument for a context of the wrong size, an arm out
     // of range, or a feature or reward that is not finite or beyond kMaxInputMagnitude.
     virtual Selection select(std::span<const double> x) = 0;
+    // The arm select() would pick, with the same draws, without the distribution: what a replay needs, for a
+    // policy whose propensities cost more than its choice.
+    virtual std::size_t pick(std::span<const double> x) { return select(x).arm; }
     virtual void update(std::size_t arm, std::span<const double> x, double reward) = 0;
     virtual std::vector<double> estimates(std::span<const double> x) const = 0;
     // The whole learned state, RNG included, so restore() resumes exactly where state() left off.

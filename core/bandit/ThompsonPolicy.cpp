@@ -93,25 +93,41 @@ ThompsonPolicy::ThompsonPolicy(PolicyConfig config)
 {
 }
 
-Selection ThompsonPolicy::select(std::span<const double> x)
+void ThompsonPolicy::draw(std::span<const double> x, const std::vector<double> &scores, std::vector<double> &sds,
+                          std::vector<double> &draws)
 {
     // theta~ . x for theta~ ~ N(theta, v^2 A^-1) is exactly N(theta . x, v^2 x^T A^-1 x), and only that dot
     // product decides. So we draw it directly: the same distribution as sampling theta~ through a Cholesky
     // factor of A^-1, at one normal per arm instead of d and with no factor to keep up to date.
-    Selection s;
-    s.scores = estimates(x);
-    std::vector<double> sds(m_arms.size());
-    std::vector<double> draws(m_arms.size());
+    sds.resize(m_arms.size());
+    draws.resize(m_arms.size());
     for (std::size_t k = 0; k < m_arms.size(); ++k) {
         sds[k] = m_config.thompsonScale * std::sqrt(m_arms[k].variance(x));
-        draws[k] = m_rng->normal(s.scores[k], sds[k]);
+        draws[k] = m_rng->normal(scores[k], sds[k]);
     }
+}
+
+Selection ThompsonPolicy::select(std::span<const double> x)
+{
+    Selection s;
+    s.scores = estimates(x);
+    std::vector<double> sds;
+    std::vector<double> draws;
+    draw(x, s.scores, sds, draws);
     s.arm = policy::argmax(draws);
     s.probabilities.resize(m_arms.size());
     for (std::size_t k = 0; k < m_arms.size(); ++k)
         s.probabilities[k] = winProbability(s.scores, sds, k);
     s.propensity = s.probabilities[s.arm];
     return s;
+}
+
+std::size_t ThompsonPolicy::pick(std::span<const double> x)
+{
+    std::vector<double> sds;
+    std::vector<double> draws;
+    draw(x, estimates(x), sds, draws);
+    return policy::argmax(draws);
 }
 
 } // namespace rl

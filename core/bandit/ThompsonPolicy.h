@@ -15,6 +15,12 @@ public:
 
     std::string_view name() const override { return kName; }
     Selection select(std::span<const double> x) override;
+    std::size_t pick(std::span<const double> x) override; // skips the propensities' quadrature
+
+private:
+    // Every arm's sampled score into draws, its posterior sd into sds; scores are the point estimates.
+    void draw(std::span<const double> x, const std::vector<double> &scores, std::vector<double> &sds,
+              std::vector<double> &draws);
 };
 
 } // namespace rl

@@ -15,8 +15,10 @@
 
 #include "core/alerting/PromQlExpression.h"
 #include "core/bandit/Policy.h"
+#include "core/bandit/PolicySpec.h"
 #include "core/feedback/FeedbackQueue.h"
 #include "core/loop/LoopConfig.h"
+#include "core/sim/Comparison.h"
 #include "core/support/Limits.h"
 #include "core/support/TokenFile.h"
 #include "gui/host/AlertMonitor.h"
@@ -34,6 +36,7 @@ const QString kRules = QStringLiteral("rules");
 const QString kLoad = QStringLiteral("load");
 const QString kExport = QStringLiteral("export");
 const QString kEvaluate = QStringLiteral("evaluate");
+const QString kCompare = QStringLiteral("compare");
 const QString kFleet = QStringLiteral("fleet");
 const QString kCheck = QStringLiteral("check");
 const QString kHeadless = QStringLiteral("headless");
@@ -352,8 +355,8 @@ void rejectPositionals(const QCommandLineParser &parser)
     if (!extra.isEmpty()) {
         fail(CommandLine::tr("unknown command \"%1\": expected %2, or options only")
                  .arg(extra.constFirst(),
-                      QStringList{kReplay, kBench, kSimulateStream, kRules, kLoad, kExport, kEvaluate, kFleet}.join(
-                          QStringLiteral(", "))));
+                      QStringList{kReplay, kBench, kSimulateStream, kRules, kLoad, kExport, kEvaluate, kCompare, kFleet}
+                          .join(QStringLiteral(", "))));
     }
 }
 
@@ -536,8 +539,8 @@ void parseRun(QCommandLineParser &parser, const QStringList &arguments,
                        range,
                        refresh});
     parser.addPositionalArgument(QStringLiteral("command"),
-                                 CommandLine::tr("replay, bench, simulate-stream, rules, load, export, evaluate or "
-                                                 "fleet (see rlstudio COMMAND --help); none runs the "
+                                 CommandLine::tr("replay, bench, simulate-stream, rules, load, export, evaluate, "
+                                                 "compare or fleet (see rlstudio COMMAND --help); none runs the "
                                                  "engine."),
                                  QStringLiteral("[command]"));
     if (parseStops(parser, arguments))
@@ -698,6 +701,21 @@ void parseRun(QCommandLineParser &parser, const QStringList &arguments,
     desktop.server = run;
 }
 
+// A:B, rounds from A to before B; whether B is within the stream is judged once it is read.
+RoundWindow parseWindow(const QString &value)
+{
+    const QStringList parts = value.split(QLatin1Char(':'));
+    bool fromOk = false;
+    bool toOk = false;
+    const qulonglong from = parts.size() == 2 ? parts[0].trimmed().toULongLong(&fromOk) : 0;
+    const qulonglong to = parts.size() == 2 ? parts[1].trimmed().toULongLong(&toOk) : 0;
+    if (!fromOk || !toOk || from >= to || to > StreamSpec::kMaxRounds)
+        fail(CommandLine::tr("%1 is not A:B, rounds from A to before B with A < B <= %2")
+                 .arg(shown(QStringLiteral("--window"), value))
+                 .arg(StreamSpec::kMaxRounds));
+    return {static_cast<std::size_t>(from), static_cast<std::size_t>(to)};
+}
+
 void parseReplay(QCommandLineParser &parser, const QStringList &arguments, CommandLine &result)
 {
     const QCommandLineOption stream(QStringLiteral("stream"),
@@ -707,8 +725,13 @@ void parseReplay(QCommandLineParser &parser, const QStringList &arguments, Comma
         QStringLiteral("weights"),
         CommandLine::tr("The true_weights to measure regret against (default: meta.json beside the stream)."),
         QStringLiteral("meta.json"));
+    const QCommandLineOption window(
+        QStringLiteral("window"),
+        CommandLine::tr(
+            "Also report the share of optimal picks over rounds A to B (from A, before B, counting from 0)."),
+        QStringLiteral("A:B"));
     const PolicyRunOptions policyRun;
-    parser.addOptions({stream, weights, policyRun.policy, policyRun.seed, policyRun.json, languageOption()});
+    parser.addOptions({stream, weights, window, policyRun.policy, policyRun.seed, policyRun.json, languageOption()});
     parser.addPositionalArgument(kReplay,
                                  CommandLine::tr("Replay a learning stream through a policy and report its regret."));
     if (parseStops(parser, arguments))
@@ -722,6 +745,8 @@ void parseReplay(QCommandLineParser &parser, const QStringList &arguments, Comma
     replay.weightsGiven = parser.isSet(weights);
     replay.weights = replay.weightsGiven ? parser.value(weights)
                                          : QFileInfo(replay.stream).dir().filePath(QStringLiteral("meta.json"));
+    if (parser.isSet(window))
+        replay.window = parseWindow(parser.value(window));
     policyRun.read(parser, replay.policy, replay.seed, replay.json);
 }
 
@@ -749,8 +774,8 @@ void parseBench(QCommandLineParser &parser, const QStringList &arguments, Comman
     policyRun.read(parser, config.policy, config.seed, result.bench.json);
 }
 
-// ROUND:SEED, a change of the hidden weights.
-// ROUND:SEED, ROUND in 1..kMaxRounds (the stream's length is judged with the rest of the spec).
+// ROUND:SEED, a change of the hidden weights, ROUND in 1..kMaxRounds (the stream's length is judged with the rest of
+// the spec).
 StreamSpec::Drift parseDrift(const QString &value)
 {
     const QStringList parts = value.split(QLatin1Char(':'));
@@ -956,6 +981,67 @@ void parseExport(QCommandLineParser &parser, const QStringList &arguments,
     options.out = parser.value(out);
 }
 
+void parseCompare(QCommandLineParser &parser, const QStringList &arguments, CommandLine &result)
+{
+    const QCommandLineOption stream(QStringLiteral("stream"),
+                                    CommandLine::tr("The learning stream: t, x0..x(d-1), r0..r(k-1) per line."),
+                                    QStringLiteral("FILE.csv"));
+    const QCommandLineOption weights(
+        QStringLiteral("weights"),
+        CommandLine::tr("The true_weights to measure regret against (default: meta.json beside the stream)."),
+        QStringLiteral("meta.json"));
+    const QCommandLineOption policy(
+        QStringLiteral("policy"),
+        CommandLine::tr("A policy and its parameters, e.g. linucb:alpha=0.3, thompson:v=0.1, egreedy:epsilon=0.05 "
+                        "or seed; a sweep takes N values: linucb:alpha=0.1..1.0/10. Repeat it for several."),
+        QStringLiteral("SPEC"));
+    const QCommandLineOption seeds(
+        QStringLiteral("seeds"),
+        CommandLine::tr("Runs per spec, seeds 1..S, 1..%1 (default 10).").arg(ComparisonOptions::kMaxSeeds),
+        QStringLiteral("S"));
+    const QCommandLineOption rounds(QStringLiteral("rounds"),
+                                    CommandLine::tr("Compare over the first T rounds (default: the whole stream)."),
+                                    QStringLiteral("T"));
+    const QCommandLineOption save(QStringLiteral("save"),
+                                  CommandLine::tr("Keep the finished runs in FILE: the same comparison run again "
+                                                  "with it resumes where it stopped."),
+                                  QStringLiteral("FILE"));
+    const QCommandLineOption json(QStringLiteral("json"), CommandLine::tr("Print JSON."));
+    parser.addOptions({stream, weights, policy, seeds, rounds, save, json, languageOption()});
+    parser.addPositionalArgument(kCompare, CommandLine::tr("Compare policies over a learning stream on several seeds: "
+                                                           "regret with 95 % intervals, ranked."));
+    if (parseStops(parser, arguments))
+        return;
+    rejectPositionals(parser);
+    if (!parser.isSet(stream) || !parser.isSet(policy))
+        fail(CommandLine::tr("compare needs --stream FILE.csv and at least one --policy SPEC"));
+    CompareCommand::Options &options = result.compare;
+    options.stream = parser.value(stream);
+    options.weightsGiven = parser.isSet(weights);
+    options.weights = options.weightsGiven ? parser.value(weights)
+                                           : QFileInfo(options.stream).dir().filePath(QStringLiteral("meta.json"));
+    for (const QString &value : parser.values(policy)) {
+        try {
+            for (PolicySpec &spec : PolicySpec::parse(value.toStdString())) {
+                if (std::any_of(options.specs.begin(), options.specs.end(),
+                                [&spec](const PolicySpec &other) { return other.text() == spec.text(); }))
+                    fail(CommandLine::tr("--policy: %1 is given twice").arg(QString::fromStdString(spec.text())));
+                options.specs.push_back(std::move(spec));
+            }
+        } catch (const std::invalid_argument &error) {
+            fail(CommandLine::tr("--policy: %1").arg(QString::fromUtf8(error.what())));
+        }
+        if (options.specs.size() > PolicySpec::kMaxExpanded)
+            fail(CommandLine::tr("--policy: more than %1 specs in all").arg(PolicySpec::kMaxExpanded));
+    }
+    if (parser.isSet(seeds))
+        options.seeds = parseInteger(QStringLiteral("--seeds"), parser.value(seeds), 1, ComparisonOptions::kMaxSeeds);
+    if (parser.isSet(rounds))
+        options.rounds = parseInteger(QStringLiteral("--rounds"), parser.value(rounds), 1, StreamSpec::kMaxRounds);
+    options.save = parser.value(save);
+    options.json = parser.isSet(json);
+}
+
 void parseEvaluate(QCommandLineParser &parser, const QStringList &arguments, CommandLine &result)
 {
     const QCommandLineOption log(QStringLiteral("log"),
@@ -1060,6 +1146,8 @@ CommandLine::Command commandOf(const QStringList &arguments)
         return CommandLine::Command::Fleet;
     if (first == kEvaluate)
         return CommandLine::Command::Evaluate;
+    if (first == kCompare)
+        return CommandLine::Command::Compare;
     return CommandLine::Command::Run;
 }
 
@@ -1129,6 +1217,9 @@ CommandLine CommandLine::parse(const QStringList &arguments, const std::function
         break;
     case Command::Evaluate:
         parseEvaluate(parser, rest, result);
+        break;
+    case Command::Compare:
+        parseCompare(parser, rest, result);
         break;
     }
     result.helpRequested = parser.isSet(help);

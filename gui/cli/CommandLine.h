@@ -7,6 +7,7 @@
 #include <QStringList>
 
 #include "gui/cli/BenchCommand.h"
+#include "gui/cli/CompareCommand.h"
 #include "gui/cli/EvaluateCommand.h"
 #include "gui/cli/ExportCommand.h"
 #include "gui/cli/FleetCommand.h"
@@ -20,14 +21,13 @@
 namespace rl {
 
 // rlstudio's command line: `rlstudio [options]` runs the engine; `rlstudio replay ...`, `bench ...`,
-// `simulate-stream ...`, `rules check ...`, `load ...`, `export ...`, `evaluate ...` and `fleet ...` are one-shot
-// commands. Environment
-// variables are read first, flags override them.
+// `simulate-stream ...`, `rules check ...`, `load ...`, `export ...`, `evaluate ...`, `compare ...` and `fleet ...`
+// are one-shot commands. Environment variables are read first, flags override them.
 class CommandLine {
     Q_DECLARE_TR_FUNCTIONS(CommandLine)
 
 public:
-    enum class Command { Run, Replay, Bench, SimulateStream, Rules, Load, Export, Evaluate, Fleet };
+    enum class Command { Run, Replay, Bench, SimulateStream, Rules, Load, Export, Evaluate, Compare, Fleet };
 
     // arguments[0] is the program. Throws ConfigError naming the flag or variable, the value and what
     // is accepted; start-up then stops with exit code 2.
@@ -49,6 +49,7 @@ public:
     ReplayCommand::Options replay;
     ExportCommand::Options exportLog;
     EvaluateCommand::Options evaluate;
+    CompareCommand::Options compare;
     BenchCommand::Options bench;
     SimulateStreamCommand::Options simulateStream;
     RulesCheckCommand::Options rulesCheck;

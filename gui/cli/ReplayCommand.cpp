@@ -39,8 +39,9 @@ int ReplayCommand::run(const Options &options, QTextStream &out, QTextStream &er
         config.seed = options.seed;
         const std::unique_ptr<Policy> policy = makePolicy(options.policy, config);
         TerminalProgress progress(err, tr("replay"));
-        result = runReplay(*policy, stream, trueWeights,
-                           [&](std::size_t done) { return progress.update(done, stream.rounds()); });
+        result = runReplay(
+            *policy, stream, trueWeights, [&](std::size_t done) { return progress.update(done, stream.rounds()); },
+            options.window);
     } catch (const std::exception &error) {
         // Every failure here is a file that is missing, malformed, or does not fit the other one.
         err << tr("rlstudio replay: %1").arg(QString::fromUtf8(error.what())) << Qt::endl;
@@ -75,6 +76,10 @@ int ReplayCommand::run(const Options &options, QTextStream &out, QTextStream &er
     row(tr("cumulative regret at the end"), locale.toString(result.regretEnd, 'f', 1));
     row(tr("optimal picks in the last %L1 rounds").arg(std::min(result.rounds, ReplayResult::kWindow)),
         tr("%1 %").arg(locale.toString(100.0 * result.optimalShareLast1k, 'f', 1)));
+    if (result.window)
+        row(tr("optimal picks in rounds %L1 to %L2").arg(result.window->from).arg(result.window->to),
+            result.optimalShareInWindow ? tr("%1 %").arg(locale.toString(100.0 * *result.optimalShareInWindow, 'f', 1))
+                                        : tr("n/a (the run stopped before)"));
     out.flush();
     return result.cancelled ? 1 : 0;
 }

@@ -1,10 +1,13 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include <QCoreApplication>
 #include <QString>
+
+#include "core/sim/Replay.h"
 
 class QTextStream;
 
@@ -21,6 +24,7 @@ public:
         bool weightsGiven = false; // --weights named it, rather than meta.json beside the stream
         std::string policy = "linucb";
         std::uint64_t seed = 1;
+        std::optional<RoundWindow> window; // also the share of optimal picks over these rounds
         bool json = false;
     };
 

@@ -8,6 +8,7 @@
 #include "core/loop/LoopConfig.h"
 #include "gui/cli/BenchCommand.h"
 #include "gui/cli/CommandLine.h"
+#include "gui/cli/CompareCommand.h"
 #include "gui/cli/EvaluateCommand.h"
 #include "gui/cli/ExportCommand.h"
 #include "gui/cli/FleetCommand.h"
@@ -69,6 +70,8 @@ int main(int argc, char *argv[])
         return rl::ExportCommand::run(commandLine.exportLog, out, err);
     case rl::CommandLine::Command::Evaluate:
         return rl::EvaluateCommand::run(commandLine.evaluate, out, err);
+    case rl::CommandLine::Command::Compare:
+        return rl::CompareCommand::run(commandLine.compare, out, err);
     case rl::CommandLine::Command::Fleet:
         return rl::FleetCommand::run(commandLine.fleet, out, err);
     case rl::CommandLine::Command::Run:

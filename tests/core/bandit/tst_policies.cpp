@@ -304,6 +304,17 @@ void TstPolicies::deterministicGivenSeed()
     const bool same =
         std::equal(sa.begin(), sa.end(), sc.begin(), [](const auto &x, const auto &y) { return x.arm == y.arm; });
     QCOMPARE(same, name == "linucb");
+
+    // pick() makes select()'s choices from the same draws, without the distribution.
+    const auto picker = rl::makePolicy(name, smallConfig(7));
+    World wp(3, 4, 100);
+    for (const rl::Selection &selection : sa) {
+        const auto x = wp.context();
+        const std::size_t arm = picker->pick(x);
+        QCOMPARE(arm, selection.arm);
+        picker->update(arm, x, wp.reward(arm, x));
+    }
+    QCOMPARE(picker->state(), a->state());
 }
 
 void TstPolicies::seedPolicyFollowsOriginalUpdateRule()

@@ -50,6 +50,7 @@ private slots:
     void regretAccountingOnTinyStream();
     void mismatchedShapesRejected();
     void regretFollowsDrift();
+    void windowShareOfOptimalPicks();
     void progressCanCancel();
 
 private:
@@ -192,6 +193,40 @@ void TstReplay::regretFollowsDrift()
     const auto r = rl::runReplay(*p, s, drifting);
     QCOMPARE(r.regretEnd, 2 * 0.75);
     QCOMPARE(r.optimalShareLast1k, 0.5);
+}
+
+// --window A:B: the share of best-arm picks over rounds A to before B, here across the drift.
+void TstReplay::windowShareOfOptimalPicks()
+{
+    rl::LearningStream s;
+    s.dimension = 1;
+    s.arms = 2;
+    s.contexts = {1.0, 1.0, 1.0, 1.0};
+    s.rewards = std::vector<double>(8, 0.0);
+    rl::PolicyConfig c;
+    c.arms = 2;
+    c.dimension = 1;
+    c.alpha = 0.0; // always arm 0: the best before round 2, the worst from it
+    const rl::TrueWeights drifting(std::vector<rl::FeatureVector>{{1.0}, {0.5}}, {{2, {{0.25}, {1.0}}}});
+    const auto share = [&](std::size_t from, std::size_t to) {
+        const auto p = rl::makePolicy("linucb", c);
+        return rl::runReplay(*p, s, drifting, {}, rl::RoundWindow{from, to}).optimalShareInWindow;
+    };
+    QCOMPARE(share(0, 2), 1.0);
+    QCOMPARE(share(1, 3), 0.5);
+    QCOMPARE(share(2, 4), 0.0);
+
+    const auto p = rl::makePolicy("linucb", c);
+    const auto r = rl::runReplay(*p, s, drifting, {}, rl::RoundWindow{1, 3});
+    QCOMPARE(r.toJson().at("window"), nlohmann::json::parse(R"({"from": 1, "to": 3, "optimal_share": 0.5})"));
+    QCOMPARE(errorMessage<std::invalid_argument>([&] {
+                 rl::runReplay(*p, s, drifting, {}, rl::RoundWindow{2, 5});
+             }),
+             QStringLiteral("the window 2:5 is not a range of rounds within the stream's 4"));
+    QCOMPARE(errorMessage<std::invalid_argument>([&] {
+                 rl::runReplay(*p, s, drifting, {}, rl::RoundWindow{3, 3});
+             }),
+             QStringLiteral("the window 3:3 is not a range of rounds within the stream's 4"));
 }
 
 // A progress callback sees the rounds done and can stop the replay; the figures cover what ran.

@@ -54,6 +54,7 @@ private Q_SLOTS:
              {args({"--lang", "de", "--interval", "1"}), args({"bench", "--lang", "de", "--depth", "10"}),
               args({"replay", "--lang=de", "--stream", "x.csv"}),
               args({"simulate-stream", "--lang", "de", "--out", "x"}),
+              args({"compare", "--lang", "de", "--stream", "x.csv", "--policy", "linucb"}),
               args({"rules", "--lang", "de", "check", "a.yml"})}) {
             try {
                 CommandLine::parse(list, noEnvironment);
@@ -80,6 +81,28 @@ private Q_SLOTS:
         QCOMPARE(spec.drift[0].round, std::size_t(100)); // in round order, whatever the order given
         QCOMPARE(spec.drift[1].seed, std::uint64_t(5));
         QCOMPARE(line.simulateStream.out, QStringLiteral("/tmp/s"));
+    }
+
+    void compareReadsSpecsAndSweeps()
+    {
+        const CommandLine line = CommandLine::parse(
+            args({"compare", "--stream", "/s/learning_stream.csv", "--policy", "linucb:alpha=0.1..1.0/10", "--policy",
+                  "thompson:v=0.1", "--seeds", "5", "--rounds", "3000", "--save", "/tmp/c.jsonl", "--json"}),
+            noEnvironment);
+        QCOMPARE(line.command, CommandLine::Command::Compare);
+        const rl::CompareCommand::Options &options = line.compare;
+        QCOMPARE(options.specs.size(), std::size_t(11));
+        QCOMPARE(options.specs[9].text(), std::string("linucb:alpha=1"));
+        QCOMPARE(options.specs[10].text(), std::string("thompson:v=0.1"));
+        QCOMPARE(options.seeds, std::size_t(5));
+        QCOMPARE(options.rounds, std::size_t(3000));
+        QCOMPARE(options.weights, QStringLiteral("/s/meta.json"));
+        QCOMPARE(options.save, QStringLiteral("/tmp/c.jsonl"));
+        QVERIFY(options.json);
+        const CommandLine replay =
+            CommandLine::parse(args({"replay", "--stream", "x.csv", "--window", "12000:13000"}), noEnvironment);
+        QCOMPARE(replay.replay.window->from, std::size_t(12000));
+        QCOMPARE(replay.replay.window->to, std::size_t(13000));
     }
 
     void rulesCheckTakesFiles()
@@ -130,7 +153,7 @@ private Q_SLOTS:
         QTest::newRow("unknown command")
             << args({"frobnicate"})
             << QStringLiteral("unknown command \"frobnicate\": expected replay, bench, "
-                              "simulate-stream, rules, load, export, evaluate, fleet, or options only");
+                              "simulate-stream, rules, load, export, evaluate, compare, fleet, or options only");
         QTest::newRow("fleet without prometheus") << args({"fleet"}) << QStringLiteral("fleet needs --prometheus URL");
         QTest::newRow("fleet bad url") << args({"fleet", "--prometheus", "ftp://x"})
                                        << QStringLiteral("--prometheus=\"ftp://x\" is not an http(s):// URL: expected "
@@ -144,6 +167,20 @@ private Q_SLOTS:
             << QStringLiteral("--prometheus shows the fleet in the window; without one, use rlstudio fleet");
         QTest::newRow("selector alone") << args({"--selector", "{a=\"b\"}"})
                                         << QStringLiteral("--selector, --refresh and --range go with --prometheus URL");
+        QTest::newRow("compare without policy")
+            << args({"compare", "--stream", "x.csv"})
+            << QStringLiteral("compare needs --stream FILE.csv and at least one --policy SPEC");
+        QTest::newRow("compare bad spec") << args({"compare", "--stream", "x.csv", "--policy", "linucb:beta=1"})
+                                          << QStringLiteral("--policy: policy spec 'linucb:beta=1': 'beta' is not a "
+                                                            "parameter of linucb (its parameters: alpha, ridge)");
+        QTest::newRow("compare spec twice") << args(
+            {"compare", "--stream", "x.csv", "--policy", "linucb:alpha=0.1..0.3/3", "--policy", "linucb:alpha=0.2"})
+                                            << QStringLiteral("--policy: linucb:alpha=0.2 is given twice");
+        QTest::newRow("compare seeds") << args({"compare", "--stream", "x.csv", "--policy", "seed", "--seeds", "0"})
+                                       << QStringLiteral("--seeds=\"0\" is not an integer in 1..1000");
+        QTest::newRow("replay window") << args({"replay", "--stream", "x.csv", "--window", "13000:12000"})
+                                       << QStringLiteral("--window=\"13000:12000\" is not A:B, rounds from A to "
+                                                         "before B with A < B <= 1000000");
         QTest::newRow("evaluate without target")
             << args({"evaluate", "--log", "x.csv"}) << QStringLiteral("evaluate needs --log FILE and --target FILE");
         QTest::newRow("evaluate bootstrap") << args({"evaluate", "--log", "x", "--target", "y", "--bootstrap", "-1"})

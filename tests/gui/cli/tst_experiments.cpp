@@ -1,0 +1,105 @@
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "RlstudioProcess.h"
+
+namespace {
+
+const QString kStream = QStringLiteral(RLSTUDIO_WORKLOAD_DIR "/learning_stream.csv");
+
+} // namespace
+
+// The experimenter's commands as a person runs them: `compare` with a sweep, resumed from its saved runs, and
+// `replay --window` on a drifting stream `simulate-stream` made.
+class TestExperiments : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+
+private Q_SLOTS:
+    void compareRanksAndResumes()
+    {
+        QVERIFY(m_dir.isValid());
+        const QString saved = m_dir.filePath(QStringLiteral("runs.jsonl"));
+        const QStringList arguments{QStringLiteral("compare"),
+                                    QStringLiteral("--stream"),
+                                    kStream,
+                                    QStringLiteral("--policy"),
+                                    QStringLiteral("linucb:alpha=0.5..1/2"),
+                                    QStringLiteral("--policy"),
+                                    QStringLiteral("seed"),
+                                    QStringLiteral("--seeds"),
+                                    QStringLiteral("3"),
+                                    QStringLiteral("--rounds"),
+                                    QStringLiteral("3000"),
+                                    QStringLiteral("--save"),
+                                    saved,
+                                    QStringLiteral("--json")};
+        const auto first = rltest::runRlstudio(arguments);
+        QVERIFY2(first.exitCode == 0, first.standardError.constData());
+        const QJsonObject result = QJsonDocument::fromJson(first.standardOutput).object();
+        QCOMPARE(result.value(QStringLiteral("runs")).toInt(), 9);
+        QCOMPARE(result.value(QStringLiteral("resumed_runs")).toInt(), 0);
+        const QJsonArray specs = result.value(QStringLiteral("specs")).toArray();
+        QCOMPARE(specs.size(), 3);
+        QCOMPARE(specs.at(0).toObject().value(QStringLiteral("spec")).toString(), QStringLiteral("linucb:alpha=0.5"));
+        QCOMPARE(specs.at(2).toObject().value(QStringLiteral("rank")).toInt(), 3); // seed learns slowest
+        const QJsonArray regret = specs.at(0).toObject().value(QStringLiteral("regret")).toArray();
+        const QJsonObject end = regret.last().toObject();
+        QCOMPARE(end.value(QStringLiteral("round")).toInt(), 3000);
+        QVERIFY(end.value(QStringLiteral("low")).toDouble() <= end.value(QStringLiteral("mean")).toDouble());
+        QVERIFY(end.value(QStringLiteral("mean")).toDouble() <= end.value(QStringLiteral("high")).toDouble());
+
+        // Again with the same file: nothing runs again, the same figures come out.
+        const auto second = rltest::runRlstudio(arguments);
+        QVERIFY2(second.exitCode == 0, second.standardError.constData());
+        const QJsonObject again = QJsonDocument::fromJson(second.standardOutput).object();
+        QCOMPARE(again.value(QStringLiteral("resumed_runs")).toInt(), 9);
+        QCOMPARE(again.value(QStringLiteral("specs")), result.value(QStringLiteral("specs")));
+
+        // The text table names every spec, best first.
+        const auto table = rltest::runRlstudio(arguments.mid(0, arguments.size() - 1));
+        QVERIFY2(table.exitCode == 0, table.standardError.constData());
+        QVERIFY2(table.standardOutput.contains("9 run(s) read from"), table.standardOutput.constData());
+        const QString text = QString::fromUtf8(table.standardOutput);
+        QVERIFY2(text.contains(QRegularExpression(QStringLiteral("\\n +1 +linucb:alpha=0\\.5 "))), qPrintable(text));
+        QVERIFY2(text.contains(QRegularExpression(QStringLiteral("\\n +3 +seed "))), qPrintable(text));
+    }
+
+    void replayWindowOnADriftingStream()
+    {
+        const QString dir = m_dir.filePath(QStringLiteral("drift"));
+        const auto made =
+            rltest::runRlstudio({QStringLiteral("simulate-stream"), QStringLiteral("--rounds"), QStringLiteral("4000"),
+                                 QStringLiteral("--drift"), QStringLiteral("2000:99"), QStringLiteral("--out"), dir});
+        QVERIFY2(made.exitCode == 0, made.standardError.constData());
+        const auto replay =
+            rltest::runRlstudio({QStringLiteral("replay"), QStringLiteral("--stream"),
+                                 QDir(dir).filePath(QStringLiteral("learning_stream.csv")), QStringLiteral("--window"),
+                                 QStringLiteral("3000:4000"), QStringLiteral("--json")});
+        QVERIFY2(replay.exitCode == 0, replay.standardError.constData());
+        const QJsonObject window =
+            QJsonDocument::fromJson(replay.standardOutput).object().value(QStringLiteral("window")).toObject();
+        QCOMPARE(window.value(QStringLiteral("from")).toInt(), 3000);
+        QCOMPARE(window.value(QStringLiteral("to")).toInt(), 4000);
+        const double share = window.value(QStringLiteral("optimal_share")).toDouble(-1);
+        QVERIFY(share >= 0.0 && share <= 1.0);
+
+        const auto beyond = rltest::runRlstudio({QStringLiteral("replay"), QStringLiteral("--stream"),
+                                                 QDir(dir).filePath(QStringLiteral("learning_stream.csv")),
+                                                 QStringLiteral("--window"), QStringLiteral("3000:5000")});
+        QCOMPARE(beyond.exitCode, 2);
+        QVERIFY2(
+            beyond.standardError.contains("the window 3000:5000 is not a range of rounds within the stream's 4000"),
+            beyond.standardError.constData());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestExperiments)
+#include "tst_experiments.moc"
