@@ -6,12 +6,14 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include "core/bandit/Policy.h"
+
 namespace rl {
 
 struct BenchConfig {
     std::size_t depth = 10000;
     std::size_t batch = 25;
-    std::string policy = "linucb";
+    std::string policy{kDefaultPolicy};
     std::uint64_t seed = 1;
 };
 

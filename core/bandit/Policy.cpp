@@ -4,8 +4,10 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "core/bandit/AdaptivePolicy.h"
 #include "core/bandit/EpsilonGreedyPolicy.h"
 #include "core/bandit/LinUcbPolicy.h"
+#include "core/bandit/PolicySpec.h"
 #include "core/bandit/PolicySupport.h"
 #include "core/bandit/SeedPolicy.h"
 #include "core/bandit/ThompsonPolicy.h"
@@ -17,8 +19,8 @@ namespace rl {
 
 namespace {
 
-constexpr std::array<std::string_view, 4> kPolicyNames{SeedPolicy::kName, EpsilonGreedyPolicy::kName,
-                                                       LinUcbPolicy::kName, ThompsonPolicy::kName};
+constexpr std::array<std::string_view, 5> kPolicyNames{
+    SeedPolicy::kName, EpsilonGreedyPolicy::kName, LinUcbPolicy::kName, ThompsonPolicy::kName, AdaptivePolicy::kName};
 
 } // namespace
 
@@ -32,10 +34,37 @@ std::unique_ptr<Policy> makePolicy(std::string_view name, const PolicyConfig &co
         return std::make_unique<LinUcbPolicy>(config);
     if (name == ThompsonPolicy::kName)
         return std::make_unique<ThompsonPolicy>(config);
+    if (name == AdaptivePolicy::kName)
+        return std::make_unique<AdaptivePolicy>(config);
     std::string known;
     for (const auto n : kPolicyNames)
         known += (known.empty() ? "" : ", ") + std::string(n);
     throw std::invalid_argument("unknown policy '" + std::string(name) + "' (known: " + known + ")");
+}
+
+std::unique_ptr<Policy> restorePolicy(const nlohmann::json &state)
+{
+    const JsonReader reader(state, "policy state");
+    const std::string name = reader.string("policy");
+    const auto count = [&reader](const char *key) {
+        const std::int64_t value = reader.integer(key);
+        if (value < 1)
+            reader.fail(key, "must be at least 1");
+        return static_cast<std::size_t>(value);
+    };
+    PolicyConfig config;
+    config.arms = count("arms");
+    config.dimension = count("dimension");
+    if (state.contains("parameters")) {
+        try {
+            config = PolicySpec::fromJson(name, state.at("parameters")).apply(config);
+        } catch (const std::invalid_argument &error) {
+            throw std::invalid_argument(std::string("policy state.") + error.what());
+        }
+    }
+    std::unique_ptr<Policy> policy = makePolicy(name, config);
+    policy->restore(state);
+    return policy;
 }
 
 std::span<const std::string_view> policyNames()
@@ -60,6 +89,10 @@ void validateConfig(const PolicyConfig &config)
         fail("ridge must be finite and > 0, got " + formatNumber(config.ridge));
     if (!(config.thompsonScale >= 0.0 && std::isfinite(config.thompsonScale)))
         fail("thompsonScale must be finite and >= 0, got " + formatNumber(config.thompsonScale));
+    if (!(config.widthScale >= 0.0 && std::isfinite(config.widthScale)))
+        fail("widthScale must be finite and >= 0, got " + formatNumber(config.widthScale));
+    if (!(config.changeThreshold > 0.0 && std::isfinite(config.changeThreshold)))
+        fail("changeThreshold must be finite and > 0, got " + formatNumber(config.changeThreshold));
     if (config.initialWeights.empty())
         return;
     if (config.initialWeights.size() != config.arms)
@@ -135,9 +168,11 @@ Selection epsilonGreedy(Rng &rng, double epsilon, std::vector<double> scores)
 
 nlohmann::json stateHeader(const Policy &policy)
 {
+    // The parameters too, so a saved state can be made into the same policy again (restorePolicy).
     return {{"policy", policy.name()},
             {"arms", policy.config().arms},
             {"dimension", policy.config().dimension},
+            {"parameters", PolicySpec::of(policy.name(), policy.config()).parametersJson()},
             {"updates", policy.updates()}};
 }
 
@@ -173,6 +208,13 @@ std::uint64_t readCount(const nlohmann::json &value, const std::string &where)
     if (!value.is_number_unsigned() && !(value.is_number_integer() && value.get<std::int64_t>() >= 0))
         throw std::invalid_argument(where + ": expected a count, got " + describeJson(value));
     return value.get<std::uint64_t>();
+}
+
+double readNumber(const nlohmann::json &value, const std::string &where)
+{
+    if (!value.is_number() || !std::isfinite(value.get<double>()))
+        throw std::invalid_argument(where + ": expected a finite number, got " + describeJson(value));
+    return value.get<double>();
 }
 
 std::vector<double> readNumbers(const nlohmann::json &value, std::size_t size, const std::string &where)

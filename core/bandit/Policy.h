@@ -24,6 +24,10 @@ struct PolicyConfig {
     double alpha = 0.5;          // linucb exploration width
     double ridge = 1.0;          // egreedy, linucb, thompson: A = ridge * I initially
     double thompsonScale = 0.12; // thompson: posterior scale v (sd of theta ~ v * sqrt(A^-1))
+    // adaptive (issue #12, tuned on 30 streams apart from the ones reported): the exploration width in measured
+    // noise sds, and the CUSUM level that means the world changed (the highest seen without a change: 12.7).
+    double widthScale = 3.0;
+    double changeThreshold = 20.0;
     // seed only: initial weights per arm; empty draws N(0, 0.1) from the seed, as the original.
     std::vector<std::vector<double>> initialWeights;
 };
@@ -67,9 +71,15 @@ protected:
 };
 
 // "seed" (the original epsilon-greedy linear SGD), "egreedy" (epsilon-greedy on ridge estimates),
-// "linucb" (disjoint LinUCB, Sherman-Morrison updates), "thompson" (linear Thompson sampling).
+// "linucb" (disjoint LinUCB, Sherman-Morrison updates), "thompson" (linear Thompson sampling), "adaptive"
+// (LinUCB with a measured width and change detection, the default).
 // Throws std::invalid_argument naming the unknown policy and the known ones.
 std::unique_ptr<Policy> makePolicy(std::string_view name, const PolicyConfig &config);
+// What the router, the engine and replay use unless told otherwise.
+inline constexpr std::string_view kDefaultPolicy = "adaptive";
+// The policy a state() describes, with its parameters (defaults for a state saved before they were kept),
+// restored. Throws std::invalid_argument naming the field at fault.
+std::unique_ptr<Policy> restorePolicy(const nlohmann::json &state);
 std::span<const std::string_view> policyNames();
 
 } // namespace rl

@@ -16,14 +16,16 @@ namespace {
 struct Parameter {
     std::string_view key;
     double PolicyConfig::*field;
-    std::array<std::string_view, 3> policies; // the policies that read it; empty slots unused
+    std::array<std::string_view, 4> policies; // the policies that read it; empty slots unused
 };
 
-constexpr std::array<Parameter, 4> kParameters{{
+constexpr std::array<Parameter, 6> kParameters{{
     {"alpha", &PolicyConfig::alpha, {"linucb"}},
     {"v", &PolicyConfig::thompsonScale, {"thompson"}},
     {"epsilon", &PolicyConfig::epsilon, {"egreedy", "seed"}},
-    {"ridge", &PolicyConfig::ridge, {"egreedy", "linucb", "thompson"}},
+    {"width", &PolicyConfig::widthScale, {"adaptive"}},
+    {"threshold", &PolicyConfig::changeThreshold, {"adaptive"}},
+    {"ridge", &PolicyConfig::ridge, {"egreedy", "linucb", "thompson", "adaptive"}},
 }};
 
 const Parameter *findParameter(std::string_view policy, std::string_view key)
@@ -88,6 +90,45 @@ PolicyConfig PolicySpec::apply(PolicyConfig base) const
         if (const Parameter *parameter = findParameter(name, key))
             base.*(parameter->field) = value;
     return base;
+}
+
+nlohmann::json PolicySpec::parametersJson() const
+{
+    nlohmann::json out = nlohmann::json::object();
+    for (const auto &[key, value] : parameters)
+        out[key] = value;
+    return out;
+}
+
+PolicySpec PolicySpec::of(std::string_view name, const PolicyConfig &config)
+{
+    PolicySpec spec{std::string(name), {}};
+    for (const Parameter &parameter : kParameters)
+        if (findParameter(name, parameter.key))
+            spec.parameters.emplace_back(parameter.key, config.*(parameter.field));
+    return spec;
+}
+
+PolicySpec PolicySpec::fromJson(std::string_view name, const nlohmann::json &parameters)
+{
+    const auto fail = [](const std::string &problem) { throw std::invalid_argument("parameters: " + problem); };
+    if (!parameters.is_object())
+        fail("expected an object of numbers");
+    PolicySpec spec{std::string(name), {}};
+    for (const auto &[key, value] : parameters.items()) {
+        if (!findParameter(name, key))
+            fail("'" + key + "' is not a parameter of " + std::string(name) + " (its parameters: " + keysOf(name)
+                 + ")");
+        if (!value.is_number())
+            fail(key + ": expected a number");
+        spec.parameters.emplace_back(key, value.get<double>());
+    }
+    try {
+        policy::validateConfig(spec.apply(PolicyConfig{}));
+    } catch (const std::invalid_argument &error) {
+        fail(std::string("out of range (") + error.what() + ")");
+    }
+    return spec;
 }
 
 std::vector<PolicySpec> PolicySpec::parse(std::string_view text)

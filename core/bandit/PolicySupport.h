@@ -42,6 +42,7 @@ std::uint64_t readStateHeader(const Policy &policy, const nlohmann::json &state)
 // Errors read "<where>.<key>: <problem>" or "<where>[i]: <problem>", as JsonReader's.
 const nlohmann::json &member(const nlohmann::json &object, const char *key, const std::string &where);
 std::uint64_t readCount(const nlohmann::json &value, const std::string &where); // a non-negative integer
+double readNumber(const nlohmann::json &value, const std::string &where);       // finite
 std::vector<double> readNumbers(const nlohmann::json &value, std::size_t size, const std::string &where);
 // rows x cols, as an array of rows; returned row-major.
 std::vector<double> readMatrix(const nlohmann::json &value, std::size_t rows, std::size_t cols,

@@ -33,7 +33,7 @@ namespace rl {
 class Metrics;
 
 struct RouterConfig {
-    std::string policy = "linucb";
+    std::string policy{kDefaultPolicy};
     PolicyConfig policyConfig; // arms and dimension are filled in by the router
     std::size_t queueCapacity = FeedbackQueue::kDefaultCapacity;
     std::size_t historyCapacity = 100000;                      // the newest N decisions awaiting feedback are kept

@@ -189,9 +189,8 @@ std::vector<ComparisonRun> Comparison::run(std::vector<ComparisonRun> done,
                                            const std::function<bool(double)> &progress, bool *cancelled) const
 {
     std::map<std::pair<std::string, std::uint64_t>, ComparisonRun> runs;
-    for (ComparisonRun &run : done)
-        if (run.regret.size() == m_checkpoints.size())
-            runs.emplace(std::make_pair(run.spec, run.seed), std::move(run));
+    for (ComparisonRun &run : matching(std::move(done)))
+        runs.emplace(std::make_pair(run.spec, run.seed), std::move(run));
     struct Job {
         const PolicySpec *spec;
         std::uint64_t seed;
@@ -270,11 +269,23 @@ std::vector<ComparisonRun> Comparison::run(std::vector<ComparisonRun> done,
     if (cancelled)
         *cancelled = wasCancelled;
 
+    std::vector<ComparisonRun> all;
+    for (auto &[key, run] : runs)
+        all.push_back(std::move(run));
+    return matching(std::move(all));
+}
+
+std::vector<ComparisonRun> Comparison::matching(std::vector<ComparisonRun> runs) const
+{
+    std::map<std::pair<std::string, std::uint64_t>, ComparisonRun *> byKey;
+    for (ComparisonRun &run : runs)
+        if (run.regret.size() == m_checkpoints.size())
+            byKey.emplace(std::make_pair(run.spec, run.seed), &run);
     std::vector<ComparisonRun> ordered;
     for (const PolicySpec &spec : m_options.specs)
         for (std::uint64_t seed = 1; seed <= m_options.seeds; ++seed)
-            if (auto found = runs.find({spec.text(), seed}); found != runs.end())
-                ordered.push_back(std::move(found->second));
+            if (const auto found = byKey.find({spec.text(), seed}); found != byKey.end())
+                ordered.push_back(std::move(*found->second));
     return ordered;
 }
 

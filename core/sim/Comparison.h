@@ -77,6 +77,10 @@ public:
                                    const std::function<void(const ComparisonRun &)> &onRun,
                                    const std::function<bool(double)> &progress, bool *cancelled = nullptr) const;
 
+    // The runs among `runs` that belong to this comparison (its specs and seeds, every checkpoint), in spec
+    // then seed order: saved runs of other specs or seeds are left out.
+    std::vector<ComparisonRun> matching(std::vector<ComparisonRun> runs) const;
+
     // Per spec, in the options' order, ranked by mean regret at the end; a spec without runs is left out.
     std::vector<SpecSummary> summarise(const std::vector<ComparisonRun> &runs) const;
 

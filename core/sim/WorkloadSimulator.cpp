@@ -239,6 +239,11 @@ void WorkloadSimulator::restartComparison()
     m_baselineNoise = Rng(m_config.seed + kBaselineNoiseSeedOffset);
 }
 
+void WorkloadSimulator::drift()
+{
+    drawTrueWeights();
+}
+
 std::vector<ArmRewards> WorkloadSimulator::recentRewards() const
 {
     std::vector<ArmRewards> rewards(m_router.catalogue().size());

@@ -65,6 +65,10 @@ public:
     // Zeroes the stats and starts a fresh shadow, for when the live policy starts over (reset, switch).
     // The hidden functions and the recent contexts stay.
     void restartComparison();
+    // Draws the hidden functions afresh, as a model update or an outage changes a real service's models: the
+    // live policy must notice and relearn. The stats carry on, so the regret curve shows the change and the
+    // recovery.
+    void drift();
     // Per arm, means over the last kRecentContexts simulated contexts (one router lock per context, so
     // O(kRecentContexts * arms * dimension^2) at worst); zeros before the first request.
     std::vector<ArmRewards> recentRewards() const;

@@ -281,7 +281,8 @@ bool parseStops(QCommandLineParser &parser, const QStringList &arguments)
 QCommandLineOption policyOption()
 {
     return {QStringLiteral("policy"),
-            CommandLine::tr("Bandit policy: seed, egreedy, linucb or thompson (default linucb)."),
+            CommandLine::tr("Bandit policy: seed, egreedy, linucb, thompson or adaptive (default adaptive: LinUCB "
+                            "with a measured width and change detection)."),
             QStringLiteral("NAME")};
 }
 
@@ -491,6 +492,9 @@ void parseRun(QCommandLineParser &parser, const QStringList &arguments,
         CommandLine::tr("Show and operate the rlstudio at this URL (its API, /health and /metrics; its token with "
                         "--token-file) instead of an engine in this process."),
         QStringLiteral("URL"));
+    const QCommandLineOption workbench(
+        QStringLiteral("workbench"),
+        CommandLine::tr("Open the experiments window alone (off-policy evaluation, policy comparison), no engine."));
     const QCommandLineOption range(QStringLiteral("range"),
                                    CommandLine::tr("With --prometheus: the charts' time range at the start, a "
                                                    "Prometheus duration from 1m to 400d, e.g. 15m or 7d (default 1h)."),
@@ -536,6 +540,7 @@ void parseRun(QCommandLineParser &parser, const QStringList &arguments,
                        prometheus,
                        selector,
                        connectTo,
+                       workbench,
                        range,
                        refresh});
     parser.addPositionalArgument(QStringLiteral("command"),
@@ -637,6 +642,12 @@ void parseRun(QCommandLineParser &parser, const QStringList &arguments,
                                              kMaxStatusEverySeconds, CommandLine::tr("seconds"));
     if (parser.isSet(size))
         desktop.size = parseSize(parser.value(size));
+    if (parser.isSet(workbench)) {
+        if (parser.isSet(headless) || parser.isSet(prometheus) || parser.isSet(connectTo))
+            fail(CommandLine::tr("--workbench opens the experiments window alone: not with --headless, --connect or "
+                                 "--prometheus"));
+        desktop.workbench = true;
+    }
     if (parser.isSet(connectTo)) {
         if (parser.isSet(headless) || parser.isSet(prometheus))
             fail(CommandLine::tr(
@@ -1049,12 +1060,12 @@ void parseEvaluate(QCommandLineParser &parser, const QStringList &arguments, Com
                                                  "action, propensity, reward and optionally p0.."),
                                  QStringLiteral("FILE"));
     const QCommandLineOption target(QStringLiteral("target"),
-                                    CommandLine::tr("The target policy's weights: a meta.json with true_weights, a "
-                                                    "k×d matrix (a drift's later weights are not read); greedy on "
-                                                    "W·x."),
+                                    CommandLine::tr("The target policy: weights (a meta.json with true_weights, a "
+                                                    "k×d matrix; greedy on W·x), or a learned policy's saved state "
+                                                    "(GET /v1/state), evaluated frozen."),
                                     QStringLiteral("FILE"));
     const QCommandLineOption epsilon(QStringLiteral("target-epsilon"),
-                                     CommandLine::tr("Make the target ε-greedy, 0..1 (default 0)."),
+                                     CommandLine::tr("Make target weights ε-greedy, 0..1 (default 0)."),
                                      QStringLiteral("E"));
     const QCommandLineOption estimators(
         QStringLiteral("estimators"),

@@ -68,7 +68,7 @@ int CompareCommand::run(const Options &options, QTextStream &out, QTextStream &e
     }
     const std::vector<SpecSummary> summaries = comparison->summarise(runs);
     const std::vector<std::size_t> &checkpoints = comparison->checkpoints();
-    const std::size_t resumed = log ? log->saved().size() : 0;
+    const std::size_t resumed = log ? comparison->matching(log->saved()).size() : 0;
 
     if (options.json) {
         nlohmann::json specs = nlohmann::json::array();

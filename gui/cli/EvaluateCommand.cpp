@@ -10,9 +10,9 @@
 #include <nlohmann/json.hpp>
 
 #include "core/offpolicy/BanditLog.h"
-#include "core/offpolicy/LinearTarget.h"
-#include "core/sim/TrueWeights.h"
+#include "core/offpolicy/TargetPolicy.h"
 #include "gui/cli/TerminalProgress.h"
+#include "gui/host/TargetFile.h"
 
 namespace rl {
 
@@ -46,26 +46,26 @@ int EvaluateCommand::run(const Options &options, QTextStream &out, QTextStream &
     };
     QElapsedTimer clock;
     clock.start();
-    std::optional<LinearTarget> target;
+    TargetFile target;
     BanditLog log;
     try {
-        const TrueWeights weights = TrueWeights::load(options.target.toStdString());
-        target.emplace(weights.initial(), options.targetEpsilon);
-        log = BanditLog::load(options.log.toStdString(), target->arms());
+        target = TargetFile::load(options.target, options.targetEpsilon);
+        log = BanditLog::load(options.log.toStdString(), target.policy->arms());
     } catch (const std::exception &error) {
         return fail(QString::fromUtf8(error.what()));
     }
-    if (log.dimension != target->dimension())
+    if (log.dimension != target.policy->dimension())
         return fail(tr("%1 has %2 features, the target %3 reads %4")
                         .arg(options.log, QString::number(log.dimension), options.target,
-                             QString::number(target->dimension())));
+                             QString::number(target.policy->dimension())));
     const double readSeconds = static_cast<double>(clock.restart()) / 1000.0;
     OffPolicyResult result;
     try {
         TerminalProgress progress(err, tr("evaluate"));
-        result = OffPolicyEvaluator::evaluate(log.rounds, *target, options.estimation, [&progress](double fraction) {
-            return progress.update(static_cast<quint64>(fraction * 1000.0), 1000);
-        });
+        result =
+            OffPolicyEvaluator::evaluate(log.rounds, *target.policy, options.estimation, [&progress](double fraction) {
+                return progress.update(static_cast<quint64>(fraction * 1000.0), 1000);
+            });
     } catch (const OffPolicyCancelled &) {
         return fail(tr("cancelled"));
     } catch (const std::bad_alloc &) {
@@ -86,6 +86,7 @@ int EvaluateCommand::run(const Options &options, QTextStream &out, QTextStream &
         const nlohmann::json document{{"log", options.log.toStdString()},
                                       {"target", options.target.toStdString()},
                                       {"target_epsilon", options.targetEpsilon},
+                                      {"target_kind", target.description.toStdString()},
                                       {"rows", diagnostics.rows},
                                       {"bootstrap", options.estimation.bootstrap},
                                       {"seed", options.estimation.seed},
@@ -102,10 +103,9 @@ int EvaluateCommand::run(const Options &options, QTextStream &out, QTextStream &
         out << QString::fromStdString(document.dump(2)) << Qt::endl;
     } else {
         const QLocale locale;
-        out << tr("%1 decisions of %2, target %3 (ε %4); %5 bootstrap resamples, seed %6")
+        out << tr("%1 decisions of %2, target %3 (%4); %5 bootstrap resamples, seed %6")
                    .arg(locale.toString(static_cast<qulonglong>(diagnostics.rows)), options.log, options.target,
-                        locale.toString(options.targetEpsilon),
-                        locale.toString(static_cast<qulonglong>(options.estimation.bootstrap)),
+                        target.description, locale.toString(static_cast<qulonglong>(options.estimation.bootstrap)),
                         QString::number(options.estimation.seed))
             << Qt::endl;
         const bool intervals = options.estimation.bootstrap > 0;

@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QString>
 
+#include "core/bandit/Policy.h"
 #include "core/sim/Replay.h"
 
 class QTextStream;
@@ -22,7 +23,7 @@ public:
         QString stream;            // the linear-4x10 CSV format
         QString weights;           // meta.json holding true_weights, and drift for a non-stationary stream
         bool weightsGiven = false; // --weights named it, rather than meta.json beside the stream
-        std::string policy = "linucb";
+        std::string policy{kDefaultPolicy};
         std::uint64_t seed = 1;
         std::optional<RoundWindow> window; // also the share of optimal picks over these rounds
         bool json = false;

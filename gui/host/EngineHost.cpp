@@ -170,6 +170,11 @@ void EngineHost::setSimulatorEnabled(bool enabled)
     post([worker = m_worker, enabled] { worker->setSimulatorEnabled(enabled); });
 }
 
+void EngineHost::driftSimulator()
+{
+    post([worker = m_worker] { worker->driftSimulator(); });
+}
+
 void EngineHost::startLoop()
 {
     post([worker = m_worker] { worker->startLoop(); });

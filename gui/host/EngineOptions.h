@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "core/bandit/Policy.h"
 #include "core/feedback/ModelCatalogue.h"
 #include "core/journal/JournalOptions.h"
 #include "core/loop/LoopConfig.h"
@@ -16,7 +17,7 @@ struct EngineOptions {
     static constexpr double kMaxEmissionRate = 600000.0; // simulator items per minute (10,000 per second)
 
     LoopConfig loop;
-    std::string policy = "linucb";
+    std::string policy{kDefaultPolicy};
     std::optional<std::uint64_t> seed; // seeds the policy and the simulator; unset keeps each one's default
     double emissionRate = 30.0;        // simulator items per minute
     bool simulatorEnabled = true;

@@ -454,6 +454,15 @@ void EngineWorker::setEmissionRate(double itemsPerMinute)
     qCInfo(lcEngine).noquote() << tr("emission rate set to %1 items/min").arg(itemsPerMinute);
 }
 
+void EngineWorker::driftSimulator()
+{
+    if (!engineReady(tr("change the simulated models")))
+        return;
+    m_simulator->drift();
+    m_dirty = true;
+    qCInfo(lcEngine).noquote() << tr("simulator: the models' hidden rewards changed (drift)");
+}
+
 void EngineWorker::setSimulatorEnabled(bool enabled)
 {
     if (!engineReady(tr("switch the simulator")))

@@ -81,6 +81,7 @@ public Q_SLOTS:
     void resetPolicy();
     void setEmissionRate(double itemsPerMinute);
     void setSimulatorEnabled(bool enabled);
+    void driftSimulator();
     void startLoop(); // restarts the ticks and keeps the router and what it learned
     void stopLoop();
     void emitRequests(int count); // simulated requests now, whether or not the simulator runs

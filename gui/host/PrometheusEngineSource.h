@@ -52,6 +52,7 @@ public:
     void resetPolicy() override { readOnly(); }
     void setEmissionRate(double) override { readOnly(); }
     void setSimulatorEnabled(bool) override { readOnly(); }
+    void driftSimulator() override { readOnly(); }
     void startLoop() override { readOnly(); }
     void stopLoop() override { readOnly(); }
 

@@ -292,6 +292,11 @@ void RemoteSource::setSimulatorEnabled(bool)
     unsupported(tr("the simulator"));
 }
 
+void RemoteSource::driftSimulator()
+{
+    unsupported(tr("the simulator"));
+}
+
 void RemoteSource::startLoop()
 {
     unsupported(tr("restarting the loop"));

@@ -54,6 +54,7 @@ public:
     void resetPolicy() override;
     void setEmissionRate(double itemsPerMinute) override;
     void setSimulatorEnabled(bool enabled) override;
+    void driftSimulator() override;
     void startLoop() override;
     void stopLoop() override;
 

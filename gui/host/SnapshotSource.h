@@ -60,6 +60,8 @@ public:
     virtual void resetPolicy() = 0;
     virtual void setEmissionRate(double itemsPerMinute) = 0;
     virtual void setSimulatorEnabled(bool enabled) = 0;
+    // The simulated models' hidden rewards change now (WorkloadSimulator::drift).
+    virtual void driftSimulator() = 0;
     virtual void startLoop() = 0;
     virtual void stopLoop() = 0;
 

@@ -117,6 +117,7 @@ QWidget *ControlPanel::flagsGroup(OperatorActions &actions)
     box->addWidget(actionCheckBox(actions.evaluationEnabled, group));
     box->addWidget(actionCheckBox(actions.loopEnabled, group));
     box->addWidget(actionCheckBox(actions.simulatorEnabled, group));
+    box->addWidget(actionButton(actions.driftNow, group));
     return group;
 }
 
@@ -148,6 +149,7 @@ QWidget *ControlPanel::tuningGroup(OperatorActions &actions)
     m_policy->setItemText(m_policy->findData(QStringLiteral("egreedy")), tr("egreedy (ε-greedy, ridge)"));
     m_policy->setItemText(m_policy->findData(QStringLiteral("linucb")), tr("linucb (LinUCB)"));
     m_policy->setItemText(m_policy->findData(QStringLiteral("thompson")), tr("thompson (Thompson sampling)"));
+    m_policy->setItemText(m_policy->findData(QStringLiteral("adaptive")), tr("adaptive (LinUCB, notices change)"));
     m_policy->setAccessibleName(tr("Policy"));
     m_policy->setToolTip(tr("The bandit policy; switching starts learning and the regret comparison from scratch"));
     auto *form = new QFormLayout;

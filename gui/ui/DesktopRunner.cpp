@@ -11,6 +11,7 @@
 #include "gui/host/RemoteSource.h"
 #include "gui/host/StopSignals.h"
 #include "gui/server/ApiService.h"
+#include "gui/ui/ExperimentWindow.h"
 #include "gui/ui/FleetWindow.h"
 #include "gui/ui/MainWindow.h"
 
@@ -94,8 +95,18 @@ int DesktopRunner::runRemote(QTextStream &err)
     return showUntilClosed(window, stopSignals, err);
 }
 
+int DesktopRunner::runWorkbench(QTextStream &err)
+{
+    StopSignals stopSignals;
+    install(stopSignals, tr("kill will end the window at once: %1"));
+    ExperimentWindow window({m_options.screenshot.isEmpty(), QString()});
+    return showUntilClosed(window, stopSignals, err);
+}
+
 int DesktopRunner::run(QTextStream &out, QTextStream &err)
 {
+    if (m_options.workbench)
+        return runWorkbench(err);
     if (m_options.prometheus.url.isValid())
         return runFleet(err);
     if (m_options.remote.url.isValid())

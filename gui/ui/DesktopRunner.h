@@ -18,7 +18,7 @@ class StopSignals;
 
 // `rlstudio` with a display: the main window on a running engine, with the API, /metrics and /health served as in
 // headless mode; given --connect, the main window on another instance; given --prometheus, the fleet window
-// on a Prometheus server. --screenshot and --exit-after make it
+// on a Prometheus server; given --workbench, the experiments window alone. --screenshot and --exit-after make it
 // run for a while, save the window and exit.
 class DesktopRunner : public QObject {
     Q_OBJECT
@@ -34,6 +34,7 @@ public:
         double fleetRangeSeconds = 3600.0;         // its charts' range at the start
         RemoteSource::Options remote;              // a URL: the main window on that instance, no engine here
         QByteArray remoteToken;                    // the API token of the instances --connect or --prometheus operates
+        bool workbench = false;                    // the experiments window alone, no engine
     };
     static constexpr double kDefaultScreenshotDelaySeconds = 10.0;
 
@@ -53,6 +54,7 @@ private:
     int showUntilClosed(QMainWindow &window, StopSignals &stopSignals, QTextStream &err);
     int runFleet(QTextStream &err);
     int runRemote(QTextStream &err);
+    int runWorkbench(QTextStream &err);
 
     Options m_options;
 };

@@ -44,6 +44,7 @@
 #include "gui/ui/ControlPanel.h"
 #include "gui/ui/ConvergencePanel.h"
 #include "gui/ui/EventLogFeed.h"
+#include "gui/ui/ExperimentWindow.h"
 #include "gui/ui/OperatorActions.h"
 #include "gui/ui/QueuePanel.h"
 #include "gui/ui/TilesPanel.h"
@@ -153,7 +154,8 @@ void MainWindow::buildMenus()
     loop->addSeparator();
     loop->addActions({m_actions->gradualRecovery, m_actions->restartLoop, m_actions->resetBandit});
     loop->addSeparator();
-    loop->addActions({m_actions->evaluationEnabled, m_actions->loopEnabled, m_actions->simulatorEnabled});
+    loop->addActions(
+        {m_actions->evaluationEnabled, m_actions->loopEnabled, m_actions->simulatorEnabled, m_actions->driftNow});
     loop->addSeparator();
     loop->addAction(m_actions->quit);
     QMenu *presets = menuBar()->addMenu(tr("&Presets"));
@@ -162,11 +164,26 @@ void MainWindow::buildMenus()
     presets->addActions({m_actions->restoreDefaults, m_actions->resetLayout});
     buildViewMenu();
     buildExportMenu();
+    QMenu *experiments = menuBar()->addMenu(tr("Experimen&ts"));
+    experiments->addAction(tr("&Evaluate policies on a log…"), this, [this] { experimentWindow()->showEvaluate(); });
+    experiments->addAction(tr("&Compare policies on a stream…"), this, [this] { experimentWindow()->showCompare(); });
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Keyboard shortcuts"), QKeySequence::HelpContents, this, &MainWindow::showShortcuts);
     help->addAction(tr("&About RL Feedback Studio"), this, &MainWindow::showAbout);
     // Shortcuts work wherever the focus is, menus open or not.
     addActions(m_actions->findChildren<QAction *>());
+}
+
+ExperimentWindow *MainWindow::experimentWindow()
+{
+    // One workbench, kept while the main window lives: its inputs and results stay when it is closed.
+    if (!m_experiments)
+        m_experiments = new ExperimentWindow({m_options.useSettings, QString()}, this);
+    m_experiments->setWindowFlag(Qt::Window);
+    m_experiments->show();
+    m_experiments->raise();
+    m_experiments->activateWindow();
+    return m_experiments;
 }
 
 void MainWindow::buildViewMenu()
@@ -297,7 +314,7 @@ void MainWindow::applyCapabilities()
     }
     const QString notOffered = tr("Not offered by %1's API").arg(remote);
     if (!can.simulator) {
-        for (QAction *action : {m_actions->simulatorEnabled})
+        for (QAction *action : {m_actions->simulatorEnabled, m_actions->driftNow})
             action->setEnabled(false), action->setToolTip(notOffered);
         m_controls->emissionRateSlider()->setEnabled(false);
         m_controls->emissionRateSlider()->setToolTip(notOffered);
@@ -470,6 +487,10 @@ void MainWindow::connectActions()
     connect(a.simulatorEnabled, &QAction::triggered, this, [this](bool on) {
         logAction(tr("operator: simulator %1").arg(onOff(on)));
         m_source.setSimulatorEnabled(on);
+    });
+    connect(a.driftNow, &QAction::triggered, this, [this] {
+        logAction(tr("operator: drift — the simulated models' rewards changed"));
+        m_source.driftSimulator();
     });
     connect(a.restoreDefaults, &QAction::triggered, this, &MainWindow::restoreDefaultTuning);
     connect(a.resetLayout, &QAction::triggered, this, &MainWindow::resetLayout);

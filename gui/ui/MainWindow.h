@@ -25,6 +25,7 @@ class ChartsPanel;
 class Checklist;
 class ControlPanel;
 class ConvergencePanel;
+class ExperimentWindow;
 class GradualRecovery;
 class LogRouter;
 class LogView;
@@ -66,6 +67,8 @@ public:
     QTreeView *alertHistory() const { return m_alertHistory; }
     GradualRecovery *gradualRecovery() const { return m_recovery; }
     const LiveSample &liveSample() const { return m_sample; }
+    // The experiments window, opened (and made once) on demand.
+    ExperimentWindow *experimentWindow();
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -124,6 +127,7 @@ private:
     QTabWidget *m_tabs = nullptr;
     QSplitter *m_splitter = nullptr;
     QPointer<QProgressDialog> m_drainDialog;
+    ExperimentWindow *m_experiments = nullptr;
     QScrollArea *m_controlsArea = nullptr;
     QLabel *m_flagsStatus = nullptr;
     QLabel *m_loopStatus = nullptr;

@@ -40,6 +40,10 @@ OperatorActions::OperatorActions(QObject *parent)
                        QKeySequence(Qt::CTRL | Qt::Key_L), true))
     , simulatorEnabled(make(tr("&Simulator"), tr("Simulate routing requests at the emission rate"),
                             QKeySequence(Qt::CTRL | Qt::Key_M), true))
+    , driftNow(make(tr("&Drift now"),
+                    tr("Change the simulated models' hidden rewards now, as a model update or an outage would: the "
+                       "convergence charts show the policy notice and relearn"),
+                    QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D)))
     , presetLow(make(tr("&Low"),
                      tr("Runbook (Performance Tuning → Recommendations) for < 10 items/min: batch 10, interval 30 s "
                         "(simulator at 5 items/min)"),

@@ -33,6 +33,7 @@ public:
     QAction *evaluationEnabled; // checkable: ENABLE_TRAJECTORY_EVALUATION
     QAction *loopEnabled;       // checkable: ENABLE_TRAJECTORY_FEEDBACK_LOOP
     QAction *simulatorEnabled;  // checkable
+    QAction *driftNow;          // the simulated models' rewards change
     QAction *presetLow;
     QAction *presetMedium;
     QAction *presetHigh;

@@ -19,7 +19,7 @@ using Matrix = std::vector<std::vector<double>>;
 
 namespace {
 
-const std::vector<std::string> kAllPolicies{"seed", "egreedy", "linucb", "thompson"};
+const std::vector<std::string> kAllPolicies{"seed", "egreedy", "linucb", "thompson", "adaptive"};
 
 // A small linear world: rewards w_k.x + N(0, 0.1), contexts uniform in [0, 1)^d.
 class World {
@@ -151,6 +151,7 @@ private slots:
     void stateRoundTripResumesExactly();
     void badStateRejected_data();
     void badStateRejected();
+    void restorePolicyRefusesBadParameters();
 };
 
 void TstPolicies::namesAndFactory()
@@ -168,7 +169,7 @@ void TstPolicies::namesAndFactory()
 void TstPolicies::unknownPolicyRejected()
 {
     QCOMPARE(invalidArgumentMessage([] { rl::makePolicy("x", smallConfig()); }),
-             QStringLiteral("unknown policy 'x' (known: seed, egreedy, linucb, thompson)"));
+             QStringLiteral("unknown policy 'x' (known: seed, egreedy, linucb, thompson, adaptive)"));
 }
 
 void TstPolicies::badConfigRejected_data()
@@ -299,11 +300,11 @@ void TstPolicies::deterministicGivenSeed()
     compareSelections(sa, play(*b, wb, 500));
     QCOMPARE(a->state(), b->state());
     QCOMPARE(a->updates(), std::uint64_t{500});
-    // Another seed takes other decisions, except for LinUCB, which has no randomness at all.
+    // Another seed takes other decisions, except for the LinUCBs, which have no randomness at all.
     const auto sc = play(*c, wc, 500);
     const bool same =
         std::equal(sa.begin(), sa.end(), sc.begin(), [](const auto &x, const auto &y) { return x.arm == y.arm; });
-    QCOMPARE(same, name == "linucb");
+    QCOMPARE(same, name == "linucb" || name == "adaptive");
 
     // pick() makes select()'s choices from the same draws, without the distribution.
     const auto picker = rl::makePolicy(name, smallConfig(7));
@@ -543,6 +544,43 @@ void TstPolicies::stateRoundTripResumesExactly()
     World worldCopy = world;
     compareSelections(play(*resumed, worldCopy, 300), play(*original, world, 300));
     QCOMPARE(resumed->state(), original->state());
+
+    // restorePolicy makes the same policy from the state alone: its name, shape and parameters too.
+    auto tuned = smallConfig(13);
+    tuned.alpha = 0.25;
+    tuned.epsilon = 0.2;
+    tuned.thompsonScale = 0.3;
+    tuned.ridge = 2.0;
+    const auto source = rl::makePolicy(name, tuned);
+    World sourceWorld(3, 4, 37);
+    play(*source, sourceWorld, 100);
+    const auto restored = rl::restorePolicy(nlohmann::json::parse(source->state().dump()));
+    QCOMPARE(std::string(restored->name()), name);
+    QCOMPARE(restored->config().arms, std::size_t{3});
+    QCOMPARE(restored->config().alpha, name == "linucb" ? 0.25 : 0.5);
+    QCOMPARE(restored->config().epsilon, name == "egreedy" || name == "seed" ? 0.2 : 0.1);
+    QCOMPARE(restored->state(), source->state());
+    World restoredWorld = sourceWorld;
+    compareSelections(play(*restored, restoredWorld, 100), play(*source, sourceWorld, 100));
+}
+
+void TstPolicies::restorePolicyRefusesBadParameters()
+{
+    const auto p = rl::makePolicy("linucb", smallConfig());
+    nlohmann::json state = p->state();
+    QCOMPARE(state.at("parameters"), nlohmann::json::parse(R"({"alpha": 0.5, "ridge": 1})"));
+    state["parameters"]["beta"] = 1;
+    QCOMPARE(invalidArgumentMessage([&] { rl::restorePolicy(state); }),
+             QStringLiteral("policy state.parameters: 'beta' is not a parameter of linucb (its parameters: alpha, "
+                            "ridge)"));
+    state["parameters"] = {{"alpha", -2}};
+    QCOMPARE(invalidArgumentMessage([&] { rl::restorePolicy(state); }),
+             QStringLiteral("policy state.parameters: out of range (policy config: alpha must be finite and >= 0, got "
+                            "-2)"));
+    state["policy"] = "ucb";
+    state.erase("parameters");
+    QCOMPARE(invalidArgumentMessage([&] { rl::restorePolicy(state); }),
+             QStringLiteral("unknown policy 'ucb' (known: seed, egreedy, linucb, thompson, adaptive)"));
 }
 
 void TstPolicies::badStateRejected_data()
@@ -561,8 +599,15 @@ void TstPolicies::badStateRejected_data()
         row("arms", "/arms", "5", "policy state: shape 5 arms x 4 features does not match the policy's 3 x 4");
         row("updates", "/updates", "-1", "policy state.updates: expected a count, got -1");
         row("no updates", "/updates", "delete", "policy state.updates: missing");
-        if (name != "linucb")
+        if (name != "linucb" && name != "adaptive")
             row("rng", "/rng/s/1", "\"xyz\"", "rng state.s[1]: not a 64-bit hex number: 'xyz'");
+        if (name == "adaptive") {
+            row("detectors", "/detectors", "[]", "policy state.detectors: expected an array of 3");
+            row("cusum", "/detectors/1/cusum", "-1", "policy state.detectors[1].cusum: must not be negative");
+            row("recent arm", "/recent/0/arm", "7", "policy state.recent[0].arm: 7 is not one of the 3 arms");
+            row("recent x", "/recent/2/x", "[1]", "policy state.recent[2].x: expected an array of 4 numbers");
+            row("noise", "/noise/width_squares", "-2", "policy state.noise.width_squares: must not be negative");
+        }
         if (name == "seed") {
             row("weights rows", "/weights", "[[0,0,0,0]]", "policy state.weights: expected an array of 3 rows");
             row("weights nan", "/weights/2/1", "\"NaN\"",

@@ -84,7 +84,7 @@ void TstPolicySpec::badSpecsNameThePart_data()
     QTest::addColumn<QString>("error");
     QTest::newRow("unknown policy")
         << "ucb"
-        << "policy spec 'ucb': unknown policy 'ucb' (known: seed, egreedy, linucb, thompson)";
+        << "policy spec 'ucb': unknown policy 'ucb' (known: seed, egreedy, linucb, thompson, adaptive)";
     QTest::newRow("unknown key") << "linucb:beta=1"
                                  << "policy spec 'linucb:beta=1': 'beta' is not a parameter of linucb (its parameters: "
                                     "alpha, ridge)";

@@ -95,7 +95,7 @@ private slots:
     {
         rl::Metrics metrics;
         rl::ModelRouter router(rl::ModelCatalogue::defaults(), metrics);
-        QCOMPARE(router.policyName(), std::string("linucb"));
+        QCOMPARE(router.policyName(), std::string("adaptive"));
 
         // Teach it something first so the estimates differ and the fallback order means something.
         for (int i = 0; i < 40; ++i) {
@@ -330,14 +330,14 @@ private slots:
 
         // A saved state names its policy: restoring it switches back, learning included.
         router.restorePolicyState(saved);
-        QCOMPARE(router.policyName(), std::string("linucb"));
+        QCOMPARE(router.policyName(), std::string("adaptive"));
         QCOMPARE(router.estimates(x), learned);
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, router.restorePolicyState({{"policy", 3}}));
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, router.restorePolicyState({{"policy", "linucb"}}));
         QCOMPARE(router.estimates(x), learned); // a failed restore changes nothing
 
         router.resetPolicy();
-        QCOMPARE(router.policyName(), std::string("linucb"));
+        QCOMPARE(router.policyName(), std::string("adaptive"));
         const auto reset = router.estimates(x);
         QVERIFY(std::all_of(reset.begin(), reset.end(), [](double v) { return v == 0.0; }));
         QCOMPARE(router.policyState().at("updates"), nlohmann::json(0));
@@ -431,7 +431,7 @@ private slots:
         QCOMPARE(failedBy(result, rl::FailureReason::Exception), std::size_t(1));
         QCOMPARE(failed(metrics, rl::FailureReason::Exception), 1.0);
         QCOMPARE(hook.events.back(),
-                 std::string("failed big exception: the linucb policy could not learn from "
+                 std::string("failed big exception: the adaptive policy could not learn from "
                              "trajectory 'big': reward is 5.999999999999999e+199, beyond ±1e+100 where products "
                              "of such values overflow"));
         QCOMPARE(router.historySize(), std::size_t(0)); // consumed: a retry would fail the same way

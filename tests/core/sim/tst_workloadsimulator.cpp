@@ -239,6 +239,25 @@ private Q_SLOTS:
             QCOMPARE(rig.simulator.recentRewards()[arm].truth, rewards[arm].truth);
     }
 
+    // Drift now: new hidden functions, the comparison carries on so the regret shows the change, and the
+    // recent rewards' truth follows the new functions.
+    void driftChangesTheWorldAndKeepsTheStats()
+    {
+        Rig rig;
+        const auto weights = rig.simulator.trueWeights();
+        rig.simulator.emit(50);
+        const auto before = rig.simulator.stats();
+        const auto rewards = rig.simulator.recentRewards();
+        rig.simulator.drift();
+        QVERIFY(rig.simulator.trueWeights() != weights);
+        QCOMPARE(rig.simulator.trueWeights().size(), weights.size());
+        QCOMPARE(rig.simulator.stats().requests, before.requests);
+        QCOMPARE(rig.simulator.stats().cumulativeRegret, before.cumulativeRegret);
+        QVERIFY(rig.simulator.recentRewards()[0].truth != rewards[0].truth);
+        rig.simulator.emit(10);
+        QCOMPARE(rig.simulator.stats().requests, before.requests + 10);
+    }
+
     // The shadow `seed` policy has its own generators: the live router sees the same contexts and draws
     // whether or not the shadow is restarted, and a restarted shadow starts untrained.
     void restartComparisonStartsAFreshShadow()

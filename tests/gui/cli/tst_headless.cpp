@@ -66,7 +66,7 @@ void TestHeadless::servesMetricsAndHealthAndStopsOnSigterm()
         QVERIFY2(object.contains(QLatin1String(key)), key);
     QCOMPARE(object.value(QLatin1String("rl_feedback_enabled")).toBool(), true);
     QCOMPARE(object.value(QLatin1String("interval_seconds")).toDouble(), 0.2);
-    QCOMPARE(object.value(QLatin1String("policy")).toString(), QStringLiteral("linucb"));
+    QCOMPARE(object.value(QLatin1String("policy")).toString(), QStringLiteral("adaptive"));
     const QJsonObject totals = object.value(QLatin1String("totals")).toObject();
     for (const char *key : {"routed", "emitted", "processed", "failed", "dropped", "purged", "evicted"})
         QVERIFY2(totals.contains(QLatin1String(key)), key);
@@ -148,7 +148,7 @@ void TestHeadless::benchPrintsJson()
 }
 
 // simulate-stream writes what replay reads, the same for the same seed; with drift, regret is measured
-// against the weights in force, so a policy that cannot forget pays for the change.
+// against the weights in force, so a policy that cannot forget (plain LinUCB) pays for the change.
 void TestHeadless::simulatedStreamReplaysWithItsDrift()
 {
     const QTemporaryDir dir;
@@ -170,7 +170,8 @@ void TestHeadless::simulatedStreamReplaysWithItsDrift()
     const auto regret = [&dir](const QString &name) {
         const rltest::Finished replay =
             runRlstudio({QStringLiteral("replay"), QStringLiteral("--stream"),
-                         dir.filePath(name + QStringLiteral("/learning_stream.csv")), QStringLiteral("--json")});
+                         dir.filePath(name + QStringLiteral("/learning_stream.csv")), QStringLiteral("--policy"),
+                         QStringLiteral("linucb"), QStringLiteral("--json")});
         return QJsonDocument::fromJson(replay.standardOutput).object().value(QLatin1String("regret_end")).toDouble(-1);
     };
     const double steady = regret(QStringLiteral("a"));

@@ -260,8 +260,7 @@ private Q_SLOTS:
     void learningThroughTheApiMatchesReplay()
     {
         const rltest::Finished replay =
-            runRlstudio({QStringLiteral("replay"), QStringLiteral("--stream"), kStream, QStringLiteral("--policy"),
-                         QStringLiteral("linucb"), QStringLiteral("--json")});
+            runRlstudio({QStringLiteral("replay"), QStringLiteral("--stream"), kStream, QStringLiteral("--json")});
         QVERIFY2(replay.exitCode == 0, replay.standardError.constData());
         const double replayed = parsed(replay.standardOutput).value(QLatin1String("regret_end")).toDouble(-1.0);
         QVERIFY(replayed > 0.0);

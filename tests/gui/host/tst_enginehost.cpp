@@ -146,7 +146,7 @@ void TestEngineHost::snapshotArrives()
     QVERIFY(snapshot.health.routerRegistered);
     QVERIFY(snapshot.health.rlFeedbackEnabled);
     QVERIFY(snapshot.health.loopRunning);
-    QCOMPARE(snapshot.health.policy, std::string("linucb"));
+    QCOMPARE(snapshot.health.policy, std::string("adaptive"));
     QCOMPARE(snapshot.health.batchSize, std::size_t(25));
     QCOMPARE(snapshot.health.queueDepth, std::size_t(0));
     QVERIFY(!snapshot.simulatorEnabled);

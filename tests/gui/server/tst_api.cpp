@@ -101,7 +101,7 @@ private Q_SLOTS:
         const int arm = decision.value(QStringLiteral("arm")).toInt();
         QCOMPARE(decision.value(QStringLiteral("propensity")).toDouble(), probabilities.at(arm).toDouble());
         QCOMPARE(decision.value(QStringLiteral("fallbacks")).toArray().size(), 3);
-        QCOMPARE(decision.value(QStringLiteral("policy")).toString(), QStringLiteral("linucb"));
+        QCOMPARE(decision.value(QStringLiteral("policy")).toString(), QStringLiteral("adaptive"));
         QVERIFY(decision.value(QStringLiteral("policy_version")).toString().contains(QLatin1Char('.')));
         QVERIFY(decision.contains(QStringLiteral("expected_reward")));
         QVERIFY(decision.contains(QStringLiteral("model_id")));
@@ -267,7 +267,7 @@ private Q_SLOTS:
     void stateAndResetShowThePolicy()
     {
         const QJsonObject state = object(call(QStringLiteral("/v1/state")));
-        QCOMPARE(state.value(QStringLiteral("policy")).toString(), QStringLiteral("linucb"));
+        QCOMPARE(state.value(QStringLiteral("policy")).toString(), QStringLiteral("adaptive"));
         QVERIFY(state.value(QStringLiteral("state")).isObject());
         const Reply reset = call(QStringLiteral("/v1/policy/reset"), "POST", {}, {}, bearer());
         QCOMPARE(reset.status, 200);

@@ -462,8 +462,8 @@ private Q_SLOTS:
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QComboBox *policy = window.controlPanel()->policySelector();
-        const int linucb = policy->findData(QStringLiteral("linucb"));
-        QTRY_COMPARE_WITH_TIMEOUT(policy->currentIndex(), linucb, kWaitMs);
+        const int adaptive = policy->findData(QStringLiteral("adaptive")); // the default
+        QTRY_COMPARE_WITH_TIMEOUT(policy->currentIndex(), adaptive, kWaitMs);
         QSignalSpy chosen(window.controlPanel(), &ControlPanel::policyChosen);
         window.setFocus();
         QVERIFY(!policy->hasFocus());
@@ -471,13 +471,13 @@ private Q_SLOTS:
         QWheelEvent wheel(centre, policy->mapToGlobal(centre), QPoint(), QPoint(0, -120), Qt::NoButton, Qt::NoModifier,
                           Qt::NoScrollPhase, false);
         QApplication::sendEvent(policy, &wheel);
-        QCOMPARE(policy->currentIndex(), linucb);
+        QCOMPARE(policy->currentIndex(), adaptive);
         QCOMPARE(chosen.count(), 0);
 
         answer(QStringLiteral("PolicyConfirmation"), false);
         Q_EMIT policy->activated(policy->findData(QStringLiteral("thompson"))); // as a key press would
-        QCOMPARE(policy->currentIndex(), linucb);
-        QCOMPARE(host.latestSnapshot().health.policy, std::string("linucb"));
+        QCOMPARE(policy->currentIndex(), adaptive);
+        QCOMPARE(host.latestSnapshot().health.policy, std::string("adaptive"));
 
         answer(QStringLiteral("PolicyConfirmation"), true);
         policy->setCurrentIndex(policy->findData(QStringLiteral("thompson")));
