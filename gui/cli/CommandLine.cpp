@@ -741,8 +741,13 @@ void parseReplay(QCommandLineParser &parser, const QStringList &arguments, Comma
         CommandLine::tr(
             "Also report the share of optimal picks over rounds A to B (from A, before B, counting from 0)."),
         QStringLiteral("A:B"));
+    const QCommandLineOption saveState(QStringLiteral("save-state"),
+                                       CommandLine::tr("Write the learned policy's state to FILE (evaluate --target "
+                                                       "reads it, frozen as deployed)."),
+                                       QStringLiteral("FILE"));
     const PolicyRunOptions policyRun;
-    parser.addOptions({stream, weights, window, policyRun.policy, policyRun.seed, policyRun.json, languageOption()});
+    parser.addOptions(
+        {stream, weights, window, saveState, policyRun.policy, policyRun.seed, policyRun.json, languageOption()});
     parser.addPositionalArgument(kReplay,
                                  CommandLine::tr("Replay a learning stream through a policy and report its regret."));
     if (parseStops(parser, arguments))
@@ -758,6 +763,7 @@ void parseReplay(QCommandLineParser &parser, const QStringList &arguments, Comma
                                          : QFileInfo(replay.stream).dir().filePath(QStringLiteral("meta.json"));
     if (parser.isSet(window))
         replay.window = parseWindow(parser.value(window));
+    replay.saveState = parser.value(saveState);
     policyRun.read(parser, replay.policy, replay.seed, replay.json);
 }
 
@@ -1062,8 +1068,10 @@ void parseEvaluate(QCommandLineParser &parser, const QStringList &arguments, Com
     const QCommandLineOption target(QStringLiteral("target"),
                                     CommandLine::tr("The target policy: weights (a meta.json with true_weights, a "
                                                     "k×d matrix; greedy on W·x), or a learned policy's saved state "
-                                                    "(GET /v1/state), evaluated frozen."),
-                                    QStringLiteral("FILE"));
+                                                    "(GET /v1/state), evaluated frozen; or a policy spec such as "
+                                                    "linucb:alpha=0.5, learning as it goes (the replay method, on a "
+                                                    "uniformly random log)."),
+                                    QStringLiteral("TARGET"));
     const QCommandLineOption epsilon(QStringLiteral("target-epsilon"),
                                      CommandLine::tr("Make target weights ε-greedy, 0..1 (default 0)."),
                                      QStringLiteral("E"));
@@ -1088,7 +1096,7 @@ void parseEvaluate(QCommandLineParser &parser, const QStringList &arguments, Com
         return;
     rejectPositionals(parser);
     if (!parser.isSet(log) || !parser.isSet(target))
-        fail(CommandLine::tr("evaluate needs --log FILE and --target FILE"));
+        fail(CommandLine::tr("evaluate needs --log FILE and --target TARGET"));
     EvaluateCommand::Options &options = result.evaluate;
     options.log = parser.value(log);
     options.target = parser.value(target);

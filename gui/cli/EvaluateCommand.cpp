@@ -4,12 +4,15 @@
 #include <new>
 
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QLocale>
 #include <QTextStream>
 
 #include <nlohmann/json.hpp>
 
+#include "core/bandit/Policy.h"
 #include "core/offpolicy/BanditLog.h"
+#include "core/offpolicy/ReplayMethod.h"
 #include "core/offpolicy/TargetPolicy.h"
 #include "gui/cli/TerminalProgress.h"
 #include "gui/host/TargetFile.h"
@@ -38,12 +41,81 @@ nlohmann::json jsonFigure(double value)
 
 } // namespace
 
+int EvaluateCommand::runReplayMethod(const Options &options, const PolicySpec &spec, QTextStream &out, QTextStream &err)
+{
+    const auto fail = [&err](const QString &message) {
+        err << tr("rlstudio evaluate: %1").arg(message) << Qt::endl;
+        return 1;
+    };
+    ReplayEstimate estimate;
+    try {
+        const BanditLog log = BanditLog::load(options.log.toStdString(), 0);
+        if (log.rounds.empty())
+            return fail(tr("%1 has no decisions").arg(options.log));
+        // Uniform logging over k arms: every propensity is 1/k (replayMethod checks each row).
+        PolicyConfig config;
+        config.arms = static_cast<std::size_t>(std::lround(1.0 / log.rounds.front().propensity));
+        config.dimension = log.dimension;
+        config.seed = options.estimation.seed;
+        const std::unique_ptr<Policy> policy = makePolicy(spec.name, spec.apply(config));
+        TerminalProgress progress(err, tr("evaluate"));
+        estimate = replayMethod(log.rounds, *policy, [&progress](double fraction) {
+            return progress.update(static_cast<quint64>(fraction * 1000.0), 1000);
+        });
+    } catch (const std::exception &error) {
+        return fail(tr("%1: %2").arg(options.log, QString::fromUtf8(error.what())));
+    }
+    if (estimate.cancelled)
+        return fail(tr("cancelled"));
+    const MeanInterval &value = estimate.value;
+    if (options.json) {
+        const nlohmann::json document{{"log", options.log.toStdString()},
+                                      {"target", spec.text()},
+                                      {"method", "replay"},
+                                      {"rows", estimate.rows},
+                                      {"matched", estimate.matched},
+                                      {"value", jsonFigure(value.mean)},
+                                      {"lower", value.low ? nlohmann::json(*value.low) : nlohmann::json()},
+                                      {"upper", value.high ? nlohmann::json(*value.high) : nlohmann::json()}};
+        out << QString::fromStdString(document.dump(2)) << Qt::endl;
+        return 0;
+    }
+    const QLocale locale;
+    out << tr("%1 decisions of %2, target %3 learning as it goes (the replay method: only the rows where it picks "
+              "the logged action count)")
+               .arg(locale.toString(static_cast<qulonglong>(estimate.rows)), options.log,
+                    QString::fromStdString(spec.text()))
+        << Qt::endl;
+    QString line = tr("replay    %1").arg(figure(locale, value.mean), 9);
+    if (value.low && value.high)
+        line += QStringLiteral("  [%1, %2]").arg(figure(locale, *value.low), figure(locale, *value.high));
+    out << line << Qt::endl;
+    out << tr("%1 of %2 rows matched")
+               .arg(locale.toString(static_cast<qulonglong>(estimate.matched)),
+                    locale.toString(static_cast<qulonglong>(estimate.rows)))
+        << Qt::endl;
+    return 0;
+}
+
 int EvaluateCommand::run(const Options &options, QTextStream &out, QTextStream &err)
 {
     const auto fail = [&err](const QString &message) {
         err << tr("rlstudio evaluate: %1").arg(message) << Qt::endl;
         return 1;
     };
+    // A target that is no file but a policy spec learns as it goes: the replay method.
+    if (!QFileInfo::exists(options.target)) {
+        std::vector<PolicySpec> specs;
+        try {
+            specs = PolicySpec::parse(options.target.toStdString());
+        } catch (const std::invalid_argument &error) {
+            return fail(
+                tr("%1 is neither a file nor a policy spec (%2)").arg(options.target, QString::fromUtf8(error.what())));
+        }
+        if (specs.size() != 1)
+            return fail(tr("%1: one policy, not a sweep (compare runs sweeps)").arg(options.target));
+        return runReplayMethod(options, specs.front(), out, err);
+    }
     QElapsedTimer clock;
     clock.start();
     TargetFile target;

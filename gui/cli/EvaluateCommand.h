@@ -4,6 +4,7 @@
 #include <QString>
 #include <QStringList>
 
+#include "core/bandit/PolicySpec.h"
 #include "core/offpolicy/OffPolicyEvaluator.h"
 
 class QTextStream;
@@ -20,7 +21,7 @@ class EvaluateCommand {
 public:
     struct Options {
         QString log;
-        QString target;             // meta.json-shaped weights: `true_weights`, a k×d matrix
+        QString target; // weights (meta.json's true_weights), a saved policy state, or a learning policy spec
         double targetEpsilon = 0.0; // ε-greedy on them
         OffPolicyOptions estimation;
         bool json = false;
@@ -28,6 +29,10 @@ public:
 
     // Returns the exit code: 0, 1 when a file cannot be read or does not fit, or the run was cancelled.
     static int run(const Options &options, QTextStream &out, QTextStream &err);
+
+private:
+    // A learning policy spec as the target: the replay method on a uniformly random log.
+    static int runReplayMethod(const Options &options, const PolicySpec &spec, QTextStream &out, QTextStream &err);
 };
 
 } // namespace rl

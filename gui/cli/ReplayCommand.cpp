@@ -4,6 +4,7 @@
 #include <exception>
 
 #include <QLocale>
+#include <QSaveFile>
 #include <QTextStream>
 
 #include <nlohmann/json.hpp>
@@ -42,6 +43,12 @@ int ReplayCommand::run(const Options &options, QTextStream &out, QTextStream &er
         result = runReplay(
             *policy, stream, trueWeights, [&](std::size_t done) { return progress.update(done, stream.rounds()); },
             options.window);
+        if (!options.saveState.isEmpty() && !result.cancelled) {
+            QSaveFile file(options.saveState);
+            const QByteArray text = QByteArray::fromStdString(policy->state().dump() + "\n");
+            if (!file.open(QIODevice::WriteOnly) || file.write(text) != text.size() || !file.commit())
+                throw InputError(tr("cannot write %1: %2").arg(options.saveState, file.errorString()).toStdString());
+        }
     } catch (const std::exception &error) {
         // Every failure here is a file that is missing, malformed, or does not fit the other one.
         err << tr("rlstudio replay: %1").arg(QString::fromUtf8(error.what())) << Qt::endl;

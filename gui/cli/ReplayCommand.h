@@ -26,6 +26,7 @@ public:
         std::string policy{kDefaultPolicy};
         std::uint64_t seed = 1;
         std::optional<RoundWindow> window; // also the share of optimal picks over these rounds
+        QString saveState;                 // where to write the learned policy's state (evaluate --target reads it)
         bool json = false;
     };
 

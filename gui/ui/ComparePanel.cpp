@@ -12,6 +12,7 @@
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QProgressDialog>
+#include <QSettings>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
@@ -88,7 +89,9 @@ QWidget *ComparePanel::buildInputs()
     auto *streamRow = new QHBoxLayout;
     streamRow->addWidget(m_stream, 1);
     streamRow->addWidget(browseStream);
-    form->addRow(tr("&Stream:"), streamRow);
+    auto *streamLabel = new QLabel(tr("&Stream:"), box);
+    streamLabel->setBuddy(m_stream);
+    form->addRow(streamLabel, streamRow);
 
     m_weights = new QLineEdit(box);
     m_weights->setObjectName(QStringLiteral("CompareWeights"));
@@ -104,7 +107,9 @@ QWidget *ComparePanel::buildInputs()
     auto *weightsRow = new QHBoxLayout;
     weightsRow->addWidget(m_weights, 1);
     weightsRow->addWidget(browseWeights);
-    form->addRow(tr("True &weights:"), weightsRow);
+    auto *weightsLabel = new QLabel(tr("True &weights:"), box);
+    weightsLabel->setBuddy(m_weights);
+    form->addRow(weightsLabel, weightsRow);
 
     m_specs = new QPlainTextEdit(box);
     m_specs->setObjectName(QStringLiteral("CompareSpecs"));
@@ -177,10 +182,29 @@ QWidget *ComparePanel::buildResults()
     auto *split = new QSplitter(Qt::Horizontal, box);
     split->addWidget(m_chart);
     split->addWidget(m_tableView);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
+    split->setSizes({500, 500}); // in proportion: the ranking whole beside the curves
     layout->addWidget(split, 1);
     return box;
+}
+
+void ComparePanel::saveInputs(QSettings &settings) const
+{
+    settings.setValue(QStringLiteral("compare/stream"), m_stream->text());
+    settings.setValue(QStringLiteral("compare/weights"), m_weights->text());
+    settings.setValue(QStringLiteral("compare/specs"), m_specs->toPlainText());
+    settings.setValue(QStringLiteral("compare/seeds"), m_seeds->value());
+    settings.setValue(QStringLiteral("compare/rounds"), m_rounds->value());
+    settings.setValue(QStringLiteral("compare/resume"), m_resume->isChecked());
+}
+
+void ComparePanel::restoreInputs(const QSettings &settings)
+{
+    m_stream->setText(settings.value(QStringLiteral("compare/stream")).toString());
+    m_weights->setText(settings.value(QStringLiteral("compare/weights")).toString());
+    m_specs->setPlainText(settings.value(QStringLiteral("compare/specs"), m_specs->toPlainText()).toString());
+    m_seeds->setValue(settings.value(QStringLiteral("compare/seeds"), m_seeds->value()).toInt());
+    m_rounds->setValue(settings.value(QStringLiteral("compare/rounds"), m_rounds->value()).toInt());
+    m_resume->setChecked(settings.value(QStringLiteral("compare/resume"), true).toBool());
 }
 
 void ComparePanel::setStream(const QString &path)

@@ -11,6 +11,7 @@ class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QProgressDialog;
+class QSettings;
 class QPushButton;
 class QSpinBox;
 class QSortFilterProxyModel;
@@ -38,6 +39,9 @@ public:
     void compare();
     void exportCsv();
     void exportPng();
+    // The inputs, kept for the next time (the results are not).
+    void saveInputs(QSettings &settings) const;
+    void restoreInputs(const QSettings &settings);
 
     ComparisonJob *job() const { return m_job; }
     BandChart *chart() const { return m_chart; }

@@ -14,6 +14,7 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QProgressDialog>
+#include <QSettings>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QSplitter>
@@ -85,17 +86,24 @@ QWidget *EvaluatePanel::buildInputs()
     auto *logRow = new QHBoxLayout;
     logRow->addWidget(m_log, 1);
     logRow->addWidget(browseLog);
-    form->addRow(tr("Decision &log:"), logRow);
+    auto *logLabel = new QLabel(tr("Decision &log:"), box);
+    logLabel->setBuddy(m_log);
+    form->addRow(logLabel, logRow);
 
     m_targets = new QTableWidget(0, 2, box);
     m_targets->setObjectName(QStringLiteral("EvaluateTargets"));
-    m_targets->setHorizontalHeaderLabels({tr("Target weights (k×d, as meta.json's true_weights)"), tr("ε")});
+    m_targets->setHorizontalHeaderLabels(
+        {tr("Target: weights (meta.json's true_weights) or a saved policy state (GET /v1/state)"), tr("ε")});
     m_targets->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
-    m_targets->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    // The ε column holds spin boxes, which ResizeToContents does not measure.
+    m_targets->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Fixed);
+    m_targets->horizontalHeader()->resizeSection(1, QDoubleSpinBox().sizeHint().width());
     m_targets->verticalHeader()->hide();
     m_targets->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_targets->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_targets->setMinimumHeight(90);
+    // Room for four targets; more scroll.
+    m_targets->setFixedHeight(m_targets->horizontalHeader()->sizeHint().height()
+                              + 4 * m_targets->verticalHeader()->defaultSectionSize() + 2 * m_targets->frameWidth());
     auto *add = new QPushButton(tr("&Add target…"), box);
     connect(add, &QPushButton::clicked, this, [this] {
         for (const QString &path : QFileDialog::getOpenFileNames(this, tr("Target policies"), QString(),
@@ -115,7 +123,9 @@ QWidget *EvaluatePanel::buildInputs()
     auto *targetRow = new QHBoxLayout;
     targetRow->addWidget(m_targets, 1);
     targetRow->addLayout(targetButtons);
-    form->addRow(tr("&Targets:"), targetRow);
+    auto *targetsLabel = new QLabel(tr("&Targets:"), box);
+    targetsLabel->setBuddy(m_targets);
+    form->addRow(targetsLabel, targetRow);
 
     auto *estimators = new QHBoxLayout;
     for (const Estimator estimator : allEstimators()) {
@@ -176,26 +186,59 @@ QWidget *EvaluatePanel::buildResults()
     m_estimatesView->setObjectName(QStringLiteral("EvaluateEstimates"));
     m_estimatesView->setModel(m_estimates);
     m_estimatesView->verticalHeader()->hide();
-    m_estimatesView->horizontalHeader()->setStretchLastSection(true);
+    m_estimatesView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_diagnostics = new DiagnosticsTableModel(this);
     m_diagnosticsView = new QTableView(box);
     m_diagnosticsView->setObjectName(QStringLiteral("EvaluateDiagnostics"));
     m_diagnosticsView->setModel(m_diagnostics);
     m_diagnosticsView->setItemDelegate(new TableCellDelegate(DiagnosticsTableModel::ToneRole, -1, m_diagnosticsView));
     m_diagnosticsView->verticalHeader()->hide();
+    m_diagnosticsView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_diagnosticsView->horizontalHeader()->setStretchLastSection(true);
     m_diagnosticsView->setWordWrap(false);
+    m_diagnosticsView->setMinimumHeight(m_diagnosticsView->horizontalHeader()->sizeHint().height()
+                                        + 3 * m_diagnosticsView->verticalHeader()->defaultSectionSize()
+                                        + 2 * m_diagnosticsView->frameWidth());
 
-    auto *tables = new QSplitter(Qt::Vertical, box);
-    tables->addWidget(m_estimatesView);
-    tables->addWidget(m_diagnosticsView);
-    auto *split = new QSplitter(Qt::Horizontal, box);
-    split->addWidget(m_chart);
-    split->addWidget(tables);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
+    // The chart and its figures side by side, the diagnostics (a row per target, wide) below both.
+    auto *top = new QSplitter(Qt::Horizontal, box);
+    top->addWidget(m_chart);
+    top->addWidget(m_estimatesView);
+    top->setSizes({600, 400}); // in proportion
+    auto *split = new QSplitter(Qt::Vertical, box);
+    split->addWidget(top);
+    split->addWidget(m_diagnosticsView);
+    split->setSizes({700, 300});
     layout->addWidget(split, 1);
     return box;
+}
+
+void EvaluatePanel::saveInputs(QSettings &settings) const
+{
+    settings.setValue(QStringLiteral("evaluate/log"), m_log->text());
+    QStringList paths;
+    QList<QVariant> epsilons;
+    for (const EvaluationTarget &target : targets()) {
+        paths << target.path;
+        epsilons << target.epsilon;
+    }
+    settings.setValue(QStringLiteral("evaluate/targets"), paths);
+    settings.setValue(QStringLiteral("evaluate/epsilons"), epsilons);
+    settings.setValue(QStringLiteral("evaluate/bootstrap"), m_bootstrap->value());
+    settings.setValue(QStringLiteral("evaluate/seed"), m_seed->value());
+    settings.setValue(QStringLiteral("evaluate/switchTau"), m_switchTau->value());
+}
+
+void EvaluatePanel::restoreInputs(const QSettings &settings)
+{
+    setLog(settings.value(QStringLiteral("evaluate/log")).toString());
+    const QStringList paths = settings.value(QStringLiteral("evaluate/targets")).toStringList();
+    const QList<QVariant> epsilons = settings.value(QStringLiteral("evaluate/epsilons")).toList();
+    for (qsizetype i = 0; i < paths.size(); ++i)
+        addTarget(paths[i], i < epsilons.size() ? epsilons[i].toDouble() : 0.0);
+    m_bootstrap->setValue(settings.value(QStringLiteral("evaluate/bootstrap"), m_bootstrap->value()).toInt());
+    m_seed->setValue(settings.value(QStringLiteral("evaluate/seed"), m_seed->value()).toInt());
+    m_switchTau->setValue(settings.value(QStringLiteral("evaluate/switchTau"), m_switchTau->value()).toDouble());
 }
 
 void EvaluatePanel::setLog(const QString &path)
@@ -278,8 +321,6 @@ void EvaluatePanel::showOutcome(const EvaluationOutcome &outcome)
     m_outcome = outcome;
     m_estimates->setOutcome(outcome);
     m_diagnostics->setOutcome(outcome);
-    m_estimatesView->resizeColumnsToContents();
-    m_diagnosticsView->resizeColumnsToContents();
 
     QStringList categories;
     for (const EstimateInterval &estimate : outcome.targets.front().result.estimates)

@@ -9,6 +9,7 @@ class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
 class QProgressDialog;
+class QSettings;
 class QPushButton;
 class QSpinBox;
 class QTableView;
@@ -35,6 +36,9 @@ public:
     void evaluate();
     void exportCsv();
     void exportPng();
+    // The inputs, kept for the next time (the results are not).
+    void saveInputs(QSettings &settings) const;
+    void restoreInputs(const QSettings &settings);
 
     EvaluationJob *job() const { return m_job; }
     IntervalBarChart *chart() const { return m_chart; }

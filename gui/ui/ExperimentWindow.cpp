@@ -106,6 +106,8 @@ void ExperimentWindow::restoreSettings()
     const QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("experiments/geometry")).toByteArray());
     m_tabs->setCurrentIndex(settings.value(QStringLiteral("experiments/tab"), 0).toInt());
+    m_evaluate->restoreInputs(settings);
+    m_compare->restoreInputs(settings);
 }
 
 void ExperimentWindow::saveSettings() const
@@ -115,6 +117,8 @@ void ExperimentWindow::saveSettings() const
     QSettings settings;
     settings.setValue(QStringLiteral("experiments/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("experiments/tab"), m_tabs->currentIndex());
+    m_evaluate->saveInputs(settings);
+    m_compare->saveInputs(settings);
 }
 
 } // namespace rl

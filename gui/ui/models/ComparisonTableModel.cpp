@@ -2,8 +2,6 @@
 
 #include <QLocale>
 
-#include "widgets/CsvWriter.h"
-
 namespace rl {
 
 ComparisonTableModel::ComparisonTableModel(QObject *parent)
@@ -43,7 +41,6 @@ QVariant ComparisonTableModel::data(const QModelIndex &index, int role) const
         return {};
     const SpecSummary &summary = m_outcome.summaries[static_cast<std::size_t>(index.row())];
     const MeanInterval &regret = summary.regret.back();
-    const auto optional = [](const std::optional<double> &value) { return value ? QVariant(*value) : QVariant(); };
     QVariant value;
     switch (index.column()) {
     case RankColumn:
@@ -58,11 +55,8 @@ QVariant ComparisonTableModel::data(const QModelIndex &index, int role) const
     case RegretColumn:
         value = regret.mean;
         break;
-    case RegretLowColumn:
-        value = optional(regret.low);
-        break;
-    case RegretHighColumn:
-        value = optional(regret.high);
+    case IntervalColumn:
+        value = regret.low && regret.high ? QVariant(*regret.high - *regret.low) : QVariant(); // sorts by width
         break;
     case OptimalColumn:
         value = summary.optimalShareLast.mean;
@@ -73,7 +67,7 @@ QVariant ComparisonTableModel::data(const QModelIndex &index, int role) const
     default:
         return {};
     }
-    if (role == SortRole || role == CsvWriter::kExportRole)
+    if (role == SortRole)
         return value;
     if (role == Qt::TextAlignmentRole)
         return index.column() == SpecColumn ? QVariant(Qt::AlignLeft | Qt::AlignVCenter)
@@ -89,9 +83,11 @@ QVariant ComparisonTableModel::data(const QModelIndex &index, int role) const
     case RunsColumn:
         return value;
     case RegretColumn:
-    case RegretLowColumn:
-    case RegretHighColumn:
-        return value.isValid() ? locale.toString(value.toDouble(), 'f', 1) : tr("–");
+        return locale.toString(value.toDouble(), 'f', 1);
+    case IntervalColumn:
+        return value.isValid()
+                   ? tr("[%1, %2]").arg(locale.toString(*regret.low, 'f', 1), locale.toString(*regret.high, 'f', 1))
+                   : tr("–");
     case OptimalColumn:
         return tr("%1 %").arg(locale.toString(100.0 * value.toDouble(), 'f', 1));
     case TimeColumn:
@@ -113,9 +109,8 @@ QVariant ComparisonTableModel::headerData(int section, Qt::Orientation orientati
             return tr("1 for the lowest mean regret at the end");
         case RegretColumn:
             return tr("Mean cumulative expected regret after %1 rounds, over the seeds").arg(end);
-        case RegretLowColumn:
-        case RegretHighColumn:
-            return tr("The 95 % Student-t interval of the mean over the seeds");
+        case IntervalColumn:
+            return tr("The 95 % Student-t interval of the mean over the seeds (none for a single seed)");
         case OptimalColumn:
             return tr("Share of rounds that picked a best arm, over the last %1")
                 .arg(locale.toString(
@@ -137,10 +132,8 @@ QVariant ComparisonTableModel::headerData(int section, Qt::Orientation orientati
         return tr("Runs");
     case RegretColumn:
         return tr("Regret");
-    case RegretLowColumn:
-        return tr("95 % low");
-    case RegretHighColumn:
-        return tr("95 % high");
+    case IntervalColumn:
+        return tr("95 % interval");
     case OptimalColumn:
         return tr("Optimal picks");
     case TimeColumn:

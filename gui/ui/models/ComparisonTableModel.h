@@ -20,8 +20,7 @@ public:
         SpecColumn,
         RunsColumn,
         RegretColumn,
-        RegretLowColumn,
-        RegretHighColumn,
+        IntervalColumn, // "[23.2, 26.4]": one column, so the table fits beside the chart
         OptimalColumn,
         TimeColumn,
         ColumnCount

@@ -77,10 +77,11 @@ QVariant EstimateTableModel::data(const QModelIndex &index, int role) const
         return estimatorTitle(row.estimate.estimator);
     case EstimateColumn:
         return number(row.estimate.value);
-    case LowColumn:
-        return number(row.estimate.lower);
-    case HighColumn:
-        return number(row.estimate.upper);
+    case IntervalColumn:
+        if (!defined || !(row.estimate.lower < row.estimate.upper))
+            return tr("–"); // undefined, or no bootstrap asked for
+        return tr("[%1, %2]")
+            .arg(QLocale().toString(row.estimate.lower, 'f', 4), QLocale().toString(row.estimate.upper, 'f', 4));
     default:
         return {};
     }
@@ -97,10 +98,8 @@ QVariant EstimateTableModel::headerData(int section, Qt::Orientation orientation
         return tr("Estimator");
     case EstimateColumn:
         return tr("Estimate");
-    case LowColumn:
-        return tr("95 % low");
-    case HighColumn:
-        return tr("95 % high");
+    case IntervalColumn:
+        return tr("95 % interval");
     default:
         return {};
     }

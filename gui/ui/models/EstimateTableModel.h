@@ -12,7 +12,9 @@ class EstimateTableModel : public QAbstractTableModel {
     Q_OBJECT
 
 public:
-    enum Column { TargetColumn, EstimatorColumn, EstimateColumn, LowColumn, HighColumn, ColumnCount };
+    // The interval in one column, "[0.5562, 0.5845]", so the table fits beside the chart (the panel's CSV has
+    // its ends apart).
+    enum Column { TargetColumn, EstimatorColumn, EstimateColumn, IntervalColumn, ColumnCount };
 
     explicit EstimateTableModel(QObject *parent = nullptr);
 

@@ -272,7 +272,10 @@ void TstReplay::defaultPolicyMeetsTheLearningGoals()
 // arm in at least 90 % of rounds 12,000-13,000; plain LinUCB does not notice (README: 92.0 % against 44.7 %).
 void TstReplay::defaultPolicyRecoversFromDrift()
 {
-    const auto [stream, weights] = generated(7, {{10000, 1007}});
+    // Not a structured binding: clang 15 cannot capture one in a lambda.
+    const std::pair<rl::LearningStream, rl::TrueWeights> drifting = generated(7, {{10000, 1007}});
+    const rl::LearningStream &stream = drifting.first;
+    const rl::TrueWeights &weights = drifting.second;
     const auto share = [&](const char *name) {
         const auto policy = rl::makePolicy(name, configFor(stream));
         return *rl::runReplay(*policy, stream, weights, {}, rl::RoundWindow{12000, 13000}).optimalShareInWindow;

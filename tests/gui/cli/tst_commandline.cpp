@@ -182,7 +182,7 @@ private Q_SLOTS:
                                        << QStringLiteral("--window=\"13000:12000\" is not A:B, rounds from A to "
                                                          "before B with A < B <= 1000000");
         QTest::newRow("evaluate without target")
-            << args({"evaluate", "--log", "x.csv"}) << QStringLiteral("evaluate needs --log FILE and --target FILE");
+            << args({"evaluate", "--log", "x.csv"}) << QStringLiteral("evaluate needs --log FILE and --target TARGET");
         QTest::newRow("evaluate bootstrap") << args({"evaluate", "--log", "x", "--target", "y", "--bootstrap", "-1"})
                                             << QStringLiteral("--bootstrap=\"-1\" is not an integer in 0..100000");
         QTest::newRow("connect rules")

@@ -72,6 +72,52 @@ private Q_SLOTS:
         QVERIFY2(text.contains(QRegularExpression(QStringLiteral("\\n +3 +seed "))), qPrintable(text));
     }
 
+    // The state a replay learned, saved, is a target evaluate takes as deployed: frozen, its own exploration.
+    void savedStateIsATarget()
+    {
+        const QString state = m_dir.filePath(QStringLiteral("thompson.json"));
+        const auto replay = rltest::runRlstudio({QStringLiteral("replay"), QStringLiteral("--stream"), kStream,
+                                                 QStringLiteral("--policy"), QStringLiteral("thompson"),
+                                                 QStringLiteral("--save-state"), state});
+        QVERIFY2(replay.exitCode == 0, replay.standardError.constData());
+        // A uniform log of the stream's first rows: every arm with its reward.
+        QFile stream(kStream);
+        QVERIFY(stream.open(QIODevice::ReadOnly));
+        stream.readLine();
+        const QString log = m_dir.filePath(QStringLiteral("uniform.csv"));
+        QFile out(log);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write("x0,x1,x2,x3,x4,x5,x6,x7,x8,x9,action,propensity,reward\n");
+        for (int i = 0; i < 800; ++i) {
+            const QList<QByteArray> fields = stream.readLine().trimmed().split(',');
+            out.write(fields.mid(1, 10).join(',') + ',' + QByteArray::number(i % 4) + ",0.25," + fields.at(11 + i % 4)
+                      + '\n');
+        }
+        out.close();
+        const auto evaluate =
+            rltest::runRlstudio({QStringLiteral("evaluate"), QStringLiteral("--log"), log, QStringLiteral("--target"),
+                                 state, QStringLiteral("--bootstrap"), QStringLiteral("50"), QStringLiteral("--json")});
+        QVERIFY2(evaluate.exitCode == 0, evaluate.standardError.constData());
+        const QJsonObject result = QJsonDocument::fromJson(evaluate.standardOutput).object();
+        QCOMPARE(result.value(QStringLiteral("target_kind")).toString(),
+                 QStringLiteral("thompson state after 20,000 updates"));
+        // A learned policy earns more than the uniform logger's 0.5 or so.
+        const double ips = result.value(QStringLiteral("estimates"))
+                               .toArray()
+                               .at(0)
+                               .toObject()
+                               .value(QStringLiteral("value"))
+                               .toDouble();
+        QVERIFY2(ips > 0.5, evaluate.standardOutput.constData());
+
+        const auto explored =
+            rltest::runRlstudio({QStringLiteral("evaluate"), QStringLiteral("--log"), log, QStringLiteral("--target"),
+                                 state, QStringLiteral("--target-epsilon"), QStringLiteral("0.1")});
+        QCOMPARE(explored.exitCode, 1);
+        QVERIFY2(explored.standardError.contains("a saved policy explores as it was deployed"),
+                 explored.standardError.constData());
+    }
+
     void replayWindowOnADriftingStream()
     {
         const QString dir = m_dir.filePath(QStringLiteral("drift"));

@@ -5,11 +5,14 @@
 #include <QFile>
 #include <QLabel>
 #include <QMenuBar>
+#include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
+#include <QTableWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -147,6 +150,26 @@ private Q_SLOTS:
         QVERIFY(!panel->job()->running());
         QVERIFY2(panel->summaryLabel()->text().startsWith(QStringLiteral("Line 2: policy spec 'linucb:beta=2'")),
                  qPrintable(panel->summaryLabel()->text()));
+    }
+
+    // The inputs are there again the next time the window opens (test mode: the user's settings untouched).
+    void inputsAreKept()
+    {
+        {
+            ExperimentWindow window({true, m_dir.filePath(QStringLiteral("other-runs"))});
+            window.evaluatePanel()->setLog(m_log);
+            window.evaluatePanel()->addTarget(kWorkload + QStringLiteral("/meta.json"), 0.25);
+            window.comparePanel()->setSpecs(QStringLiteral("adaptive\nseed"));
+            window.comparePanel()->setSeeds(4);
+            window.showCompare();
+        }
+        ExperimentWindow window({true, m_dir.filePath(QStringLiteral("other-runs"))});
+        QCOMPARE(window.tabs()->currentWidget(), window.comparePanel());
+        QCOMPARE(window.findChild<QLineEdit *>(QStringLiteral("EvaluateLog"))->text(), m_log);
+        QCOMPARE(window.findChild<QTableWidget *>(QStringLiteral("EvaluateTargets"))->rowCount(), 1);
+        QCOMPARE(window.findChild<QPlainTextEdit *>(QStringLiteral("CompareSpecs"))->toPlainText(),
+                 QStringLiteral("adaptive\nseed"));
+        QSettings().clear();
     }
 
     void cancelledComparisonSaysSo()

@@ -82,10 +82,11 @@ private Q_SLOTS:
                  QStringLiteral("linucb:alpha=0.3"));
         QCOMPARE(model.index(0, rl::ComparisonTableModel::RankColumn).data(rl::ComparisonTableModel::SortRole).toInt(),
                  2);
-        QCOMPARE(model.index(0, rl::ComparisonTableModel::RegretColumn).data(rl::CsvWriter::kExportRole).toDouble(),
-                 25.25);
-        QCOMPARE(model.index(0, rl::ComparisonTableModel::RegretLowColumn).data(rl::CsvWriter::kExportRole).toDouble(),
-                 23.25);
+        QCOMPARE(
+            model.index(0, rl::ComparisonTableModel::RegretColumn).data(rl::ComparisonTableModel::SortRole).toDouble(),
+            25.25);
+        QCOMPARE(model.index(0, rl::ComparisonTableModel::IntervalColumn).data().toString(),
+                 QStringLiteral("[23.3, 27.3]"));
         QVERIFY(
             model.index(0, rl::ComparisonTableModel::OptimalColumn).data().toString().endsWith(QStringLiteral("%")));
         // Four of ten seeds done: the runs cell says so.
