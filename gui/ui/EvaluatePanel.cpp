@@ -14,8 +14,8 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QProgressDialog>
-#include <QSettings>
 #include <QPushButton>
+#include <QSettings>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTableView>
