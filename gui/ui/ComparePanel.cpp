@@ -12,8 +12,8 @@
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QProgressDialog>
-#include <QSettings>
 #include <QPushButton>
+#include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
 #include <QSplitter>
