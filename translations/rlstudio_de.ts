@@ -58,10 +58,6 @@
         <translation>Sekunden zwischen zwei Takten, 0.01..86400 (RL_FEEDBACK_LOOP_INTERVAL_SECONDS, Standard 15).</translation>
     </message>
     <message>
-        <source>Bandit policy: seed, egreedy, linucb or thompson (default linucb).</source>
-        <translation>Bandit-Strategie: seed, egreedy, linucb oder thompson (Standard linucb).</translation>
-    </message>
-    <message>
         <source>Seed of the policy and the simulated workload.</source>
         <translation>Zufalls-Seed der Strategie und der simulierten Last.</translation>
     </message>
@@ -498,16 +494,8 @@
         <translation>--%1 legt die in diesem Prozess ausgewerteten Alarmregeln fest; mit --connect oder --prometheus zeigt das Fenster die Alarme so, wie die Gegenseite sie auswertet</translation>
     </message>
     <message>
-        <source>replay, bench, simulate-stream, rules, load, export, evaluate or fleet (see rlstudio COMMAND --help); none runs the engine.</source>
-        <translation>replay, bench, simulate-stream, rules, load, export, evaluate oder fleet (siehe rlstudio BEFEHL --help); ohne Befehl läuft die Engine.</translation>
-    </message>
-    <message>
         <source>The decision log: rlstudio export&apos;s CSV or DSJSON, or a CSV of x0.., action, propensity, reward and optionally p0..</source>
         <translation>Das Entscheidungsprotokoll: CSV oder DSJSON von rlstudio export, oder eine CSV mit x0.., action, propensity, reward und optional p0..</translation>
-    </message>
-    <message>
-        <source>Make the target ε-greedy, 0..1 (default 0).</source>
-        <translation>Die Ziel-Policy ε-gierig machen, 0..1 (Standard 0).</translation>
     </message>
     <message>
         <source>Comma-separated: ips, snips, dm, dr, sndr, switch-dr (default all).</source>
@@ -534,10 +522,6 @@
         <translation>Den Wert einer Ziel-Policy auf den protokollierten Entscheidungen eines Banditen schätzen (Off-Policy-Evaluation).</translation>
     </message>
     <message>
-        <source>evaluate needs --log FILE and --target FILE</source>
-        <translation>evaluate braucht --log DATEI und --target DATEI</translation>
-    </message>
-    <message>
         <source>probability</source>
         <translation>Wahrscheinlichkeit</translation>
     </message>
@@ -550,12 +534,156 @@
         <translation>Gewicht</translation>
     </message>
     <message>
-        <source>The target policy&apos;s weights: a meta.json with true_weights, a k×d matrix (a drift&apos;s later weights are not read); greedy on W·x.</source>
-        <translation>Die Gewichte der Ziel-Policy: eine meta.json mit true_weights, einer k×d-Matrix (spätere Gewichte einer Drift werden nicht gelesen); gierig auf W·x.</translation>
-    </message>
-    <message>
         <source>%1: %2 is given twice</source>
         <translation>%1: %2 ist doppelt angegeben</translation>
+    </message>
+    <message>
+        <source>Bandit policy: seed, egreedy, linucb, thompson or adaptive (default adaptive: LinUCB with a measured width and change detection).</source>
+        <translation>Bandit-Strategie: seed, egreedy, linucb, thompson oder adaptive (Standard adaptive: LinUCB mit gemessener Breite und Änderungserkennung).</translation>
+    </message>
+    <message>
+        <source>Open the experiments window alone (off-policy evaluation, policy comparison), no engine.</source>
+        <translation>Nur das Experimentfenster öffnen (Off-Policy-Bewertung, Strategievergleich), ohne Engine.</translation>
+    </message>
+    <message>
+        <source>replay, bench, simulate-stream, rules, load, export, evaluate, compare or fleet (see rlstudio COMMAND --help); none runs the engine.</source>
+        <translation>replay, bench, simulate-stream, rules, load, export, evaluate, compare oder fleet (siehe rlstudio BEFEHL --help); ohne Befehl läuft die Engine.</translation>
+    </message>
+    <message>
+        <source>--workbench opens the experiments window alone: not with --headless, --connect or --prometheus</source>
+        <translation>--workbench öffnet nur das Experimentfenster: nicht mit --headless, --connect oder --prometheus</translation>
+    </message>
+    <message>
+        <source>%1 is not A:B, rounds from A to before B with A &lt; B &lt;= %2</source>
+        <translation>%1 ist nicht A:B, die Runden von A bis vor B mit A &lt; B &lt;= %2</translation>
+    </message>
+    <message>
+        <source>Also report the share of optimal picks over rounds A to B (from A, before B, counting from 0).</source>
+        <translation>Auch den Anteil optimaler Wahlen in den Runden A bis B angeben (ab A, vor B, ab 0 gezählt).</translation>
+    </message>
+    <message>
+        <source>Write the learned policy&apos;s state to FILE (evaluate --target reads it, frozen as deployed).</source>
+        <translation>Den gelernten Zustand der Strategie in DATEI schreiben (evaluate --target liest ihn, eingefroren wie im Einsatz).</translation>
+    </message>
+    <message>
+        <source>A policy and its parameters, e.g. linucb:alpha=0.3, thompson:v=0.1, egreedy:epsilon=0.05 or seed; a sweep takes N values: linucb:alpha=0.1..1.0/10. Repeat it for several.</source>
+        <translation>Eine Strategie mit ihren Parametern, z. B. linucb:alpha=0.3, thompson:v=0.1, egreedy:epsilon=0.05 oder seed; ein Sweep nimmt N Werte: linucb:alpha=0.1..1.0/10. Für mehrere wiederholen.</translation>
+    </message>
+    <message>
+        <source>Runs per spec, seeds 1..S, 1..%1 (default 10).</source>
+        <translation>Läufe je Strategie, Seeds 1..S, 1..%1 (Standard 10).</translation>
+    </message>
+    <message>
+        <source>Compare over the first T rounds (default: the whole stream).</source>
+        <translation>Über die ersten T Runden vergleichen (Standard: den ganzen Stream).</translation>
+    </message>
+    <message>
+        <source>Keep the finished runs in FILE: the same comparison run again with it resumes where it stopped.</source>
+        <translation>Fertige Läufe in DATEI behalten: derselbe Vergleich mit ihr noch einmal gestartet setzt dort fort, wo er aufhörte.</translation>
+    </message>
+    <message>
+        <source>Compare policies over a learning stream on several seeds: regret with 95 % intervals, ranked.</source>
+        <translation>Strategien über einen Lern-Stream mit mehreren Seeds vergleichen: Regret mit 95-%-Intervallen, nach Rang.</translation>
+    </message>
+    <message>
+        <source>compare needs --stream FILE.csv and at least one --policy SPEC</source>
+        <translation>compare braucht --stream DATEI.csv und mindestens eine --policy SPEC</translation>
+    </message>
+    <message>
+        <source>--policy: %1 is given twice</source>
+        <translation>--policy: %1 ist doppelt angegeben</translation>
+    </message>
+    <message>
+        <source>--policy: %1</source>
+        <translation>--policy: %1</translation>
+    </message>
+    <message>
+        <source>--policy: more than %1 specs in all</source>
+        <translation>--policy: insgesamt mehr als %1 Strategien</translation>
+    </message>
+    <message>
+        <source>The target policy: weights (a meta.json with true_weights, a k×d matrix; greedy on W·x), or a learned policy&apos;s saved state (GET /v1/state), evaluated frozen; or a policy spec such as linucb:alpha=0.5, learning as it goes (the replay method, on a uniformly random log).</source>
+        <translation>Die Zielstrategie: Gewichte (eine meta.json mit true_weights, eine k×d-Matrix; gierig auf W·x) oder der gespeicherte Zustand einer gelernten Strategie (GET /v1/state), eingefroren bewertet; oder eine Strategie wie linucb:alpha=0.5, die dabei lernt (die Replay-Methode, auf einem gleichverteilt zufälligen Log).</translation>
+    </message>
+    <message>
+        <source>Make target weights ε-greedy, 0..1 (default 0).</source>
+        <translation>Zielgewichte ε-gierig machen, 0..1 (Standard 0).</translation>
+    </message>
+    <message>
+        <source>evaluate needs --log FILE and --target TARGET</source>
+        <translation>evaluate braucht --log DATEI und --target ZIEL</translation>
+    </message>
+</context>
+<context>
+    <name>CompareCommand</name>
+    <message>
+        <source>rlstudio compare: %1</source>
+        <translation>rlstudio compare: %1</translation>
+    </message>
+    <message>
+        <source> (the true weights are read from meta.json beside the stream unless --weights names them)</source>
+        <translation> (die wahren Gewichte werden aus der meta.json neben dem Stream gelesen, wenn --weights keine nennt)</translation>
+    </message>
+    <message>
+        <source>compare</source>
+        <translation>compare</translation>
+    </message>
+    <message>
+        <source> [%1, %2]</source>
+        <translation> [%1, %2]</translation>
+    </message>
+    <message numerus="yes">
+        <source>compare: %n spec(s) × %1 seed(s), %L2 rounds of %3 (each seed shuffles the rounds)</source>
+        <translation>
+            <numerusform>compare: %n Strategie × %1 Seed(s), %L2 Runden aus %3 (jeder Seed mischt die Runden)</numerusform>
+            <numerusform>compare: %n Strategien × %1 Seed(s), %L2 Runden aus %3 (jeder Seed mischt die Runden)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>  %n run(s) read from %1, not run again</source>
+        <translation>
+            <numerusform>  %n Lauf aus %1 gelesen, nicht noch einmal gerechnet</numerusform>
+            <numerusform>  %n Läufe aus %1 gelesen, nicht noch einmal gerechnet</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>  cancelled: the figures cover the %n run(s) finished</source>
+        <translation>
+            <numerusform>  abgebrochen: die Zahlen umfassen den %n fertigen Lauf</numerusform>
+            <numerusform>  abgebrochen: die Zahlen umfassen die %n fertigen Läufe</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>rank</source>
+        <translation>Rang</translation>
+    </message>
+    <message>
+        <source>spec</source>
+        <translation>Strategie</translation>
+    </message>
+    <message>
+        <source>runs</source>
+        <translation>Läufe</translation>
+    </message>
+    <message>
+        <source>regret at %L1</source>
+        <translation>Regret bei %L1</translation>
+    </message>
+    <message>
+        <source>regret at %L1 [95 % interval]</source>
+        <translation>Regret bei %L1 [95-%-Intervall]</translation>
+    </message>
+    <message>
+        <source>optimal picks, last %L1</source>
+        <translation>optimale Wahlen, letzte %L1</translation>
+    </message>
+    <message>
+        <source>µs/round</source>
+        <translation>µs/Runde</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
     </message>
 </context>
 <context>
@@ -609,8 +737,36 @@
         <translation>nicht genug Speicher, um %L1 Entscheidungen auszuwerten</translation>
     </message>
     <message>
-        <source>%1 decisions of %2, target %3 (ε %4); %5 bootstrap resamples, seed %6</source>
-        <translation>%1 Entscheidungen aus %2, Ziel %3 (ε %4); %5 Bootstrap-Stichproben, Seed %6</translation>
+        <source>%1 has no decisions</source>
+        <translation>%1 enthält keine Entscheidungen</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 decisions of %2, target %3 learning as it goes (the replay method: only the rows where it picks the logged action count)</source>
+        <translation>%1 Entscheidungen aus %2, Ziel %3 lernt dabei (die Replay-Methode: nur die Zeilen zählen, in denen es die geloggte Aktion wählt)</translation>
+    </message>
+    <message>
+        <source>replay    %1</source>
+        <translation>replay    %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 rows matched</source>
+        <translation>%1 von %2 Zeilen getroffen</translation>
+    </message>
+    <message>
+        <source>%1 is neither a file nor a policy spec (%2)</source>
+        <translation>%1 ist weder eine Datei noch eine Strategie (%2)</translation>
+    </message>
+    <message>
+        <source>%1: one policy, not a sweep (compare runs sweeps)</source>
+        <translation>%1: eine Strategie, kein Sweep (Sweeps rechnet compare)</translation>
+    </message>
+    <message>
+        <source>%1 decisions of %2, target %3 (%4); %5 bootstrap resamples, seed %6</source>
+        <translation>%1 Entscheidungen aus %2, Ziel %3 (%4); %5 Bootstrap-Stichproben, Seed %6</translation>
     </message>
 </context>
 <context>
@@ -928,6 +1084,18 @@
         <source>optimal picks in the last %L1 rounds</source>
         <translation>optimale Wahl in den letzten %L1 Runden</translation>
     </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>optimal picks, rounds %L1 to %L2</source>
+        <translation>optimale Wahlen, Runden %L1 bis %L2</translation>
+    </message>
+    <message>
+        <source>n/a (the run stopped before)</source>
+        <translation>k. A. (der Lauf endete vorher)</translation>
+    </message>
 </context>
 <context>
     <name>RulesCheckCommand</name>
@@ -983,6 +1151,21 @@
     <message>
         <source>simulate-stream: rounds %L1, arms %2, features %3, noise %4, seed %5, drifts %6: wrote %7 and %8</source>
         <translation>simulate-stream: Runden %L1, Arme %2, Merkmale %3, Rauschen %4, Seed %5, Wechsel %6: %7 und %8 geschrieben</translation>
+    </message>
+</context>
+<context>
+    <name>TargetFile</name>
+    <message>
+        <source>weights, ε-greedy with ε = %1</source>
+        <translation>Gewichte, ε-gierig mit ε = %1</translation>
+    </message>
+    <message>
+        <source>weights, greedy</source>
+        <translation>Gewichte, gierig</translation>
+    </message>
+    <message>
+        <source>%1 state after %2 updates</source>
+        <translation>Zustand von %1 nach %2 Aktualisierungen</translation>
     </message>
 </context>
 <context>
@@ -1347,6 +1530,17 @@
     </message>
 </context>
 <context>
+    <name>rl::BandChart</name>
+    <message>
+        <source>No data</source>
+        <translation>Keine Daten</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>Legende</translation>
+    </message>
+</context>
+<context>
     <name>rl::ChartsPanel</name>
     <message>
         <source>Queue depth</source>
@@ -1522,6 +1716,273 @@
     </message>
 </context>
 <context>
+    <name>rl::ComparePanel</name>
+    <message>
+        <source>Cancelled: the figures cover the runs finished; Compare again resumes them.</source>
+        <translation>Abgebrochen: die Zahlen umfassen die fertigen Läufe; ein neues Vergleichen setzt fort.</translation>
+    </message>
+    <message>
+        <source>A learning stream: t, x0.., r0.. per line, as simulate-stream writes</source>
+        <translation>Ein Lern-Stream: t, x0.., r0.. je Zeile, wie simulate-stream ihn schreibt</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Learning stream</source>
+        <translation>Lern-Stream</translation>
+    </message>
+    <message>
+        <source>Streams (*.csv);;All files (*)</source>
+        <translation>Streams (*.csv);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Stream:</source>
+        <translation>&amp;Stream:</translation>
+    </message>
+    <message>
+        <source>meta.json beside the stream</source>
+        <translation>meta.json neben dem Stream</translation>
+    </message>
+    <message>
+        <source>The true weights regret is measured against (and their drift, if any)</source>
+        <translation>Die wahren Gewichte, an denen der Regret gemessen wird (und ihre Drift, falls vorhanden)</translation>
+    </message>
+    <message>
+        <source>True weights</source>
+        <translation>Wahre Gewichte</translation>
+    </message>
+    <message>
+        <source>Weights (*.json);;All files (*)</source>
+        <translation>Gewichte (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>True &amp;weights:</source>
+        <translation>Wahre &amp;Gewichte:</translation>
+    </message>
+    <message>
+        <source>One policy a line, e.g.
+linucb:alpha=0.1..1.0/10
+thompson:v=0.1
+egreedy:epsilon=0.05
+seed</source>
+        <translation>Eine Strategie je Zeile, z. B.
+linucb:alpha=0.1..1.0/10
+thompson:v=0.1
+egreedy:epsilon=0.05
+seed</translation>
+    </message>
+    <message>
+        <source>name[:key=value,...]; a sweep key=FROM..TO/N takes N evenly spaced values. Keys: alpha (linucb), v (thompson), epsilon (egreedy, seed), width and threshold (adaptive), ridge (all but seed)</source>
+        <translation>name[:schlüssel=wert,...]; ein Sweep schlüssel=VON..BIS/N nimmt N gleichmäßig verteilte Werte. Schlüssel: alpha (linucb), v (thompson), epsilon (egreedy, seed), width und threshold (adaptive), ridge (alle außer seed)</translation>
+    </message>
+    <message>
+        <source>&amp;Policies:</source>
+        <translation>&amp;Strategien:</translation>
+    </message>
+    <message>
+        <source>Runs per policy: seed s seeds the policy and shuffles the stream&apos;s rounds</source>
+        <translation>Läufe je Strategie: Seed s initialisiert die Strategie und mischt die Runden des Streams</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <source>Compare over the first this many rounds; all: the whole stream</source>
+        <translation>Über so viele erste Runden vergleichen; alle: der ganze Stream</translation>
+    </message>
+    <message>
+        <source>&amp;Keep runs and resume</source>
+        <translation>Läufe &amp;behalten und fortsetzen</translation>
+    </message>
+    <message>
+        <source>Finished runs are kept, so a comparison cut short, or one with more policies, does not run them again</source>
+        <translation>Fertige Läufe werden behalten: ein abgebrochener Vergleich oder einer mit mehr Strategien rechnet sie nicht noch einmal</translation>
+    </message>
+    <message>
+        <source>Seeds:</source>
+        <translation>Seeds:</translation>
+    </message>
+    <message>
+        <source>Rounds:</source>
+        <translation>Runden:</translation>
+    </message>
+    <message>
+        <source>Pick a stream and the policies, then Compare.</source>
+        <translation>Einen Stream und die Strategien wählen, dann Vergleichen.</translation>
+    </message>
+    <message>
+        <source>Cumulative regret, mean and 95 % interval over the seeds</source>
+        <translation>Kumulierter Regret, Mittel und 95-%-Intervall über die Seeds</translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <translation>Runde</translation>
+    </message>
+    <message>
+        <source>Regret</source>
+        <translation>Regret</translation>
+    </message>
+    <message>
+        <source>No runs yet</source>
+        <translation>Noch keine Läufe</translation>
+    </message>
+    <message>
+        <source>Pick a learning stream first.</source>
+        <translation>Zuerst einen Lern-Stream wählen.</translation>
+    </message>
+    <message>
+        <source>Line %1: %2 is given twice.</source>
+        <translation>Zeile %1: %2 ist doppelt angegeben.</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
+    <message>
+        <source>Write at least one policy, e.g. linucb.</source>
+        <translation>Mindestens eine Strategie angeben, z. B. linucb.</translation>
+    </message>
+    <message>
+        <source>%1 policies are more than %2.</source>
+        <translation>%1 Strategien sind mehr als %2.</translation>
+    </message>
+    <message>
+        <source>Comparing…</source>
+        <translation>Vergleiche…</translation>
+    </message>
+    <message>
+        <source>Reading the stream…</source>
+        <translation>Lese den Stream…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Vergleichen</translation>
+    </message>
+    <message>
+        <source>%1 of %2 runs, %3 rounds each.</source>
+        <translation>%1 von %2 Läufen, je %3 Runden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) kept from before, not run again.</source>
+        <translation>
+            <numerusform>%n Lauf von früher behalten, nicht noch einmal gerechnet.</numerusform>
+            <numerusform>%n Läufe von früher behalten, nicht noch einmal gerechnet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Best: %1, regret %2.</source>
+        <translation>Beste: %1, Regret %2.</translation>
+    </message>
+    <message>
+        <source>Save the comparison</source>
+        <translation>Den Vergleich speichern</translation>
+    </message>
+    <message>
+        <source>comparison</source>
+        <translation>vergleich</translation>
+    </message>
+    <message>
+        <source>Save the chart</source>
+        <translation>Das Diagramm speichern</translation>
+    </message>
+    <message>
+        <source>C&amp;ompare</source>
+        <translation>Ver&amp;gleichen</translation>
+    </message>
+</context>
+<context>
+    <name>rl::ComparisonJob</name>
+    <message>
+        <source>Reading %1</source>
+        <translation>Lese %1</translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation>der Ordner %1 kann nicht angelegt werden</translation>
+    </message>
+    <message numerus="yes">
+        <source>Running %n spec(s) × %1 seed(s)</source>
+        <translation>
+            <numerusform>Rechne %n Strategie × %1 Seed(s)</numerusform>
+            <numerusform>Rechne %n Strategien × %1 Seed(s)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>rl::ComparisonTableModel</name>
+    <message>
+        <source>%1 of %2 seeds have finished: the figures cover those</source>
+        <translation>%1 von %2 Seeds sind fertig: die Zahlen umfassen diese</translation>
+    </message>
+    <message>
+        <source>[%1, %2]</source>
+        <translation>[%1, %2]</translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>1 for the lowest mean regret at the end</source>
+        <translation>1 für den niedrigsten mittleren Regret am Ende</translation>
+    </message>
+    <message>
+        <source>Mean cumulative expected regret after %1 rounds, over the seeds</source>
+        <translation>Mittlerer kumulierter erwarteter Regret nach %1 Runden, über die Seeds</translation>
+    </message>
+    <message>
+        <source>The 95 % Student-t interval of the mean over the seeds (none for a single seed)</source>
+        <translation>Das 95-%-Student-t-Intervall des Mittels über die Seeds (keines bei einem einzigen Seed)</translation>
+    </message>
+    <message>
+        <source>Share of rounds that picked a best arm, over the last %1</source>
+        <translation>Anteil der Runden, die einen besten Arm wählten, über die letzten %1</translation>
+    </message>
+    <message>
+        <source>Microseconds a round took: the policy&apos;s choice and update, and the regret bookkeeping</source>
+        <translation>Mikrosekunden je Runde: Wahl und Aktualisierung der Strategie und die Regret-Buchführung</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>Rang</translation>
+    </message>
+    <message>
+        <source>Policy</source>
+        <translation>Strategie</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Läufe</translation>
+    </message>
+    <message>
+        <source>Regret</source>
+        <translation>Regret</translation>
+    </message>
+    <message>
+        <source>95 % interval</source>
+        <translation>95-%-Intervall</translation>
+    </message>
+    <message>
+        <source>Optimal picks</source>
+        <translation>Optimale Wahlen</translation>
+    </message>
+    <message>
+        <source>µs/round</source>
+        <translation>µs/Runde</translation>
+    </message>
+</context>
+<context>
     <name>rl::ControlClient</name>
     <message>
         <source>%1: %2</source>
@@ -1678,6 +2139,10 @@
         <source>Seconds between ticks (RL_FEEDBACK_LOOP_INTERVAL_SECONDS): shorter means a shallower queue and more CPU (runbook: Performance Tuning → Loop Interval)</source>
         <translation>Sekunden zwischen Takten (RL_FEEDBACK_LOOP_INTERVAL_SECONDS): kürzer heißt flachere Warteschlange und mehr CPU (Runbook: Performance Tuning → Loop Interval)</translation>
     </message>
+    <message>
+        <source>adaptive (LinUCB, notices change)</source>
+        <translation>adaptive (LinUCB, erkennt Änderungen)</translation>
+    </message>
 </context>
 <context>
     <name>rl::ConvergencePanel</name>
@@ -1743,6 +2208,61 @@
     <message>
         <source>kill will end the window at once: %1</source>
         <translation>kill beendet das Fenster sofort: %1</translation>
+    </message>
+</context>
+<context>
+    <name>rl::DiagnosticsTableModel</name>
+    <message>
+        <source>%1 (%2 %)</source>
+        <translation>%1 (%2 %)</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Effective sample size (Σw)² / Σw²: how many logged rows the estimate is really worth</source>
+        <translation>Effektive Stichprobengröße (Σw)² / Σw²: wie viele geloggte Zeilen die Schätzung wirklich wert ist</translation>
+    </message>
+    <message>
+        <source>Importance weights w = π(a|x) / propensity; their mean is near 1 when the log supports the target</source>
+        <translation>Importance-Gewichte w = π(a|x) / Propensity; ihr Mittel liegt nahe 1, wenn das Log das Ziel abdeckt</translation>
+    </message>
+    <message>
+        <source>The share of the target&apos;s choices the logger never makes: no importance weight sees those rewards</source>
+        <translation>Der Anteil der Wahlen des Ziels, die der Logger nie trifft: kein Importance-Gewicht sieht diese Belohnungen</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Zeilen</translation>
+    </message>
+    <message>
+        <source>Effective sample size</source>
+        <translation>Effektive Stichprobe</translation>
+    </message>
+    <message>
+        <source>Max weight</source>
+        <translation>Max. Gewicht</translation>
+    </message>
+    <message>
+        <source>Mean weight</source>
+        <translation>Mittl. Gewicht</translation>
+    </message>
+    <message>
+        <source>Support deficiency</source>
+        <translation>Fehlende Abdeckung</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>Warnungen</translation>
     </message>
 </context>
 <context>
@@ -1969,6 +2489,321 @@
     <message>
         <source>queue capacity set to %L1</source>
         <translation>Warteschlangenkapazität auf %L1 gesetzt</translation>
+    </message>
+    <message>
+        <source>change the simulated models</source>
+        <translation>die simulierten Modelle ändern</translation>
+    </message>
+    <message>
+        <source>simulator: the models&apos; hidden rewards changed (drift)</source>
+        <translation>Simulator: die verborgenen Belohnungen der Modelle haben sich geändert (Drift)</translation>
+    </message>
+</context>
+<context>
+    <name>rl::EstimateTableModel</name>
+    <message>
+        <source>IPS</source>
+        <translation>IPS</translation>
+    </message>
+    <message>
+        <source>SNIPS</source>
+        <translation>SNIPS</translation>
+    </message>
+    <message>
+        <source>DM</source>
+        <translation>DM</translation>
+    </message>
+    <message>
+        <source>DR</source>
+        <translation>DR</translation>
+    </message>
+    <message>
+        <source>SNDR</source>
+        <translation>SNDR</translation>
+    </message>
+    <message>
+        <source>Switch-DR</source>
+        <translation>Switch-DR</translation>
+    </message>
+    <message>
+        <source>Undefined: the target never picks an action the log holds, so no weight is above 0</source>
+        <translation>Undefiniert: das Ziel wählt nie eine Aktion aus dem Log, also ist kein Gewicht über 0</translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message>
+        <source>[%1, %2]</source>
+        <translation>[%1, %2]</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Estimator</source>
+        <translation>Schätzer</translation>
+    </message>
+    <message>
+        <source>Estimate</source>
+        <translation>Schätzung</translation>
+    </message>
+    <message>
+        <source>95 % interval</source>
+        <translation>95-%-Intervall</translation>
+    </message>
+</context>
+<context>
+    <name>rl::EvaluatePanel</name>
+    <message>
+        <source>rlstudio export&apos;s CSV or DSJSON, or a CSV of x0.., action, propensity, reward</source>
+        <translation>CSV oder DSJSON von rlstudio export, oder eine CSV aus x0.., action, propensity, reward</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Decision log</source>
+        <translation>Entscheidungslog</translation>
+    </message>
+    <message>
+        <source>Decision logs (*.csv *.json *.dsjson);;All files (*)</source>
+        <translation>Entscheidungslogs (*.csv *.json *.dsjson);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Decision &amp;log:</source>
+        <translation>Entscheidungs&amp;log:</translation>
+    </message>
+    <message>
+        <source>Target: weights (meta.json&apos;s true_weights) or a saved policy state (GET /v1/state)</source>
+        <translation>Ziel: Gewichte (true_weights einer meta.json) oder ein gespeicherter Strategiezustand (GET /v1/state)</translation>
+    </message>
+    <message>
+        <source>ε</source>
+        <translation>ε</translation>
+    </message>
+    <message>
+        <source>&amp;Add target…</source>
+        <translation>Ziel &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Target policies</source>
+        <translation>Zielstrategien</translation>
+    </message>
+    <message>
+        <source>Weights (*.json);;All files (*)</source>
+        <translation>Gewichte (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>&amp;Targets:</source>
+        <translation>&amp;Ziele:</translation>
+    </message>
+    <message>
+        <source>Estimators:</source>
+        <translation>Schätzer:</translation>
+    </message>
+    <message>
+        <source>Resamples for the 95 % intervals; 0: no intervals</source>
+        <translation>Stichproben für die 95-%-Intervalle; 0: keine Intervalle</translation>
+    </message>
+    <message>
+        <source>The bootstrap&apos;s seed: the same seed gives the same intervals</source>
+        <translation>Der Seed des Bootstraps: derselbe Seed gibt dieselben Intervalle</translation>
+    </message>
+    <message>
+        <source>Switch-DR drops the correction of rows whose importance weight is above τ</source>
+        <translation>Switch-DR lässt die Korrektur der Zeilen weg, deren Importance-Gewicht über τ liegt</translation>
+    </message>
+    <message>
+        <source>Bootstrap resamples:</source>
+        <translation>Bootstrap-Stichproben:</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>Seed:</translation>
+    </message>
+    <message>
+        <source>Switch-DR τ:</source>
+        <translation>Switch-DR τ:</translation>
+    </message>
+    <message>
+        <source>Pick a decision log and one or more targets, then Evaluate.</source>
+        <translation>Ein Entscheidungslog und ein oder mehrere Ziele wählen, dann Bewerten.</translation>
+    </message>
+    <message>
+        <source>Estimated reward per round</source>
+        <translation>Geschätzte Belohnung je Runde</translation>
+    </message>
+    <message>
+        <source>No estimates yet</source>
+        <translation>Noch keine Schätzungen</translation>
+    </message>
+    <message>
+        <source>ε-greedy: ε/k on every arm and the rest on the best; 0 is greedy</source>
+        <translation>ε-gierig: ε/k auf jeden Arm und der Rest auf den besten; 0 ist gierig</translation>
+    </message>
+    <message>
+        <source>Pick a decision log first.</source>
+        <translation>Zuerst ein Entscheidungslog wählen.</translation>
+    </message>
+    <message>
+        <source>Add at least one target policy.</source>
+        <translation>Mindestens eine Zielstrategie hinzufügen.</translation>
+    </message>
+    <message>
+        <source>Tick at least one estimator.</source>
+        <translation>Mindestens einen Schätzer ankreuzen.</translation>
+    </message>
+    <message>
+        <source>Evaluating…</source>
+        <translation>Bewerte…</translation>
+    </message>
+    <message>
+        <source>Reading the log…</source>
+        <translation>Lese das Log…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Evaluate</source>
+        <translation>Bewerten</translation>
+    </message>
+    <message>
+        <source>logging policy</source>
+        <translation>loggende Strategie</translation>
+    </message>
+    <message>
+        <source>%1: %2 rows, %3 features; the logging policy earned %4 a round.</source>
+        <translation>%1: %2 Zeilen, %3 Merkmale; die loggende Strategie erzielte %4 je Runde.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s): see the diagnostics.</source>
+        <translation>
+            <numerusform>%n Warnung: siehe die Diagnose.</numerusform>
+            <numerusform>%n Warnungen: siehe die Diagnose.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save the estimates</source>
+        <translation>Die Schätzungen speichern</translation>
+    </message>
+    <message>
+        <source>estimates</source>
+        <translation>schaetzungen</translation>
+    </message>
+    <message>
+        <source>Save the chart</source>
+        <translation>Das Diagramm speichern</translation>
+    </message>
+    <message>
+        <source>Eval&amp;uate</source>
+        <translation>Be&amp;werten</translation>
+    </message>
+</context>
+<context>
+    <name>rl::EvaluationJob</name>
+    <message>
+        <source>%1, ε = %2</source>
+        <translation>%1, ε = %2</translation>
+    </message>
+    <message>
+        <source>no target policy to evaluate</source>
+        <translation>keine Zielstrategie zu bewerten</translation>
+    </message>
+    <message>
+        <source>Reading %1</source>
+        <translation>Lese %1</translation>
+    </message>
+    <message>
+        <source>%1 is %2 arms × %3 features; the log has %4 features and the first target %5 arms</source>
+        <translation>%1 hat %2 Arme × %3 Merkmale; das Log hat %4 Merkmale und das erste Ziel %5 Arme</translation>
+    </message>
+    <message>
+        <source>Evaluating %1</source>
+        <translation>Bewerte %1</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>not enough memory to evaluate this log</source>
+        <translation>nicht genug Speicher, um dieses Log zu bewerten</translation>
+    </message>
+</context>
+<context>
+    <name>rl::ExperimentWindow</name>
+    <message>
+        <source>Experiments — RL Feedback Studio</source>
+        <translation>Experimente — RL Feedback Studio</translation>
+    </message>
+    <message>
+        <source>&amp;Evaluate</source>
+        <translation>&amp;Bewerten</translation>
+    </message>
+    <message>
+        <source>&amp;Compare</source>
+        <translation>&amp;Vergleichen</translation>
+    </message>
+    <message>
+        <source>What a target policy would have earned on a logged bandit&apos;s decisions</source>
+        <translation>Was eine Zielstrategie auf den Entscheidungen eines geloggten Bandits erzielt hätte</translation>
+    </message>
+    <message>
+        <source>Policies&apos; regret over a learning stream on several seeds, with 95 % intervals</source>
+        <translation>Der Regret von Strategien über einen Lern-Stream mit mehreren Seeds, mit 95-%-Intervallen</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>Export as &amp;CSV…</source>
+        <translation>Als &amp;CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+C</source>
+        <translation>Ctrl+Shift+C</translation>
+    </message>
+    <message>
+        <source>Export the chart as &amp;PNG…</source>
+        <translation>Das Diagramm als &amp;PNG exportieren…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+P</source>
+        <translation>Ctrl+Shift+P</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Schließen</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Ausführen</translation>
+    </message>
+    <message>
+        <source>&amp;Run the current tab</source>
+        <translation>Den aktuellen Reiter &amp;ausführen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Return</source>
+        <translation>Ctrl+Return</translation>
+    </message>
+    <message>
+        <source>Evaluate, or Compare, with the inputs shown</source>
+        <translation>Bewerten oder Vergleichen, mit den gezeigten Eingaben</translation>
+    </message>
+    <message>
+        <source>Nothing to export yet: run it first</source>
+        <translation>Noch nichts zu exportieren: zuerst ausführen</translation>
     </message>
 </context>
 <context>
@@ -2616,6 +3451,33 @@
     </message>
 </context>
 <context>
+    <name>rl::IntervalBarChart</name>
+    <message>
+        <source>No data</source>
+        <translation>Keine Daten</translation>
+    </message>
+    <message>
+        <source>%1 · %2: undefined</source>
+        <comment>category · series: no estimate</comment>
+        <translation>%1 · %2: undefiniert</translation>
+    </message>
+    <message>
+        <source>%1 · %2: %3</source>
+        <comment>category · series: value</comment>
+        <translation>%1 · %2: %3</translation>
+    </message>
+    <message>
+        <source>%1 · %2: %3 [%4, %5]</source>
+        <comment>category · series: value [interval low, high]</comment>
+        <translation>%1 · %2: %3 [%4, %5]</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>reference line: value</comment>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
     <name>rl::LogModel</name>
     <message>
         <source>Time</source>
@@ -3243,6 +4105,22 @@ Beim Start wiederhergestellt: %5</translation>
         <source>Close this window; the engine runs on where it is</source>
         <translation>Dieses Fenster schließen; die Engine läuft dort weiter, wo sie ist</translation>
     </message>
+    <message>
+        <source>Experimen&amp;ts</source>
+        <translation>Experimen&amp;te</translation>
+    </message>
+    <message>
+        <source>&amp;Evaluate policies on a log…</source>
+        <translation>Strategien auf einem Log &amp;bewerten…</translation>
+    </message>
+    <message>
+        <source>&amp;Compare policies on a stream…</source>
+        <translation>Strategien auf einem Stream &amp;vergleichen…</translation>
+    </message>
+    <message>
+        <source>operator: drift — the simulated models&apos; rewards changed</source>
+        <translation>Bediener: Drift — die Belohnungen der simulierten Modelle haben sich geändert</translation>
+    </message>
 </context>
 <context>
     <name>rl::OperatorActions</name>
@@ -3365,6 +4243,14 @@ Beim Start wiederhergestellt: %5</translation>
     <message>
         <source>Runbook (Performance Tuning → Recommendations) for &gt; 50 items/min: batch 50, interval 10 s (simulator at 120 items/min)</source>
         <translation>Runbook (Performance Tuning → Recommendations) für &gt; 50 Einträge/min: Batch 50, Intervall 10 s (Simulator mit 120 Einträgen/min)</translation>
+    </message>
+    <message>
+        <source>&amp;Drift now</source>
+        <translation>&amp;Drift jetzt</translation>
+    </message>
+    <message>
+        <source>Change the simulated models&apos; hidden rewards now, as a model update or an outage would: the convergence charts show the policy notice and relearn</source>
+        <translation>Die verborgenen Belohnungen der simulierten Modelle jetzt ändern, wie es ein Modell-Update oder ein Ausfall täte: die Konvergenzdiagramme zeigen, wie die Strategie es bemerkt und neu lernt</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,30 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>CompareCommand</name>
+    <message numerus="yes">
+        <source>compare: %n spec(s) × %1 seed(s), %L2 rounds of %3 (each seed shuffles the rounds)</source>
+        <translation>
+            <numerusform>compare: %n spec × %1 seed(s), %L2 rounds of %3 (each seed shuffles the rounds)</numerusform>
+            <numerusform>compare: %n specs × %1 seed(s), %L2 rounds of %3 (each seed shuffles the rounds)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>  %n run(s) read from %1, not run again</source>
+        <translation>
+            <numerusform>  %n run read from %1, not run again</numerusform>
+            <numerusform>  %n runs read from %1, not run again</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>  cancelled: the figures cover the %n run(s) finished</source>
+        <translation>
+            <numerusform>  cancelled: the figures cover the %n run finished</numerusform>
+            <numerusform>  cancelled: the figures cover the %n runs finished</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FleetCommand</name>
     <message numerus="yes">
         <source>%n instance(s) at %1 from %2</source>
@@ -49,12 +73,42 @@
     </message>
 </context>
 <context>
+    <name>rl::ComparePanel</name>
+    <message numerus="yes">
+        <source>%n run(s) kept from before, not run again.</source>
+        <translation>
+            <numerusform>%n run kept from before, not run again.</numerusform>
+            <numerusform>%n runs kept from before, not run again.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>rl::ComparisonJob</name>
+    <message numerus="yes">
+        <source>Running %n spec(s) × %1 seed(s)</source>
+        <translation>
+            <numerusform>Running %n spec × %1 seed(s)</numerusform>
+            <numerusform>Running %n specs × %1 seed(s)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>rl::EngineWorker</name>
     <message numerus="yes">
         <source>dropped %Ln feedback item(s) in the last %1 s: the queue is full (capacity %L2)</source>
         <translation>
             <numerusform>dropped %Ln feedback item in the last %1 s: the queue is full (capacity %L2)</numerusform>
             <numerusform>dropped %Ln feedback items in the last %1 s: the queue is full (capacity %L2)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>rl::EvaluatePanel</name>
+    <message numerus="yes">
+        <source>%n warning(s): see the diagnostics.</source>
+        <translation>
+            <numerusform>%n warning: see the diagnostics.</numerusform>
+            <numerusform>%n warnings: see the diagnostics.</numerusform>
         </translation>
     </message>
 </context>

@@ -84,7 +84,7 @@ int ReplayCommand::run(const Options &options, QTextStream &out, QTextStream &er
     row(tr("optimal picks in the last %L1 rounds").arg(std::min(result.rounds, ReplayResult::kWindow)),
         tr("%1 %").arg(locale.toString(100.0 * result.optimalShareLast1k, 'f', 1)));
     if (result.window)
-        row(tr("optimal picks in rounds %L1 to %L2").arg(result.window->from).arg(result.window->to),
+        row(tr("optimal picks, rounds %L1 to %L2").arg(result.window->from).arg(result.window->to),
             result.optimalShareInWindow ? tr("%1 %").arg(locale.toString(100.0 * *result.optimalShareInWindow, 'f', 1))
                                         : tr("n/a (the run stopped before)"));
     out.flush();

@@ -136,7 +136,7 @@ QWidget *ComparePanel::buildInputs()
     m_resume->setChecked(true);
     m_resume->setToolTip(tr("Finished runs are kept, so a comparison cut short, or one with more policies, "
                             "does not run them again"));
-    m_run = new QPushButton(tr("&Compare"), box);
+    m_run = new QPushButton(tr("C&ompare"), box); // the tab is Alt+C
     m_run->setObjectName(QStringLiteral("CompareRun"));
     m_run->setDefault(true);
     connect(m_run, &QPushButton::clicked, this, &ComparePanel::compare);

@@ -150,7 +150,7 @@ QWidget *EvaluatePanel::buildInputs()
     m_switchTau->setRange(0.0, 1e6);
     m_switchTau->setValue(10.0);
     m_switchTau->setToolTip(tr("Switch-DR drops the correction of rows whose importance weight is above τ"));
-    m_run = new QPushButton(tr("&Evaluate"), box);
+    m_run = new QPushButton(tr("Eval&uate"), box); // the tab is Alt+E
     m_run->setObjectName(QStringLiteral("EvaluateRun"));
     m_run->setDefault(true);
     connect(m_run, &QPushButton::clicked, this, &EvaluatePanel::evaluate);

@@ -155,6 +155,7 @@ private Q_SLOTS:
     // The inputs are there again the next time the window opens (test mode: the user's settings untouched).
     void inputsAreKept()
     {
+        QSettings().clear();
         {
             ExperimentWindow window({true, m_dir.filePath(QStringLiteral("other-runs"))});
             window.evaluatePanel()->setLog(m_log);
@@ -163,12 +164,14 @@ private Q_SLOTS:
             window.comparePanel()->setSeeds(4);
             window.showCompare();
         }
-        ExperimentWindow window({true, m_dir.filePath(QStringLiteral("other-runs"))});
-        QCOMPARE(window.tabs()->currentWidget(), window.comparePanel());
-        QCOMPARE(window.findChild<QLineEdit *>(QStringLiteral("EvaluateLog"))->text(), m_log);
-        QCOMPARE(window.findChild<QTableWidget *>(QStringLiteral("EvaluateTargets"))->rowCount(), 1);
-        QCOMPARE(window.findChild<QPlainTextEdit *>(QStringLiteral("CompareSpecs"))->toPlainText(),
-                 QStringLiteral("adaptive\nseed"));
+        {
+            ExperimentWindow window({true, m_dir.filePath(QStringLiteral("other-runs"))});
+            QCOMPARE(window.tabs()->currentWidget(), window.comparePanel());
+            QCOMPARE(window.findChild<QLineEdit *>(QStringLiteral("EvaluateLog"))->text(), m_log);
+            QCOMPARE(window.findChild<QTableWidget *>(QStringLiteral("EvaluateTargets"))->rowCount(), 1);
+            QCOMPARE(window.findChild<QPlainTextEdit *>(QStringLiteral("CompareSpecs"))->toPlainText(),
+                     QStringLiteral("adaptive\nseed"));
+        } // saves again as it closes
         QSettings().clear();
     }
 
