@@ -768,6 +768,10 @@
         <source>%1 decisions of %2, target %3 (%4); %5 bootstrap resamples, seed %6</source>
         <translation>%1 Entscheidungen aus %2, Ziel %3 (%4); %5 Bootstrap-Stichproben, Seed %6</translation>
     </message>
+    <message>
+        <source>--target-epsilon, --estimators, --bootstrap and --switch-tau apply to a target file; %1 is a policy spec, evaluated by the replay method</source>
+        <translation>--target-epsilon, --estimators, --bootstrap und --switch-tau gelten für eine Zieldatei; %1 ist eine Strategie und wird mit der Replay-Methode bewertet</translation>
+    </message>
 </context>
 <context>
     <name>ExportCommand</name>
@@ -2706,6 +2710,10 @@ seed</translation>
     <message>
         <source>Eval&amp;uate</source>
         <translation>Be&amp;werten</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was evaluated.</source>
+        <translation>Abgebrochen: nichts wurde bewertet.</translation>
     </message>
 </context>
 <context>

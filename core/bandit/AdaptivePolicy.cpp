@@ -1,6 +1,7 @@
 #include "core/bandit/AdaptivePolicy.h"
 
 #include <cmath>
+#include <cstdint>
 #include <string>
 
 #include "core/bandit/PolicySupport.h"
@@ -147,7 +148,8 @@ void AdaptivePolicy::restore(const nlohmann::json &state)
         const std::string at = where + ".detectors[" + std::to_string(k) + "]";
         const double cusum = policy::readNumber(policy::member(detectorsJson[k], "cusum", at), at + ".cusum");
         const auto &from = policy::member(detectorsJson[k], "change_from", at);
-        if (!from.is_number_integer() || from.get<std::int64_t>() < -1)
+        if (!from.is_number_integer() || (from.is_number_unsigned() && from.get<std::uint64_t>() > INT64_MAX)
+            || from.get<std::int64_t>() < -1)
             throw std::invalid_argument(at + ".change_from: expected a round or -1");
         if (cusum < 0.0)
             throw std::invalid_argument(at + ".cusum: must not be negative");
@@ -168,10 +170,15 @@ void AdaptivePolicy::restore(const nlohmann::json &state)
             throw std::invalid_argument(at + ".arm: " + std::to_string(arm) + " is not one of the "
                                         + std::to_string(m_config.arms) + " arms");
         const std::vector<double> x = policy::readNumbers(policy::member(item, "x", at), m_config.dimension, at + ".x");
+        for (std::size_t j = 0; j < x.size(); ++j)
+            if (!policy::withinMagnitude(x[j]))
+                policy::rejectMagnitude(at + ".x[" + std::to_string(j) + "]", x[j]);
         recent.rounds[i] = policy::readCount(policy::member(item, "round", at), at + ".round");
         recent.arms[i] = static_cast<std::size_t>(arm);
         std::copy(x.begin(), x.end(), recent.contexts.begin() + static_cast<std::ptrdiff_t>(i * m_config.dimension));
         recent.rewards[i] = policy::readNumber(policy::member(item, "reward", at), at + ".reward");
+        if (!policy::withinMagnitude(recent.rewards[i]))
+            policy::rejectMagnitude(at + ".reward", recent.rewards[i]);
     }
     const auto &noise = policy::member(state, "noise", where);
     const auto number = [&noise, &where](const char *key) {

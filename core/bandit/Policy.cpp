@@ -1,5 +1,6 @@
 #include "core/bandit/Policy.h"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <stdexcept>
@@ -46,6 +47,9 @@ std::unique_ptr<Policy> restorePolicy(const nlohmann::json &state)
 {
     const JsonReader reader(state, "policy state");
     const std::string name = reader.string("policy");
+    const auto known = policyNames();
+    if (std::find(known.begin(), known.end(), name) == known.end())
+        makePolicy(name, PolicyConfig{}); // throws naming the known policies
     const auto count = [&reader](const char *key) {
         const std::int64_t value = reader.integer(key);
         if (value < 1)

@@ -67,7 +67,7 @@ std::vector<double> sweep(double from, double to, std::size_t count)
 {
     std::vector<double> values(count);
     for (std::size_t i = 0; i < count; ++i) {
-        const double exact = from + (to - from) * static_cast<double>(i) / static_cast<double>(count - 1);
+        const double exact = std::lerp(from, to, static_cast<double>(i) / static_cast<double>(count - 1));
         const std::string rounded = formatNumber(exact, std::chars_format::general, 12);
         std::from_chars(rounded.data(), rounded.data() + rounded.size(), values[i]);
     }
@@ -155,6 +155,8 @@ std::vector<PolicySpec> PolicySpec::parse(std::string_view text)
         const std::size_t comma = rest.find(',');
         const std::string_view item = trimmed(rest.substr(0, comma));
         rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+        if (comma != std::string_view::npos && trimmed(rest).empty())
+            fail("nothing after the last ','");
         const std::size_t equals = item.find('=');
         if (equals == std::string_view::npos)
             fail("'" + std::string(item) + "' is not key=value");
@@ -181,6 +183,8 @@ std::vector<PolicySpec> PolicySpec::parse(std::string_view text)
                 fail(key + "=" + std::string(value) + ": N must be a whole number in 2.."
                      + std::to_string(kMaxExpanded));
             values = sweep(from, to, static_cast<std::size_t>(count));
+            if (std::adjacent_find(values.begin(), values.end()) != values.end())
+                fail(key + "=" + std::string(value) + ": the values are not all different (to 12 digits)");
         } else if (!readNumber(value, values.front())) {
             fail(key + "=" + std::string(value) + " is not a number");
         }

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/bandit/Policy.h"
+#include "core/support/NumberFormat.h"
 
 namespace rl {
 
@@ -22,8 +23,9 @@ ReplayEstimate replayMethod(const std::vector<LoggedRound> &log, Policy &policy,
     for (std::size_t i = 0; i < log.size(); ++i) {
         const LoggedRound &round = log[i];
         const std::string row = "row " + std::to_string(i + 1);
-        if (std::abs(round.propensity - uniform) > 1e-9 * uniform)
-            throw std::invalid_argument(row + ": propensity " + std::to_string(round.propensity)
+        // As relative as BanditLog's match of a propensity to its distribution: files hold 15 digits or fewer.
+        if (std::abs(round.propensity - uniform) > 1e-6 * uniform)
+            throw std::invalid_argument(row + ": propensity " + formatNumber(round.propensity)
                                         + ", where the replay method needs uniformly random logging (1/"
                                         + std::to_string(arms) + ")");
         if (round.features.size() != policy.config().dimension || round.action >= arms)

@@ -20,7 +20,7 @@ struct ReplayEstimate {
 
 // The replay method (Li et al., 2011) for a policy that learns: it walks the log in order, and where it picks
 // the logged action the reward counts and it learns from it; other rows are skipped. Unbiased only when the
-// logger picked uniformly at random, so a row whose propensity is not 1/k (k the policy's arms, within 1e-9
+// logger picked uniformly at random, so a row whose propensity is not 1/k (k the policy's arms, within 1e-6
 // relatively) is refused. progress(fraction) is called now and then; false stops. Throws
 // std::invalid_argument naming the row (1-based) at fault, or for an empty log or a shape that does not fit.
 ReplayEstimate replayMethod(const std::vector<LoggedRound> &log, Policy &policy,

@@ -235,11 +235,32 @@ std::vector<ComparisonRun> Comparison::run(std::vector<ComparisonRun> done,
         std::min(jobs.size(),
                  m_options.threads ? m_options.threads : std::max<std::size_t>(1, std::thread::hardware_concurrency()));
     std::vector<std::jthread> workers;
+    // However this function leaves (a cancel, a worker's failure, onRun or progress throwing), the workers
+    // stop at their next check and are joined before anything they use goes away.
+    struct StopAndJoin {
+        std::atomic<bool> &stop;
+        std::vector<std::jthread> &workers;
+        ~StopAndJoin()
+        {
+            stop = true;
+            workers.clear();
+        }
+    };
+    const StopAndJoin joiner{stop, workers};
     for (std::size_t i = 0; i < threads; ++i)
         workers.emplace_back(work);
 
     bool wasCancelled = false;
     std::size_t collected = 0;
+    const auto keep = [&](std::deque<ComparisonRun> &ready) {
+        for (ComparisonRun &run : ready) {
+            ++collected;
+            if (onRun)
+                onRun(run);
+            runs.emplace(std::make_pair(run.spec, run.seed), std::move(run));
+        }
+        ready.clear();
+    };
     while (collected < jobs.size()) {
         std::deque<ComparisonRun> ready;
         {
@@ -250,12 +271,7 @@ std::vector<ComparisonRun> Comparison::run(std::vector<ComparisonRun> done,
             if (failure)
                 break;
         }
-        for (ComparisonRun &run : ready) {
-            ++collected;
-            if (onRun)
-                onRun(run);
-            runs.emplace(std::make_pair(run.spec, run.seed), std::move(run));
-        }
+        keep(ready);
         if (collected < jobs.size() && progress
             && !progress(static_cast<double>(std::min(roundsDone.load(), totalRounds)) / totalRounds)) {
             wasCancelled = true;
@@ -263,9 +279,10 @@ std::vector<ComparisonRun> Comparison::run(std::vector<ComparisonRun> done,
         }
     }
     stop = true;
-    workers.clear(); // joins
+    workers.clear(); // joins; the guard's second time does nothing
     if (failure)
         std::rethrow_exception(failure);
+    keep(finished); // the runs that finished while the others were stopping: kept too
     if (cancelled)
         *cancelled = wasCancelled;
 

@@ -1121,6 +1121,7 @@ void parseEvaluate(QCommandLineParser &parser, const QStringList &arguments, Com
         options.estimation.bootstrap = parseInteger(QStringLiteral("--bootstrap"), parser.value(bootstrap), 0, 100000);
     if (parser.isSet(seed))
         options.estimation.seed = parseSeed(parser.value(seed));
+    options.estimatorOptionsGiven = parser.isSet(estimators) || parser.isSet(bootstrap) || parser.isSet(switchTau);
     if (parser.isSet(switchTau))
         options.estimation.switchTau =
             parseReal(QStringLiteral("--switch-tau"), parser.value(switchTau), 0.0, 1e12, CommandLine::tr("weight"));

@@ -47,6 +47,10 @@ int EvaluateCommand::runReplayMethod(const Options &options, const PolicySpec &s
         err << tr("rlstudio evaluate: %1").arg(message) << Qt::endl;
         return 1;
     };
+    if (options.targetEpsilon > 0.0 || options.estimatorOptionsGiven)
+        return fail(tr("--target-epsilon, --estimators, --bootstrap and --switch-tau apply to a target file; %1 is "
+                       "a policy spec, evaluated by the replay method")
+                        .arg(QString::fromStdString(spec.text())));
     ReplayEstimate estimate;
     try {
         const BanditLog log = BanditLog::load(options.log.toStdString(), 0);
@@ -54,7 +58,8 @@ int EvaluateCommand::runReplayMethod(const Options &options, const PolicySpec &s
             return fail(tr("%1 has no decisions").arg(options.log));
         // Uniform logging over k arms: every propensity is 1/k (replayMethod checks each row).
         PolicyConfig config;
-        config.arms = static_cast<std::size_t>(std::lround(1.0 / log.rounds.front().propensity));
+        config.arms =
+            log.arms > 0 ? log.arms : static_cast<std::size_t>(std::lround(1.0 / log.rounds.front().propensity));
         config.dimension = log.dimension;
         config.seed = options.estimation.seed;
         const std::unique_ptr<Policy> policy = makePolicy(spec.name, spec.apply(config));

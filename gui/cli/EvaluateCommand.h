@@ -24,6 +24,7 @@ public:
         QString target; // weights (meta.json's true_weights), a saved policy state, or a learning policy spec
         double targetEpsilon = 0.0; // ε-greedy on them
         OffPolicyOptions estimation;
+        bool estimatorOptionsGiven = false; // --estimators, --bootstrap or --switch-tau: not for a policy spec
         bool json = false;
     };
 

@@ -42,14 +42,12 @@ bool EvaluationJob::start(const QString &log, const QList<EvaluationTarget> &tar
             for (qsizetype i = 0; i < targets.size(); ++i) {
                 const TargetPolicy &policy = *policies[static_cast<std::size_t>(i)].policy;
                 if (policy.dimension() != bandit.dimension || policy.arms() != policies.front().policy->arms())
-                    throw std::invalid_argument(tr("%1 is %2 arms × %3 features; the log has %4 features and the "
-                                                   "first target %5 arms")
-                                                    .arg(targets[i].path)
-                                                    .arg(policy.arms())
-                                                    .arg(policy.dimension())
-                                                    .arg(bandit.dimension)
-                                                    .arg(policies.front().policy->arms())
-                                                    .toStdString());
+                    throw std::invalid_argument(
+                        tr("%1 is %2 arms × %3 features; the log has %4 features and the "
+                           "first target %5 arms")
+                            .arg(targets[i].path, QString::number(policy.arms()), QString::number(policy.dimension()),
+                                 QString::number(bandit.dimension), QString::number(policies.front().policy->arms()))
+                            .toStdString());
                 const QString stage = tr("Evaluating %1").arg(targets[i].path);
                 const double share = 1.0 / static_cast<double>(targets.size());
                 OffPolicyResult result =

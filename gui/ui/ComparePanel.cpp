@@ -242,11 +242,12 @@ void ComparePanel::compare()
                 const std::string text = spec.text();
                 if (std::any_of(request.specs.begin(), request.specs.end(),
                                 [&text](const PolicySpec &other) { return other.text() == text; }))
-                    return showFailure(tr("Line %1: %2 is given twice.").arg(i + 1).arg(QString::fromStdString(text)));
+                    return showFailure(
+                        tr("Line %1: %2 is given twice.").arg(QString::number(i + 1), QString::fromStdString(text)));
                 request.specs.push_back(std::move(spec));
             }
         } catch (const std::invalid_argument &error) {
-            return showFailure(tr("Line %1: %2").arg(i + 1).arg(QString::fromUtf8(error.what())));
+            return showFailure(tr("Line %1: %2").arg(QString::number(i + 1), QString::fromUtf8(error.what())));
         }
     }
     if (request.specs.empty())
@@ -325,6 +326,10 @@ void ComparePanel::showOutcome(const ComparisonOutcome &outcome)
 void ComparePanel::showFailure(const QString &message)
 {
     m_failed = true;
+    // What was shown belongs to other inputs: it goes, rather than stand beside this message.
+    m_table->setOutcome({});
+    m_chart->clear();
+    Q_EMIT resultsChanged(false);
     m_summary->setStyleSheet(QStringLiteral("color: %1").arg(StatusPalette::critical(palette()).name()));
     m_summary->setText(message);
 }

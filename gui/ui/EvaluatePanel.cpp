@@ -1,6 +1,8 @@
 #include "gui/ui/EvaluatePanel.h"
 
+#include <algorithm>
 #include <cmath>
+#include <functional>
 
 #include <QCheckBox>
 #include <QDoubleSpinBox>
@@ -112,9 +114,13 @@ QWidget *EvaluatePanel::buildInputs()
     });
     auto *remove = new QPushButton(tr("&Remove"), box);
     connect(remove, &QPushButton::clicked, this, [this] {
-        const QModelIndexList rows = m_targets->selectionModel()->selectedRows();
-        for (auto row = rows.rbegin(); row != rows.rend(); ++row)
-            m_targets->removeRow(row->row());
+        // Highest first, so each removal leaves the rows still to go where they were.
+        QList<int> rows;
+        for (const QModelIndex &index : m_targets->selectionModel()->selectedRows())
+            rows.append(index.row());
+        std::sort(rows.begin(), rows.end(), std::greater<>());
+        for (const int row : rows)
+            m_targets->removeRow(row);
     });
     auto *targetButtons = new QVBoxLayout;
     targetButtons->addWidget(add);
@@ -291,6 +297,7 @@ void EvaluatePanel::evaluate()
     options.bootstrap = static_cast<std::size_t>(m_bootstrap->value());
     options.seed = static_cast<std::uint64_t>(m_seed->value());
     options.switchTau = m_switchTau->value();
+    m_cancelled = false;
     m_job->start(m_log->text().trimmed(), targets(), options);
     setRunning(true);
 }
@@ -307,7 +314,10 @@ void EvaluatePanel::setRunning(bool running)
         m_progress->setMinimumDuration(300);
         m_progress->setAutoClose(false);
         m_progress->setAutoReset(false);
-        connect(m_progress, &QProgressDialog::canceled, m_job, &BackgroundJob::cancel);
+        connect(m_progress, &QProgressDialog::canceled, this, [this] {
+            m_cancelled = true;
+            m_job->cancel();
+        });
         return;
     }
     if (m_progress) {
@@ -349,9 +359,8 @@ void EvaluatePanel::showOutcome(const EvaluationOutcome &outcome)
     for (const TargetEvaluation &target : outcome.targets)
         warnings += static_cast<int>(target.result.diagnostics.warnings.size());
     QString text = tr("%1: %2 rows, %3 features; the logging policy earned %4 a round.")
-                       .arg(QFileInfo(outcome.log).fileName(), locale.toString(static_cast<qulonglong>(outcome.rows)))
-                       .arg(outcome.dimension)
-                       .arg(locale.toString(outcome.loggedMeanReward, 'f', 4));
+                       .arg(QFileInfo(outcome.log).fileName(), locale.toString(static_cast<qulonglong>(outcome.rows)),
+                            QString::number(outcome.dimension), locale.toString(outcome.loggedMeanReward, 'f', 4));
     if (warnings > 0)
         text += QLatin1Char(' ') + tr("%n warning(s): see the diagnostics.", nullptr, warnings);
     m_summary->setStyleSheet(warnings > 0 ? QStringLiteral("color: %1").arg(StatusPalette::warning(palette()).name())
@@ -362,8 +371,16 @@ void EvaluatePanel::showOutcome(const EvaluationOutcome &outcome)
 
 void EvaluatePanel::showFailure(const QString &message)
 {
-    m_summary->setStyleSheet(QStringLiteral("color: %1").arg(StatusPalette::critical(palette()).name()));
-    m_summary->setText(message);
+    // What was shown belongs to other inputs: it goes, rather than stand beside this message.
+    m_outcome.reset();
+    m_estimates->setOutcome({});
+    m_diagnostics->setOutcome({});
+    m_chart->clear();
+    m_chart->setReference(std::nullopt, QString());
+    Q_EMIT resultsChanged(false);
+    m_summary->setStyleSheet(m_cancelled ? QString()
+                                         : QStringLiteral("color: %1").arg(StatusPalette::critical(palette()).name()));
+    m_summary->setText(m_cancelled ? tr("Cancelled: nothing was evaluated.") : message);
 }
 
 void EvaluatePanel::exportCsv()

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <optional>
+
 #include <QWidget>
 
 #include "gui/host/EvaluationJob.h"
@@ -73,6 +75,7 @@ private:
     QTableView *m_diagnosticsView = nullptr;
     QProgressDialog *m_progress = nullptr;
     std::optional<EvaluationOutcome> m_outcome;
+    bool m_cancelled = false; // the run under way was cancelled
 };
 
 } // namespace rl

@@ -18,6 +18,7 @@ void ComparisonTableModel::setOutcome(const ComparisonOutcome &outcome)
         m_outcome = outcome;
         if (!m_outcome.summaries.empty())
             Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+        Q_EMIT headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1); // the rounds in the tooltips
         return;
     }
     beginResetModel();

@@ -577,8 +577,8 @@ void TstPolicies::restorePolicyRefusesBadParameters()
     QCOMPARE(invalidArgumentMessage([&] { rl::restorePolicy(state); }),
              QStringLiteral("policy state.parameters: out of range (policy config: alpha must be finite and >= 0, got "
                             "-2)"));
-    state["policy"] = "ucb";
-    state.erase("parameters");
+    state["policy"] = "ucb"; // named before its parameters are judged
+    state["parameters"] = {{"ridge", 1}};
     QCOMPARE(invalidArgumentMessage([&] { rl::restorePolicy(state); }),
              QStringLiteral("unknown policy 'ucb' (known: seed, egreedy, linucb, thompson, adaptive)"));
 }

@@ -112,6 +112,14 @@ void TstPolicySpec::badSpecsNameThePart_data()
     QTest::newRow("sweep without count") << "linucb:alpha=0..1"
                                          << "policy spec 'linucb:alpha=0..1': alpha=0..1 is not a sweep FROM..TO/N, "
                                             "e.g. 0.1..1.0/10";
+    QTest::newRow("trailing comma") << "linucb:alpha=1,"
+                                    << "policy spec 'linucb:alpha=1,': nothing after the last ','";
+    QTest::newRow("collapsed sweep") << "linucb:alpha=1..1/3"
+                                     << "policy spec 'linucb:alpha=1..1/3': alpha=1..1/3: the values are not all "
+                                        "different (to 12 digits)";
+    QTest::newRow("huge sweep") << "linucb:alpha=-1e308..1e308/3"
+                                << "policy spec 'linucb:alpha=-1e308..1e308/3': alpha=-1e+308 is out of range "
+                                   "(policy config: alpha must be finite and >= 0, got -1e+308)";
     QTest::newRow("too many") << "linucb:alpha=0..1/100,ridge=1..2/100"
                               << "policy spec 'linucb:alpha=0..1/100,ridge=1..2/100': the sweeps make more than 1000 "
                                  "specs";

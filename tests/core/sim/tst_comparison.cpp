@@ -241,6 +241,16 @@ void TstComparison::logRefusesAnotherComparison()
     std::ofstream(notOurs) << "{\"something\": 1}\n";
     QCOMPARE(errorMessage<rl::InputError>([&] { rl::ComparisonLog log(notOurs, first); }),
              QString::fromStdString(notOurs + " is not a file of saved comparison runs: give another file"));
+    // Someone else's file is left exactly as it was, a last line without its newline included.
+    for (const std::string text :
+         {std::string("{\"precious\": [1, 2, 3]}"), std::string("a,b\n1,2"), std::string("{\"format\": 1}\n")}) {
+        const std::string other = m_dir.filePath("other.txt").toStdString();
+        std::ofstream(other, std::ios::trunc) << text;
+        QCOMPARE(errorMessage<rl::InputError>([&] { rl::ComparisonLog log(other, first); }),
+                 QString::fromStdString(other + " is not a file of saved comparison runs: give another file"));
+        std::ifstream in(other);
+        QCOMPARE(std::string(std::istreambuf_iterator<char>(in), {}), text);
+    }
 }
 
 void TstComparison::logDropsAnUnfinishedLastLine()

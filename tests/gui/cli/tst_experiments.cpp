@@ -66,7 +66,7 @@ private Q_SLOTS:
         // The text table names every spec, best first.
         const auto table = rltest::runRlstudio(arguments.mid(0, arguments.size() - 1));
         QVERIFY2(table.exitCode == 0, table.standardError.constData());
-        QVERIFY2(table.standardOutput.contains("9 run(s) read from"), table.standardOutput.constData());
+        QVERIFY2(table.standardOutput.contains("9 runs read from"), table.standardOutput.constData());
         const QString text = QString::fromUtf8(table.standardOutput);
         QVERIFY2(text.contains(QRegularExpression(QStringLiteral("\\n +1 +linucb:alpha=0\\.5 "))), qPrintable(text));
         QVERIFY2(text.contains(QRegularExpression(QStringLiteral("\\n +3 +seed "))), qPrintable(text));
@@ -109,6 +109,13 @@ private Q_SLOTS:
                                .value(QStringLiteral("value"))
                                .toDouble();
         QVERIFY2(ips > 0.5, evaluate.standardOutput.constData());
+
+        const auto bootstrapped =
+            rltest::runRlstudio({QStringLiteral("evaluate"), QStringLiteral("--log"), log, QStringLiteral("--target"),
+                                 QStringLiteral("linucb"), QStringLiteral("--bootstrap"), QStringLiteral("50")});
+        QCOMPARE(bootstrapped.exitCode, 1);
+        QVERIFY2(bootstrapped.standardError.contains("apply to a target file; linucb is a policy spec"),
+                 bootstrapped.standardError.constData());
 
         const auto explored =
             rltest::runRlstudio({QStringLiteral("evaluate"), QStringLiteral("--log"), log, QStringLiteral("--target"),

@@ -107,6 +107,39 @@ private Q_SLOTS:
         QVERIFY(ended.wait(20000));
         QVERIFY2(panel->summaryLabel()->text().contains(m_dir.filePath(QStringLiteral("missing.csv"))),
                  qPrintable(panel->summaryLabel()->text()));
+
+        // A good run, then a failing one: the first one's results go rather than stand beside the error.
+        panel->setLog(m_log);
+        panel->evaluate();
+        QVERIFY(ended.wait(20000));
+        QCOMPARE(panel->estimatesView()->model()->rowCount(), 6);
+        panel->setLog(m_dir.filePath(QStringLiteral("missing.csv")));
+        panel->evaluate();
+        QVERIFY(ended.wait(20000));
+        QCOMPARE(panel->estimatesView()->model()->rowCount(), 0);
+        QCOMPARE(panel->diagnosticsView()->model()->rowCount(), 0);
+    }
+
+    // Remove takes away the selected targets, whatever order they were selected in.
+    void removeTakesTheSelectedTargets()
+    {
+        ExperimentWindow window({false, m_dir.filePath(QStringLiteral("other-runs"))});
+        auto *targets = window.findChild<QTableWidget *>(QStringLiteral("EvaluateTargets"));
+        for (const char *name : {"a.json", "b.json", "c.json", "d.json"})
+            window.evaluatePanel()->addTarget(m_dir.filePath(QString::fromLatin1(name)));
+        targets->selectionModel()->select(targets->model()->index(2, 0),
+                                          QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        targets->selectionModel()->select(targets->model()->index(0, 0),
+                                          QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        QPushButton *remove = nullptr;
+        for (QPushButton *button : window.evaluatePanel()->findChildren<QPushButton *>())
+            if (button->text() == EvaluatePanel::tr("&Remove"))
+                remove = button;
+        QVERIFY(remove);
+        remove->click();
+        QCOMPARE(targets->rowCount(), 2);
+        QCOMPARE(targets->item(0, 0)->data(Qt::UserRole).toString(), m_dir.filePath(QStringLiteral("b.json")));
+        QCOMPARE(targets->item(1, 0)->data(Qt::UserRole).toString(), m_dir.filePath(QStringLiteral("d.json")));
     }
 
     void comparesAndResumes()
