@@ -621,10 +621,6 @@
         <translation>rlstudio compare: %1</translation>
     </message>
     <message>
-        <source> (the true weights are read from meta.json beside the stream unless --weights names them)</source>
-        <translation> (die wahren Gewichte werden aus der meta.json neben dem Stream gelesen, wenn --weights keine nennt)</translation>
-    </message>
-    <message>
         <source>compare</source>
         <translation>compare</translation>
     </message>
@@ -1155,6 +1151,13 @@
     <message>
         <source>simulate-stream: rounds %L1, arms %2, features %3, noise %4, seed %5, drifts %6: wrote %7 and %8</source>
         <translation>simulate-stream: Runden %L1, Arme %2, Merkmale %3, Rauschen %4, Seed %5, Wechsel %6: %7 und %8 geschrieben</translation>
+    </message>
+</context>
+<context>
+    <name>StreamWeights</name>
+    <message>
+        <source> (the true weights are read from meta.json beside the stream unless --weights names them)</source>
+        <translation> (die wahren Gewichte werden aus der meta.json neben dem Stream gelesen, wenn --weights keine nennt)</translation>
     </message>
 </context>
 <context>
@@ -1860,10 +1863,6 @@ seed</translation>
     <message>
         <source>Reading the stream…</source>
         <translation>Lese den Stream…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Compare</source>
@@ -2673,10 +2672,6 @@ seed</translation>
         <translation>Lese das Log…</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
-    </message>
-    <message>
         <source>Evaluate</source>
         <translation>Bewerten</translation>
     </message>
@@ -3483,6 +3478,13 @@ seed</translation>
         <source>%1: %2</source>
         <comment>reference line: value</comment>
         <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>rl::JobProgressDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
     </message>
 </context>
 <context>

@@ -15,6 +15,7 @@
 #include <QVBoxLayout>
 #include <QValueAxis>
 
+#include "widgets/ChartStyle.h"
 #include "widgets/SeriesPalette.h"
 
 namespace rl {
@@ -24,12 +25,6 @@ namespace {
 constexpr double kBandAlpha = 0.25;
 constexpr int kPixelsPerXTick = 130; // "20,000" and room around it; Qt's nice numbers may add half again
 constexpr int kPixelsPerYTick = 60;
-
-QColor blend(const QColor &a, const QColor &b, double t)
-{
-    return QColor::fromRgbF(a.redF() + (b.redF() - a.redF()) * t, a.greenF() + (b.greenF() - a.greenF()) * t,
-                            a.blueF() + (b.blueF() - a.blueF()) * t);
-}
 
 // The finite points of x against y, as far as both go.
 QList<QPointF> points(const QList<double> &x, const QList<double> &y)
@@ -284,16 +279,12 @@ void BandChart::applyPalette()
     legend.setColor(QPalette::Window, base);
     legend.setColor(QPalette::WindowText, text);
     m_legend->setPalette(legend);
-    for (QValueAxis *axis : {m_xAxis, m_yAxis}) {
-        axis->setLabelsColor(blend(text, base, 0.25));
-        axis->setTitleBrush(blend(text, base, 0.25));
-        axis->setGridLineColor(blend(text, base, 0.88));
-        axis->setLinePenColor(blend(text, base, 0.6));
-    }
+    for (QValueAxis *axis : {m_xAxis, m_yAxis})
+        ChartStyle::styleAxis(*axis, pal);
     m_view->setBackgroundBrush(base);
     QPalette placeholder = m_placeholder->palette();
     placeholder.setColor(QPalette::Window, base);
-    placeholder.setColor(QPalette::WindowText, blend(text, base, 0.4));
+    placeholder.setColor(QPalette::WindowText, ChartStyle::blend(text, base, 0.4));
     m_placeholder->setPalette(placeholder);
 }
 

@@ -9,6 +9,7 @@
 #include <QPainter>
 #include <QToolTip>
 
+#include "widgets/ChartStyle.h"
 #include "widgets/SeriesPalette.h"
 
 namespace rl {
@@ -24,32 +25,6 @@ constexpr int kMaxIntervals = 8;
 constexpr double kGroupFill = 0.8; // of a category's width, the rest separates the groups
 constexpr double kMaxBarWidth = 48;
 constexpr double kHitSlack = 3; // pixels around a bar or line that still count as on it
-
-// 1, 2, 2.5 or 5 times a power of ten, at least raw: tick steps a reader can add up at a glance.
-double niceStep(double raw)
-{
-    const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
-    const double fraction = raw / magnitude;
-    const double nice = fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 2.5 ? 2.5 : fraction <= 5 ? 5 : 10;
-    return nice * magnitude;
-}
-
-// The fewest decimals that print step exactly (2.5 needs one, 0.25 two).
-int decimalsFor(double step)
-{
-    for (int d = 0; d < 6; ++d) {
-        const double scaled = step * std::pow(10.0, d);
-        if (std::abs(scaled - std::round(scaled)) < 1e-6 * scaled)
-            return d;
-    }
-    return 6;
-}
-
-QColor blend(const QColor &a, const QColor &b, double t)
-{
-    return QColor::fromRgbF(a.redF() + (b.redF() - a.redF()) * t, a.greenF() + (b.greenF() - a.greenF()) * t,
-                            a.blueF() + (b.blueF() - a.blueF()) * t);
-}
 
 bool isDefined(const std::optional<double> &value)
 {
@@ -251,10 +226,10 @@ IntervalBarChart::Layout IntervalBarChart::layout() const
         high = 1;
     const int intervals =
         std::clamp(static_cast<int>((bottom - top) / (small.height() * kTickSpacing)), 1, kMaxIntervals);
-    l.step = niceStep((high - low) / intervals);
+    l.step = ChartStyle::niceStep((high - low) / intervals);
     l.min = std::floor(low / l.step + 1e-9) * l.step;
     l.max = std::ceil(high / l.step - 1e-9) * l.step;
-    l.decimals = decimalsFor(l.step);
+    l.decimals = ChartStyle::decimalsFor(l.step);
 
     const QLocale locale;
     for (double k = std::round(l.min / l.step); k <= std::round(l.max / l.step); ++k)
@@ -396,7 +371,7 @@ void IntervalBarChart::paintBar(QPainter &painter, const Layout &layout, int ser
         mark.setPointSizeF(mark.pointSizeF() * 1.25);
         painter.save();
         painter.setFont(mark);
-        painter.setPen(blend(palette().color(QPalette::Text), palette().color(QPalette::Base), 0.3));
+        painter.setPen(ChartStyle::blend(palette().color(QPalette::Text), palette().color(QPalette::Base), 0.3));
         painter.drawText(hitRect(layout, series, category), Qt::AlignCenter, QStringLiteral("–"));
         painter.restore();
         return;
@@ -419,7 +394,7 @@ void IntervalBarChart::paintEvent(QPaintEvent *)
     const QColor base = pal.color(QPalette::Base);
     const QFontMetricsF metrics(font());
     if (isEmpty()) {
-        painter.setPen(blend(text, base, 0.4));
+        painter.setPen(ChartStyle::blend(text, base, 0.4));
         painter.drawText(QRectF(rect()).adjusted(kMargin, kMargin, -kMargin, -kMargin),
                          Qt::AlignCenter | Qt::TextWordWrap, m_placeholder);
         return;
@@ -448,9 +423,9 @@ void IntervalBarChart::paintEvent(QPaintEvent *)
     for (double k = std::round(l.min / l.step); k <= std::round(l.max / l.step); ++k) {
         const double value = k * l.step;
         const double y = std::round(yFor(l, value)) + 0.5;
-        painter.setPen(QPen(blend(text, base, 0.88), 1));
+        painter.setPen(QPen(ChartStyle::blend(text, base, 0.88), 1));
         painter.drawLine(QPointF(l.plot.left(), y), QPointF(l.plot.right(), y));
-        painter.setPen(blend(text, base, 0.25));
+        painter.setPen(ChartStyle::blend(text, base, 0.25));
         painter.drawText(
             QRectF(l.plot.left() - 4 - l.tickLabelWidth, y - smallHeight / 2, l.tickLabelWidth, smallHeight),
             Qt::AlignRight | Qt::AlignVCenter, locale.toString(value, 'f', l.decimals));
@@ -459,7 +434,7 @@ void IntervalBarChart::paintEvent(QPaintEvent *)
         painter.save();
         painter.translate(kMargin, l.plot.center().y());
         painter.rotate(-90);
-        painter.setPen(blend(text, base, 0.25));
+        painter.setPen(ChartStyle::blend(text, base, 0.25));
         painter.drawText(QRectF(-l.plot.height() / 2, 0, l.plot.height(), smallHeight), Qt::AlignCenter,
                          QFontMetricsF(small).elidedText(m_valueTitle, Qt::ElideRight, l.plot.height()));
         painter.restore();
@@ -472,7 +447,7 @@ void IntervalBarChart::paintEvent(QPaintEvent *)
             paintBar(painter, l, s, c);
     }
     const double zero = std::round(yFor(l, 0)) + 0.5;
-    painter.setPen(QPen(blend(text, base, 0.45), 1));
+    painter.setPen(QPen(ChartStyle::blend(text, base, 0.45), 1));
     painter.drawLine(QPointF(l.plot.left(), zero), QPointF(l.plot.right(), zero));
     if (m_reference) {
         const double y = yFor(l, *m_reference);
@@ -481,7 +456,7 @@ void IntervalBarChart::paintEvent(QPaintEvent *)
     }
 
     // Whiskers over everything, in the text colour: they read on any bar colour and either theme.
-    painter.setPen(QPen(blend(text, base, 0.1), 1.25));
+    painter.setPen(QPen(ChartStyle::blend(text, base, 0.1), 1.25));
     for (int s = 0; s < m_series.size(); ++s) {
         for (int c = 0; c < m_categories.size(); ++c) {
             const Bar b = bar(s, c);

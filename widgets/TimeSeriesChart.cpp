@@ -1,7 +1,6 @@
 #include "widgets/TimeSeriesChart.h"
 
 #include <algorithm>
-#include <array>
 #include <cmath>
 #include <limits>
 
@@ -31,9 +30,11 @@
 #include <QValueAxis>
 #include <QWheelEvent>
 
+#include "widgets/ChartStyle.h"
 #include "widgets/ChartTimeline.h"
 #include "widgets/CsvWriter.h"
 #include "widgets/ExportDialog.h"
+#include "widgets/SeriesPalette.h"
 #include "widgets/WidgetImage.h"
 
 namespace rl {
@@ -50,36 +51,6 @@ constexpr int kMaxSegments = 64;         // lines per series; beyond, the shorte
 constexpr int kMaxAnnotationLines = 200; // drawn per chart; beyond this many in view they would be a wall
 constexpr int kNearPixels = 4;           // how close the mouse must be to an annotation line
 constexpr int kReadoutReachPixels = 8;   // a sample further from the crosshair than this reads "no data"
-
-// Tableau 10: distinct hues that read on light and dark backgrounds alike.
-constexpr std::array<QRgb, 10> kDefaultColors = {0x4e79a7, 0xf28e2b, 0xe15759, 0x76b7b2, 0x59a14f,
-                                                 0xedc948, 0xb07aa1, 0xff9da7, 0x9c755f, 0xbab0ac};
-
-// 1, 2, 2.5 or 5 times a power of ten, at least raw: tick steps a reader can add up at a glance.
-double niceStep(double raw)
-{
-    const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
-    const double fraction = raw / magnitude;
-    const double nice = fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 2.5 ? 2.5 : fraction <= 5 ? 5 : 10;
-    return nice * magnitude;
-}
-
-// The fewest decimals that print step exactly (2.5 needs one, 0.25 two).
-int decimalsFor(double step)
-{
-    for (int d = 0; d < 6; ++d) {
-        const double scaled = step * std::pow(10.0, d);
-        if (std::abs(scaled - std::round(scaled)) < 1e-6 * scaled)
-            return d;
-    }
-    return 6;
-}
-
-QColor blend(const QColor &a, const QColor &b, double t)
-{
-    return QColor::fromRgbF(a.redF() + (b.redF() - a.redF()) * t, a.greenF() + (b.greenF() - a.greenF()) * t,
-                            a.blueF() + (b.blueF() - a.blueF()) * t);
-}
 
 QString timeText(qint64 timeMs, const QString &format)
 {
@@ -183,10 +154,8 @@ QValueAxis *TimeSeriesChart::makeLinearAxis()
 int TimeSeriesChart::addSeries(const QString &name, const QColor &color, qsizetype capacity)
 {
     const int index = static_cast<int>(m_series.size());
-    m_series.push_back(Series{name,
-                              color.isValid() ? color : QColor(kDefaultColors[index % kDefaultColors.size()]),
-                              {},
-                              RollingSeries(capacity)});
+    m_series.push_back(
+        Series{name, color.isValid() ? color : SeriesPalette::color(index), {}, RollingSeries(capacity)});
     m_series.back().segments.push_back(newLine(m_series.back().color, Qt::SolidLine, 1.5));
     m_series.back().segments.back()->setName(name);
     updateLegend();
@@ -806,7 +775,7 @@ void TimeSeriesChart::updateValueAxis(double low, double high)
     // space between ticks is less than about a label's height plus padding.
     const double labelSpacing = QFontMetricsF(m_linearAxis->labelsFont()).height() * kLabelSpacingFactor;
     const int intervals = std::clamp(static_cast<int>(m_chart->plotArea().height() / labelSpacing), 1, 4);
-    const double step = niceStep((max - min) / intervals);
+    const double step = ChartStyle::niceStep((max - min) / intervals);
     if (!m_fixedMin)
         min = std::floor(min / step + 1e-9) * step;
     if (!m_fixedMax)
@@ -821,7 +790,7 @@ void TimeSeriesChart::updateValueAxis(double low, double high)
         m_linearAxis->setRange(min, max);
         m_linearAxis->setTickInterval(step);
     }
-    m_linearAxis->setLabelFormat(QStringLiteral("%.%1f").arg(decimalsFor(step)));
+    m_linearAxis->setLabelFormat(QStringLiteral("%.%1f").arg(ChartStyle::decimalsFor(step)));
 }
 
 // Each threshold's name sits at the plot's right end just above its line (below it at the top edge),
@@ -954,15 +923,11 @@ void TimeSeriesChart::applyPalette()
     legendPalette.setColor(QPalette::Window, base);
     legendPalette.setColor(QPalette::WindowText, text);
     m_legend->setPalette(legendPalette);
-    for (QAbstractAxis *axis : {static_cast<QAbstractAxis *>(m_timeAxis), valueAxis()}) {
-        axis->setLabelsColor(blend(text, base, 0.25));
-        axis->setTitleBrush(blend(text, base, 0.25));
-        axis->setGridLineColor(blend(text, base, 0.88));
-        axis->setLinePenColor(blend(text, base, 0.6));
-    }
-    m_crosshairLine->setPen(QPen(blend(text, base, 0.4), 1.0));
+    for (QAbstractAxis *axis : {static_cast<QAbstractAxis *>(m_timeAxis), valueAxis()})
+        ChartStyle::styleAxis(*axis, pal);
+    m_crosshairLine->setPen(QPen(ChartStyle::blend(text, base, 0.4), 1.0));
     m_readout->setBrush(pal.color(QPalette::ToolTipBase));
-    m_readout->setPen(QPen(blend(text, base, 0.6), 1.0));
+    m_readout->setPen(QPen(ChartStyle::blend(text, base, 0.6), 1.0));
     m_readoutText->setBrush(pal.color(QPalette::ToolTipText));
     m_view->setBackgroundBrush(base);
 }

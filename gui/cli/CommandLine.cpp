@@ -9,7 +9,6 @@
 #include <QCommandLineOption>
 #include <QCommandLineParser>
 #include <QDir>
-#include <QFileInfo>
 #include <QHostAddress>
 #include <QStandardPaths>
 
@@ -307,6 +306,17 @@ struct PolicyRunOptions {
             seedValue = parseSeed(parser.value(seed));
         asJson = parser.isSet(json);
     }
+};
+
+// --stream and --weights of the commands that learn from a stream, replay and compare.
+struct StreamOptions {
+    QCommandLineOption stream{QStringLiteral("stream"),
+                              CommandLine::tr("The learning stream: t, x0..x(d-1), r0..r(k-1) per line."),
+                              QStringLiteral("FILE.csv")};
+    QCommandLineOption weights{
+        QStringLiteral("weights"),
+        CommandLine::tr("The true_weights to measure regret against (default: meta.json beside the stream)."),
+        QStringLiteral("meta.json")};
 };
 
 // Every command takes it; main reads it before parsing (CommandLine::language), so this is for --help and
@@ -729,13 +739,9 @@ RoundWindow parseWindow(const QString &value)
 
 void parseReplay(QCommandLineParser &parser, const QStringList &arguments, CommandLine &result)
 {
-    const QCommandLineOption stream(QStringLiteral("stream"),
-                                    CommandLine::tr("The learning stream: t, x0..x(d-1), r0..r(k-1) per line."),
-                                    QStringLiteral("FILE.csv"));
-    const QCommandLineOption weights(
-        QStringLiteral("weights"),
-        CommandLine::tr("The true_weights to measure regret against (default: meta.json beside the stream)."),
-        QStringLiteral("meta.json"));
+    const StreamOptions streamRun;
+    const QCommandLineOption &stream = streamRun.stream;
+    const QCommandLineOption &weights = streamRun.weights;
     const QCommandLineOption window(
         QStringLiteral("window"),
         CommandLine::tr(
@@ -758,9 +764,7 @@ void parseReplay(QCommandLineParser &parser, const QStringList &arguments, Comma
     if (!parser.isSet(stream))
         fail(CommandLine::tr("replay needs --stream FILE.csv"));
     replay.stream = parser.value(stream);
-    replay.weightsGiven = parser.isSet(weights);
-    replay.weights = replay.weightsGiven ? parser.value(weights)
-                                         : QFileInfo(replay.stream).dir().filePath(QStringLiteral("meta.json"));
+    replay.weights = parser.value(weights);
     if (parser.isSet(window))
         replay.window = parseWindow(parser.value(window));
     replay.saveState = parser.value(saveState);
@@ -1000,13 +1004,9 @@ void parseExport(QCommandLineParser &parser, const QStringList &arguments,
 
 void parseCompare(QCommandLineParser &parser, const QStringList &arguments, CommandLine &result)
 {
-    const QCommandLineOption stream(QStringLiteral("stream"),
-                                    CommandLine::tr("The learning stream: t, x0..x(d-1), r0..r(k-1) per line."),
-                                    QStringLiteral("FILE.csv"));
-    const QCommandLineOption weights(
-        QStringLiteral("weights"),
-        CommandLine::tr("The true_weights to measure regret against (default: meta.json beside the stream)."),
-        QStringLiteral("meta.json"));
+    const StreamOptions streamRun;
+    const QCommandLineOption &stream = streamRun.stream;
+    const QCommandLineOption &weights = streamRun.weights;
     const QCommandLineOption policy(
         QStringLiteral("policy"),
         CommandLine::tr("A policy and its parameters, e.g. linucb:alpha=0.3, thompson:v=0.1, egreedy:epsilon=0.05 "
@@ -1034,9 +1034,7 @@ void parseCompare(QCommandLineParser &parser, const QStringList &arguments, Comm
         fail(CommandLine::tr("compare needs --stream FILE.csv and at least one --policy SPEC"));
     CompareCommand::Options &options = result.compare;
     options.stream = parser.value(stream);
-    options.weightsGiven = parser.isSet(weights);
-    options.weights = options.weightsGiven ? parser.value(weights)
-                                           : QFileInfo(options.stream).dir().filePath(QStringLiteral("meta.json"));
+    options.weights = parser.value(weights);
     for (const QString &value : parser.values(policy)) {
         try {
             for (PolicySpec &spec : PolicySpec::parse(value.toStdString())) {

@@ -14,6 +14,7 @@
 #include "core/sim/LearningStream.h"
 #include "core/sim/TrueWeights.h"
 #include "gui/cli/TerminalProgress.h"
+#include "gui/host/StreamWeights.h"
 
 namespace rl {
 
@@ -40,15 +41,12 @@ int CompareCommand::run(const Options &options, QTextStream &out, QTextStream &e
     std::unique_ptr<ComparisonLog> log;
     try {
         stream = LearningStream::load(options.stream.toStdString());
-        trueWeights = TrueWeights::load(options.weights.toStdString());
+        trueWeights = StreamWeights::load(options.stream, options.weights);
         comparison.emplace(*stream, *trueWeights, ComparisonOptions{options.specs, options.seeds, options.rounds, 0});
         if (!options.save.isEmpty())
             log = std::make_unique<ComparisonLog>(options.save.toStdString(), *comparison);
     } catch (const std::exception &error) {
-        QString message = QString::fromUtf8(error.what());
-        if (!options.weightsGiven && !trueWeights)
-            message += tr(" (the true weights are read from meta.json beside the stream unless --weights names them)");
-        return fail(message, 2);
+        return fail(QString::fromUtf8(error.what()), 2);
     }
 
     bool cancelled = false;

@@ -21,8 +21,7 @@ class CompareCommand {
 public:
     struct Options {
         QString stream;
-        QString weights;
-        bool weightsGiven = false;
+        QString weights;               // empty: meta.json beside the stream
         std::vector<PolicySpec> specs; // sweeps expanded
         std::size_t seeds = 10;
         std::size_t rounds = 0; // 0: the whole stream

@@ -15,6 +15,7 @@
 #include "core/sim/TrueWeights.h"
 #include "core/support/InputFile.h"
 #include "gui/cli/TerminalProgress.h"
+#include "gui/host/StreamWeights.h"
 
 namespace rl {
 
@@ -23,17 +24,7 @@ int ReplayCommand::run(const Options &options, QTextStream &out, QTextStream &er
     ReplayResult result;
     try {
         const LearningStream stream = LearningStream::load(options.stream.toStdString());
-        const TrueWeights trueWeights = [&options] {
-            try {
-                return TrueWeights::load(options.weights.toStdString());
-            } catch (const InputError &error) {
-                if (options.weightsGiven)
-                    throw;
-                throw InputError(std::string(error.what())
-                                 + " (the true weights are read from meta.json beside the "
-                                   "stream unless --weights names them)");
-            }
-        }();
+        const TrueWeights trueWeights = StreamWeights::load(options.stream, options.weights);
         PolicyConfig config;
         config.arms = stream.arms;
         config.dimension = stream.dimension;

@@ -20,9 +20,8 @@ class ReplayCommand {
 
 public:
     struct Options {
-        QString stream;            // the linear-4x10 CSV format
-        QString weights;           // meta.json holding true_weights, and drift for a non-stationary stream
-        bool weightsGiven = false; // --weights named it, rather than meta.json beside the stream
+        QString stream;  // the linear-4x10 CSV format
+        QString weights; // meta.json holding true_weights (and drift); empty: the one beside the stream
         std::string policy{kDefaultPolicy};
         std::uint64_t seed = 1;
         std::optional<RoundWindow> window; // also the share of optimal picks over these rounds

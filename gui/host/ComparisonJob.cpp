@@ -10,6 +10,7 @@
 #include "core/sim/ComparisonLog.h"
 #include "core/sim/LearningStream.h"
 #include "core/sim/TrueWeights.h"
+#include "gui/host/StreamWeights.h"
 
 namespace rl {
 
@@ -25,7 +26,7 @@ bool ComparisonJob::start(ComparisonRequest request)
         try {
             reportProgress(0.0, tr("Reading %1").arg(request.stream));
             const LearningStream stream = LearningStream::load(request.stream.toStdString());
-            const TrueWeights weights = TrueWeights::load(request.weights.toStdString());
+            const TrueWeights weights = StreamWeights::load(request.stream, request.weights);
             const Comparison comparison(stream, weights,
                                         ComparisonOptions{request.specs, request.seeds, request.rounds, 0});
             std::unique_ptr<ComparisonLog> log;

@@ -14,7 +14,7 @@ namespace rl {
 
 struct ComparisonRequest {
     QString stream;
-    QString weights; // meta.json with the true weights
+    QString weights; // meta.json with the true weights; empty: the one beside the stream
     std::vector<PolicySpec> specs;
     std::size_t seeds = 10;
     std::size_t rounds = 0; // 0: the whole stream

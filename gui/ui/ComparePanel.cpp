@@ -1,7 +1,6 @@
 #include "gui/ui/ComparePanel.h"
 
 #include <QCheckBox>
-#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -11,7 +10,6 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QPlainTextEdit>
-#include <QProgressDialog>
 #include <QPushButton>
 #include <QSettings>
 #include <QSortFilterProxyModel>
@@ -21,6 +19,7 @@
 #include <QVBoxLayout>
 
 #include "core/sim/StreamGenerator.h"
+#include "gui/ui/JobProgressDialog.h"
 #include "gui/ui/models/ComparisonTableModel.h"
 #include "widgets/BandChart.h"
 #include "widgets/CsvWriter.h"
@@ -31,8 +30,6 @@
 namespace rl {
 
 namespace {
-
-constexpr int kProgressSteps = 1000;
 
 QString number(const std::optional<double> &value)
 {
@@ -56,12 +53,6 @@ ComparePanel::ComparePanel(QWidget *parent)
 
     connect(m_job, &ComparisonJob::updated, this, &ComparePanel::showOutcome);
     connect(m_job, &BackgroundJob::failed, this, &ComparePanel::showFailure);
-    connect(m_job, &BackgroundJob::progressed, this, [this](double fraction, const QString &stage) {
-        if (!m_progress)
-            return;
-        m_progress->setLabelText(stage);
-        m_progress->setValue(static_cast<int>(fraction * kProgressSteps));
-    });
     connect(m_job, &BackgroundJob::ended, this, [this] {
         setRunning(false);
         // The last update came before the end: a comparison cut short says so.
@@ -230,9 +221,7 @@ void ComparePanel::compare()
     request.stream = m_stream->text().trimmed();
     if (request.stream.isEmpty())
         return showFailure(tr("Pick a learning stream first."));
-    request.weights = m_weights->text().trimmed().isEmpty()
-                          ? QFileInfo(request.stream).dir().filePath(QStringLiteral("meta.json"))
-                          : m_weights->text().trimmed();
+    request.weights = m_weights->text().trimmed();
     const QStringList lines = m_specs->toPlainText().split(QLatin1Char('\n'));
     for (qsizetype i = 0; i < lines.size(); ++i) {
         if (lines[i].trimmed().isEmpty())
@@ -269,18 +258,8 @@ void ComparePanel::setRunning(bool running)
     if (running) {
         m_summary->setStyleSheet(QString());
         m_summary->setText(tr("Comparing…"));
-        m_progress = new QProgressDialog(tr("Reading the stream…"), tr("Cancel"), 0, kProgressSteps, this);
-        m_progress->setObjectName(QStringLiteral("CompareProgress"));
-        m_progress->setWindowTitle(tr("Compare"));
-        m_progress->setMinimumDuration(300);
-        m_progress->setAutoClose(false);
-        m_progress->setAutoReset(false);
-        connect(m_progress, &QProgressDialog::canceled, m_job, &BackgroundJob::cancel);
-        return;
-    }
-    if (m_progress) {
-        m_progress->deleteLater();
-        m_progress = nullptr;
+        auto *progress = new JobProgressDialog(*m_job, tr("Compare"), tr("Reading the stream…"), this);
+        progress->setObjectName(QStringLiteral("CompareProgress"));
     }
 }
 

@@ -10,7 +10,6 @@ class QCheckBox;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
-class QProgressDialog;
 class QSettings;
 class QPushButton;
 class QSpinBox;
@@ -73,7 +72,6 @@ private:
     ComparisonTableModel *m_table = nullptr;
     QSortFilterProxyModel *m_sorted = nullptr;
     QTableView *m_tableView = nullptr;
-    QProgressDialog *m_progress = nullptr;
     bool m_failed = false;
 };
 

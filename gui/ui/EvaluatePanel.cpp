@@ -15,7 +15,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
-#include <QProgressDialog>
 #include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
@@ -24,6 +23,7 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include "gui/ui/JobProgressDialog.h"
 #include "gui/ui/models/DiagnosticsTableModel.h"
 #include "gui/ui/models/EstimateTableModel.h"
 #include "widgets/CsvWriter.h"
@@ -36,8 +36,6 @@
 namespace rl {
 
 namespace {
-
-constexpr int kProgressSteps = 1000;
 
 QString number(double value)
 {
@@ -61,12 +59,6 @@ EvaluatePanel::EvaluatePanel(QWidget *parent)
 
     connect(m_job, &EvaluationJob::evaluated, this, &EvaluatePanel::showOutcome);
     connect(m_job, &BackgroundJob::failed, this, &EvaluatePanel::showFailure);
-    connect(m_job, &BackgroundJob::progressed, this, [this](double fraction, const QString &stage) {
-        if (!m_progress)
-            return;
-        m_progress->setLabelText(stage);
-        m_progress->setValue(static_cast<int>(fraction * kProgressSteps));
-    });
     connect(m_job, &BackgroundJob::ended, this, [this] { setRunning(false); });
 }
 
@@ -308,21 +300,9 @@ void EvaluatePanel::setRunning(bool running)
     if (running) {
         m_summary->setStyleSheet(QString());
         m_summary->setText(tr("Evaluating…"));
-        m_progress = new QProgressDialog(tr("Reading the log…"), tr("Cancel"), 0, kProgressSteps, this);
-        m_progress->setObjectName(QStringLiteral("EvaluateProgress"));
-        m_progress->setWindowTitle(tr("Evaluate"));
-        m_progress->setMinimumDuration(300);
-        m_progress->setAutoClose(false);
-        m_progress->setAutoReset(false);
-        connect(m_progress, &QProgressDialog::canceled, this, [this] {
-            m_cancelled = true;
-            m_job->cancel();
-        });
-        return;
-    }
-    if (m_progress) {
-        m_progress->deleteLater();
-        m_progress = nullptr;
+        auto *progress = new JobProgressDialog(*m_job, tr("Evaluate"), tr("Reading the log…"), this);
+        progress->setObjectName(QStringLiteral("EvaluateProgress"));
+        connect(progress, &QProgressDialog::canceled, this, [this] { m_cancelled = true; });
     }
 }
 

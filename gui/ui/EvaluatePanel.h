@@ -10,7 +10,6 @@ class QCheckBox;
 class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
-class QProgressDialog;
 class QSettings;
 class QPushButton;
 class QSpinBox;
@@ -73,7 +72,6 @@ private:
     DiagnosticsTableModel *m_diagnostics = nullptr;
     QTableView *m_estimatesView = nullptr;
     QTableView *m_diagnosticsView = nullptr;
-    QProgressDialog *m_progress = nullptr;
     std::optional<EvaluationOutcome> m_outcome;
     bool m_cancelled = false; // the run under way was cancelled
 };

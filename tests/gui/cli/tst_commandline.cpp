@@ -4,6 +4,7 @@
 
 #include "core/loop/LoopConfig.h"
 #include "gui/cli/CommandLine.h"
+#include "gui/host/StreamWeights.h"
 
 using rl::CommandLine;
 
@@ -96,7 +97,7 @@ private Q_SLOTS:
         QCOMPARE(options.specs[10].text(), std::string("thompson:v=0.1"));
         QCOMPARE(options.seeds, std::size_t(5));
         QCOMPARE(options.rounds, std::size_t(3000));
-        QCOMPARE(options.weights, QStringLiteral("/s/meta.json"));
+        QCOMPARE(rl::StreamWeights::path(options.stream, options.weights), QStringLiteral("/s/meta.json"));
         QCOMPARE(options.save, QStringLiteral("/tmp/c.jsonl"));
         QVERIFY(options.json);
         const CommandLine replay =

@@ -40,7 +40,7 @@ rl::EvaluationOutcome evaluation()
     rl::EvaluationOutcome outcome;
     outcome.log = QStringLiteral("/tmp/log.csv");
     outcome.rows = 1000;
-    rl::TargetEvaluation greedy{{QStringLiteral("/data/a/meta.json"), 0.0}, {}};
+    rl::TargetEvaluation greedy{{QStringLiteral("/data/a/meta.json"), 0.0}, {}, {}};
     greedy.result.estimates = {{rl::Estimator::Ips, 0.61, 0.58, 0.64},
                                {rl::Estimator::Snips, std::nan(""), std::nan(""), std::nan("")}};
     greedy.result.diagnostics.rows = 1000;
@@ -49,7 +49,7 @@ rl::EvaluationOutcome evaluation()
     greedy.result.diagnostics.meanWeight = 1.0;
     greedy.result.diagnostics.supportDeficiency = 0.2;
     greedy.result.diagnostics.warnings = {"20 % of the target's choices are never logged."};
-    rl::TargetEvaluation soft{{QStringLiteral("/data/b/meta.json"), 0.1}, {}};
+    rl::TargetEvaluation soft{{QStringLiteral("/data/b/meta.json"), 0.1}, {}, {}};
     soft.result.estimates = {{rl::Estimator::Ips, 0.55, 0.52, 0.57}, {rl::Estimator::Snips, 0.56, 0.53, 0.58}};
     soft.result.diagnostics.rows = 1000;
     soft.result.diagnostics.effectiveSampleSize = 800.0;
